@@ -1,0 +1,280 @@
+//! Deadlines for data subject requests: respond by (from receipt), execute by (from the
+//! decision), erase by (for erasure). Where the reglement states two deadlines for the same act,
+//! both are computed and the earlier, the stricter, governs.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::{cite_list, DecisionError, push_article};
+use crate::i18n::Lang;
+use crate::period::{Period, Unit};
+use crate::reglement::{Reglement, cite};
+use crate::vocabulary::{Fee, RequestType};
+
+/// The AVG's own response period, where the reglement is silent: one month (art. 12(3)).
+const AVG_RESPOND: Period = Period::new(1, Unit::Months);
+/// One month plus the two the AVG allows to extend by (art. 12(3)).
+const AVG_EXTENDED: Period = Period::new(3, Unit::Months);
+const AVG_12_3: &str = "AVG art. 12 lid 3";
+const AVG_17: &str = "AVG art. 12 lid 3 en art. 17 lid 1";
+
+/// One rule's deadline, considered before the stricter was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub date: Date,
+    pub period: String,
+    pub from: Date,
+    pub article: String,
+}
+
+/// A deadline: the governing date, the period and the articles that set it, and every rule
+/// considered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    pub date: Date,
+    pub period: String,
+    pub from: Date,
+    pub articles: Vec<String>,
+    pub considered: Vec<Candidate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeadlineAnswer {
+    pub request: RequestType,
+    pub received: Date,
+    pub decided: Option<Date>,
+    pub respond_by: Deadline,
+    /// The furthest the response may be extended to (art. 12(3) AVG), unless the reglement
+    /// rules the extension out.
+    pub respond_by_extended: Option<Deadline>,
+    pub execute_by: Option<Deadline>,
+    pub erase_by: Option<Deadline>,
+    pub identity_check: bool,
+    pub in_writing: bool,
+    pub fee: Option<Fee>,
+    pub refusal_grounds: Vec<String>,
+    pub handler: Option<String>,
+}
+
+/// The deadlines of a request of type `request`, received on `received` and, if decided, decided
+/// on `decided`.
+pub fn request_deadlines(
+    reglement: &Reglement,
+    request: RequestType,
+    received: Date,
+    decided: Option<Date>,
+) -> Result<DeadlineAnswer, DecisionError> {
+    let calendar = &reglement.calendar;
+    let rules: Vec<_> = reglement
+        .file
+        .requests
+        .iter()
+        .map(|r| r.get_ref())
+        .filter(|r| r.types.contains(&request))
+        .collect();
+    let candidate = |from: Date, period: Period, article: String| -> Result<Candidate, DecisionError> {
+        Ok(Candidate {
+            date: calendar.period_end(from, period)?,
+            period: period.describe(Lang::Nl),
+            from,
+            article,
+        })
+    };
+    let cited = |r: &crate::reglement::file::RequestRule| cite(r.article.get_ref(), r.law.as_deref());
+
+    let mut respond = Vec::new();
+    for r in &rules {
+        if let Some(p) = r.respond.as_ref().map(|p| *p.get_ref()) {
+            respond.push(candidate(received, p, cited(r))?);
+        }
+    }
+    if respond.is_empty() {
+        respond.push(candidate(received, AVG_RESPOND, AVG_12_3.to_owned())?);
+    }
+
+    let extension_ruled_out = rules.iter().any(|r| r.extension == Some(false));
+    let respond_by_extended = if extension_ruled_out {
+        None
+    } else {
+        governing(vec![candidate(received, AVG_EXTENDED, AVG_12_3.to_owned())?])
+    };
+
+    let mut execute = Vec::new();
+    if let Some(decided) = decided {
+        for r in &rules {
+            if let Some(p) = r.execute.as_ref().map(|p| *p.get_ref()) {
+                execute.push(candidate(decided, p, cited(r))?);
+            }
+        }
+    }
+
+    let erase_by = if request == RequestType::Verwijdering {
+        let mut erase = Vec::new();
+        for r in &rules {
+            if let Some(p) = r.erase.as_ref().map(|p| *p.get_ref()) {
+                erase.push(candidate(received, p, cited(r))?);
+            }
+        }
+        // A decision to erase must also be carried out within the execution period.
+        erase.extend(execute.iter().cloned());
+        if erase.is_empty() {
+            erase.push(candidate(received, AVG_RESPOND, AVG_17.to_owned())?);
+        }
+        governing(erase)
+    } else {
+        None
+    };
+
+    let mut refusal_grounds = Vec::new();
+    for r in &rules {
+        for g in &r.refusal_grounds {
+            if !refusal_grounds.contains(g) {
+                refusal_grounds.push(g.clone());
+            }
+        }
+    }
+    let respond_by = governing(respond).ok_or(DecisionError::OutOfRange(
+        crate::calendar::OutOfRange,
+    ))?;
+    Ok(DeadlineAnswer {
+        request,
+        received,
+        decided,
+        respond_by,
+        respond_by_extended,
+        execute_by: governing(execute),
+        erase_by,
+        identity_check: rules.iter().any(|r| r.identity_check == Some(true)),
+        in_writing: rules.iter().any(|r| r.in_writing == Some(true)),
+        fee: rules.iter().find_map(|r| r.fee.as_ref().map(|f| *f.get_ref())),
+        refusal_grounds,
+        handler: rules.iter().find_map(|r| r.handler.clone()),
+    })
+}
+
+/// The earliest of the candidates governs; ties share the citation.
+fn governing(candidates: Vec<Candidate>) -> Option<Deadline> {
+    let first = candidates.iter().min_by_key(|c| c.date)?.clone();
+    let mut articles = Vec::new();
+    for c in candidates.iter().filter(|c| c.date == first.date) {
+        push_article(&mut articles, c.article.clone());
+    }
+    Some(Deadline {
+        date: first.date,
+        period: first.period,
+        from: first.from,
+        articles,
+        considered: candidates,
+    })
+}
+
+impl DeadlineAnswer {
+    /// The answer in plain sentences that cite the articles.
+    pub fn explain(&self, lang: Lang) -> String {
+        let label = self.request.label(lang);
+        let mut lines = Vec::new();
+        let line = |nl: String, en: String| lang.pick(&nl, &en).to_owned();
+        let d = &self.respond_by;
+        lines.push(line(
+            format!(
+                "Een verzoek tot {label}, ontvangen op {}, moet uiterlijk {} beantwoord zijn ({} na ontvangst; {}).",
+                self.received, d.date, d.period, cite_list(&d.articles)
+            ),
+            format!(
+                "A request for {label}, received on {}, must be answered by {} ({} after receipt; {}).",
+                self.received, d.date, describe_en(&d.period), cite_list(&d.articles)
+            ),
+        ));
+        if d.considered.len() > 1 {
+            lines.push(stricter_note(d, lang));
+        }
+        if let Some(x) = &self.respond_by_extended {
+            lines.push(line(
+                format!(
+                    "Verlenging is mogelijk tot uiterlijk {} ({}); de verzoeker hoort dat binnen de eerste termijn, met redenen.",
+                    x.date,
+                    cite_list(&x.articles)
+                ),
+                format!(
+                    "An extension is possible up to {} ({}); the requester must be told so within the first period, with reasons.",
+                    x.date,
+                    cite_list(&x.articles)
+                ),
+            ));
+        }
+        if let Some(e) = &self.execute_by {
+            lines.push(line(
+                format!(
+                    "De beslissing van {} moet uiterlijk {} uitgevoerd zijn ({}; {}).",
+                    e.from, e.date, e.period, cite_list(&e.articles)
+                ),
+                format!(
+                    "The decision of {} must be carried out by {} ({}; {}).",
+                    e.from, e.date, describe_en(&e.period), cite_list(&e.articles)
+                ),
+            ));
+            if e.considered.len() > 1 {
+                lines.push(stricter_note(e, lang));
+            }
+        }
+        if let Some(e) = &self.erase_by {
+            lines.push(line(
+                format!(
+                    "De gegevens moeten uiterlijk {} verwijderd zijn ({}).",
+                    e.date,
+                    cite_list(&e.articles)
+                ),
+                format!(
+                    "The data must be erased by {} ({}).",
+                    e.date,
+                    cite_list(&e.articles)
+                ),
+            ));
+            if e.considered.len() > 1 {
+                lines.push(stricter_note(e, lang));
+            }
+        }
+        if self.identity_check {
+            lines.push(
+                lang.pick(
+                    "De identiteit van de verzoeker wordt eerst vastgesteld.",
+                    "The requester's identity is established first.",
+                )
+                .to_owned(),
+            );
+        }
+        if let Some(fee) = self.fee {
+            lines.push(line(
+                format!("Kosten: {}.", fee.label(Lang::Nl)),
+                format!("Fee: {}.", fee.label(Lang::En)),
+            ));
+        }
+        lines.join("\n")
+    }
+}
+
+fn stricter_note(d: &Deadline, lang: Lang) -> String {
+    let all: Vec<String> = d
+        .considered
+        .iter()
+        .map(|c| format!("{} ({}, {})", c.date, c.period, cite_list(std::slice::from_ref(&c.article))))
+        .collect();
+    match lang {
+        Lang::Nl => format!(
+            "  Meerdere termijnen gelden: {}; de strengste geldt.",
+            all.join("; ")
+        ),
+        Lang::En => format!(
+            "  Several periods apply: {}; the stricter governs.",
+            all.join("; ")
+        ),
+    }
+}
+
+/// Periods are stored in Dutch ("4 weken"); this renders one in English for the English text.
+fn describe_en(dutch: &str) -> String {
+    dutch
+        .parse::<Period>()
+        .map(|p| p.describe(Lang::En))
+        .unwrap_or_else(|_| dutch.to_owned())
+}

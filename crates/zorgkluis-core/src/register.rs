@@ -1,0 +1,290 @@
+//! The processing register (verwerkingsregister, art. 30 AVG) as a reglement defines it, in the
+//! form a privacy officer hands to the supervisory authority: JSON, Markdown or HTML.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::reglement::{Reglement, cite};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Labelled {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dpo {
+    pub function: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterEntry {
+    pub id: String,
+    pub name: String,
+    pub article: String,
+    pub controller: String,
+    pub purpose: String,
+    pub legal_basis: Vec<String>,
+    pub special_category_exceptions: Vec<String>,
+    pub subjects: Vec<Labelled>,
+    pub categories: Vec<Labelled>,
+    pub special_categories: Vec<String>,
+    pub sources: Vec<String>,
+    pub workings: Option<String>,
+    pub processor: Option<String>,
+    pub recipients: Vec<Labelled>,
+    pub transfers: String,
+    pub retention: Vec<String>,
+    pub security: Option<String>,
+    pub users: Vec<String>,
+}
+
+/// The art. 30(1) AVG record of processing activities.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessingRegister {
+    pub organisation: String,
+    pub controller: String,
+    pub address: Option<String>,
+    pub dpo: Option<Dpo>,
+    pub version: String,
+    pub effective: String,
+    pub processings: Vec<RegisterEntry>,
+    /// Where the document is silent and which law applies instead.
+    pub silences: Vec<String>,
+}
+
+impl ProcessingRegister {
+    pub fn from_reglement(reglement: &Reglement, lang: Lang) -> ProcessingRegister {
+        let f = &reglement.file;
+        let t = &reglement.taxonomy;
+        let label_of = |id: &str, label: Option<&str>| Labelled {
+            id: id.to_owned(),
+            label: label.unwrap_or(id).to_owned(),
+        };
+        let processings = f
+            .processings
+            .iter()
+            .map(|p| {
+                let p = p.get_ref();
+                let categories: Vec<Labelled> = p
+                    .categories
+                    .iter()
+                    .map(|c| label_of(c.get_ref(), t.category(c.get_ref()).map(|d| d.label(lang))))
+                    .collect();
+                let retention = p
+                    .categories
+                    .iter()
+                    .flat_map(|c| {
+                        f.retention
+                            .iter()
+                            .map(|r| r.get_ref())
+                            .filter(move |r| r.categories.iter().any(|rc| rc.get_ref() == c.get_ref()))
+                            .map(move |r| {
+                                format!(
+                                    "{}: {} {} {} (art. {})",
+                                    c.get_ref(),
+                                    r.period.get_ref().describe(lang),
+                                    lang.pick("vanaf", "from"),
+                                    r.from.label(lang),
+                                    cite(r.article.get_ref(), r.law.as_deref())
+                                )
+                            })
+                    })
+                    .collect();
+                let users = p
+                    .users
+                    .iter()
+                    .map(|u| {
+                        let role = t.role(u.role.get_ref()).map_or(u.role.get_ref().as_str(), |r| r.label(lang));
+                        let actions: Vec<&str> = u.actions.iter().map(|a| a.label(lang)).collect();
+                        let mut s = format!("{role}: {}", actions.join(", "));
+                        if let Some(cats) = &u.categories {
+                            let ids: Vec<&str> = cats.iter().map(|c| c.get_ref().as_str()).collect();
+                            let _ = write!(s, " ({})", ids.join(", "));
+                        }
+                        if u.care_relationship {
+                            s.push_str(lang.pick(", alleen binnen de zorgrelatie", ", only within the care relationship"));
+                        }
+                        if u.supervised {
+                            s.push_str(lang.pick(", onder begeleiding", ", under supervision"));
+                        }
+                        let _ = write!(s, " (art. {})", u.article.get_ref());
+                        s
+                    })
+                    .collect();
+                RegisterEntry {
+                    id: p.id.get_ref().clone(),
+                    name: p.name.clone(),
+                    article: p.article.get_ref().clone(),
+                    controller: p.controller.clone().unwrap_or_else(|| f.organisation.controller.clone()),
+                    purpose: p.purpose.clone(),
+                    legal_basis: p.legal_basis.iter().map(|b| b.label(lang).to_owned()).collect(),
+                    special_category_exceptions: p.art9_exceptions.iter().map(|e| e.label(lang).to_owned()).collect(),
+                    special_categories: p
+                        .categories
+                        .iter()
+                        .filter(|c| t.category(c.get_ref()).is_some_and(|d| d.special.is_some()))
+                        .map(|c| c.get_ref().clone())
+                        .collect(),
+                    subjects: p
+                        .subjects
+                        .iter()
+                        .map(|s| label_of(s.get_ref(), t.subject(s.get_ref()).map(|x| x.label(lang))))
+                        .collect(),
+                    categories,
+                    sources: p.sources.clone(),
+                    workings: p.workings.clone(),
+                    processor: p.processor.clone(),
+                    recipients: p
+                        .recipients
+                        .iter()
+                        .map(|r| label_of(r.get_ref(), t.recipient(r.get_ref()).map(|x| x.label(lang))))
+                        .collect(),
+                    transfers: p
+                        .transfers
+                        .clone()
+                        .unwrap_or_else(|| lang.pick("geen doorgifte buiten de EER", "no transfers outside the EEA").to_owned()),
+                    retention,
+                    security: p.security.clone(),
+                    users,
+                }
+            })
+            .collect();
+        ProcessingRegister {
+            organisation: f.organisation.name.clone(),
+            controller: f.organisation.controller.clone(),
+            address: f.organisation.address.clone(),
+            dpo: f.organisation.dpo.as_ref().map(|d| Dpo {
+                function: d.function.clone(),
+                email: d.email.clone(),
+                phone: d.phone.clone(),
+            }),
+            version: f.version.number.clone(),
+            effective: f.version.effective.get_ref().0.to_string(),
+            processings,
+            silences: f
+                .silences
+                .iter()
+                .map(|s| format!("{}: {}", s.topic, s.fallback))
+                .collect(),
+        }
+    }
+
+    /// Field names in the user's language, in art. 30(1) order.
+    fn rows(e: &RegisterEntry, lang: Lang) -> Vec<(&'static str, String)> {
+        let labels = |v: &[Labelled]| v.iter().map(|l| format!("{} (`{}`)", l.label, l.id)).collect::<Vec<_>>().join("; ");
+        let or_none = |v: &[String]| if v.is_empty() { lang.pick("geen", "none").to_owned() } else { v.join("; ") };
+        vec![
+            (lang.pick("Verwerkingsverantwoordelijke", "Controller"), e.controller.clone()),
+            (lang.pick("Doel", "Purpose"), e.purpose.clone()),
+            (lang.pick("Grondslag", "Legal basis"), or_none(&e.legal_basis)),
+            (lang.pick("Uitzondering bijzondere gegevens", "Special category exception"), or_none(&e.special_category_exceptions)),
+            (lang.pick("Betrokkenen", "Data subjects"), labels(&e.subjects)),
+            (lang.pick("Persoonsgegevens", "Personal data"), labels(&e.categories)),
+            (lang.pick("Herkomst", "Sources"), or_none(&e.sources)),
+            (lang.pick("Werking", "How it works"), e.workings.clone().unwrap_or_default()),
+            (lang.pick("Verwerker", "Processor"), e.processor.clone().unwrap_or_else(|| lang.pick("geen", "none").to_owned())),
+            (lang.pick("Ontvangers", "Recipients"), if e.recipients.is_empty() { lang.pick("geen", "none").to_owned() } else { labels(&e.recipients) }),
+            (lang.pick("Doorgifte buiten de EER", "Transfers outside the EEA"), e.transfers.clone()),
+            (lang.pick("Bewaartermijnen", "Retention"), or_none(&e.retention)),
+            (lang.pick("Beveiliging", "Security"), e.security.clone().unwrap_or_default()),
+            (lang.pick("Gebruikers", "Users"), or_none(&e.users)),
+        ]
+    }
+
+    pub fn to_markdown(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "# {} — {}\n", lang.pick("Verwerkingsregister", "Processing register"), self.organisation);
+        let _ = writeln!(out, "- {}: {}", lang.pick("Verwerkingsverantwoordelijke", "Controller"), self.controller);
+        if let Some(a) = &self.address {
+            let _ = writeln!(out, "- {}: {a}", lang.pick("Adres", "Address"));
+        }
+        if let Some(d) = &self.dpo {
+            let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()].into_iter().flatten().collect();
+            let _ = writeln!(out, "- {}: {} ({})", lang.pick("Functionaris gegevensbescherming", "Data protection officer"), d.function, contact.join(", "));
+        }
+        let _ = writeln!(out, "- {}: {} ({} {})\n", lang.pick("Reglement", "Reglement"), self.version, lang.pick("in werking sinds", "effective since"), self.effective);
+        for e in &self.processings {
+            let _ = writeln!(out, "## {} (`{}`, art. {})\n", e.name, e.id, e.article);
+            let _ = writeln!(out, "| {} | {} |\n|---|---|", lang.pick("Onderdeel", "Field"), lang.pick("Inhoud", "Content"));
+            for (k, v) in Self::rows(e, lang) {
+                let _ = writeln!(out, "| {k} | {} |", v.replace('|', "\\|").replace('\n', " "));
+            }
+            out.push('\n');
+        }
+        if !self.silences.is_empty() {
+            let _ = writeln!(out, "## {}\n", lang.pick("Waar het reglement zwijgt", "Where the reglement is silent"));
+            for s in &self.silences {
+                let _ = writeln!(out, "- {s}");
+            }
+        }
+        out
+    }
+
+    pub fn to_html(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let title = format!("{} — {}", lang.pick("Verwerkingsregister", "Processing register"), self.organisation);
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title>\
+             <style>body{{font-family:sans-serif;max-width:60rem;margin:auto;padding:1rem}}\
+             table{{border-collapse:collapse;width:100%}}th,td{{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}}\
+             th{{width:16rem;background:#eee}}</style></head>\n<body>\n<h1>{}</h1>\n<ul>\n",
+            lang.pick("nl", "en"),
+            esc(&title),
+            esc(&title)
+        );
+        let _ = writeln!(out, "<li>{}: {}</li>", lang.pick("Verwerkingsverantwoordelijke", "Controller"), esc(&self.controller));
+        if let Some(d) = &self.dpo {
+            let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()].into_iter().flatten().collect();
+            let _ = writeln!(out, "<li>{}: {} ({})</li>", lang.pick("Functionaris gegevensbescherming", "Data protection officer"), esc(&d.function), esc(&contact.join(", ")));
+        }
+        let _ = writeln!(out, "<li>{}: {} ({} {})</li>\n</ul>", lang.pick("Reglement", "Reglement"), esc(&self.version), lang.pick("in werking sinds", "effective since"), esc(&self.effective));
+        for e in &self.processings {
+            let _ = writeln!(out, "<h2>{} (<code>{}</code>, art. {})</h2>\n<table>", esc(&e.name), esc(&e.id), esc(&e.article));
+            for (k, v) in Self::rows(e, lang) {
+                let _ = writeln!(out, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", esc(k), esc(&v));
+            }
+            out.push_str("</table>\n");
+        }
+        if !self.silences.is_empty() {
+            let _ = writeln!(out, "<h2>{}</h2>\n<ul>", lang.pick("Waar het reglement zwijgt", "Where the reglement is silent"));
+            for s in &self.silences {
+                let _ = writeln!(out, "<li>{}</li>", esc(s));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</body>\n</html>\n");
+        out
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn html_escapes_markup() {
+        assert_eq!(esc("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+}

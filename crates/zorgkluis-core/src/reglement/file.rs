@@ -1,0 +1,540 @@
+//! The reglement file as written: TOML with Dutch keys (the privacy officer's language), read
+//! into English-named types. Spans are kept on everything a later check may point at, so that an
+//! error names the file, line and column. `docs/reglement.md` documents every key.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+use crate::period::Period;
+use crate::taxonomy::Special;
+use crate::vocabulary::{
+    Action, Anchor, Art9Exception, ConsentForm, Fee, LegalBasis, RequestType,
+};
+
+/// An id from the taxonomy, with its place in the file.
+pub type Id = Spanned<String>;
+
+/// A calendar date, written as a TOML date (`2020-01-01`) or an ISO string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub Date);
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        use serde::de::Error;
+        let expected = "a date such as 2020-01-01";
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    let year = i16::try_from(d.year).map_err(D::Error::custom)?;
+                    Date::new(year, d.month as i8, d.day as i8)
+                        .map(Day)
+                        .map_err(|e| D::Error::custom(format!("invalid date: {e}")))
+                }
+                _ => Err(D::Error::custom(format!(
+                    "expected {expected} without a time, found `{dt}`"
+                ))),
+            },
+            toml::Value::String(s) => s
+                .parse::<Date>()
+                .map(Day)
+                .map_err(|_| D::Error::custom(format!("expected {expected}, found `{s}`"))),
+            other => Err(D::Error::custom(format!(
+                "expected {expected}, found a {}",
+                other.type_str()
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReglementFile {
+    /// The version of this file format; 1 for now.
+    #[serde(rename = "formaat")]
+    pub format: Spanned<u32>,
+    #[serde(rename = "organisatie")]
+    pub organisation: Organisation,
+    #[serde(rename = "versie")]
+    pub version: Version,
+    #[serde(rename = "kalender", default)]
+    pub calendar: Calendar,
+    #[serde(rename = "taxonomie", default)]
+    pub taxonomy: TaxonomyExtension,
+    #[serde(rename = "rollen", default)]
+    pub roles: Vec<RoleDecl>,
+    #[serde(rename = "verwerkingen", default)]
+    pub processings: Vec<Spanned<Processing>>,
+    #[serde(rename = "bewaartermijnen", default)]
+    pub retention: Vec<Spanned<RetentionRule>>,
+    #[serde(rename = "vernietiging")]
+    pub destruction: Option<Destruction>,
+    #[serde(rename = "verzoeken", default)]
+    pub requests: Vec<Spanned<RequestRule>>,
+    #[serde(rename = "verstrekkingen", default)]
+    pub disclosures: Vec<Spanned<DisclosureRule>>,
+    #[serde(rename = "verstrekking", default)]
+    pub disclosure: DisclosureGeneral,
+    #[serde(rename = "koppelen")]
+    pub linking: Option<Linking>,
+    #[serde(rename = "noodtoegang")]
+    pub emergency: Option<Emergency>,
+    #[serde(rename = "nabestaanden")]
+    pub heirs: Option<Heirs>,
+    #[serde(rename = "vertegenwoordiging")]
+    pub representation: Option<Representation>,
+    /// Topics on which the source document is silent, and the law that fills the gap.
+    #[serde(rename = "stilte", default)]
+    pub silences: Vec<Silence>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    #[serde(rename = "naam")]
+    pub name: String,
+    /// The controller (verantwoordelijke), as the document names it.
+    #[serde(rename = "verantwoordelijke")]
+    pub controller: String,
+    #[serde(rename = "adres")]
+    pub address: Option<String>,
+    pub website: Option<String>,
+    /// The data protection officer (FG): a function and a contact, never a personal name.
+    #[serde(rename = "fg")]
+    pub dpo: Option<Dpo>,
+    /// The laws the document says it implements.
+    #[serde(rename = "wettelijk_kader", default)]
+    pub legal_frame: Vec<String>,
+    /// The law that applies where the document is silent.
+    #[serde(rename = "aanvullend_recht")]
+    pub supplementary_law: Option<SupplementaryLaw>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dpo {
+    #[serde(rename = "functie")]
+    pub function: String,
+    pub email: Option<String>,
+    #[serde(rename = "telefoon")]
+    pub phone: Option<String>,
+    #[serde(rename = "extern", default)]
+    pub external: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplementaryLaw {
+    #[serde(rename = "wet")]
+    pub law: String,
+    #[serde(rename = "artikel")]
+    pub article: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    #[serde(rename = "nummer")]
+    pub number: String,
+    #[serde(rename = "vastgesteld")]
+    pub adopted: Day,
+    #[serde(rename = "vastgesteld_door")]
+    pub adopted_by: Option<String>,
+    /// The day the version was announced to those it concerns.
+    #[serde(rename = "bekendgemaakt")]
+    pub announced: Option<Day>,
+    #[serde(rename = "in_werking")]
+    pub effective: Spanned<Day>,
+    /// How long after the announcement a change takes effect.
+    #[serde(rename = "aankondigingstermijn")]
+    pub announcement_period: Option<Period>,
+    #[serde(rename = "artikel")]
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    #[serde(rename = "goede_vrijdag", default)]
+    pub good_friday: bool,
+    #[serde(rename = "extra_vrije_dagen", default)]
+    pub extra_days_off: Vec<Day>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyExtension {
+    #[serde(rename = "categorieen", default)]
+    pub categories: BTreeMap<Id, CategoryExtension>,
+    #[serde(rename = "rollen", default)]
+    pub roles: BTreeMap<Id, TermExtension>,
+    #[serde(rename = "betrokkenen", default)]
+    pub subjects: BTreeMap<Id, TermExtension>,
+    #[serde(rename = "ontvangers", default)]
+    pub recipients: BTreeMap<Id, TermExtension>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryExtension {
+    pub nl: String,
+    pub en: String,
+    #[serde(rename = "bijzonder")]
+    pub special: Option<SpecialKind>,
+    #[serde(rename = "erfelijk", default)]
+    pub hereditary: bool,
+    #[serde(rename = "administratief", default)]
+    pub administrative: bool,
+    #[serde(rename = "medisch_dossier", default)]
+    pub medical_record: bool,
+    #[serde(rename = "fiscaal", default)]
+    pub fiscal: bool,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub enum SpecialKind {
+    #[serde(rename = "art9")]
+    Art9,
+    #[serde(rename = "art10")]
+    Art10,
+}
+
+impl From<SpecialKind> for Special {
+    fn from(kind: SpecialKind) -> Special {
+        match kind {
+            SpecialKind::Art9 => Special::Art9,
+            SpecialKind::Art10 => Special::Art10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermExtension {
+    pub nl: String,
+    pub en: String,
+}
+
+/// A role the organisation uses, as the document describes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDecl {
+    pub id: Id,
+    #[serde(rename = "omschrijving")]
+    pub description: String,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+}
+
+/// A processing (verwerking): one entry of the processing register (art. 30 AVG).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Processing {
+    pub id: Id,
+    #[serde(rename = "naam")]
+    pub name: String,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+    #[serde(rename = "doel")]
+    pub purpose: String,
+    /// Missing is reported by validation, with the processing's position.
+    #[serde(rename = "grondslag", default)]
+    pub legal_basis: Vec<LegalBasis>,
+    #[serde(rename = "uitzondering_art9", default)]
+    pub art9_exceptions: Vec<Art9Exception>,
+    #[serde(rename = "betrokkenen", default)]
+    pub subjects: Vec<Id>,
+    #[serde(rename = "categorieen", default)]
+    pub categories: Vec<Id>,
+    #[serde(rename = "bronnen", default)]
+    pub sources: Vec<String>,
+    #[serde(rename = "werking")]
+    pub workings: Option<String>,
+    #[serde(rename = "verantwoordelijke")]
+    pub controller: Option<String>,
+    /// The processor (verwerker, bewerker), if any.
+    #[serde(rename = "verwerker")]
+    pub processor: Option<String>,
+    #[serde(rename = "ontvangers", default)]
+    pub recipients: Vec<Id>,
+    #[serde(rename = "beveiliging")]
+    pub security: Option<String>,
+    /// Transfers outside the EEA (art. 30(1)(e) AVG).
+    #[serde(rename = "doorgifte")]
+    pub transfers: Option<String>,
+    #[serde(rename = "in_werking")]
+    pub effective: Option<Day>,
+    #[serde(rename = "gebruikers", default)]
+    pub users: Vec<UserRule>,
+}
+
+/// Who may use a processing: a role, what it may do, and on which condition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserRule {
+    #[serde(rename = "rol")]
+    pub role: Id,
+    #[serde(rename = "acties")]
+    pub actions: Vec<Action>,
+    /// The categories this role may use; all of the processing's when left out.
+    #[serde(rename = "categorieen")]
+    pub categories: Option<Vec<Id>>,
+    /// Only for clients with whom the user has a care relationship.
+    #[serde(rename = "zorgrelatie", default)]
+    pub care_relationship: bool,
+    /// Only while a supervisor is assigned (trainees).
+    #[serde(rename = "begeleiding", default)]
+    pub supervised: bool,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// How long data of some categories is kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionRule {
+    #[serde(rename = "categorieen")]
+    pub categories: Vec<Id>,
+    #[serde(rename = "termijn")]
+    pub period: Spanned<Period>,
+    #[serde(rename = "vanaf")]
+    pub from: Anchor,
+    /// Destruction must follow within this window after the period ends.
+    #[serde(rename = "vernietigen_binnen")]
+    pub destroy_within: Option<Period>,
+    #[serde(rename = "verlengbaar_met_toestemming", default)]
+    pub extendable_with_consent: bool,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// The general destruction rule: the window after expiry, and what suspends it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Destruction {
+    #[serde(rename = "binnen")]
+    pub within: Period,
+    /// What suspends destruction (a complaint, a court case): a legal hold.
+    #[serde(rename = "opschorting", default)]
+    pub suspended_by: Vec<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Deadlines and procedure for data subject requests of some types.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestRule {
+    pub types: Vec<RequestType>,
+    /// Respond (decide and tell the requester) within this period after receipt.
+    #[serde(rename = "reageren")]
+    pub respond: Option<Spanned<Period>>,
+    /// Carry out the decision within this period after the decision.
+    #[serde(rename = "uitvoeren")]
+    pub execute: Option<Spanned<Period>>,
+    /// Erase within this period after receipt of the request.
+    #[serde(rename = "verwijderen")]
+    pub erase: Option<Spanned<Period>>,
+    /// Whether the response period may be extended (art. 12(3) AVG); the law allows it when
+    /// left out.
+    #[serde(rename = "verlenging")]
+    pub extension: Option<bool>,
+    #[serde(rename = "identiteitscontrole")]
+    pub identity_check: Option<bool>,
+    #[serde(rename = "schriftelijk")]
+    pub in_writing: Option<bool>,
+    #[serde(rename = "vergoeding")]
+    pub fee: Option<Spanned<Fee>>,
+    #[serde(rename = "weigeringsgronden", default)]
+    pub refusal_grounds: Vec<String>,
+    #[serde(rename = "behandelaar")]
+    pub handler: Option<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Which recipients may receive which categories, and on which conditions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureRule {
+    #[serde(rename = "ontvangers")]
+    pub recipients: Vec<Id>,
+    /// The categories covered; all categories when left out.
+    #[serde(rename = "categorieen")]
+    pub categories: Option<Vec<Id>>,
+    #[serde(rename = "toestemming")]
+    pub consent: ConsentForm,
+    /// An objection of the subject blocks the disclosure.
+    #[serde(rename = "bezwaar_blokkeert", default)]
+    pub objection_blocks: bool,
+    /// The subject must be told of the disclosure.
+    #[serde(rename = "informeren", default)]
+    pub notify: bool,
+    #[serde(rename = "voorwaarden", default)]
+    pub conditions: Vec<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Disclosure rules that hold for every recipient.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureGeneral {
+    /// What a recipient that no rule names needs.
+    #[serde(rename = "standaard")]
+    pub default: Option<DefaultConsent>,
+    /// The subject is told of every disclosure made without their consent.
+    #[serde(rename = "informeren_zonder_toestemming")]
+    pub notify_without_consent: Option<NotifyRule>,
+    /// Hereditary data only about the person who provided it.
+    #[serde(rename = "erfelijk")]
+    pub hereditary: Option<Cited>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultConsent {
+    #[serde(rename = "toestemming")]
+    pub consent: ConsentForm,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifyRule {
+    /// When the subject is not told (e.g. "gevaar voor personen of zaken").
+    #[serde(rename = "uitzondering")]
+    pub exception: Option<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// A rule that is only an article and its text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited {
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Linking separate registrations needs consent in this form.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Linking {
+    #[serde(rename = "toestemming")]
+    pub consent: ConsentForm,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Emergency access (break the glass) outside the care relationship.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Emergency {
+    #[serde(rename = "toegestaan")]
+    pub allowed: bool,
+    /// The roles that may break the glass.
+    #[serde(rename = "rollen", default)]
+    pub roles: Vec<Id>,
+    /// How long an emergency access lasts.
+    #[serde(rename = "duur")]
+    pub duration: Option<Period>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Whether heirs may see a deceased client's record.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heirs {
+    #[serde(rename = "inzage")]
+    pub access: bool,
+    #[serde(rename = "uitzonderingen", default)]
+    pub exceptions: Vec<HeirException>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub enum HeirException {
+    /// The client recorded before death that heirs may see the record.
+    #[serde(rename = "vastgelegd_voor_overlijden")]
+    RecordedBeforeDeath,
+    /// A weighty interest of the heir (or former representative).
+    #[serde(rename = "zwaarwegend_belang")]
+    WeightyInterest,
+    /// A suspected medical error.
+    #[serde(rename = "medische_fout")]
+    MedicalError,
+    /// Presumed consent of the deceased (art. 7:458a BW).
+    #[serde(rename = "veronderstelde_toestemming")]
+    PresumedConsent,
+}
+
+/// Who consents for a minor or a person under guardianship.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Representation {
+    /// Below this age the representative consents.
+    #[serde(rename = "leeftijd")]
+    pub age: u8,
+    #[serde(rename = "curatele_of_mentorschap", default)]
+    pub guardianship: bool,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// A topic the source document is silent on, and the law that applies instead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Silence {
+    #[serde(rename = "onderwerp")]
+    pub topic: String,
+    #[serde(rename = "terugval")]
+    pub fallback: String,
+    #[serde(rename = "toelichting")]
+    pub note: Option<String>,
+}

@@ -1,0 +1,153 @@
+//! The closed vocabularies of a reglement: values that the law fixes, so a reglement cannot
+//! extend them. Their ids are the Dutch words a privacy officer writes in the file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// Generates a closed vocabulary: the enum, its file ids, and Dutch/English labels.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal, $nl:literal, $en:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $id)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The id as written in a reglement file and on the command line.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id,)+ }
+            }
+
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::Nl) => $nl, ($name::$variant, Lang::En) => $en,)+
+                }
+            }
+
+            pub fn from_id(id: &str) -> Option<$name> {
+                match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+
+            pub fn ids() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.id()).collect()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// The rights of the subject (art. 15-21 AVG) and the transfer of the whole dossier.
+    RequestType {
+        Inzage = "inzage", "inzage", "access";
+        Afschrift = "afschrift", "afschrift", "copy";
+        Correctie = "correctie", "correctie", "rectification";
+        Aanvulling = "aanvulling", "aanvulling", "supplement";
+        Verwijdering = "verwijdering", "verwijdering", "erasure";
+        Afscherming = "afscherming", "afscherming", "restriction";
+        Bezwaar = "bezwaar", "bezwaar", "objection";
+        Overdraagbaarheid = "overdraagbaarheid", "overdraagbaarheid", "portability";
+        Overdracht = "overdracht", "overdracht van het dossier", "transfer of the record";
+    }
+}
+
+vocabulary! {
+    /// The legal bases of art. 6(1) AVG.
+    LegalBasis {
+        Toestemming = "toestemming", "toestemming (art. 6 lid 1 sub a AVG)", "consent (art. 6(1)(a) GDPR)";
+        Overeenkomst = "overeenkomst", "uitvoering van een overeenkomst (art. 6 lid 1 sub b AVG)", "performance of a contract (art. 6(1)(b) GDPR)";
+        WettelijkePlicht = "wettelijke_plicht", "wettelijke verplichting (art. 6 lid 1 sub c AVG)", "legal obligation (art. 6(1)(c) GDPR)";
+        VitaalBelang = "vitaal_belang", "vitaal belang (art. 6 lid 1 sub d AVG)", "vital interest (art. 6(1)(d) GDPR)";
+        AlgemeenBelang = "algemeen_belang", "taak van algemeen belang (art. 6 lid 1 sub e AVG)", "public task (art. 6(1)(e) GDPR)";
+        GerechtvaardigdBelang = "gerechtvaardigd_belang", "gerechtvaardigd belang (art. 6 lid 1 sub f AVG)", "legitimate interest (art. 6(1)(f) GDPR)";
+    }
+}
+
+vocabulary! {
+    /// The exceptions to the prohibition on processing special category data (art. 9(2) AVG,
+    /// with the UAVG), and for criminal data art. 10 AVG with art. 33 UAVG.
+    Art9Exception {
+        UitdrukkelijkeToestemming = "uitdrukkelijke_toestemming", "uitdrukkelijke toestemming (art. 9 lid 2 sub a AVG)", "explicit consent (art. 9(2)(a) GDPR)";
+        Arbeidsrecht = "arbeidsrecht", "arbeidsrecht en sociale zekerheid (art. 9 lid 2 sub b AVG)", "employment and social security law (art. 9(2)(b) GDPR)";
+        VitaalBelang = "vitaal_belang", "vitaal belang (art. 9 lid 2 sub c AVG)", "vital interest (art. 9(2)(c) GDPR)";
+        OpenbaarGemaakt = "openbaar_gemaakt", "door betrokkene openbaar gemaakt (art. 9 lid 2 sub e AVG)", "made public by the subject (art. 9(2)(e) GDPR)";
+        Rechtsvordering = "rechtsvordering", "rechtsvordering (art. 9 lid 2 sub f AVG)", "legal claims (art. 9(2)(f) GDPR)";
+        ZwaarwegendAlgemeenBelang = "zwaarwegend_algemeen_belang", "zwaarwegend algemeen belang (art. 9 lid 2 sub g AVG)", "substantial public interest (art. 9(2)(g) GDPR)";
+        Gezondheidszorg = "gezondheidszorg", "goede zorg en behandeling (art. 9 lid 2 sub h AVG, art. 30 lid 3 UAVG)", "health or social care (art. 9(2)(h) GDPR, art. 30(3) UAVG)";
+        Volksgezondheid = "volksgezondheid", "volksgezondheid (art. 9 lid 2 sub i AVG)", "public health (art. 9(2)(i) GDPR)";
+        Onderzoek = "onderzoek", "wetenschappelijk onderzoek en statistiek (art. 9 lid 2 sub j AVG, art. 24 UAVG)", "scientific research and statistics (art. 9(2)(j) GDPR, art. 24 UAVG)";
+        Strafrechtelijk = "strafrechtelijk", "strafrechtelijke gegevens met wettelijke grondslag (art. 10 AVG, art. 33 UAVG)", "criminal data with a legal basis (art. 10 GDPR, art. 33 UAVG)";
+    }
+}
+
+vocabulary! {
+    /// What a user does with personal data: the actions access decisions are about.
+    Action {
+        Read = "read", "inzien", "read";
+        Write = "write", "vastleggen", "write";
+        Correct = "correct", "corrigeren", "correct";
+        Erase = "erase", "verwijderen", "erase";
+        Disclose = "disclose", "verstrekken", "disclose";
+        Export = "export", "exporteren", "export";
+    }
+}
+
+vocabulary! {
+    /// Whether a disclosure needs the subject's consent, and in what form. Ordered from least to
+    /// most demanding, so that the stricter of two rules is the larger.
+    ConsentForm {
+        Geen = "geen", "geen toestemming nodig", "no consent needed";
+        Toestemming = "toestemming", "toestemming", "consent";
+        Uitdrukkelijk = "uitdrukkelijk", "uitdrukkelijke toestemming", "explicit consent";
+        Schriftelijk = "schriftelijk", "schriftelijke toestemming", "written consent";
+    }
+}
+
+vocabulary! {
+    /// The date a retention period runs from.
+    Anchor {
+        Aanmaak = "aanmaak", "het moment van vastlegging", "the moment of recording";
+        LaatsteWijziging = "laatste_wijziging", "de laatste wijziging in het dossier", "the last change to the record";
+        EindeZorg = "einde_zorg", "het einde van de zorg", "the end of care";
+        EindeBoekjaar = "einde_boekjaar", "het einde van het boekjaar", "the end of the fiscal year";
+    }
+}
+
+vocabulary! {
+    /// Whether a fee may be charged for handling a request.
+    Fee {
+        Geen = "geen", "kosteloos", "free of charge";
+        Redelijk = "redelijk", "een redelijke vergoeding", "a reasonable fee";
+        BijExcessief = "bij_excessief", "kosteloos, tenzij het verzoek buitensporig is", "free unless the request is excessive";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for t in RequestType::ALL {
+            assert_eq!(RequestType::from_id(t.id()), Some(*t));
+        }
+        assert_eq!(RequestType::ids().len(), 9);
+        assert_eq!(RequestType::from_id("inzagen"), None);
+    }
+
+    #[test]
+    fn consent_forms_order_by_strictness() {
+        assert!(ConsentForm::Geen < ConsentForm::Toestemming);
+        assert!(ConsentForm::Toestemming < ConsentForm::Uitdrukkelijk);
+        assert!(ConsentForm::Uitdrukkelijk < ConsentForm::Schriftelijk);
+    }
+}

@@ -1,0 +1,271 @@
+//! Scenario tests drawn from the seed regulations' own text: every file in
+//! `reglementen/scenarios/` names a reglement and lists cases with the answer its text demands.
+//! See `reglementen/scenarios/README.md` for the format.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use zorgkluis_core::decide::{self, Deadline, DisclosureFacts, RetentionFacts};
+use zorgkluis_core::reglement::file::Day;
+use zorgkluis_core::vocabulary::{ConsentForm, RequestType};
+use zorgkluis_core::{Lang, Reglement};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioFile {
+    reglement: String,
+    #[serde(default)]
+    deadline: Vec<DeadlineCase>,
+    #[serde(default)]
+    retention: Vec<RetentionCase>,
+    #[serde(default)]
+    disclose: Vec<DiscloseCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeadlineCase {
+    naam: String,
+    request: RequestType,
+    received: Day,
+    decided: Option<Day>,
+    expect: DeadlineExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeadlineExpect {
+    respond_by: Option<Day>,
+    respond_articles: Option<Vec<String>>,
+    execute_by: Option<Day>,
+    execute_articles: Option<Vec<String>>,
+    erase_by: Option<Day>,
+    erase_articles: Option<Vec<String>>,
+    identity_check: Option<bool>,
+    /// Answers expected to be absent: "execute_by", "erase_by", "respond_by_extended".
+    #[serde(default)]
+    geen: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetentionCase {
+    naam: String,
+    category: String,
+    created: Option<Day>,
+    last_change: Option<Day>,
+    care_ended: Option<Day>,
+    #[serde(default)]
+    legal_hold: bool,
+    expect: RetentionExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetentionExpect {
+    retain_until: Option<Day>,
+    destroy_by: Option<Day>,
+    articles: Option<Vec<String>>,
+    extendable_with_consent: Option<bool>,
+    /// Answers expected to be absent: "retain_until", "destroy_by".
+    #[serde(default)]
+    geen: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscloseCase {
+    naam: String,
+    recipient: String,
+    category: String,
+    #[serde(default)]
+    consent: bool,
+    #[serde(default)]
+    objection: bool,
+    expect: DiscloseExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscloseExpect {
+    allowed: Option<bool>,
+    needs_consent: Option<bool>,
+    consent_form: Option<ConsentForm>,
+    notify_subject: Option<bool>,
+    objection_blocks: Option<bool>,
+    articles: Option<Vec<String>>,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn day(d: Option<Day>) -> Option<Date> {
+    d.map(|d| d.0)
+}
+
+/// Compares one expected field; records a mismatch instead of stopping, so one run shows all.
+fn same<T: PartialEq + std::fmt::Debug>(
+    failures: &mut Vec<String>,
+    case: &str,
+    field: &str,
+    expected: Option<T>,
+    actual: T,
+) {
+    if let Some(expected) = expected {
+        if expected != actual {
+            failures.push(format!(
+                "{case}: {field}: expected {expected:?}, got {actual:?}"
+            ));
+        }
+    }
+}
+
+fn absent<T: std::fmt::Debug>(
+    failures: &mut Vec<String>,
+    case: &str,
+    geen: &[String],
+    field: &str,
+    actual: &Option<T>,
+) {
+    if geen.iter().any(|g| g == field) && actual.is_some() {
+        failures.push(format!("{case}: {field}: expected none, got {actual:?}"));
+    }
+}
+
+fn deadline_parts(d: &Option<Deadline>) -> (Option<Date>, Option<Vec<String>>) {
+    (
+        d.as_ref().map(|d| d.date),
+        d.as_ref().map(|d| d.articles.clone()),
+    )
+}
+
+fn run_file(path: &Path) -> (usize, Vec<String>) {
+    let text = std::fs::read_to_string(path).expect("scenario file");
+    let file: ScenarioFile = toml::from_str(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let reglement_path = root().join("reglementen").join(&file.reglement);
+    let source = std::fs::read_to_string(&reglement_path).expect("reglement file");
+    let reglement = Reglement::load(&file.reglement, &source, Lang::En).unwrap_or_else(|d| {
+        panic!("{} does not load: {d:#?}", file.reglement);
+    });
+    let mut failures = Vec::new();
+    let f = &mut failures;
+    for c in &file.deadline {
+        let a = match decide::request_deadlines(
+            &reglement,
+            c.request,
+            c.received.0,
+            day(c.decided),
+        ) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "respond_by", day(x.respond_by), a.respond_by.date);
+        same(f, &c.naam, "respond_articles", x.respond_articles.clone(), a.respond_by.articles.clone());
+        let (date, arts) = deadline_parts(&a.execute_by);
+        same(f, &c.naam, "execute_by", day(x.execute_by).map(Some), date);
+        same(f, &c.naam, "execute_articles", x.execute_articles.clone().map(Some), arts);
+        let (date, arts) = deadline_parts(&a.erase_by);
+        same(f, &c.naam, "erase_by", day(x.erase_by).map(Some), date);
+        same(f, &c.naam, "erase_articles", x.erase_articles.clone().map(Some), arts);
+        same(f, &c.naam, "identity_check", x.identity_check, a.identity_check);
+        absent(f, &c.naam, &x.geen, "execute_by", &a.execute_by);
+        absent(f, &c.naam, &x.geen, "erase_by", &a.erase_by);
+        absent(f, &c.naam, &x.geen, "respond_by_extended", &a.respond_by_extended);
+    }
+    for c in &file.retention {
+        let facts = RetentionFacts {
+            created: day(c.created),
+            last_change: day(c.last_change),
+            care_ended: day(c.care_ended),
+            legal_hold: c.legal_hold,
+        };
+        let a = match decide::retention(&reglement, &c.category, facts) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "retain_until", day(x.retain_until).map(Some), a.retain_until);
+        same(f, &c.naam, "destroy_by", day(x.destroy_by).map(Some), a.destroy_by);
+        same(f, &c.naam, "articles", x.articles.clone(), a.articles.clone());
+        same(f, &c.naam, "extendable_with_consent", x.extendable_with_consent, a.extendable_with_consent);
+        absent(f, &c.naam, &x.geen, "retain_until", &a.retain_until);
+        absent(f, &c.naam, &x.geen, "destroy_by", &a.destroy_by);
+    }
+    for c in &file.disclose {
+        let facts = DisclosureFacts {
+            consent: c.consent,
+            objection: c.objection,
+        };
+        let a = match decide::disclose(&reglement, &c.recipient, &c.category, facts) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "allowed", x.allowed, a.allowed);
+        same(f, &c.naam, "needs_consent", x.needs_consent, a.needs_consent);
+        same(f, &c.naam, "consent_form", x.consent_form, a.consent_form);
+        same(f, &c.naam, "notify_subject", x.notify_subject, a.notify_subject);
+        same(f, &c.naam, "objection_blocks", x.objection_blocks, a.objection_blocks);
+        same(f, &c.naam, "articles", x.articles.clone(), a.articles.clone());
+    }
+    let count = file.deadline.len() + file.retention.len() + file.disclose.len();
+    (count, failures)
+}
+
+/// Every seed reglement has a scenario file, and every scenario answers as its text demands.
+#[test]
+fn seed_reglements_behave_as_written() {
+    let dir = root().join("reglementen/scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("reglementen/scenarios")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no scenario files in {}", dir.display());
+    let mut failures = Vec::new();
+    for path in &files {
+        let (count, mut f) = run_file(path);
+        assert!(
+            count >= 10,
+            "{}: {count} scenarios; each seed needs at least ten",
+            path.display()
+        );
+        failures.append(&mut f);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The five seed regulations are all modelled and valid.
+#[test]
+fn the_five_seeds_load() {
+    for name in [
+        "aliantus.toml",
+        "alpo-zorg.toml",
+        "rondomzorg.toml",
+        "aanzien.toml",
+        "bg-wonen.toml",
+    ] {
+        let path = root().join("reglementen").join(name);
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if let Err(d) = Reglement::load(name, &source, Lang::En) {
+            panic!("{name} is invalid: {d:#?}");
+        }
+        let scenarios = root().join("reglementen/scenarios").join(name);
+        assert!(scenarios.exists(), "{} has no scenario file", name);
+    }
+}
