@@ -1,0 +1,229 @@
+//! Malformed reglements: each error names the right line and column, and no input makes the
+//! parser panic.
+
+use proptest::prelude::*;
+use zorgkluis_core::{Diagnostic, Lang, Reglement};
+
+/// A small valid reglement that each test breaks in one place.
+const MINIMAL: &str = r#"formaat = 1
+
+[organisatie]
+naam = "Zorg Voorbeeld"
+verantwoordelijke = "Directie"
+
+[versie]
+nummer = "1"
+vastgesteld = 2026-01-01
+in_werking = 2026-01-01
+
+[[verwerkingen]]
+id = "zorg"
+naam = "Zorgverlening"
+artikel = "2"
+doel = "Goede zorg"
+grondslag = ["overeenkomst"]
+uitzondering_art9 = ["gezondheidszorg"]
+betrokkenen = ["client"]
+categorieen = ["naw", "gezondheid"]
+
+[[bewaartermijnen]]
+categorieen = ["naw", "gezondheid"]
+termijn = "20 jaar"
+vanaf = "laatste_wijziging"
+artikel = "3"
+
+[[verzoeken]]
+types = ["inzage"]
+reageren = "4 weken"
+artikel = "4"
+"#;
+
+fn load(text: &str) -> Result<Reglement, Vec<Diagnostic>> {
+    Reglement::load("test.toml", text, Lang::En)
+}
+
+/// The 1-based line and column of the first occurrence of `needle`, plus `offset` characters.
+fn position_of(text: &str, needle: &str, offset: usize) -> (usize, usize) {
+    let at = text.find(needle).expect("needle in text");
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1 + offset;
+    (line, col)
+}
+
+/// Loads `text`, expects exactly one error with `code`, and returns it.
+fn single_error(text: &str, code: &str) -> Diagnostic {
+    let errors: Vec<Diagnostic> = match load(text) {
+        Ok(_) => panic!("expected error {code}, but the reglement loaded"),
+        Err(d) => d.into_iter().filter(Diagnostic::is_error).collect(),
+    };
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].code, code, "{errors:#?}");
+    errors[0].clone()
+}
+
+#[test]
+fn minimal_is_valid_without_warnings() {
+    let r = load(MINIMAL).expect("valid");
+    assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
+}
+
+#[test]
+fn broken_toml_names_line_and_column() {
+    let text = MINIMAL.replace("naam = \"Zorgverlening\"", "naam = \"Zorgverlening");
+    let d = single_error(&text, "reglement.syntax");
+    assert_eq!((d.line, d.file.as_str()), (position_of(&text, "naam = \"Zorgverlening", 0).0, "test.toml"));
+}
+
+#[test]
+fn unknown_category_suggests_the_near_one() {
+    let text = MINIMAL.replace(
+        "categorieen = [\"naw\", \"gezondheid\"]\n\n[[bewaar",
+        "categorieen = [\"naw\", \"gezondheids\"]\n\n[[bewaar",
+    );
+    let d = single_error(&text, "reglement.unknown_category");
+    assert_eq!((d.line, d.column), position_of(&text, "\"gezondheids\"", 0));
+    assert_eq!(d.help.as_deref(), Some("did you mean `gezondheid`?"));
+}
+
+#[test]
+fn unknown_recipient_is_an_error_at_its_place() {
+    let text = MINIMAL.replace(
+        "categorieen = [\"naw\", \"gezondheid\"]\n\n[[bewaar",
+        "categorieen = [\"naw\", \"gezondheid\"]\nontvangers = [\"huisart\"]\n\n[[bewaar",
+    );
+    let d = single_error(&text, "reglement.unknown_recipient");
+    assert_eq!((d.line, d.column), position_of(&text, "\"huisart\"", 0));
+    assert_eq!(d.help.as_deref(), Some("did you mean `huisarts`?"));
+}
+
+#[test]
+fn missing_legal_basis_points_at_the_processing() {
+    let text = MINIMAL.replace("grondslag = [\"overeenkomst\"]\n", "");
+    let d = single_error(&text, "reglement.missing_legal_basis");
+    assert_eq!((d.line, d.column), position_of(&text, "\"zorg\"", 0));
+}
+
+#[test]
+fn special_category_needs_an_exception() {
+    let text = MINIMAL.replace("uitzondering_art9 = [\"gezondheidszorg\"]\n", "");
+    let d = single_error(&text, "reglement.special_category_without_exception");
+    assert_eq!((d.line, d.column), position_of(&text, "\"gezondheid\"]", 0));
+}
+
+#[test]
+fn category_without_retention_rule() {
+    let text = MINIMAL.replace(
+        "categorieen = [\"naw\", \"gezondheid\"]\n\n[[bewaar",
+        "categorieen = [\"naw\", \"gezondheid\", \"bsn\"]\n\n[[bewaar",
+    );
+    let d = single_error(&text, "reglement.no_retention");
+    assert_eq!((d.line, d.column), position_of(&text, "\"bsn\"", 0));
+}
+
+#[test]
+fn impossible_deadline_unit() {
+    let text = MINIMAL.replace("reageren = \"4 weken\"", "reageren = \"4 weekjes\"");
+    let d = single_error(&text, "reglement.syntax");
+    assert_eq!((d.line, d.column), position_of(&text, "\"4 weekjes\"", 0));
+    assert!(d.message.contains("weekjes") && d.message.contains("werkdagen"), "{}", d.message);
+}
+
+#[test]
+fn misspelt_key_is_rejected() {
+    let text = MINIMAL.replace("grondslag = ", "grondslagen = ");
+    let errors = load(&text).expect_err("invalid");
+    let d = &errors[0];
+    assert_eq!(d.code, "reglement.syntax");
+    assert_eq!(d.line, position_of(&text, "grondslagen", 0).0);
+    assert!(d.message.contains("grondslagen"), "{}", d.message);
+}
+
+#[test]
+fn unknown_request_type_lists_the_known_ones() {
+    let text = MINIMAL.replace("types = [\"inzage\"]", "types = [\"inzien\"]");
+    let d = single_error(&text, "reglement.syntax");
+    assert_eq!((d.line, d.column), position_of(&text, "\"inzien\"", 0));
+    assert!(d.message.contains("overdraagbaarheid"), "{}", d.message);
+}
+
+#[test]
+fn change_within_the_announcement_period() {
+    let text = MINIMAL.replace(
+        "in_werking = 2026-01-01",
+        "bekendgemaakt = 2026-01-01\naankondigingstermijn = \"4 weken\"\nin_werking = 2026-01-15",
+    );
+    let d = single_error(&text, "reglement.announcement_period");
+    assert!(d.message.contains("2026-01-29"), "{}", d.message);
+}
+
+#[test]
+fn short_medical_retention_is_a_warning_citing_the_wgbo() {
+    let text = MINIMAL.replace("termijn = \"20 jaar\"", "termijn = \"10 jaar\"");
+    let r = load(&text).expect("still valid");
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["reglement.retention_below_wgbo"]);
+    assert!(r.warnings[0].message.contains("7:454"));
+}
+
+#[test]
+fn several_errors_are_all_reported_in_file_order() {
+    let text = MINIMAL
+        .replace("grondslag = [\"overeenkomst\"]\n", "")
+        .replace("betrokkenen = [\"client\"]", "betrokkenen = [\"klant\"]");
+    let errors = load(&text).expect_err("invalid");
+    let codes: Vec<&str> = errors.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["reglement.missing_legal_basis", "reglement.unknown_subject"]);
+}
+
+#[test]
+fn dutch_messages_by_default() {
+    let text = MINIMAL.replace("betrokkenen = [\"client\"]", "betrokkenen = [\"klant\"]");
+    let errors = Reglement::load("t.toml", &text, Lang::Nl).expect_err("invalid");
+    assert!(errors[0].message.starts_with("onbekende categorie betrokkenen"), "{}", errors[0].message);
+}
+
+fn seed() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../reglementen/bg-wonen.toml");
+    std::fs::read_to_string(path).expect("bg-wonen.toml")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    /// Arbitrary text never panics the parser.
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = load(&text);
+    }
+
+    /// Text that looks like TOML never panics the parser.
+    #[test]
+    fn toml_like_text_never_panics(text in "[a-z_\\[\\]=\" .,0-9\\n{}#-]{0,400}") {
+        let _ = load(&text);
+    }
+
+    /// A real reglement, cut, spliced or with one character changed, never panics the parser,
+    /// and every diagnostic points inside the text.
+    #[test]
+    fn mutated_seed_never_panics(cut in 0usize..30_000, len in 0usize..200, ch in any::<char>(), mode in 0u8..3) {
+        let text = seed();
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mut end = (at + len).min(text.len());
+        while !text.is_char_boundary(end) { end -= 1; }
+        let mutated = match mode {
+            0 => text[..at].to_owned(),
+            1 => format!("{}{}", &text[..at], &text[end..]),
+            _ => format!("{}{ch}{}", &text[..at], &text[end..]),
+        };
+        if let Err(diagnostics) = load(&mutated) {
+            let lines = mutated.lines().count().max(1);
+            for d in diagnostics {
+                prop_assert!(d.line >= 1 && d.line <= lines + 1, "{d:?}");
+                prop_assert!(d.column >= 1);
+                let _ = d.render(&mutated, Lang::Nl);
+            }
+        }
+    }
+}
