@@ -199,10 +199,7 @@ mod tests {
             "-1 dagen".parse::<Period>(),
             Err(PeriodError::Amount("-1".into()))
         );
-        assert_eq!(
-            "4".parse::<Period>(),
-            Err(PeriodError::Shape("4".into()))
-        );
+        assert_eq!("4".parse::<Period>(), Err(PeriodError::Shape("4".into())));
         assert_eq!(
             "4 weken extra".parse::<Period>(),
             Err(PeriodError::Shape("4 weken extra".into()))

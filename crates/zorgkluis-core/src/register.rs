@@ -82,7 +82,9 @@ impl ProcessingRegister {
                         f.retention
                             .iter()
                             .map(|r| r.get_ref())
-                            .filter(move |r| r.categories.iter().any(|rc| rc.get_ref() == c.get_ref()))
+                            .filter(move |r| {
+                                r.categories.iter().any(|rc| rc.get_ref() == c.get_ref())
+                            })
                             .map(move |r| {
                                 format!(
                                     "{}: {} {} {} (art. {})",
@@ -99,15 +101,21 @@ impl ProcessingRegister {
                     .users
                     .iter()
                     .map(|u| {
-                        let role = t.role(u.role.get_ref()).map_or(u.role.get_ref().as_str(), |r| r.label(lang));
+                        let role = t
+                            .role(u.role.get_ref())
+                            .map_or(u.role.get_ref().as_str(), |r| r.label(lang));
                         let actions: Vec<&str> = u.actions.iter().map(|a| a.label(lang)).collect();
                         let mut s = format!("{role}: {}", actions.join(", "));
                         if let Some(cats) = &u.categories {
-                            let ids: Vec<&str> = cats.iter().map(|c| c.get_ref().as_str()).collect();
+                            let ids: Vec<&str> =
+                                cats.iter().map(|c| c.get_ref().as_str()).collect();
                             let _ = write!(s, " ({})", ids.join(", "));
                         }
                         if u.care_relationship {
-                            s.push_str(lang.pick(", alleen binnen de zorgrelatie", ", only within the care relationship"));
+                            s.push_str(lang.pick(
+                                ", alleen binnen de zorgrelatie",
+                                ", only within the care relationship",
+                            ));
                         }
                         if u.supervised {
                             s.push_str(lang.pick(", onder begeleiding", ", under supervision"));
@@ -120,10 +128,21 @@ impl ProcessingRegister {
                     id: p.id.get_ref().clone(),
                     name: p.name.clone(),
                     article: p.article.get_ref().clone(),
-                    controller: p.controller.clone().unwrap_or_else(|| f.organisation.controller.clone()),
+                    controller: p
+                        .controller
+                        .clone()
+                        .unwrap_or_else(|| f.organisation.controller.clone()),
                     purpose: p.purpose.clone(),
-                    legal_basis: p.legal_basis.iter().map(|b| b.label(lang).to_owned()).collect(),
-                    special_category_exceptions: p.art9_exceptions.iter().map(|e| e.label(lang).to_owned()).collect(),
+                    legal_basis: p
+                        .legal_basis
+                        .iter()
+                        .map(|b| b.label(lang).to_owned())
+                        .collect(),
+                    special_category_exceptions: p
+                        .art9_exceptions
+                        .iter()
+                        .map(|e| e.label(lang).to_owned())
+                        .collect(),
                     special_categories: p
                         .categories
                         .iter()
@@ -133,7 +152,9 @@ impl ProcessingRegister {
                     subjects: p
                         .subjects
                         .iter()
-                        .map(|s| label_of(s.get_ref(), t.subject(s.get_ref()).map(|x| x.label(lang))))
+                        .map(|s| {
+                            label_of(s.get_ref(), t.subject(s.get_ref()).map(|x| x.label(lang)))
+                        })
                         .collect(),
                     categories,
                     sources: p.sources.clone(),
@@ -142,12 +163,17 @@ impl ProcessingRegister {
                     recipients: p
                         .recipients
                         .iter()
-                        .map(|r| label_of(r.get_ref(), t.recipient(r.get_ref()).map(|x| x.label(lang))))
+                        .map(|r| {
+                            label_of(r.get_ref(), t.recipient(r.get_ref()).map(|x| x.label(lang)))
+                        })
                         .collect(),
-                    transfers: p
-                        .transfers
-                        .clone()
-                        .unwrap_or_else(|| lang.pick("geen doorgifte buiten de EER", "no transfers outside the EEA").to_owned()),
+                    transfers: p.transfers.clone().unwrap_or_else(|| {
+                        lang.pick(
+                            "geen doorgifte buiten de EER",
+                            "no transfers outside the EEA",
+                        )
+                        .to_owned()
+                    }),
                     retention,
                     security: p.security.clone(),
                     users,
@@ -176,48 +202,143 @@ impl ProcessingRegister {
 
     /// Field names in the user's language, in art. 30(1) order.
     fn rows(e: &RegisterEntry, lang: Lang) -> Vec<(&'static str, String)> {
-        let labels = |v: &[Labelled]| v.iter().map(|l| format!("{} (`{}`)", l.label, l.id)).collect::<Vec<_>>().join("; ");
-        let or_none = |v: &[String]| if v.is_empty() { lang.pick("geen", "none").to_owned() } else { v.join("; ") };
+        let labels = |v: &[Labelled]| {
+            v.iter()
+                .map(|l| format!("{} (`{}`)", l.label, l.id))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let or_none = |v: &[String]| {
+            if v.is_empty() {
+                lang.pick("geen", "none").to_owned()
+            } else {
+                v.join("; ")
+            }
+        };
         vec![
-            (lang.pick("Verwerkingsverantwoordelijke", "Controller"), e.controller.clone()),
+            (
+                lang.pick("Verwerkingsverantwoordelijke", "Controller"),
+                e.controller.clone(),
+            ),
             (lang.pick("Doel", "Purpose"), e.purpose.clone()),
-            (lang.pick("Grondslag", "Legal basis"), or_none(&e.legal_basis)),
-            (lang.pick("Uitzondering bijzondere gegevens", "Special category exception"), or_none(&e.special_category_exceptions)),
-            (lang.pick("Betrokkenen", "Data subjects"), labels(&e.subjects)),
-            (lang.pick("Persoonsgegevens", "Personal data"), labels(&e.categories)),
+            (
+                lang.pick("Grondslag", "Legal basis"),
+                or_none(&e.legal_basis),
+            ),
+            (
+                lang.pick(
+                    "Uitzondering bijzondere gegevens",
+                    "Special category exception",
+                ),
+                or_none(&e.special_category_exceptions),
+            ),
+            (
+                lang.pick("Betrokkenen", "Data subjects"),
+                labels(&e.subjects),
+            ),
+            (
+                lang.pick("Persoonsgegevens", "Personal data"),
+                labels(&e.categories),
+            ),
             (lang.pick("Herkomst", "Sources"), or_none(&e.sources)),
-            (lang.pick("Werking", "How it works"), e.workings.clone().unwrap_or_default()),
-            (lang.pick("Verwerker", "Processor"), e.processor.clone().unwrap_or_else(|| lang.pick("geen", "none").to_owned())),
-            (lang.pick("Ontvangers", "Recipients"), if e.recipients.is_empty() { lang.pick("geen", "none").to_owned() } else { labels(&e.recipients) }),
-            (lang.pick("Doorgifte buiten de EER", "Transfers outside the EEA"), e.transfers.clone()),
-            (lang.pick("Bewaartermijnen", "Retention"), or_none(&e.retention)),
-            (lang.pick("Beveiliging", "Security"), e.security.clone().unwrap_or_default()),
+            (
+                lang.pick("Werking", "How it works"),
+                e.workings.clone().unwrap_or_default(),
+            ),
+            (
+                lang.pick("Verwerker", "Processor"),
+                e.processor
+                    .clone()
+                    .unwrap_or_else(|| lang.pick("geen", "none").to_owned()),
+            ),
+            (
+                lang.pick("Ontvangers", "Recipients"),
+                if e.recipients.is_empty() {
+                    lang.pick("geen", "none").to_owned()
+                } else {
+                    labels(&e.recipients)
+                },
+            ),
+            (
+                lang.pick("Doorgifte buiten de EER", "Transfers outside the EEA"),
+                e.transfers.clone(),
+            ),
+            (
+                lang.pick("Bewaartermijnen", "Retention"),
+                or_none(&e.retention),
+            ),
+            (
+                lang.pick("Beveiliging", "Security"),
+                e.security.clone().unwrap_or_default(),
+            ),
             (lang.pick("Gebruikers", "Users"), or_none(&e.users)),
         ]
     }
 
     pub fn to_markdown(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "# {} — {}\n", lang.pick("Verwerkingsregister", "Processing register"), self.organisation);
-        let _ = writeln!(out, "- {}: {}", lang.pick("Verwerkingsverantwoordelijke", "Controller"), self.controller);
+        let _ = writeln!(
+            out,
+            "# {} — {}\n",
+            lang.pick("Verwerkingsregister", "Processing register"),
+            self.organisation
+        );
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            lang.pick("Verwerkingsverantwoordelijke", "Controller"),
+            self.controller
+        );
         if let Some(a) = &self.address {
             let _ = writeln!(out, "- {}: {a}", lang.pick("Adres", "Address"));
         }
         if let Some(d) = &self.dpo {
-            let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()].into_iter().flatten().collect();
-            let _ = writeln!(out, "- {}: {} ({})", lang.pick("Functionaris gegevensbescherming", "Data protection officer"), d.function, contact.join(", "));
+            let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {}: {} ({})",
+                lang.pick(
+                    "Functionaris gegevensbescherming",
+                    "Data protection officer"
+                ),
+                d.function,
+                contact.join(", ")
+            );
         }
-        let _ = writeln!(out, "- {}: {} ({} {})\n", lang.pick("Reglement", "Reglement"), self.version, lang.pick("in werking sinds", "effective since"), self.effective);
+        let _ = writeln!(
+            out,
+            "- {}: {} ({} {})\n",
+            lang.pick("Reglement", "Reglement"),
+            self.version,
+            lang.pick("in werking sinds", "effective since"),
+            self.effective
+        );
         for e in &self.processings {
             let _ = writeln!(out, "## {} (`{}`, art. {})\n", e.name, e.id, e.article);
-            let _ = writeln!(out, "| {} | {} |\n|---|---|", lang.pick("Onderdeel", "Field"), lang.pick("Inhoud", "Content"));
+            let _ = writeln!(
+                out,
+                "| {} | {} |\n|---|---|",
+                lang.pick("Onderdeel", "Field"),
+                lang.pick("Inhoud", "Content")
+            );
             for (k, v) in Self::rows(e, lang) {
-                let _ = writeln!(out, "| {k} | {} |", v.replace('|', "\\|").replace('\n', " "));
+                let _ = writeln!(
+                    out,
+                    "| {k} | {} |",
+                    v.replace('|', "\\|").replace('\n', " ")
+                );
             }
             out.push('\n');
         }
         if !self.silences.is_empty() {
-            let _ = writeln!(out, "## {}\n", lang.pick("Waar het reglement zwijgt", "Where the reglement is silent"));
+            let _ = writeln!(
+                out,
+                "## {}\n",
+                lang.pick("Waar het reglement zwijgt", "Where the reglement is silent")
+            );
             for s in &self.silences {
                 let _ = writeln!(out, "- {s}");
             }
@@ -227,7 +348,11 @@ impl ProcessingRegister {
 
     pub fn to_html(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let title = format!("{} — {}", lang.pick("Verwerkingsregister", "Processing register"), self.organisation);
+        let title = format!(
+            "{} — {}",
+            lang.pick("Verwerkingsregister", "Processing register"),
+            self.organisation
+        );
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title>\
@@ -238,21 +363,60 @@ impl ProcessingRegister {
             esc(&title),
             esc(&title)
         );
-        let _ = writeln!(out, "<li>{}: {}</li>", lang.pick("Verwerkingsverantwoordelijke", "Controller"), esc(&self.controller));
+        let _ = writeln!(
+            out,
+            "<li>{}: {}</li>",
+            lang.pick("Verwerkingsverantwoordelijke", "Controller"),
+            esc(&self.controller)
+        );
         if let Some(d) = &self.dpo {
-            let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()].into_iter().flatten().collect();
-            let _ = writeln!(out, "<li>{}: {} ({})</li>", lang.pick("Functionaris gegevensbescherming", "Data protection officer"), esc(&d.function), esc(&contact.join(", ")));
+            let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li>{}: {} ({})</li>",
+                lang.pick(
+                    "Functionaris gegevensbescherming",
+                    "Data protection officer"
+                ),
+                esc(&d.function),
+                esc(&contact.join(", "))
+            );
         }
-        let _ = writeln!(out, "<li>{}: {} ({} {})</li>\n</ul>", lang.pick("Reglement", "Reglement"), esc(&self.version), lang.pick("in werking sinds", "effective since"), esc(&self.effective));
+        let _ = writeln!(
+            out,
+            "<li>{}: {} ({} {})</li>\n</ul>",
+            lang.pick("Reglement", "Reglement"),
+            esc(&self.version),
+            lang.pick("in werking sinds", "effective since"),
+            esc(&self.effective)
+        );
         for e in &self.processings {
-            let _ = writeln!(out, "<h2>{} (<code>{}</code>, art. {})</h2>\n<table>", esc(&e.name), esc(&e.id), esc(&e.article));
+            let _ = writeln!(
+                out,
+                "<h2>{} (<code>{}</code>, art. {})</h2>\n<table>",
+                esc(&e.name),
+                esc(&e.id),
+                esc(&e.article)
+            );
             for (k, v) in Self::rows(e, lang) {
-                let _ = writeln!(out, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", esc(k), esc(&v));
+                let _ = writeln!(
+                    out,
+                    "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                    esc(k),
+                    esc(&v)
+                );
             }
             out.push_str("</table>\n");
         }
         if !self.silences.is_empty() {
-            let _ = writeln!(out, "<h2>{}</h2>\n<ul>", lang.pick("Waar het reglement zwijgt", "Where the reglement is silent"));
+            let _ = writeln!(
+                out,
+                "<h2>{}</h2>\n<ul>",
+                lang.pick("Waar het reglement zwijgt", "Where the reglement is silent")
+            );
             for s in &self.silences {
                 let _ = writeln!(out, "<li>{}</li>", esc(s));
             }

@@ -107,44 +107,178 @@ const ART10: Flags = Flags {
 };
 
 const DATA_CATEGORIES: &[(&str, &str, &str, Flags)] = &[
-    ("naw", "Naam, adres, woonplaats, geboortedatum en geslacht", "Name, address, date of birth and gender", ADMIN),
-    ("contact", "Contactgegevens (telefoon, e-mail)", "Contact details (phone, e-mail)", ADMIN),
-    ("bsn", "Burgerservicenummer", "Citizen service number (BSN)", ADMIN),
-    ("identiteitsbewijs", "Gegevens van het identiteitsbewijs", "Identity document details", ADMIN),
-    ("verzekering", "Verzekeringsgegevens", "Insurance details", ADMIN),
-    ("financieel", "Financiële en administratieve gegevens", "Financial and administrative data", FISCAL),
-    ("indicatie", "Indicatie, beschikking en soort zorg", "Care assessment, decision and kind of care", ADMIN),
-    ("gezondheid", "Gezondheidsgegevens (medisch dossier)", "Health data (medical record)", MEDICAL),
-    ("zorgplan", "Zorgplan en zorgafspraken", "Care plan and care agreements", MEDICAL),
-    ("rapportage", "Rapportage en evaluaties van de zorg", "Care reports and evaluations", MEDICAL),
-    ("juridisch", "Juridische gegevens (curatele, bewind, mentorschap)", "Legal status (guardianship, administration)", PLAIN),
-    ("religie", "Godsdienst of levensovertuiging", "Religion or belief", ART9),
-    ("etniciteit", "Ras of etnische afkomst", "Racial or ethnic origin", ART9),
-    ("politiek", "Politieke gezindheid", "Political opinions", ART9),
-    ("seksueel", "Seksueel leven of seksuele gerichtheid", "Sex life or sexual orientation", ART9),
-    ("vakbond", "Lidmaatschap van een vakvereniging", "Trade union membership", ART9),
-    ("strafrechtelijk", "Strafrechtelijke gegevens", "Criminal records", ART10),
-    ("erfelijk", "Erfelijke eigenschappen", "Hereditary (genetic) data", HEREDITARY),
-    ("beeldmateriaal", "Beeldmateriaal (foto's, camerabeelden)", "Images (photos, camera footage)", PLAIN),
-    ("website", "Websitegegevens (cookies, IP-adres, bezoek)", "Website data (cookies, IP address, visits)", PLAIN),
-    ("sollicitatie", "Sollicitatiegegevens (cv, motivatiebrief)", "Application data (CV, motivation letter)", PLAIN),
-    ("personeel", "Personeels- en salarisgegevens", "Personnel and payroll data", PLAIN),
+    (
+        "naw",
+        "Naam, adres, woonplaats, geboortedatum en geslacht",
+        "Name, address, date of birth and gender",
+        ADMIN,
+    ),
+    (
+        "contact",
+        "Contactgegevens (telefoon, e-mail)",
+        "Contact details (phone, e-mail)",
+        ADMIN,
+    ),
+    (
+        "bsn",
+        "Burgerservicenummer",
+        "Citizen service number (BSN)",
+        ADMIN,
+    ),
+    (
+        "identiteitsbewijs",
+        "Gegevens van het identiteitsbewijs",
+        "Identity document details",
+        ADMIN,
+    ),
+    (
+        "verzekering",
+        "Verzekeringsgegevens",
+        "Insurance details",
+        ADMIN,
+    ),
+    (
+        "financieel",
+        "Financiële en administratieve gegevens",
+        "Financial and administrative data",
+        FISCAL,
+    ),
+    (
+        "indicatie",
+        "Indicatie, beschikking en soort zorg",
+        "Care assessment, decision and kind of care",
+        ADMIN,
+    ),
+    (
+        "gezondheid",
+        "Gezondheidsgegevens (medisch dossier)",
+        "Health data (medical record)",
+        MEDICAL,
+    ),
+    (
+        "zorgplan",
+        "Zorgplan en zorgafspraken",
+        "Care plan and care agreements",
+        MEDICAL,
+    ),
+    (
+        "rapportage",
+        "Rapportage en evaluaties van de zorg",
+        "Care reports and evaluations",
+        MEDICAL,
+    ),
+    (
+        "juridisch",
+        "Juridische gegevens (curatele, bewind, mentorschap)",
+        "Legal status (guardianship, administration)",
+        PLAIN,
+    ),
+    (
+        "religie",
+        "Godsdienst of levensovertuiging",
+        "Religion or belief",
+        ART9,
+    ),
+    (
+        "etniciteit",
+        "Ras of etnische afkomst",
+        "Racial or ethnic origin",
+        ART9,
+    ),
+    (
+        "politiek",
+        "Politieke gezindheid",
+        "Political opinions",
+        ART9,
+    ),
+    (
+        "seksueel",
+        "Seksueel leven of seksuele gerichtheid",
+        "Sex life or sexual orientation",
+        ART9,
+    ),
+    (
+        "vakbond",
+        "Lidmaatschap van een vakvereniging",
+        "Trade union membership",
+        ART9,
+    ),
+    (
+        "strafrechtelijk",
+        "Strafrechtelijke gegevens",
+        "Criminal records",
+        ART10,
+    ),
+    (
+        "erfelijk",
+        "Erfelijke eigenschappen",
+        "Hereditary (genetic) data",
+        HEREDITARY,
+    ),
+    (
+        "beeldmateriaal",
+        "Beeldmateriaal (foto's, camerabeelden)",
+        "Images (photos, camera footage)",
+        PLAIN,
+    ),
+    (
+        "website",
+        "Websitegegevens (cookies, IP-adres, bezoek)",
+        "Website data (cookies, IP address, visits)",
+        PLAIN,
+    ),
+    (
+        "sollicitatie",
+        "Sollicitatiegegevens (cv, motivatiebrief)",
+        "Application data (CV, motivation letter)",
+        PLAIN,
+    ),
+    (
+        "personeel",
+        "Personeels- en salarisgegevens",
+        "Personnel and payroll data",
+        PLAIN,
+    ),
 ];
 
 const ROLES: &[(&str, &str, &str)] = &[
     ("zorgverlener", "Zorgverlener", "Caregiver"),
-    ("stagiair", "Stagiair of leerling (onder begeleiding)", "Trainee (under supervision)"),
+    (
+        "stagiair",
+        "Stagiair of leerling (onder begeleiding)",
+        "Trainee (under supervision)",
+    ),
     ("planner", "Planner", "Planner"),
-    ("administratie", "Administratie en secretariaat", "Administration"),
+    (
+        "administratie",
+        "Administratie en secretariaat",
+        "Administration",
+    ),
     ("directie", "Directie", "Management"),
-    ("fg", "Functionaris gegevensbescherming", "Data protection officer"),
-    ("verwerker", "Medewerker van een verwerker", "Processor's staff"),
+    (
+        "fg",
+        "Functionaris gegevensbescherming",
+        "Data protection officer",
+    ),
+    (
+        "verwerker",
+        "Medewerker van een verwerker",
+        "Processor's staff",
+    ),
 ];
 
 const SUBJECTS: &[(&str, &str, &str)] = &[
     ("client", "Cliënt", "Client"),
-    ("gezinslid", "Gezinslid of inwonende", "Family member or housemate"),
-    ("vertegenwoordiger", "Wettelijk vertegenwoordiger", "Legal representative"),
+    (
+        "gezinslid",
+        "Gezinslid of inwonende",
+        "Family member or housemate",
+    ),
+    (
+        "vertegenwoordiger",
+        "Wettelijk vertegenwoordiger",
+        "Legal representative",
+    ),
     ("medewerker", "Medewerker", "Employee"),
     ("sollicitant", "Sollicitant", "Job applicant"),
     ("vrijwilliger", "Vrijwilliger", "Volunteer"),
@@ -155,20 +289,48 @@ const RECIPIENTS: &[(&str, &str, &str)] = &[
     ("zorgverzekeraar", "Zorgverzekeraar", "Health insurer"),
     ("zorgkantoor", "Zorgkantoor", "Care office (Wlz)"),
     ("gemeente", "Gemeente", "Municipality"),
-    ("svb", "Sociale Verzekeringsbank", "Social Insurance Bank (SVB)"),
+    (
+        "svb",
+        "Sociale Verzekeringsbank",
+        "Social Insurance Bank (SVB)",
+    ),
     ("huisarts", "Huisarts", "General practitioner"),
     ("apotheek", "Apotheek", "Pharmacy"),
-    ("zorgaanbieder", "Andere zorgaanbieder, direct betrokken bij de zorg", "Other care provider directly involved in the care"),
+    (
+        "zorgaanbieder",
+        "Andere zorgaanbieder, direct betrokken bij de zorg",
+        "Other care provider directly involved in the care",
+    ),
     ("hoofdaannemer", "Hoofdaannemer", "Main contractor"),
     ("facturatie", "Facturatiebedrijf", "Billing company"),
-    ("onderzoek", "Wetenschappelijk onderzoek en statistiek", "Scientific research and statistics"),
+    (
+        "onderzoek",
+        "Wetenschappelijk onderzoek en statistiek",
+        "Scientific research and statistics",
+    ),
     ("pensioenfonds", "Pensioenfonds", "Pension fund"),
     ("belastingdienst", "Belastingdienst", "Tax authority"),
     ("arbodienst", "Arbodienst", "Occupational health service"),
-    ("uitkeringsinstantie", "Uitvoerings- en uitkeringsinstantie", "Benefits agency"),
-    ("arbeidsinspectie", "Arbeidsinspectie", "Labour inspectorate"),
-    ("verzekeraar", "Verzekeraar (persoonlijke en collectieve verzekeringen)", "Insurer (personal and group insurance)"),
-    ("inspectie", "Inspectie Gezondheidszorg en Jeugd", "Health and Youth Care Inspectorate"),
+    (
+        "uitkeringsinstantie",
+        "Uitvoerings- en uitkeringsinstantie",
+        "Benefits agency",
+    ),
+    (
+        "arbeidsinspectie",
+        "Arbeidsinspectie",
+        "Labour inspectorate",
+    ),
+    (
+        "verzekeraar",
+        "Verzekeraar (persoonlijke en collectieve verzekeringen)",
+        "Insurer (personal and group insurance)",
+    ),
+    (
+        "inspectie",
+        "Inspectie Gezondheidszorg en Jeugd",
+        "Health and Youth Care Inspectorate",
+    ),
 ];
 
 fn terms(table: &[(&str, &str, &str)]) -> Vec<Term> {
@@ -302,7 +464,10 @@ mod tests {
             sorted.sort_unstable();
             sorted.dedup();
             assert_eq!(sorted.len(), ids.len(), "duplicate id in {kind:?}");
-            assert!(ids.iter().all(|id| id.chars().all(|c| c.is_ascii_lowercase())));
+            assert!(
+                ids.iter()
+                    .all(|id| id.chars().all(|c| c.is_ascii_lowercase()))
+            );
         }
     }
 

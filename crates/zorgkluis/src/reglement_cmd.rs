@@ -129,7 +129,11 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
             json,
         } => with_reglement(&file, lang, |r| {
             let answer = decide::request_deadlines(r, request, received, decided)?;
-            Ok(if json { to_json(&answer) } else { answer.explain(lang) })
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
+            })
         }),
         ReglementCommand::Retention {
             file,
@@ -147,7 +151,11 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 legal_hold,
             };
             let answer = decide::retention(r, &category, facts)?;
-            Ok(if json { to_json(&answer) } else { answer.explain(lang) })
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
+            })
         }),
         ReglementCommand::Disclose {
             file,
@@ -159,7 +167,11 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
         } => with_reglement(&file, lang, |r| {
             let facts = DisclosureFacts { consent, objection };
             let answer = decide::disclose(r, &recipient, &category, facts)?;
-            Ok(if json { to_json(&answer) } else { answer.explain(lang) })
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
+            })
         }),
     }
 }

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{cite_list, DecisionError, push_article};
+use super::{DecisionError, cite_list, push_article};
 use crate::i18n::Lang;
 use crate::period::{Period, Unit};
 use crate::reglement::{Reglement, cite};
@@ -72,15 +72,17 @@ pub fn request_deadlines(
         .map(|r| r.get_ref())
         .filter(|r| r.types.contains(&request))
         .collect();
-    let candidate = |from: Date, period: Period, article: String| -> Result<Candidate, DecisionError> {
-        Ok(Candidate {
-            date: calendar.period_end(from, period)?,
-            period: period.describe(Lang::Nl),
-            from,
-            article,
-        })
-    };
-    let cited = |r: &crate::reglement::file::RequestRule| cite(r.article.get_ref(), r.law.as_deref());
+    let candidate =
+        |from: Date, period: Period, article: String| -> Result<Candidate, DecisionError> {
+            Ok(Candidate {
+                date: calendar.period_end(from, period)?,
+                period: period.describe(Lang::Nl),
+                from,
+                article,
+            })
+        };
+    let cited =
+        |r: &crate::reglement::file::RequestRule| cite(r.article.get_ref(), r.law.as_deref());
 
     let mut respond = Vec::new();
     for r in &rules {
@@ -96,7 +98,11 @@ pub fn request_deadlines(
     let respond_by_extended = if extension_ruled_out {
         None
     } else {
-        governing(vec![candidate(received, AVG_EXTENDED, AVG_12_3.to_owned())?])
+        governing(vec![candidate(
+            received,
+            AVG_EXTENDED,
+            AVG_12_3.to_owned(),
+        )?])
     };
 
     let mut execute = Vec::new();
@@ -133,9 +139,8 @@ pub fn request_deadlines(
             }
         }
     }
-    let respond_by = governing(respond).ok_or(DecisionError::OutOfRange(
-        crate::calendar::OutOfRange,
-    ))?;
+    let respond_by =
+        governing(respond).ok_or(DecisionError::OutOfRange(crate::calendar::OutOfRange))?;
     Ok(DeadlineAnswer {
         request,
         received,
@@ -146,7 +151,9 @@ pub fn request_deadlines(
         erase_by,
         identity_check: rules.iter().any(|r| r.identity_check == Some(true)),
         in_writing: rules.iter().any(|r| r.in_writing == Some(true)),
-        fee: rules.iter().find_map(|r| r.fee.as_ref().map(|f| *f.get_ref())),
+        fee: rules
+            .iter()
+            .find_map(|r| r.fee.as_ref().map(|f| *f.get_ref())),
         refusal_grounds,
         handler: rules.iter().find_map(|r| r.handler.clone()),
     })
@@ -206,11 +213,17 @@ impl DeadlineAnswer {
             lines.push(line(
                 format!(
                     "De beslissing van {} moet uiterlijk {} uitgevoerd zijn ({}; {}).",
-                    e.from, e.date, e.period, cite_list(&e.articles)
+                    e.from,
+                    e.date,
+                    e.period,
+                    cite_list(&e.articles)
                 ),
                 format!(
                     "The decision of {} must be carried out by {} ({}; {}).",
-                    e.from, e.date, describe_en(&e.period), cite_list(&e.articles)
+                    e.from,
+                    e.date,
+                    describe_en(&e.period),
+                    cite_list(&e.articles)
                 ),
             ));
             if e.considered.len() > 1 {
@@ -257,7 +270,14 @@ fn stricter_note(d: &Deadline, lang: Lang) -> String {
     let all: Vec<String> = d
         .considered
         .iter()
-        .map(|c| format!("{} ({}, {})", c.date, c.period, cite_list(std::slice::from_ref(&c.article))))
+        .map(|c| {
+            format!(
+                "{} ({}, {})",
+                c.date,
+                c.period,
+                cite_list(std::slice::from_ref(&c.article))
+            )
+        })
         .collect();
     match lang {
         Lang::Nl => format!(

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{cite_list, DecisionError, known_id, push_article};
+use super::{DecisionError, cite_list, known_id, push_article};
 use crate::i18n::Lang;
 use crate::reglement::{Reglement, cite};
 use crate::taxonomy::IdKind;
@@ -111,13 +111,11 @@ pub fn disclose(
         }
         (form, objection, notify)
     };
-    if hereditary {
-        if let Some(h) = &reglement.file.disclosure.hereditary {
-            push_article(&mut articles, cite(h.article.get_ref(), h.law.as_deref()));
-            let condition = "alleen over de betrokkene die de gegevens heeft verstrekt".to_owned();
-            if !conditions.contains(&condition) {
-                conditions.push(condition);
-            }
+    if hereditary && let Some(h) = &reglement.file.disclosure.hereditary {
+        push_article(&mut articles, cite(h.article.get_ref(), h.law.as_deref()));
+        let condition = "alleen over de betrokkene die de gegevens heeft verstrekt".to_owned();
+        if !conditions.contains(&condition) {
+            conditions.push(condition);
         }
     }
 
@@ -161,25 +159,40 @@ impl DisclosureAnswer {
         let mut out = match (self.allowed, lang) {
             (true, Lang::Nl) => format!("Verstrekking van `{c}` aan `{r}` is toegestaan ({arts})."),
             (true, Lang::En) => format!("Disclosure of `{c}` to `{r}` is allowed ({arts})."),
-            (false, Lang::Nl) => format!("Verstrekking van `{c}` aan `{r}` is niet toegestaan ({arts})."),
+            (false, Lang::Nl) => {
+                format!("Verstrekking van `{c}` aan `{r}` is niet toegestaan ({arts}).")
+            }
             (false, Lang::En) => format!("Disclosure of `{c}` to `{r}` is not allowed ({arts})."),
         };
         out.push(' ');
         out.push_str(&if self.needs_consent {
             match lang {
-                Lang::Nl => format!("Daarvoor is {} van de betrokkene nodig.", self.consent_form.label(Lang::Nl)),
-                Lang::En => format!("It needs the subject's {}.", self.consent_form.label(Lang::En)),
+                Lang::Nl => format!(
+                    "Daarvoor is {} van de betrokkene nodig.",
+                    self.consent_form.label(Lang::Nl)
+                ),
+                Lang::En => format!(
+                    "It needs the subject's {}.",
+                    self.consent_form.label(Lang::En)
+                ),
             }
         } else {
-            lang.pick("Toestemming is niet nodig.", "No consent is needed.").to_owned()
+            lang.pick("Toestemming is niet nodig.", "No consent is needed.")
+                .to_owned()
         });
         if self.objection_blocks {
             out.push(' ');
-            out.push_str(lang.pick("Bezwaar van de betrokkene houdt haar tegen.", "An objection of the subject blocks it."));
+            out.push_str(lang.pick(
+                "Bezwaar van de betrokkene houdt haar tegen.",
+                "An objection of the subject blocks it.",
+            ));
         }
         if self.notify_subject {
             out.push(' ');
-            out.push_str(lang.pick("De betrokkene wordt hiervan op de hoogte gebracht.", "The subject must be told of it."));
+            out.push_str(lang.pick(
+                "De betrokkene wordt hiervan op de hoogte gebracht.",
+                "The subject must be told of it.",
+            ));
         }
         if self.by_default {
             out.push(' ');
@@ -189,7 +202,11 @@ impl DisclosureAnswer {
             ));
         }
         if !self.conditions.is_empty() {
-            out.push_str(&format!(" {}: {}.", lang.pick("Voorwaarden", "Conditions"), self.conditions.join("; ")));
+            out.push_str(&format!(
+                " {}: {}.",
+                lang.pick("Voorwaarden", "Conditions"),
+                self.conditions.join("; ")
+            ));
         }
         out
     }

@@ -36,7 +36,14 @@ impl DecisionError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
-            (DecisionError::UnknownId { kind, id, suggestion }, Lang::Nl) => {
+            (
+                DecisionError::UnknownId {
+                    kind,
+                    id,
+                    suggestion,
+                },
+                Lang::Nl,
+            ) => {
                 let noun = match *kind {
                     "data category" => IdKind::Category.noun(Lang::Nl),
                     "recipient" => IdKind::Recipient.noun(Lang::Nl),

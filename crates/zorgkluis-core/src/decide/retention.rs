@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{cite_list, DecisionError, known_id, push_article};
+use super::{DecisionError, cite_list, known_id, push_article};
 use crate::i18n::Lang;
 use crate::period::Period;
 use crate::reglement::{Reglement, cite};
@@ -100,7 +100,10 @@ pub fn retention(
     };
     for (end, rule) in &ends {
         if *end == retain_until || end.is_none() {
-            push_article(&mut articles, cite(rule.article.get_ref(), rule.law.as_deref()));
+            push_article(
+                &mut articles,
+                cite(rule.article.get_ref(), rule.law.as_deref()),
+            );
         }
     }
     let pending = open.map(|_| "einde_zorg".to_owned());
@@ -123,10 +126,10 @@ pub fn retention(
         (Some(until), Some((p, _)), false) => Some(reglement.calendar.add_period(until, *p)?),
         (Some(until), None, false) => Some(until),
     };
-    if let Some((_, article)) = &window {
-        if retain_until.is_some() {
-            push_article(&mut articles, article.clone());
-        }
+    if let Some((_, article)) = &window
+        && retain_until.is_some()
+    {
+        push_article(&mut articles, article.clone());
     }
     if suspended {
         let hold_article = match &reglement.file.destruction {

@@ -10,9 +10,7 @@ use toml::Spanned;
 
 use crate::period::Period;
 use crate::taxonomy::Special;
-use crate::vocabulary::{
-    Action, Anchor, Art9Exception, ConsentForm, Fee, LegalBasis, RequestType,
-};
+use crate::vocabulary::{Action, Anchor, Art9Exception, ConsentForm, Fee, LegalBasis, RequestType};
 
 /// An id from the taxonomy, with its place in the file.
 pub type Id = Spanned<String>;

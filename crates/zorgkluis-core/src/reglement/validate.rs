@@ -26,14 +26,24 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, nl: String, en: String) {
         let message = self.lang.pick(&nl, &en).to_owned();
-        self.out
-            .push(self.locator.diagnostic(Severity::Error, code, span, message));
+        self.out.push(
+            self.locator
+                .diagnostic(Severity::Error, code, span, message),
+        );
     }
 
-    fn warning(&mut self, code: &'static str, span: std::ops::Range<usize>, nl: String, en: String) {
+    fn warning(
+        &mut self,
+        code: &'static str,
+        span: std::ops::Range<usize>,
+        nl: String,
+        en: String,
+    ) {
         let message = self.lang.pick(&nl, &en).to_owned();
-        self.out
-            .push(self.locator.diagnostic(Severity::Warning, code, span, message));
+        self.out.push(
+            self.locator
+                .diagnostic(Severity::Warning, code, span, message),
+        );
     }
 
     /// Reports an id the taxonomy does not know, with the closest known id as a hint.
@@ -51,7 +61,10 @@ impl Checker<'_> {
         let help = match did_you_mean(id.get_ref(), &known) {
             Some(s) => self
                 .lang
-                .pick(&format!("bedoelt u `{s}`?"), &format!("did you mean `{s}`?"))
+                .pick(
+                    &format!("bedoelt u `{s}`?"),
+                    &format!("did you mean `{s}`?"),
+                )
                 .to_owned(),
             None => format!(
                 "{}: {}",
@@ -222,8 +235,10 @@ fn check_version(file: &ReglementFile, c: &mut Checker<'_>) {
     }
     if let (Some(announced), Some(period)) = (v.announced, v.announcement_period) {
         let earliest = HolidayCalendar::default().add_period(announced.0, period);
-        if let Ok(earliest) = earliest {
-            if effective < earliest {
+        if let Ok(earliest) = earliest
+            && effective < earliest
+        {
+            {
                 c.error(
                     "reglement.announcement_period",
                     v.effective.span(),
@@ -251,8 +266,14 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.error(
                 "reglement.invalid_id",
                 p.id.span(),
-                format!("id `{}` mag alleen kleine letters, cijfers en _ bevatten", p.id.get_ref()),
-                format!("id `{}` may hold only lowercase letters, digits and _", p.id.get_ref()),
+                format!(
+                    "id `{}` mag alleen kleine letters, cijfers en _ bevatten",
+                    p.id.get_ref()
+                ),
+                format!(
+                    "id `{}` may hold only lowercase letters, digits and _",
+                    p.id.get_ref()
+                ),
             );
         }
         if !seen.insert(p.id.get_ref()) {
@@ -283,8 +304,14 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.error(
                 "reglement.no_categories",
                 p.id.span(),
-                format!("verwerking `{}` noemt geen gegevenscategorieën (art. 30 lid 1 sub c AVG)", p.id.get_ref()),
-                format!("processing `{}` names no data categories (art. 30(1)(c) GDPR)", p.id.get_ref()),
+                format!(
+                    "verwerking `{}` noemt geen gegevenscategorieën (art. 30 lid 1 sub c AVG)",
+                    p.id.get_ref()
+                ),
+                format!(
+                    "processing `{}` names no data categories (art. 30(1)(c) GDPR)",
+                    p.id.get_ref()
+                ),
             );
         }
         for s in &p.subjects {
@@ -311,7 +338,8 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                 );
             }
             for cat in user.categories.iter().flatten() {
-                if c.known(taxonomy, IdKind::Category, cat) && !own.contains(cat.get_ref().as_str()) {
+                if c.known(taxonomy, IdKind::Category, cat) && !own.contains(cat.get_ref().as_str())
+                {
                     c.error(
                         "reglement.user_category_outside_processing",
                         cat.span(),
@@ -359,8 +387,16 @@ fn check_special_exception(p: &Processing, cat: &Id, taxonomy: &Taxonomy, c: &mu
     c.error(
         "reglement.special_category_without_exception",
         cat.span(),
-        format!("verwerking `{}`, categorie `{}`: {nl}", p.id.get_ref(), cat.get_ref()),
-        format!("processing `{}`, category `{}`: {en}", p.id.get_ref(), cat.get_ref()),
+        format!(
+            "verwerking `{}`, categorie `{}`: {nl}",
+            p.id.get_ref(),
+            cat.get_ref()
+        ),
+        format!(
+            "processing `{}`, category `{}`: {en}",
+            p.id.get_ref(),
+            cat.get_ref()
+        ),
     );
 }
 
@@ -558,8 +594,10 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             ),
         );
     }
-    if let Some(default) = &file.disclosure.default {
-        if default.consent == ConsentForm::Geen {
+    if let Some(default) = &file.disclosure.default
+        && default.consent == ConsentForm::Geen
+    {
+        {
             c.warning(
                 "reglement.default_disclosure_without_consent",
                 default.article.span(),

@@ -113,12 +113,12 @@ fn same<T: PartialEq + std::fmt::Debug>(
     expected: Option<T>,
     actual: T,
 ) {
-    if let Some(expected) = expected {
-        if expected != actual {
-            failures.push(format!(
-                "{case}: {field}: expected {expected:?}, got {actual:?}"
-            ));
-        }
+    if let Some(expected) = expected
+        && expected != actual
+    {
+        failures.push(format!(
+            "{case}: {field}: expected {expected:?}, got {actual:?}"
+        ));
     }
 }
 
@@ -160,18 +160,18 @@ fn run_file(path: &Path) -> Vec<String> {
         Ok(r) => r,
         Err(d) => {
             let shown: Vec<String> = d.iter().map(|d| d.render(&source, Lang::En)).collect();
-            return vec![format!("{} does not load:\n{}", file.reglement, shown.join(""))];
+            return vec![format!(
+                "{} does not load:\n{}",
+                file.reglement,
+                shown.join("")
+            )];
         }
     };
     let mut failures = Vec::new();
     let f = &mut failures;
     for c in &file.deadline {
-        let a = match decide::request_deadlines(
-            &reglement,
-            c.request,
-            c.received.0,
-            day(c.decided),
-        ) {
+        let a = match decide::request_deadlines(&reglement, c.request, c.received.0, day(c.decided))
+        {
             Ok(a) => a,
             Err(e) => {
                 f.push(format!("{}: {e}", c.naam));
@@ -179,18 +179,54 @@ fn run_file(path: &Path) -> Vec<String> {
             }
         };
         let x = &c.expect;
-        same(f, &c.naam, "respond_by", day(x.respond_by), a.respond_by.date);
-        same(f, &c.naam, "respond_articles", x.respond_articles.clone(), a.respond_by.articles.clone());
+        same(
+            f,
+            &c.naam,
+            "respond_by",
+            day(x.respond_by),
+            a.respond_by.date,
+        );
+        same(
+            f,
+            &c.naam,
+            "respond_articles",
+            x.respond_articles.clone(),
+            a.respond_by.articles.clone(),
+        );
         let (date, arts) = deadline_parts(&a.execute_by);
         same(f, &c.naam, "execute_by", day(x.execute_by).map(Some), date);
-        same(f, &c.naam, "execute_articles", x.execute_articles.clone().map(Some), arts);
+        same(
+            f,
+            &c.naam,
+            "execute_articles",
+            x.execute_articles.clone().map(Some),
+            arts,
+        );
         let (date, arts) = deadline_parts(&a.erase_by);
         same(f, &c.naam, "erase_by", day(x.erase_by).map(Some), date);
-        same(f, &c.naam, "erase_articles", x.erase_articles.clone().map(Some), arts);
-        same(f, &c.naam, "identity_check", x.identity_check, a.identity_check);
+        same(
+            f,
+            &c.naam,
+            "erase_articles",
+            x.erase_articles.clone().map(Some),
+            arts,
+        );
+        same(
+            f,
+            &c.naam,
+            "identity_check",
+            x.identity_check,
+            a.identity_check,
+        );
         absent(f, &c.naam, &x.geen, "execute_by", &a.execute_by);
         absent(f, &c.naam, &x.geen, "erase_by", &a.erase_by);
-        absent(f, &c.naam, &x.geen, "respond_by_extended", &a.respond_by_extended);
+        absent(
+            f,
+            &c.naam,
+            &x.geen,
+            "respond_by_extended",
+            &a.respond_by_extended,
+        );
     }
     for c in &file.retention {
         let facts = RetentionFacts {
@@ -207,10 +243,34 @@ fn run_file(path: &Path) -> Vec<String> {
             }
         };
         let x = &c.expect;
-        same(f, &c.naam, "retain_until", day(x.retain_until).map(Some), a.retain_until);
-        same(f, &c.naam, "destroy_by", day(x.destroy_by).map(Some), a.destroy_by);
-        same(f, &c.naam, "articles", x.articles.clone(), a.articles.clone());
-        same(f, &c.naam, "extendable_with_consent", x.extendable_with_consent, a.extendable_with_consent);
+        same(
+            f,
+            &c.naam,
+            "retain_until",
+            day(x.retain_until).map(Some),
+            a.retain_until,
+        );
+        same(
+            f,
+            &c.naam,
+            "destroy_by",
+            day(x.destroy_by).map(Some),
+            a.destroy_by,
+        );
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+        same(
+            f,
+            &c.naam,
+            "extendable_with_consent",
+            x.extendable_with_consent,
+            a.extendable_with_consent,
+        );
         absent(f, &c.naam, &x.geen, "retain_until", &a.retain_until);
         absent(f, &c.naam, &x.geen, "destroy_by", &a.destroy_by);
     }
@@ -228,18 +288,48 @@ fn run_file(path: &Path) -> Vec<String> {
         };
         let x = &c.expect;
         same(f, &c.naam, "allowed", x.allowed, a.allowed);
-        same(f, &c.naam, "needs_consent", x.needs_consent, a.needs_consent);
+        same(
+            f,
+            &c.naam,
+            "needs_consent",
+            x.needs_consent,
+            a.needs_consent,
+        );
         same(f, &c.naam, "consent_form", x.consent_form, a.consent_form);
-        same(f, &c.naam, "notify_subject", x.notify_subject, a.notify_subject);
-        same(f, &c.naam, "objection_blocks", x.objection_blocks, a.objection_blocks);
-        same(f, &c.naam, "articles", x.articles.clone(), a.articles.clone());
+        same(
+            f,
+            &c.naam,
+            "notify_subject",
+            x.notify_subject,
+            a.notify_subject,
+        );
+        same(
+            f,
+            &c.naam,
+            "objection_blocks",
+            x.objection_blocks,
+            a.objection_blocks,
+        );
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
     }
     let count = file.deadline.len() + file.retention.len() + file.disclose.len();
     if count < 10 {
         failures.push(format!("{count} scenarios; each seed needs at least ten"));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    failures.into_iter().map(|f| format!("{name}: {f}")).collect()
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    failures
+        .into_iter()
+        .map(|f| format!("{name}: {f}"))
+        .collect()
 }
 
 /// Every seed reglement has a scenario file, and every scenario answers as its text demands.
@@ -268,8 +358,8 @@ fn the_five_seeds_load() {
         "bg-wonen.toml",
     ] {
         let path = root().join("reglementen").join(name);
-        let source = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if let Err(d) = Reglement::load(name, &source, Lang::En) {
             panic!("{name} is invalid: {d:#?}");
         }

@@ -1,4 +1,5 @@
 //! The core's integration tests, in one binary (one link on a 2-core machine).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod calendar_props;
 mod invalid;

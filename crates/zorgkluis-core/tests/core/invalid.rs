@@ -47,7 +47,11 @@ fn position_of(text: &str, needle: &str, offset: usize) -> (usize, usize) {
     let at = text.find(needle).expect("needle in text");
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1 + offset;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1
+        + offset;
     (line, col)
 }
 
@@ -72,7 +76,13 @@ fn minimal_is_valid_without_warnings() {
 fn broken_toml_names_line_and_column() {
     let text = MINIMAL.replace("naam = \"Zorgverlening\"", "naam = \"Zorgverlening");
     let d = single_error(&text, "reglement.syntax");
-    assert_eq!((d.line, d.file.as_str()), (position_of(&text, "naam = \"Zorgverlening", 0).0, "test.toml"));
+    assert_eq!(
+        (d.line, d.file.as_str()),
+        (
+            position_of(&text, "naam = \"Zorgverlening", 0).0,
+            "test.toml"
+        )
+    );
 }
 
 #[test]
@@ -126,7 +136,11 @@ fn impossible_deadline_unit() {
     let text = MINIMAL.replace("reageren = \"4 weken\"", "reageren = \"4 weekjes\"");
     let d = single_error(&text, "reglement.syntax");
     assert_eq!((d.line, d.column), position_of(&text, "\"4 weekjes\"", 0));
-    assert!(d.message.contains("weekjes") && d.message.contains("werkdagen"), "{}", d.message);
+    assert!(
+        d.message.contains("weekjes") && d.message.contains("werkdagen"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
@@ -173,18 +187,30 @@ fn several_errors_are_all_reported_in_file_order() {
         .replace("betrokkenen = [\"client\"]", "betrokkenen = [\"klant\"]");
     let errors = load(&text).expect_err("invalid");
     let codes: Vec<&str> = errors.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["reglement.missing_legal_basis", "reglement.unknown_subject"]);
+    assert_eq!(
+        codes,
+        ["reglement.missing_legal_basis", "reglement.unknown_subject"]
+    );
 }
 
 #[test]
 fn dutch_messages_by_default() {
     let text = MINIMAL.replace("betrokkenen = [\"client\"]", "betrokkenen = [\"klant\"]");
     let errors = Reglement::load("t.toml", &text, Lang::Nl).expect_err("invalid");
-    assert!(errors[0].message.starts_with("onbekende categorie betrokkenen"), "{}", errors[0].message);
+    assert!(
+        errors[0]
+            .message
+            .starts_with("onbekende categorie betrokkenen"),
+        "{}",
+        errors[0].message
+    );
 }
 
 fn seed() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../reglementen/bg-wonen.toml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../reglementen/bg-wonen.toml"
+    );
     std::fs::read_to_string(path).expect("bg-wonen.toml")
 }
 

@@ -17,27 +17,104 @@ fn p(s: &str) -> Period {
 fn hand_checked_period_ends() {
     let cal = HolidayCalendar::default();
     let table: &[(Date, &str, Date, &str)] = &[
-        (date(2026, 3, 2), "4 weken", date(2026, 3, 30), "Monday to Monday"),
-        (date(2026, 1, 31), "1 maand", date(2026, 3, 2), "February lacks the 31st: Sat 28 Feb, so Mon 2 Mar"),
-        (date(2024, 1, 31), "1 maand", date(2024, 2, 29), "leap year: Thu 29 Feb"),
-        (date(2025, 11, 30), "3 maanden", date(2026, 3, 2), "Sat 28 Feb, so Mon 2 Mar"),
-        (date(2024, 2, 29), "1 jaar", date(2025, 2, 28), "no 29 Feb in 2025: Fri 28 Feb"),
-        (date(2025, 12, 24), "1 dag", date(2025, 12, 29), "Christmas, Boxing Day, weekend"),
-        (date(2026, 12, 24), "3 dagen", date(2026, 12, 29), "art. 2 Atw: 25th holiday, 26-27 weekend; two working days needed: 28th and 29th"),
-        (date(2026, 4, 2), "4 dagen", date(2026, 4, 7), "Easter Monday 6 April; Good Friday is no Atw holiday"),
-        (date(2026, 4, 27), "4 weken", date(2026, 5, 26), "ends on Whit Monday 25 May"),
-        (date(2026, 4, 7), "4 weken", date(2026, 5, 6), "ends on 5 May"),
-        (date(2026, 12, 2), "30 dagen", date(2027, 1, 4), "ends on New Year's Day, a Friday"),
-        (date(2027, 4, 22), "2 weken", date(2027, 5, 7), "ends on Ascension Day 2027 (Easter 28 March + 39)"),
-        (date(2026, 5, 1), "14 werkdagen", date(2026, 5, 26), "skips 5 May, Ascension 14 May, Whit Monday 25 May"),
-        (date(2026, 12, 18), "14 werkdagen", date(2027, 1, 11), "skips Christmas, New Year and weekends"),
-        (date(2026, 5, 22), "1 werkdag", date(2026, 5, 26), "Friday; Monday is Whit Monday"),
+        (
+            date(2026, 3, 2),
+            "4 weken",
+            date(2026, 3, 30),
+            "Monday to Monday",
+        ),
+        (
+            date(2026, 1, 31),
+            "1 maand",
+            date(2026, 3, 2),
+            "February lacks the 31st: Sat 28 Feb, so Mon 2 Mar",
+        ),
+        (
+            date(2024, 1, 31),
+            "1 maand",
+            date(2024, 2, 29),
+            "leap year: Thu 29 Feb",
+        ),
+        (
+            date(2025, 11, 30),
+            "3 maanden",
+            date(2026, 3, 2),
+            "Sat 28 Feb, so Mon 2 Mar",
+        ),
+        (
+            date(2024, 2, 29),
+            "1 jaar",
+            date(2025, 2, 28),
+            "no 29 Feb in 2025: Fri 28 Feb",
+        ),
+        (
+            date(2025, 12, 24),
+            "1 dag",
+            date(2025, 12, 29),
+            "Christmas, Boxing Day, weekend",
+        ),
+        (
+            date(2026, 12, 24),
+            "3 dagen",
+            date(2026, 12, 29),
+            "art. 2 Atw: 25th holiday, 26-27 weekend; two working days needed: 28th and 29th",
+        ),
+        (
+            date(2026, 4, 2),
+            "4 dagen",
+            date(2026, 4, 7),
+            "Easter Monday 6 April; Good Friday is no Atw holiday",
+        ),
+        (
+            date(2026, 4, 27),
+            "4 weken",
+            date(2026, 5, 26),
+            "ends on Whit Monday 25 May",
+        ),
+        (
+            date(2026, 4, 7),
+            "4 weken",
+            date(2026, 5, 6),
+            "ends on 5 May",
+        ),
+        (
+            date(2026, 12, 2),
+            "30 dagen",
+            date(2027, 1, 4),
+            "ends on New Year's Day, a Friday",
+        ),
+        (
+            date(2027, 4, 22),
+            "2 weken",
+            date(2027, 5, 7),
+            "ends on Ascension Day 2027 (Easter 28 March + 39)",
+        ),
+        (
+            date(2026, 5, 1),
+            "14 werkdagen",
+            date(2026, 5, 26),
+            "skips 5 May, Ascension 14 May, Whit Monday 25 May",
+        ),
+        (
+            date(2026, 12, 18),
+            "14 werkdagen",
+            date(2027, 1, 11),
+            "skips Christmas, New Year and weekends",
+        ),
+        (
+            date(2026, 5, 22),
+            "1 werkdag",
+            date(2026, 5, 26),
+            "Friday; Monday is Whit Monday",
+        ),
     ];
     let mut wrong = Vec::new();
     for (start, period, expected, why) in table {
         let got = cal.period_end(*start, p(period)).expect("in range");
         if got != *expected {
-            wrong.push(format!("{start} + {period}: expected {expected} ({why}), got {got}"));
+            wrong.push(format!(
+                "{start} + {period}: expected {expected} ({why}), got {got}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

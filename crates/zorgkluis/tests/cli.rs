@@ -1,0 +1,366 @@
+//! The `zorgkluis` command line as a user runs it: exit codes, JSON fields and messages.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed() -> String {
+    root()
+        .join("reglementen/bg-wonen.toml")
+        .display()
+        .to_string()
+}
+
+fn zorgkluis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
+        .args(args)
+        .env_remove("ZORGKLUIS_LANG")
+        .output()
+        .expect("run zorgkluis")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("JSON on stdout")
+}
+
+/// A file in a fresh temporary directory, removed with the directory when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("zorgkluis-cli-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write temp file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+#[test]
+fn check_accepts_a_valid_reglement_with_warnings_on_stderr() {
+    let o = zorgkluis(&["reglement", "check", &seed()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("geldig (BG wonen"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("waarschuwing[reglement.fee_for_first_copy]"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_rejects_an_invalid_reglement_with_exit_1_and_position() {
+    let text = std::fs::read_to_string(seed()).expect("seed").replacen(
+        "\"rapportage\", \"naw\"",
+        "\"rapportages\", \"naw\"",
+        1,
+    );
+    let file = TempFile::new("kapot.toml", &text);
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"rapportages\""))
+        .expect("changed line")
+        + 1;
+    let o = zorgkluis(&["--lang", "en", "reglement", "check", &file.path()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("kapot.toml:{line}:"))
+            && err.contains("error[reglement.unknown_category]"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `rapportage`?"), "{err}");
+    assert!(stdout(&o).contains("invalid"), "{}", stdout(&o));
+}
+
+#[test]
+fn check_of_a_missing_file_is_bad_input() {
+    let o = zorgkluis(&["reglement", "check", "/nonexistent/reglement.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/nonexistent/reglement.toml"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn deadline_json_has_the_three_dates_with_articles() {
+    let o = zorgkluis(&[
+        "reglement",
+        "deadline",
+        &seed(),
+        "--request",
+        "verwijdering",
+        "--received",
+        "2026-04-24",
+        "--decided",
+        "2026-05-01",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["respond_by"]["date"], "2026-05-22");
+    assert_eq!(
+        v["respond_by"]["articles"],
+        serde_json::json!(["4.7", "4.8"])
+    );
+    assert_eq!(v["execute_by"]["date"], "2026-05-26");
+    assert_eq!(v["execute_by"]["articles"], serde_json::json!(["4.8"]));
+    assert_eq!(v["erase_by"]["date"], "2026-05-26");
+    assert_eq!(
+        v["erase_by"]["considered"].as_array().map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn deadline_without_json_is_a_dutch_sentence_citing_articles() {
+    let o = zorgkluis(&[
+        "reglement",
+        "deadline",
+        &seed(),
+        "--request",
+        "inzage",
+        "--received",
+        "2026-03-02",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("moet uiterlijk 2026-03-30 beantwoord zijn"),
+        "{out}"
+    );
+    assert!(out.contains("art. 4.4, 4.5"), "{out}");
+    let en = zorgkluis(&[
+        "--lang",
+        "en",
+        "reglement",
+        "deadline",
+        &seed(),
+        "--request",
+        "inzage",
+        "--received",
+        "2026-03-02",
+    ]);
+    assert!(
+        stdout(&en).contains("must be answered by 2026-03-30"),
+        "{}",
+        stdout(&en)
+    );
+}
+
+#[test]
+fn a_bad_date_is_exit_2_naming_the_flag() {
+    for bad in ["2026-02-30", "30-03-2026", "morgen"] {
+        let o = zorgkluis(&[
+            "reglement",
+            "deadline",
+            &seed(),
+            "--request",
+            "inzage",
+            "--received",
+            bad,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("--received"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn an_unknown_request_type_is_exit_2_listing_the_types() {
+    let o = zorgkluis(&[
+        "reglement",
+        "deadline",
+        &seed(),
+        "--request",
+        "inzien",
+        "--received",
+        "2026-03-02",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("overdraagbaarheid"), "{}", stderr(&o));
+}
+
+#[test]
+fn retention_json_fields() {
+    let o = zorgkluis(&[
+        "reglement",
+        "retention",
+        &seed(),
+        "--category",
+        "gezondheid",
+        "--created",
+        "2019-03-01",
+        "--last-change",
+        "2024-02-29",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["retain_until"], "2044-02-29");
+    assert_eq!(v["destroy_by"], "2044-05-29");
+    assert_eq!(v["articles"], serde_json::json!(["3.4"]));
+}
+
+#[test]
+fn retention_needs_the_date_its_rule_counts_from() {
+    let o = zorgkluis(&[
+        "reglement",
+        "retention",
+        &seed(),
+        "--category",
+        "camerabeelden",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--created"), "{}", stderr(&o));
+}
+
+#[test]
+fn disclose_json_fields() {
+    let o = zorgkluis(&[
+        "reglement",
+        "disclose",
+        &seed(),
+        "--recipient",
+        "gemeente",
+        "--category",
+        "bsn",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["allowed"], true);
+    assert_eq!(v["needs_consent"], false);
+    assert_eq!(v["consent_form"], "geen");
+    assert_eq!(v["notify_subject"], true);
+    assert_eq!(v["articles"], serde_json::json!(["2.3", "2.5"]));
+}
+
+#[test]
+fn disclose_with_consent_and_objection_flags() {
+    let seed = seed();
+    let run = |extra: &[&str]| {
+        let mut a = vec![
+            "reglement",
+            "disclose",
+            seed.as_str(),
+            "--recipient",
+            "auditor",
+            "--category",
+            "gezondheid",
+            "--json",
+        ];
+        a.extend_from_slice(extra);
+        json(&zorgkluis(&a))
+    };
+    assert_eq!(run(&[])["allowed"], false);
+    assert_eq!(run(&["--consent"])["allowed"], true);
+    assert_eq!(run(&["--consent", "--objection"])["allowed"], false);
+    assert_eq!(run(&[])["consent_form"], "schriftelijk");
+}
+
+#[test]
+fn an_unknown_recipient_is_exit_2_with_a_suggestion() {
+    let o = zorgkluis(&[
+        "reglement",
+        "disclose",
+        &seed(),
+        "--recipient",
+        "gemeent",
+        "--category",
+        "bsn",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bedoelt u `gemeente`?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn show_renders_the_register_in_three_formats() {
+    let md = zorgkluis(&["reglement", "show", &seed()]);
+    assert_eq!(md.status.code(), Some(0));
+    let md = stdout(&md);
+    assert!(md.starts_with("# Verwerkingsregister — BG wonen"), "{md}");
+    assert!(
+        md.contains("| Grondslag | uitvoering van een overeenkomst"),
+        "{md}"
+    );
+
+    let html = stdout(&zorgkluis(&[
+        "reglement",
+        "show",
+        &seed(),
+        "--format",
+        "html",
+    ]));
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"nl\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th scope=\"row\">Bewaartermijnen</th>"),
+        "{html}"
+    );
+
+    let v = json(&zorgkluis(&[
+        "reglement",
+        "show",
+        &seed(),
+        "--format",
+        "json",
+    ]));
+    let ids: Vec<&str> = v["processings"]
+        .as_array()
+        .expect("processings")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"zorgverlening") && ids.contains(&"cameratoezicht"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn decisions_refuse_an_invalid_reglement() {
+    let file = TempFile::new("leeg.toml", "formaat = 1\n");
+    let o = zorgkluis(&[
+        "reglement",
+        "deadline",
+        &file.path(),
+        "--request",
+        "inzage",
+        "--received",
+        "2026-03-02",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("leeg.toml:1:1"), "{}", stderr(&o));
+}
