@@ -253,3 +253,30 @@ proptest! {
         }
     }
 }
+
+/// The worked example in docs/reglement.md is valid and answers as the text there says.
+#[test]
+fn documented_worked_example_is_valid() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/reglement.md"
+    ))
+    .expect("docs/reglement.md");
+    let example = doc
+        .split("## Worked example")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|block| block.split("```").next())
+        .expect("a toml block under ## Worked example");
+    let r = load(example).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
+    let a = zorgkluis_core::decide::request_deadlines(
+        &r,
+        zorgkluis_core::vocabulary::RequestType::Correctie,
+        jiff::civil::date(2026, 4, 1),
+        Some(jiff::civil::date(2026, 4, 15)),
+    )
+    .expect("deadlines");
+    assert_eq!(a.respond_by.date, jiff::civil::date(2026, 4, 29));
+    assert_eq!(a.execute_by.map(|d| d.date), Some(jiff::civil::date(2026, 4, 30)));
+}
