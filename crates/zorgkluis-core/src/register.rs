@@ -86,13 +86,24 @@ impl ProcessingRegister {
                                 r.categories.iter().any(|rc| rc.get_ref() == c.get_ref())
                             })
                             .map(move |r| {
+                                let window = r.destroy_within.map(|w| {
+                                    format!(
+                                        ", {} {}",
+                                        lang.pick("vernietigen binnen", "destroyed within"),
+                                        w.describe(lang)
+                                    )
+                                });
                                 format!(
-                                    "{}: {} {} {} (art. {})",
+                                    "{}: {} {} {}{} ({})",
                                     c.get_ref(),
                                     r.period.get_ref().describe(lang),
                                     lang.pick("vanaf", "from"),
                                     r.from.label(lang),
-                                    cite(r.article.get_ref(), r.law.as_deref())
+                                    window.unwrap_or_default(),
+                                    crate::decide::cite_list(&[cite(
+                                        r.article.get_ref(),
+                                        r.law.as_deref()
+                                    )])
                                 )
                             })
                     })
@@ -120,7 +131,11 @@ impl ProcessingRegister {
                         if u.supervised {
                             s.push_str(lang.pick(", onder begeleiding", ", under supervision"));
                         }
-                        let _ = write!(s, " (art. {})", u.article.get_ref());
+                        let _ = write!(
+                            s,
+                            " ({})",
+                            crate::decide::cite_list(std::slice::from_ref(u.article.get_ref()))
+                        );
                         s
                     })
                     .collect();
@@ -317,7 +332,13 @@ impl ProcessingRegister {
             self.effective
         );
         for e in &self.processings {
-            let _ = writeln!(out, "## {} (`{}`, art. {})\n", e.name, e.id, e.article);
+            let _ = writeln!(
+                out,
+                "## {} (`{}`, {})\n",
+                e.name,
+                e.id,
+                crate::decide::cite_list(std::slice::from_ref(&e.article))
+            );
             let _ = writeln!(
                 out,
                 "| {} | {} |\n|---|---|",
@@ -396,10 +417,10 @@ impl ProcessingRegister {
         for e in &self.processings {
             let _ = writeln!(
                 out,
-                "<h2>{} (<code>{}</code>, art. {})</h2>\n<table>",
+                "<h2>{} (<code>{}</code>, {})</h2>\n<table>",
                 esc(&e.name),
                 esc(&e.id),
-                esc(&e.article)
+                esc(&crate::decide::cite_list(std::slice::from_ref(&e.article)))
             );
             for (k, v) in Self::rows(e, lang) {
                 let _ = writeln!(

@@ -237,7 +237,7 @@ const DATA_CATEGORIES: &[(&str, &str, &str, Flags)] = &[
         "personeel",
         "Personeels- en salarisgegevens",
         "Personnel and payroll data",
-        PLAIN,
+        FISCAL,
     ),
 ];
 

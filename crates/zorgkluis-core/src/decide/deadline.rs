@@ -256,6 +256,18 @@ impl DeadlineAnswer {
                 .to_owned(),
             );
         }
+        if let Some(handler) = &self.handler {
+            lines.push(line(
+                format!("Behandeld door: {handler}."),
+                format!("Handled by: {handler}."),
+            ));
+        }
+        if !self.refusal_grounds.is_empty() {
+            lines.push(line(
+                format!("Weigeringsgronden: {}.", self.refusal_grounds.join("; ")),
+                format!("Grounds for refusal: {}.", self.refusal_grounds.join("; ")),
+            ));
+        }
         if let Some(fee) = self.fee {
             lines.push(line(
                 format!("Kosten: {}.", fee.label(Lang::Nl)),

@@ -278,5 +278,8 @@ fn documented_worked_example_is_valid() {
     )
     .expect("deadlines");
     assert_eq!(a.respond_by.date, jiff::civil::date(2026, 4, 29));
-    assert_eq!(a.execute_by.map(|d| d.date), Some(jiff::civil::date(2026, 4, 30)));
+    assert_eq!(
+        a.execute_by.map(|d| d.date),
+        Some(jiff::civil::date(2026, 4, 30))
+    );
 }
