@@ -1,7 +1,9 @@
 //! The `zorgkluis` command line.
 
 mod reglement_cmd;
+mod store_cmd;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -18,6 +20,8 @@ struct Cli {
     /// Language of messages: nl (default) or en. Also from ZORGKLUIS_LANG.
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
+    #[command(flatten)]
+    installation: store_cmd::Installation,
     #[command(subcommand)]
     command: Command,
 }
@@ -33,6 +37,28 @@ enum Command {
     /// Check, show and simulate a reglement before adopting it.
     #[command(subcommand)]
     Reglement(reglement_cmd::ReglementCommand),
+    /// Create an installation: data directory, master key file, configuration, database.
+    Init {
+        /// The organisation's reglement.
+        #[arg(long)]
+        reglement: PathBuf,
+        /// The organisation's id (lowercase letters, digits, -).
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// PostgreSQL (postgres://...) instead of the embedded SQLite file; also DATABASE_URL.
+        #[arg(long = "database-url")]
+        database_url: Option<String>,
+    },
+    /// The NEN 7513 audit log.
+    #[command(subcommand)]
+    Audit(store_cmd::AuditCommand),
+    /// The master keys.
+    #[command(subcommand)]
+    Keys(store_cmd::KeysCommand),
+    /// Write an online backup of the embedded database to FILE.
+    Backup { file: PathBuf },
+    /// Restore the embedded database from FILE; erasures made since stay in force.
+    Restore { file: PathBuf },
 }
 
 /// The language: the flag, else ZORGKLUIS_LANG, else Dutch.
@@ -52,5 +78,20 @@ fn main() -> ExitCode {
     let lang = language(cli.lang);
     match cli.command {
         Command::Reglement(cmd) => reglement_cmd::run(cmd, lang),
+        Command::Init {
+            reglement,
+            tenant,
+            database_url,
+        } => store_cmd::init(
+            &cli.installation,
+            &reglement,
+            &tenant,
+            database_url.or_else(|| std::env::var("DATABASE_URL").ok()),
+            lang,
+        ),
+        Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
+        Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),
+        Command::Backup { file } => store_cmd::backup(&cli.installation, file, lang),
+        Command::Restore { file } => store_cmd::restore(&cli.installation, file, lang),
     }
 }

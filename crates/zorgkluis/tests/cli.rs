@@ -364,3 +364,67 @@ fn decisions_refuse_an_invalid_reglement() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("leeg.toml:1:1"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_installation_from_init_to_restore() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.0.parent().unwrap().join("data");
+    let data = data.display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Installatie klaar"), "{}", stdout(&o));
+    let key = std::path::Path::new(&data).join("master.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the key file is owner-only");
+    }
+    let backup = std::path::Path::new(&data)
+        .join("backup.db")
+        .display()
+        .to_string();
+    assert_eq!(run(&["backup", &backup]).status.code(), Some(0));
+    assert_eq!(run(&["keys", "rotate"]).status.code(), Some(0));
+    let verify = run(&["audit", "verify", "--json"]);
+    let report = json(&verify);
+    assert_eq!(report["findings"], serde_json::json!([]));
+    let restored = run(&["restore", &backup]);
+    assert_eq!(restored.status.code(), Some(0), "{}", stderr(&restored));
+    let verify = run(&["audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stdout(&verify));
+    assert!(
+        stdout(&verify).starts_with("Auditlog intact"),
+        "{}",
+        stdout(&verify)
+    );
+}
+
+#[test]
+fn audit_commands_without_an_installation_say_what_to_do() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.0.parent().unwrap().join("none").display().to_string();
+    let o = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("zorgkluis init"), "{}", stderr(&o));
+}
+
+#[test]
+fn init_refuses_an_invalid_reglement_and_creates_nothing() {
+    let bad = TempFile::new("kapot.toml", "formaat = 1\n");
+    let data = bad.0.parent().unwrap().join("data");
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data.display().to_string(),
+        "init",
+        "--reglement",
+        &bad.path(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!data.exists(), "nothing was created");
+}

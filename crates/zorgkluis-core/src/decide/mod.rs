@@ -1,10 +1,12 @@
 //! Pure decision functions: from a reglement and the facts of a case to an answer that cites its
 //! articles. No IO and no clock: today's date, when needed, is a parameter.
 
+mod access;
 mod deadline;
 mod disclosure;
 mod retention;
 
+pub use access::{AccessDecision, AccessRequest, access};
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use retention::{RetentionAnswer, RetentionFacts, retention};

@@ -1,0 +1,450 @@
+//! The NEN 7513 audit log: who (user and role, on whose behalf), for whom (person), what
+//! (action and category), when, why (purpose, emergency reason), from where, and the outcome
+//! with the articles that decided it.
+//!
+//! Events are hash-chained per tenant: each event's hash is SHA-256 over the previous event's
+//! hash and the event's own fields, so changing, removing, inserting or reordering an event
+//! breaks the chain. Because anyone can recompute SHA-256, the newest hash is periodically
+//! anchored by an Ed25519-signed checkpoint in a file outside the database, which also detects
+//! cutting off the newest events. No personal plaintext is hashed: ids and categories only, and
+//! a free-text reason as ciphertext sealed with the person's key, so crypto-shredding a person
+//! leaves the chain verifiable.
+
+use std::fmt;
+use std::io::Write as _;
+use std::path::Path;
+
+use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+use serde::Serialize;
+
+use crate::StoreError;
+use crate::keys::sha256;
+
+pub const GENESIS: [u8; 32] = [0; 32];
+
+/// The allowed or denied outcome of an access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Allowed,
+    Denied,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Allowed => "allowed",
+            Outcome::Denied => "denied",
+        }
+    }
+}
+
+/// An event as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEvent {
+    pub tenant_id: String,
+    pub seq: i64,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub user_id: String,
+    pub role: String,
+    pub on_behalf_of: Option<String>,
+    pub person_id: Option<String>,
+    pub action: String,
+    pub category: Option<String>,
+    pub purpose: String,
+    /// The emergency or other free-text reason, sealed with the person's data key.
+    #[serde(skip)]
+    pub reason: Option<Vec<u8>>,
+    pub emergency: bool,
+    pub source: String,
+    pub outcome: String,
+    /// The deciding articles, separated by "; ".
+    pub articles: String,
+    #[serde(serialize_with = "as_hex")]
+    pub prev_hash: Vec<u8>,
+    #[serde(serialize_with = "as_hex")]
+    pub hash: Vec<u8>,
+}
+
+fn as_hex<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&hex::encode(bytes))
+}
+
+fn put(out: &mut Vec<u8>, field: Option<&[u8]>) {
+    match field {
+        // A length prefix keeps ("ab", "c") and ("a", "bc") apart; u32::MAX marks "absent".
+        Some(bytes) => {
+            out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            out.extend_from_slice(bytes);
+        }
+        None => out.extend_from_slice(&u32::MAX.to_be_bytes()),
+    }
+}
+
+impl AuditEvent {
+    /// The fields the hash covers, in a fixed unambiguous encoding, with `seq` as given.
+    fn canonical(&self, seq: i64) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256);
+        out.extend_from_slice(b"zk-audit-1");
+        put(&mut out, Some(self.tenant_id.as_bytes()));
+        out.extend_from_slice(&seq.to_be_bytes());
+        put(&mut out, Some(self.at.as_bytes()));
+        put(&mut out, Some(self.user_id.as_bytes()));
+        put(&mut out, Some(self.role.as_bytes()));
+        put(&mut out, self.on_behalf_of.as_deref().map(str::as_bytes));
+        put(&mut out, self.person_id.as_deref().map(str::as_bytes));
+        put(&mut out, Some(self.action.as_bytes()));
+        put(&mut out, self.category.as_deref().map(str::as_bytes));
+        put(&mut out, Some(self.purpose.as_bytes()));
+        put(&mut out, self.reason.as_deref());
+        out.push(u8::from(self.emergency));
+        put(&mut out, Some(self.source.as_bytes()));
+        put(&mut out, Some(self.outcome.as_bytes()));
+        put(&mut out, Some(self.articles.as_bytes()));
+        out
+    }
+
+    /// The hash of this event after `prev`, were it at position `seq`.
+    pub fn compute_hash(&self, prev: &[u8], seq: i64) -> [u8; 32] {
+        sha256(&[prev, &self.canonical(seq)])
+    }
+
+    fn verifies_at(&self, seq: i64) -> bool {
+        self.compute_hash(&self.prev_hash, seq).as_slice() == self.hash.as_slice()
+    }
+}
+
+/// What went wrong with the chain, at the first event where it did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// The event's content no longer matches its hash.
+    Altered,
+    /// The event is missing.
+    Removed,
+    /// An event that was never part of the chain stands here.
+    Inserted,
+    /// The event belongs at another position.
+    Reordered,
+    /// The chain ends before a signed checkpoint: the newest events were cut off.
+    Truncated,
+    /// A checkpoint's signature does not verify, or it names a different hash.
+    BadCheckpoint,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub tenant_id: String,
+    pub seq: i64,
+    pub problem: Problem,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.problem {
+            Problem::Altered => "was altered",
+            Problem::Removed => "was removed",
+            Problem::Inserted => "was inserted",
+            Problem::Reordered => "was moved out of order",
+            Problem::Truncated => {
+                "and the events after it were cut off (a signed checkpoint names it)"
+            }
+            Problem::BadCheckpoint => "has a checkpoint that does not verify",
+        };
+        write!(f, "tenant {}: event {} {what}", self.tenant_id, self.seq)
+    }
+}
+
+/// Walks one tenant's events in seq order and finds the first break in the chain.
+#[derive(Debug)]
+pub struct ChainWalker {
+    tenant_id: String,
+    expected_seq: i64,
+    expected_prev: Vec<u8>,
+    /// A row that failed, held until the next row shows whether it was inserted.
+    pending: Option<AuditEvent>,
+    pub finding: Option<Finding>,
+    pub events: u64,
+}
+
+impl ChainWalker {
+    pub fn new(tenant_id: &str) -> ChainWalker {
+        ChainWalker {
+            tenant_id: tenant_id.to_owned(),
+            expected_seq: 1,
+            expected_prev: GENESIS.to_vec(),
+            pending: None,
+            finding: None,
+            events: 0,
+        }
+    }
+
+    fn found(&mut self, seq: i64, problem: Problem) {
+        self.finding = Some(Finding {
+            tenant_id: self.tenant_id.clone(),
+            seq,
+            problem,
+        });
+    }
+
+    /// The seq and hash of the last event accepted.
+    pub fn tip(&self) -> (i64, &[u8]) {
+        (self.expected_seq - 1, &self.expected_prev)
+    }
+
+    /// Feeds the next event; stops looking after the first finding.
+    pub fn push(&mut self, event: AuditEvent) {
+        if self.finding.is_some() {
+            return;
+        }
+        self.events += 1;
+        if let Some(failed) = self.pending.take() {
+            // The failed row is an intruder if this row is the one that belonged there.
+            let problem = if event.verifies_at(failed.seq) && event.prev_hash == self.expected_prev
+            {
+                Problem::Inserted
+            } else {
+                Problem::Altered
+            };
+            self.found(failed.seq, problem);
+            return;
+        }
+        if event.seq > self.expected_seq {
+            self.found(self.expected_seq, Problem::Removed);
+            return;
+        }
+        if !event.verifies_at(event.seq) {
+            if event.verifies_at(event.seq + 1) || event.verifies_at(event.seq - 1) {
+                self.found(event.seq, Problem::Reordered);
+            } else {
+                self.pending = Some(event);
+            }
+            return;
+        }
+        if event.prev_hash != self.expected_prev {
+            self.found(event.seq, Problem::Inserted);
+            return;
+        }
+        self.expected_seq = event.seq + 1;
+        self.expected_prev = event.hash;
+    }
+
+    /// Ends the walk: a failed last row is altered (or inserted at the end).
+    pub fn finish(&mut self) {
+        if let Some(failed) = self.pending.take() {
+            let problem = if failed.prev_hash == self.expected_prev {
+                Problem::Altered
+            } else {
+                Problem::Inserted
+            };
+            self.found(failed.seq, problem);
+        }
+    }
+}
+
+/// A signed statement that event `seq` of `tenant_id` had hash `hash`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub tenant_id: String,
+    pub seq: i64,
+    pub hash: Vec<u8>,
+    pub signature: Vec<u8>,
+}
+
+fn checkpoint_message(tenant_id: &str, seq: i64, hash: &[u8]) -> Vec<u8> {
+    format!(
+        "zorgkluis-checkpoint\0{tenant_id}\0{seq}\0{}",
+        hex::encode(hash)
+    )
+    .into_bytes()
+}
+
+impl Checkpoint {
+    pub fn sign(key: &SigningKey, tenant_id: &str, seq: i64, hash: &[u8]) -> Checkpoint {
+        let signature = key.sign(&checkpoint_message(tenant_id, seq, hash));
+        Checkpoint {
+            tenant_id: tenant_id.to_owned(),
+            seq,
+            hash: hash.to_vec(),
+            signature: signature.to_bytes().to_vec(),
+        }
+    }
+
+    pub fn verify(&self, key: &VerifyingKey) -> bool {
+        let Ok(bytes) = <[u8; 64]>::try_from(self.signature.as_slice()) else {
+            return false;
+        };
+        key.verify(
+            &checkpoint_message(&self.tenant_id, self.seq, &self.hash),
+            &Signature::from_bytes(&bytes),
+        )
+        .is_ok()
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "{} {} {} {}\n",
+            self.tenant_id,
+            self.seq,
+            hex::encode(&self.hash),
+            hex::encode(&self.signature)
+        )
+    }
+}
+
+/// Appends a checkpoint to the file and syncs it.
+pub fn append_checkpoint(path: &Path, checkpoint: &Checkpoint) -> Result<(), StoreError> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(checkpoint.line().as_bytes())?;
+    file.sync_data()?;
+    Ok(())
+}
+
+/// Reads the checkpoint file; a missing file has no checkpoints.
+pub fn read_checkpoints(path: &Path) -> Result<Vec<Checkpoint>, StoreError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let bad =
+            || StoreError::Checkpoint(format!("{}: line {} is malformed", path.display(), n + 1));
+        let mut parts = line.split(' ');
+        let (Some(tenant), Some(seq), Some(hash), Some(sig), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            // A torn last line (crash during append) is not a checkpoint.
+            if n + 1 == text.lines().count() && !text.ends_with('\n') {
+                break;
+            }
+            return Err(bad());
+        };
+        out.push(Checkpoint {
+            tenant_id: tenant.to_owned(),
+            seq: seq.parse().map_err(|_| bad())?,
+            hash: hex::decode(hash).map_err(|_| bad())?,
+            signature: hex::decode(sig).map_err(|_| bad())?,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(seq: i64, prev: &[u8], action: &str) -> AuditEvent {
+        let mut e = AuditEvent {
+            tenant_id: "t".into(),
+            seq,
+            at: "2026-01-01T00:00:00Z".into(),
+            user_id: "u".into(),
+            role: "zorgverlener".into(),
+            on_behalf_of: None,
+            person_id: Some("p".into()),
+            action: action.into(),
+            category: Some("gezondheid".into()),
+            purpose: "zorg".into(),
+            reason: None,
+            emergency: false,
+            source: "127.0.0.1".into(),
+            outcome: "allowed".into(),
+            articles: "2.2".into(),
+            prev_hash: prev.to_vec(),
+            hash: Vec::new(),
+        };
+        e.hash = e.compute_hash(prev, seq).to_vec();
+        e
+    }
+
+    fn chain(n: i64) -> Vec<AuditEvent> {
+        let mut out: Vec<AuditEvent> = Vec::new();
+        for seq in 1..=n {
+            let prev = out.last().map_or(GENESIS.to_vec(), |e| e.hash.clone());
+            out.push(event(seq, &prev, "read"));
+        }
+        out
+    }
+
+    fn walk(events: Vec<AuditEvent>) -> Option<Finding> {
+        let mut w = ChainWalker::new("t");
+        for e in events {
+            w.push(e);
+        }
+        w.finish();
+        w.finding
+    }
+
+    #[test]
+    fn an_intact_chain_verifies() {
+        assert_eq!(walk(chain(10)), None);
+    }
+
+    #[test]
+    fn each_kind_of_tampering_is_named() {
+        let mut altered = chain(10);
+        altered[4].action = "write".into();
+        assert_eq!(
+            walk(altered).map(|f| (f.seq, f.problem)),
+            Some((5, Problem::Altered))
+        );
+
+        let mut removed = chain(10);
+        removed.remove(4);
+        assert_eq!(
+            walk(removed).map(|f| (f.seq, f.problem)),
+            Some((5, Problem::Removed))
+        );
+
+        let mut swapped = chain(10);
+        swapped.swap(4, 5);
+        swapped[4].seq = 5;
+        swapped[5].seq = 6;
+        assert_eq!(
+            walk(swapped).map(|f| (f.seq, f.problem)),
+            Some((5, Problem::Reordered))
+        );
+
+        let mut inserted = chain(10);
+        for e in inserted.iter_mut().skip(4) {
+            e.seq += 1;
+        }
+        let forged = event(5, &inserted[3].hash.clone(), "export");
+        let mut forged = forged;
+        forged.hash = vec![7; 32];
+        inserted.insert(4, forged);
+        assert_eq!(
+            walk(inserted).map(|f| (f.seq, f.problem)),
+            Some((5, Problem::Inserted))
+        );
+
+        let mut appended = chain(10);
+        let mut extra = event(11, &[9; 32], "read");
+        extra.hash = extra.compute_hash(&[9; 32], 11).to_vec();
+        appended.push(extra);
+        assert_eq!(
+            walk(appended).map(|f| (f.seq, f.problem)),
+            Some((11, Problem::Inserted))
+        );
+    }
+
+    #[test]
+    fn checkpoints_sign_and_verify() {
+        let key = SigningKey::from_bytes(&[3; 32]);
+        let c = Checkpoint::sign(&key, "t", 10, &[1; 32]);
+        assert!(c.verify(&key.verifying_key()));
+        let mut forged = c.clone();
+        forged.seq = 9;
+        assert!(!forged.verify(&key.verifying_key()));
+    }
+}

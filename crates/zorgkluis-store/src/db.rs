@@ -1,0 +1,356 @@
+//! The database: where it is, how to connect, the migrations of each backend, and the reads.
+//! Reads return ciphertext ([`Sealed`]); opening it takes a [`Receipt`] of the audit event
+//! that logged the access, so no path decrypts personal data without an audit event.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Row, SqlStr};
+use zeroize::Zeroizing;
+
+use crate::StoreError;
+use crate::audit::AuditEvent;
+use crate::keys::DataKey;
+use crate::writer::Receipt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where an installation keeps its database and the files that must live outside it: the
+/// master key file, the signed audit checkpoints and the list of erased persons.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub database_url: String,
+    pub data_dir: PathBuf,
+}
+
+impl Location {
+    /// The embedded default: one SQLite file in `data_dir`.
+    pub fn embedded(data_dir: &Path) -> Location {
+        Location {
+            database_url: format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("zorgkluis.db").display()
+            ),
+            data_dir: data_dir.to_owned(),
+        }
+    }
+
+    /// A database URL (`postgres://...` or `sqlite://...`), or the embedded default.
+    pub fn new(database_url: Option<&str>, data_dir: &Path) -> Location {
+        match database_url {
+            Some(url) => Location {
+                database_url: url.to_owned(),
+                data_dir: data_dir.to_owned(),
+            },
+            None => Location::embedded(data_dir),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        if self.database_url.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    /// The SQLite database file, for the embedded backend.
+    pub fn sqlite_file(&self) -> Option<PathBuf> {
+        let rest = self.database_url.strip_prefix("sqlite://")?;
+        Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
+    }
+
+    pub fn key_file(&self) -> PathBuf {
+        self.data_dir.join("master.key")
+    }
+
+    pub fn checkpoint_file(&self) -> PathBuf {
+        self.data_dir.join("audit-checkpoints.log")
+    }
+
+    /// Persons whose data key was destroyed: re-applied at every start, so a restored backup
+    /// cannot bring an erased person back.
+    pub fn erased_file(&self) -> PathBuf {
+        self.data_dir.join("erased-persons.log")
+    }
+}
+
+fn migrator(backend: Backend) -> Migrator {
+    let sql = match backend {
+        Backend::Sqlite => include_str!("../migrations/sqlite/0001_init.sql"),
+        Backend::Postgres => include_str!("../migrations/postgres/0001_init.sql"),
+    };
+    Migrator::with_migrations(vec![Migration::new(
+        1,
+        Cow::Borrowed("init"),
+        MigrationType::Simple,
+        SqlStr::from_static(sql),
+        false,
+    )])
+}
+
+/// Connects and runs the migrations of the backend.
+pub(crate) async fn connect(
+    location: &Location,
+    max_connections: u32,
+) -> Result<AnyPool, StoreError> {
+    sqlx::any::install_default_drivers();
+    let backend = location.backend();
+    let pool = AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // WAL with synchronous=FULL: a commit is on disk when it returns, so an
+                    // acknowledged write survives a crash or power loss. secure_delete zeroes
+                    // deleted content (wrapped keys of erased persons).
+                    sqlx::raw_sql(
+                        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; \
+                         PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;",
+                    )
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&location.database_url)
+        .await?;
+    migrator(backend).run(&pool).await?;
+    Ok(pool)
+}
+
+/// Personal data as stored: ciphertext. Opening it needs the person's key and the receipt of
+/// the audit event that logged the access.
+#[derive(Debug, Clone)]
+pub struct Sealed(Vec<u8>);
+
+impl Sealed {
+    pub(crate) fn open(
+        &self,
+        key: &DataKey,
+        context: &[u8],
+        _logged: &Receipt,
+    ) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+        key.open(&self.0, context)
+    }
+}
+
+/// A person's wrapped data key.
+pub(crate) struct WrappedKey {
+    pub master_key_id: String,
+    pub wrapped: Vec<u8>,
+}
+
+pub(crate) async fn wrapped_key(
+    pool: &AnyPool,
+    tenant: &str,
+    person: &str,
+) -> Result<Option<WrappedKey>, StoreError> {
+    let row = sqlx::query(
+        "SELECT master_key_id, wrapped_key FROM person_keys WHERE tenant_id = $1 AND person_id = $2",
+    )
+    .bind(tenant)
+    .bind(person)
+    .fetch_optional(pool)
+    .await?;
+    Ok(match row {
+        Some(r) => Some(WrappedKey {
+            master_key_id: r.try_get(0)?,
+            wrapped: r.try_get(1)?,
+        }),
+        None => None,
+    })
+}
+
+/// A person as stored: no personal content besides ids.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub erased: bool,
+}
+
+pub(crate) async fn person(
+    pool: &AnyPool,
+    tenant: &str,
+    person: &str,
+) -> Result<Option<PersonRow>, StoreError> {
+    let row = sqlx::query("SELECT erased_at FROM persons WHERE tenant_id = $1 AND id = $2")
+        .bind(tenant)
+        .bind(person)
+        .fetch_optional(pool)
+        .await?;
+    Ok(match row {
+        Some(r) => Some(PersonRow {
+            erased: r.try_get::<Option<String>, _>(0)?.is_some(),
+        }),
+        None => None,
+    })
+}
+
+/// A dossier record as stored.
+#[derive(Debug, Clone)]
+pub struct SealedRecord {
+    pub id: String,
+    pub person_id: String,
+    pub category: String,
+    pub kind: String,
+    pub supersedes: Option<String>,
+    pub content: Sealed,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+pub(crate) async fn records(
+    pool: &AnyPool,
+    tenant: &str,
+    person: &str,
+    category: Option<&str>,
+) -> Result<Vec<SealedRecord>, StoreError> {
+    let rows = match category {
+        Some(c) => {
+            sqlx::query(
+                "SELECT id, person_id, category, kind, supersedes, content, created_at, created_by \
+                 FROM records WHERE tenant_id = $1 AND person_id = $2 AND category = $3 ORDER BY created_at, id",
+            )
+            .bind(tenant)
+            .bind(person)
+            .bind(c)
+            .fetch_all(pool)
+            .await?
+        }
+        None => {
+            sqlx::query(
+                "SELECT id, person_id, category, kind, supersedes, content, created_at, created_by \
+                 FROM records WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at, id",
+            )
+            .bind(tenant)
+            .bind(person)
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    rows.iter()
+        .map(|r| {
+            Ok(SealedRecord {
+                id: r.try_get(0)?,
+                person_id: r.try_get(1)?,
+                category: r.try_get(2)?,
+                kind: r.try_get(3)?,
+                supersedes: r.try_get(4)?,
+                content: Sealed(r.try_get(5)?),
+                created_at: r.try_get(6)?,
+                created_by: r.try_get(7)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn record(
+    pool: &AnyPool,
+    tenant: &str,
+    id: &str,
+) -> Result<Option<SealedRecord>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, person_id, category, kind, supersedes, content, created_at, created_by \
+         FROM records WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(SealedRecord {
+            id: r.try_get(0)?,
+            person_id: r.try_get(1)?,
+            category: r.try_get(2)?,
+            kind: r.try_get(3)?,
+            supersedes: r.try_get(4)?,
+            content: Sealed(r.try_get(5)?),
+            created_at: r.try_get(6)?,
+            created_by: r.try_get(7)?,
+        })
+    })
+    .transpose()
+}
+
+/// Whether `user` has a care relationship with `person` on `day` (YYYY-MM-DD).
+pub(crate) async fn in_care_team(
+    pool: &AnyPool,
+    tenant: &str,
+    user: &str,
+    person: &str,
+    day: &str,
+) -> Result<bool, StoreError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) FROM care_relationships WHERE tenant_id = $1 AND user_id = $2 AND person_id = $3 \
+         AND valid_from <= $4 AND (valid_until IS NULL OR valid_until >= $4)",
+    )
+    .bind(tenant)
+    .bind(user)
+    .bind(person)
+    .bind(day)
+    .fetch_one(pool)
+    .await?;
+    Ok(row.try_get::<i64, _>(0)? > 0)
+}
+
+pub(crate) async fn person_by_bsn_hash(
+    pool: &AnyPool,
+    tenant: &str,
+    hash: &[u8],
+) -> Result<Option<String>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id FROM persons WHERE tenant_id = $1 AND bsn_hash = $2 AND erased_at IS NULL",
+    )
+    .bind(tenant)
+    .bind(hash)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| r.try_get(0)).transpose()?)
+}
+
+pub(crate) fn event_from_row(r: &sqlx::any::AnyRow) -> Result<AuditEvent, sqlx::Error> {
+    Ok(AuditEvent {
+        tenant_id: r.try_get(0)?,
+        seq: r.try_get(1)?,
+        at: r.try_get(2)?,
+        user_id: r.try_get(3)?,
+        role: r.try_get(4)?,
+        on_behalf_of: r.try_get(5)?,
+        person_id: r.try_get(6)?,
+        action: r.try_get(7)?,
+        category: r.try_get(8)?,
+        purpose: r.try_get(9)?,
+        reason: r.try_get(10)?,
+        emergency: r.try_get::<i32, _>(11)? != 0,
+        source: r.try_get(12)?,
+        outcome: r.try_get(13)?,
+        articles: r.try_get(14)?,
+        prev_hash: r.try_get(15)?,
+        hash: r.try_get(16)?,
+    })
+}
+
+pub(crate) const EVENT_COLUMNS: &str = "tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
+     category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash";
+
+pub(crate) async fn events_for_person(
+    pool: &AnyPool,
+    tenant: &str,
+    person: &str,
+) -> Result<Vec<AuditEvent>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND person_id = $2 ORDER BY seq"
+    )))
+    .bind(tenant)
+    .bind(person)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.iter().map(event_from_row).collect::<Result<_, _>>()?)
+}

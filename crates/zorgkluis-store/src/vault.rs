@@ -1,0 +1,1195 @@
+//! The one access path. Every read, write, correction, erasure and export of personal data is
+//! (a) decided by the reglement, (b) written to the audit log in the same transaction as the
+//! change (for a read: committed before anything is decrypted), and (c) only then decrypted or
+//! committed. Denied attempts are logged too.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use futures_util::TryStreamExt as _;
+use jiff::civil::Date;
+use serde::Serialize;
+use sqlx::{AnyPool, Row};
+use tokio::sync::RwLock;
+use zorgkluis_core::decide::{self, AccessDecision, AccessRequest};
+use zorgkluis_core::taxonomy::IdKind;
+use zorgkluis_core::vocabulary::Action;
+use zorgkluis_core::{Lang, Reglement};
+
+use crate::StoreError;
+use crate::audit::{AuditEvent, ChainWalker, Finding, Problem, read_checkpoints};
+use crate::db::{self, Backend, Location, SealedRecord};
+use crate::keys::{DataKey, MasterKeys, sha256};
+use crate::writer::{Arg, NewEvent, Receipt, Stmt, Writer};
+
+/// Who acts, in which role, on whose behalf, and from where.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: String,
+    pub role: String,
+    pub on_behalf_of: Option<String>,
+    /// Client address or system name.
+    pub source: String,
+    /// A supervisor is assigned (trainees).
+    pub supervised: bool,
+}
+
+impl Actor {
+    /// The command line acting as the privacy officer's tool.
+    pub fn system(source: &str) -> Actor {
+        Actor {
+            user_id: "system".to_owned(),
+            role: "fg".to_owned(),
+            on_behalf_of: None,
+            source: source.to_owned(),
+            supervised: false,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("denied: {}", .0.explain(Lang::En))]
+    Denied(AccessDecision),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("person {0} was erased")]
+    Erased(String),
+    #[error("invalid {field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for VaultError {
+    fn from(e: sqlx::Error) -> VaultError {
+        VaultError::Store(StoreError::Database(e))
+    }
+}
+
+/// A decrypted dossier record, returned only after its access was logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub id: String,
+    pub person_id: String,
+    pub category: String,
+    /// `original`, `correction` (supersedes an earlier record) or `supplement` (the client's
+    /// own statement added to an earlier record).
+    pub kind: String,
+    pub supersedes: Option<String>,
+    pub text: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+/// What a reader sees of a dossier: the records allowed, and what was withheld and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierView {
+    pub records: Vec<Record>,
+    pub withheld: Vec<Withheld>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Withheld {
+    pub category: String,
+    pub decision: AccessDecision,
+}
+
+/// A record about to be sealed and inserted.
+struct NewRecord<'a> {
+    person: &'a str,
+    category: &'a str,
+    kind: &'a str,
+    supersedes: Option<&'a str>,
+    text: &'a str,
+}
+
+/// The result of `audit verify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    pub tenants: Vec<TenantChain>,
+    pub checkpoints: usize,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TenantChain {
+    pub tenant_id: String,
+    pub events: u64,
+    pub last_seq: i64,
+}
+
+impl VerifyReport {
+    pub fn ok(&self) -> bool {
+        self.findings.is_empty()
+    }
+}
+
+struct Inner {
+    pool: AnyPool,
+    writer: Writer,
+    writer_task: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
+    keys: RwLock<MasterKeys>,
+    reglement: Reglement,
+    tenant: String,
+    location: Location,
+}
+
+/// The vault of one organisation (tenant).
+#[derive(Clone)]
+pub struct Vault {
+    inner: Arc<Inner>,
+}
+
+fn record_context(tenant: &str, record: &str, category: &str) -> Vec<u8> {
+    format!("record\0{tenant}\0{record}\0{category}").into_bytes()
+}
+
+fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+fn now() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+/// Tenant ids go into file names and checkpoint lines: keep them plain.
+fn valid_tenant(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Creates the data directory and the master key file, if they are not there yet.
+pub fn init(location: &Location) -> Result<bool, StoreError> {
+    std::fs::create_dir_all(&location.data_dir)?;
+    let key_file = location.key_file();
+    if key_file.exists() || std::env::var("ZORGKLUIS_MASTER_KEY").is_ok() {
+        return Ok(false);
+    }
+    MasterKeys::generate()?.save(&key_file)?;
+    Ok(true)
+}
+
+impl Vault {
+    /// Opens the vault of `tenant`, with its reglement (the adopted file and its source text).
+    pub async fn open(
+        location: &Location,
+        tenant: &str,
+        reglement: Reglement,
+        reglement_source: &str,
+    ) -> Result<Vault, VaultError> {
+        if !valid_tenant(tenant) {
+            return Err(VaultError::Invalid {
+                field: "tenant",
+                message: "lowercase letters, digits and -, at most 64".into(),
+            });
+        }
+        let keys = MasterKeys::load(&location.key_file())?;
+        let pool = db::connect(location, 8).await?;
+        let (writer, writer_task) = Writer::spawn(
+            pool.clone(),
+            location.checkpoint_file(),
+            keys.checkpoint_signing_key()?,
+        );
+        sqlx::query("INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
+            .bind(tenant)
+            .bind(reglement.name())
+            .bind(now())
+            .execute(&pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO reglement_versions (tenant_id, version, sha256, effective, content, adopted_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, sha256) DO NOTHING",
+        )
+        .bind(tenant)
+        .bind(&reglement.file.version.number)
+        .bind(hex::encode(sha256(&[reglement_source.as_bytes()])))
+        .bind(reglement.file.version.effective.get_ref().0.to_string())
+        .bind(reglement_source)
+        .bind(now())
+        .execute(&pool)
+        .await?;
+        let vault = Vault {
+            inner: Arc::new(Inner {
+                pool,
+                writer,
+                writer_task: std::sync::Mutex::new(Some(writer_task)),
+                keys: RwLock::new(keys),
+                reglement,
+                tenant: tenant.to_owned(),
+                location: location.clone(),
+            }),
+        };
+        vault.reapply_erasures().await?;
+        Ok(vault)
+    }
+
+    pub fn reglement(&self) -> &Reglement {
+        &self.inner.reglement
+    }
+
+    pub fn tenant(&self) -> &str {
+        &self.inner.tenant
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.inner.location.backend()
+    }
+
+    /// Stops accepting work and waits until everything acknowledged is anchored by a signed
+    /// checkpoint. Waits for other clones of this vault to be dropped too.
+    pub async fn close(self) {
+        let task = self
+            .inner
+            .writer_task
+            .lock()
+            .ok()
+            .and_then(|mut t| t.take());
+        let pool = self.inner.pool.clone();
+        // The writer ends when the last sender is gone, after its final checkpoint.
+        drop(self);
+        if let Some(task) = task {
+            let _ = task.await;
+        }
+        pool.close().await;
+    }
+
+    fn event(
+        &self,
+        actor: &Actor,
+        person: Option<&str>,
+        action: &str,
+        category: Option<&str>,
+        purpose: &str,
+    ) -> NewEvent {
+        NewEvent {
+            tenant_id: self.inner.tenant.clone(),
+            user_id: actor.user_id.clone(),
+            role: actor.role.clone(),
+            on_behalf_of: actor.on_behalf_of.clone(),
+            person_id: person.map(str::to_owned),
+            action: action.to_owned(),
+            category: category.map(str::to_owned),
+            purpose: purpose.to_owned(),
+            reason: None,
+            emergency: false,
+            source: actor.source.clone(),
+            outcome: "allowed".to_owned(),
+            articles: String::new(),
+        }
+    }
+
+    /// Decides an access; the event carries the outcome and the articles.
+    async fn decide(
+        &self,
+        actor: &Actor,
+        person: &str,
+        action: Action,
+        category: &str,
+        purpose: &str,
+        emergency_reason: Option<&str>,
+    ) -> Result<(AccessDecision, NewEvent), VaultError> {
+        let care = db::in_care_team(
+            &self.inner.pool,
+            &self.inner.tenant,
+            &actor.user_id,
+            person,
+            &today().to_string(),
+        )
+        .await?;
+        let decision = decide::access(
+            &self.inner.reglement,
+            &AccessRequest {
+                role: &actor.role,
+                action,
+                category,
+                care_relationship: care,
+                supervised: actor.supervised,
+                emergency_reason,
+            },
+        );
+        let mut event = self.event(actor, Some(person), action.id(), Some(category), purpose);
+        event.outcome = if decision.allowed {
+            "allowed"
+        } else {
+            "denied"
+        }
+        .to_owned();
+        event.articles = decision.articles.join("; ");
+        event.emergency = decision.emergency;
+        Ok((decision, event))
+    }
+
+    /// Logs a denied access and returns the denial.
+    async fn deny(&self, decision: AccessDecision, event: NewEvent) -> VaultError {
+        match self.inner.writer.submit(event, Vec::new()).await {
+            Ok(_) => VaultError::Denied(decision),
+            Err(e) => VaultError::Store(e),
+        }
+    }
+
+    async fn data_key(&self, person: &str) -> Result<DataKey, VaultError> {
+        let Some(w) = db::wrapped_key(&self.inner.pool, &self.inner.tenant, person).await? else {
+            return match db::person(&self.inner.pool, &self.inner.tenant, person).await? {
+                Some(_) => Err(VaultError::Erased(person.to_owned())),
+                None => Err(VaultError::NotFound(format!("person {person}"))),
+            };
+        };
+        let keys = self.inner.keys.read().await;
+        Ok(keys.unwrap_key(&w.master_key_id, &w.wrapped, &self.inner.tenant, person)?)
+    }
+
+    fn check_category(&self, category: &str) -> Result<(), VaultError> {
+        if self
+            .inner
+            .reglement
+            .taxonomy
+            .contains(IdKind::Category, category)
+        {
+            Ok(())
+        } else {
+            Err(VaultError::Invalid {
+                field: "category",
+                message: format!("unknown data category `{category}`"),
+            })
+        }
+    }
+
+    /// Registers a person; with a BSN (checked by the 11-check), stored sealed and findable by
+    /// its keyed hash.
+    pub async fn register_person(
+        &self,
+        actor: &Actor,
+        subject_category: &str,
+        bsn: Option<&str>,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        if !self
+            .inner
+            .reglement
+            .taxonomy
+            .contains(IdKind::Subject, subject_category)
+        {
+            return Err(VaultError::Invalid {
+                field: "subject_category",
+                message: format!("unknown subject category `{subject_category}`"),
+            });
+        }
+        if let Some(b) = bsn
+            && !zorgkluis_core::bsn::is_valid(b)
+        {
+            return Err(VaultError::Invalid {
+                field: "bsn",
+                message: "a BSN is nine digits that pass the 11-check".into(),
+            });
+        }
+        let person = uuid::Uuid::new_v4().to_string();
+        let decision = decide::access(
+            &self.inner.reglement,
+            &AccessRequest {
+                role: &actor.role,
+                action: Action::Write,
+                category: "naw",
+                care_relationship: false,
+                supervised: actor.supervised,
+                emergency_reason: None,
+            },
+        );
+        let mut event = self.event(actor, Some(&person), "register", Some("naw"), purpose);
+        event.articles = decision.articles.join("; ");
+        if !decision.allowed {
+            event.outcome = "denied".into();
+            return Err(self.deny(decision, event).await);
+        }
+        let key = DataKey::generate()?;
+        let (key_id, wrapped) =
+            self.inner
+                .keys
+                .read()
+                .await
+                .wrap(&key, &self.inner.tenant, &person)?;
+        let t = self.inner.tenant.clone();
+        let bsn_hash = match bsn {
+            Some(b) => Some(self.inner.keys.read().await.bsn_hash(&t, b)?),
+            None => None,
+        };
+        let mut statements = vec![
+            Stmt::new(
+                "INSERT INTO persons (tenant_id, id, subject_category, bsn_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Text(person.clone()),
+                    Arg::Text(subject_category.to_owned()),
+                    Arg::OptBlob(bsn_hash),
+                    Arg::Text(now()),
+                ],
+            ),
+            Stmt::new(
+                "INSERT INTO person_keys (tenant_id, person_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Text(person.clone()),
+                    Arg::Text(key_id),
+                    Arg::Blob(wrapped),
+                ],
+            ),
+        ];
+        if let Some(b) = bsn {
+            statements.push(
+                self.insert_record(
+                    &key,
+                    NewRecord {
+                        person: &person,
+                        category: "bsn",
+                        kind: "original",
+                        supersedes: None,
+                        text: b,
+                    },
+                    actor,
+                )?
+                .1,
+            );
+        }
+        self.inner.writer.submit(event, statements).await?;
+        Ok(person)
+    }
+
+    fn insert_record(
+        &self,
+        key: &DataKey,
+        new: NewRecord<'_>,
+        actor: &Actor,
+    ) -> Result<(String, Stmt), VaultError> {
+        let NewRecord {
+            person,
+            category,
+            kind,
+            supersedes,
+            text,
+        } = new;
+        let id = uuid::Uuid::new_v4().to_string();
+        let sealed = key.seal(
+            text.as_bytes(),
+            &record_context(&self.inner.tenant, &id, category),
+        )?;
+        Ok((
+            id.clone(),
+            Stmt::new(
+                "INSERT INTO records (tenant_id, id, person_id, category, kind, supersedes, content, created_at, created_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                vec![
+                    Arg::Text(self.inner.tenant.clone()),
+                    Arg::Text(id),
+                    Arg::Text(person.to_owned()),
+                    Arg::Text(category.to_owned()),
+                    Arg::Text(kind.to_owned()),
+                    Arg::OptText(supersedes.map(str::to_owned)),
+                    Arg::Blob(sealed),
+                    Arg::Text(now()),
+                    Arg::Text(actor.user_id.clone()),
+                ],
+            ),
+        ))
+    }
+
+    /// Adds a dossier record.
+    pub async fn add_record(
+        &self,
+        actor: &Actor,
+        person: &str,
+        category: &str,
+        text: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        self.check_category(category)?;
+        let (decision, event) = self
+            .decide(actor, person, Action::Write, category, purpose, None)
+            .await?;
+        if !decision.allowed {
+            return Err(self.deny(decision, event).await);
+        }
+        let key = self.data_key(person).await?;
+        let (id, stmt) = self.insert_record(
+            &key,
+            NewRecord {
+                person,
+                category,
+                kind: "original",
+                supersedes: None,
+                text,
+            },
+            actor,
+        )?;
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(id)
+    }
+
+    /// Corrects a record: a new record supersedes it; the old one stays in the history.
+    pub async fn correct_record(
+        &self,
+        actor: &Actor,
+        record_id: &str,
+        text: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        self.amend(
+            actor,
+            record_id,
+            text,
+            purpose,
+            Action::Correct,
+            "correction",
+        )
+        .await
+    }
+
+    /// Adds the client's own statement to a record (aanvulling).
+    pub async fn supplement_record(
+        &self,
+        actor: &Actor,
+        record_id: &str,
+        statement: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        self.amend(
+            actor,
+            record_id,
+            statement,
+            purpose,
+            Action::Write,
+            "supplement",
+        )
+        .await
+    }
+
+    async fn amend(
+        &self,
+        actor: &Actor,
+        record_id: &str,
+        text: &str,
+        purpose: &str,
+        action: Action,
+        kind: &str,
+    ) -> Result<String, VaultError> {
+        let old = db::record(&self.inner.pool, &self.inner.tenant, record_id)
+            .await?
+            .ok_or_else(|| VaultError::NotFound(format!("record {record_id}")))?;
+        let (decision, event) = self
+            .decide(actor, &old.person_id, action, &old.category, purpose, None)
+            .await?;
+        if !decision.allowed {
+            return Err(self.deny(decision, event).await);
+        }
+        let key = self.data_key(&old.person_id).await?;
+        let (id, stmt) = self.insert_record(
+            &key,
+            NewRecord {
+                person: &old.person_id,
+                category: &old.category,
+                kind,
+                supersedes: Some(record_id),
+                text,
+            },
+            actor,
+        )?;
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(id)
+    }
+
+    /// Reads one category of a person's dossier. With `emergency_reason`, breaks the glass where
+    /// the reglement allows it; the access is flagged for review.
+    pub async fn read_category(
+        &self,
+        actor: &Actor,
+        person: &str,
+        category: &str,
+        purpose: &str,
+        emergency_reason: Option<&str>,
+    ) -> Result<Vec<Record>, VaultError> {
+        self.check_category(category)?;
+        let (decision, mut event) = self
+            .decide(
+                actor,
+                person,
+                Action::Read,
+                category,
+                purpose,
+                emergency_reason,
+            )
+            .await?;
+        if !decision.allowed {
+            return Err(self.deny(decision, event).await);
+        }
+        let key = self.data_key(person).await?;
+        if let Some(reason) = emergency_reason.filter(|_| decision.emergency) {
+            event.reason = Some(key.seal(reason.as_bytes(), b"audit-reason")?);
+        }
+        // Fetch the ciphertext while the audit event commits; decrypt only after it has.
+        let (sealed, receipt) = tokio::join!(
+            db::records(&self.inner.pool, &self.inner.tenant, person, Some(category)),
+            self.inner.writer.submit(event, Vec::new())
+        );
+        let receipt = receipt?;
+        self.open_records(&key, sealed?, &receipt)
+    }
+
+    fn open_records(
+        &self,
+        key: &DataKey,
+        sealed: Vec<SealedRecord>,
+        receipt: &Receipt,
+    ) -> Result<Vec<Record>, VaultError> {
+        sealed
+            .into_iter()
+            .map(|r| {
+                let plain = r.content.open(
+                    key,
+                    &record_context(&self.inner.tenant, &r.id, &r.category),
+                    receipt,
+                )?;
+                Ok(Record {
+                    id: r.id,
+                    person_id: r.person_id,
+                    category: r.category,
+                    kind: r.kind,
+                    supersedes: r.supersedes,
+                    text: String::from_utf8_lossy(&plain).into_owned(),
+                    created_at: r.created_at,
+                    created_by: r.created_by,
+                })
+            })
+            .collect()
+    }
+
+    /// The whole dossier as this actor may see it: each category decided and logged; what is
+    /// not allowed is listed as withheld, with the reason.
+    pub async fn dossier(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+    ) -> Result<DossierView, VaultError> {
+        self.view(actor, person, purpose, Action::Read).await
+    }
+
+    /// Exports a person's data (copy, portability): every category decided and logged.
+    pub async fn export_person(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+    ) -> Result<DossierView, VaultError> {
+        self.view(actor, person, purpose, Action::Export).await
+    }
+
+    async fn view(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+        action: Action,
+    ) -> Result<DossierView, VaultError> {
+        let key = self.data_key(person).await?;
+        let sealed = db::records(&self.inner.pool, &self.inner.tenant, person, None).await?;
+        let mut categories: Vec<String> = sealed.iter().map(|r| r.category.clone()).collect();
+        categories.sort();
+        categories.dedup();
+        let mut records = Vec::new();
+        let mut withheld = Vec::new();
+        for category in categories {
+            let (decision, event) = self
+                .decide(actor, person, action, &category, purpose, None)
+                .await?;
+            let receipt = self.inner.writer.submit(event, Vec::new()).await?;
+            if decision.allowed {
+                let mine: Vec<SealedRecord> = sealed
+                    .iter()
+                    .filter(|r| r.category == category)
+                    .cloned()
+                    .collect();
+                records.extend(self.open_records(&key, mine, &receipt)?);
+            } else {
+                withheld.push(Withheld { category, decision });
+            }
+        }
+        Ok(DossierView { records, withheld })
+    }
+
+    /// Finds a person by BSN (through its keyed hash); the lookup is logged.
+    pub async fn find_by_bsn(
+        &self,
+        actor: &Actor,
+        bsn: &str,
+        purpose: &str,
+    ) -> Result<Option<String>, VaultError> {
+        if !zorgkluis_core::bsn::is_valid(bsn) {
+            return Err(VaultError::Invalid {
+                field: "bsn",
+                message: "a BSN is nine digits that pass the 11-check".into(),
+            });
+        }
+        let hash = self
+            .inner
+            .keys
+            .read()
+            .await
+            .bsn_hash(&self.inner.tenant, bsn)?;
+        let found = db::person_by_bsn_hash(&self.inner.pool, &self.inner.tenant, &hash).await?;
+        let decision = decide::access(
+            &self.inner.reglement,
+            &AccessRequest {
+                role: &actor.role,
+                action: Action::Read,
+                category: "bsn",
+                care_relationship: false,
+                supervised: actor.supervised,
+                emergency_reason: None,
+            },
+        );
+        let mut event = self.event(actor, found.as_deref(), "find_by_bsn", Some("bsn"), purpose);
+        event.articles = decision.articles.join("; ");
+        if !decision.allowed {
+            event.outcome = "denied".into();
+            return Err(self.deny(decision, event).await);
+        }
+        self.inner.writer.submit(event, Vec::new()).await?;
+        Ok(found)
+    }
+
+    /// Records the identity check of a person (date, document type and number, valid until).
+    pub async fn record_identity_check(
+        &self,
+        actor: &Actor,
+        person: &str,
+        checked_on: Date,
+        document_type: &str,
+        document_number: &str,
+        valid_until: Date,
+    ) -> Result<String, VaultError> {
+        if document_number.trim().is_empty() {
+            return Err(VaultError::Invalid {
+                field: "document_number",
+                message: "empty".into(),
+            });
+        }
+        let (decision, event) = self
+            .decide(
+                actor,
+                person,
+                Action::Write,
+                "identiteitsbewijs",
+                "identiteitscontrole",
+                None,
+            )
+            .await?;
+        if !decision.allowed {
+            return Err(self.deny(decision, event).await);
+        }
+        let key = self.data_key(person).await?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let sealed = key.seal(
+            document_number.as_bytes(),
+            format!("identity\0{}\0{id}", self.inner.tenant).as_bytes(),
+        )?;
+        let stmt = Stmt::new(
+            "INSERT INTO identity_checks (tenant_id, id, person_id, checked_on, document_type, document_number, valid_until, checked_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.clone()),
+                Arg::Text(person.to_owned()),
+                Arg::Text(checked_on.to_string()),
+                Arg::Text(document_type.to_owned()),
+                Arg::Blob(sealed),
+                Arg::Text(valid_until.to_string()),
+                Arg::Text(actor.user_id.clone()),
+            ],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(id)
+    }
+
+    /// Makes `user` part of `person`'s care team from `from` until `until` (inclusive).
+    pub async fn assign_care(
+        &self,
+        actor: &Actor,
+        user: &str,
+        person: &str,
+        from: Date,
+        until: Option<Date>,
+    ) -> Result<(), VaultError> {
+        if db::person(&self.inner.pool, &self.inner.tenant, person)
+            .await?
+            .is_none()
+        {
+            return Err(VaultError::NotFound(format!("person {person}")));
+        }
+        let mut event = self.event(actor, Some(person), "assign_care", None, "zorgrelatie");
+        event.articles = format!("zorgrelatie {user}");
+        let stmt = Stmt::new(
+            "INSERT INTO care_relationships (tenant_id, user_id, person_id, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(user.to_owned()),
+                Arg::Text(person.to_owned()),
+                Arg::Text(from.to_string()),
+                Arg::OptText(until.map(|d| d.to_string())),
+            ],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(())
+    }
+
+    /// Erases a person by destroying their data key (crypto-shredding) and deleting their
+    /// ciphertext. The erasure is first written to the list outside the database, so a restored
+    /// backup cannot bring the person back; the audit trail stays verifiable.
+    pub async fn erase_person(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+    ) -> Result<(), VaultError> {
+        let (decision, event) = self
+            .decide(actor, person, Action::Erase, "naw", purpose, None)
+            .await?;
+        if !decision.allowed {
+            return Err(self.deny(decision, event).await);
+        }
+        match db::person(&self.inner.pool, &self.inner.tenant, person).await? {
+            None => return Err(VaultError::NotFound(format!("person {person}"))),
+            Some(p) if p.erased => return Err(VaultError::Erased(person.to_owned())),
+            Some(_) => {}
+        }
+        self.remember_erasure(person)?;
+        self.inner
+            .writer
+            .submit(event, self.erase_statements(person))
+            .await?;
+        self.flush_deleted_pages().await?;
+        Ok(())
+    }
+
+    fn erase_statements(&self, person: &str) -> Vec<Stmt> {
+        let t = || Arg::Text(self.inner.tenant.clone());
+        let p = || Arg::Text(person.to_owned());
+        vec![
+            Stmt::new(
+                "DELETE FROM records WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "DELETE FROM identity_checks WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::must_change(
+                "DELETE FROM person_keys WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "UPDATE persons SET erased_at = $3, bsn_hash = NULL WHERE tenant_id = $1 AND id = $2",
+                vec![t(), p(), Arg::Text(now())],
+            ),
+        ]
+    }
+
+    fn remember_erasure(&self, person: &str) -> Result<(), StoreError> {
+        use std::io::Write as _;
+        let path = self.inner.location.erased_file();
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)?;
+        file.write_all(format!("{} {person}\n", self.inner.tenant).as_bytes())?;
+        file.sync_data()?;
+        Ok(())
+    }
+
+    /// SQLite keeps old pages in the WAL until a checkpoint: fold them into the (zeroed) file.
+    async fn flush_deleted_pages(&self) -> Result<(), StoreError> {
+        if self.backend() == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.inner.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Destroys again the keys of persons erased after the backup that was restored.
+    async fn reapply_erasures(&self) -> Result<(), VaultError> {
+        let text = match std::fs::read_to_string(self.inner.location.erased_file()) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::Io(e).into()),
+        };
+        let mut again = 0;
+        for line in text.lines() {
+            let Some((tenant, person)) = line.split_once(' ') else {
+                continue;
+            };
+            if tenant != self.inner.tenant {
+                continue;
+            }
+            if db::wrapped_key(&self.inner.pool, tenant, person)
+                .await?
+                .is_some()
+            {
+                let event = self.event(
+                    &Actor::system("restore"),
+                    Some(person),
+                    "erase_reapplied",
+                    None,
+                    "verwijdering na herstel",
+                );
+                self.inner
+                    .writer
+                    .submit(event, self.erase_statements(person))
+                    .await?;
+                again += 1;
+            }
+        }
+        if again > 0 {
+            self.flush_deleted_pages().await?;
+        }
+        Ok(())
+    }
+
+    /// The overview a client may ask for: who looked at the file, when and why. Reading it is
+    /// logged too.
+    pub async fn audit_for_person(
+        &self,
+        actor: &Actor,
+        person: &str,
+    ) -> Result<Vec<AuditEvent>, VaultError> {
+        let mut event = self.event(actor, Some(person), "read_audit", None, "inzage logging");
+        event.articles = "NEN 7513".into();
+        self.inner.writer.submit(event, Vec::new()).await?;
+        Ok(db::events_for_person(&self.inner.pool, &self.inner.tenant, person).await?)
+    }
+
+    /// Proves every tenant's chain and the signed checkpoints, or names the first event that
+    /// was altered, removed, inserted or reordered, or the checkpoint the chain falls short of.
+    pub async fn verify_audit(&self) -> Result<VerifyReport, VaultError> {
+        let keys = self.inner.keys.read().await;
+        verify(&self.inner.pool, &self.inner.location, &keys).await
+    }
+
+    /// Rotates the master key: a new key wraps every data key again; content is not touched.
+    pub async fn rotate_keys(&self, actor: &Actor) -> Result<usize, VaultError> {
+        let mut keys = self.inner.keys.write().await;
+        keys.add_new()?;
+        // The new key is saved before anything is wrapped with it, and the old ones stay in the
+        // file until every wrap is done: a crash in between loses nothing.
+        keys.save(&self.inner.location.key_file())?;
+        let rows =
+            sqlx::query("SELECT tenant_id, person_id, master_key_id, wrapped_key FROM person_keys")
+                .fetch_all(&self.inner.pool)
+                .await?;
+        let mut tx = self.inner.pool.begin().await?;
+        let mut count = 0;
+        for r in &rows {
+            let (tenant, person): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+            let (key_id, wrapped): (String, Vec<u8>) = (r.try_get(2)?, r.try_get(3)?);
+            let key = keys.unwrap_key(&key_id, &wrapped, &tenant, &person)?;
+            let (new_id, new_wrapped) = keys.wrap(&key, &tenant, &person)?;
+            sqlx::query("UPDATE person_keys SET master_key_id = $1, wrapped_key = $2 WHERE tenant_id = $3 AND person_id = $4")
+                .bind(new_id)
+                .bind(new_wrapped)
+                .bind(&tenant)
+                .bind(&person)
+                .execute(&mut *tx)
+                .await?;
+            count += 1;
+        }
+        tx.commit().await?;
+        keys.retire_old();
+        keys.save(&self.inner.location.key_file())?;
+        drop(keys);
+        let mut event = self.event(actor, None, "keys_rotate", None, "sleutelrotatie");
+        event.articles = format!("{count} sleutels");
+        self.inner.writer.submit(event, Vec::new()).await?;
+        Ok(count)
+    }
+
+    /// An online backup of the embedded database (SQLite `VACUUM INTO`). Keys, checkpoints and
+    /// the erasure list stay outside it.
+    pub async fn backup(&self, destination: &Path) -> Result<(), VaultError> {
+        if self.backend() != Backend::Sqlite {
+            return Err(VaultError::Invalid {
+                field: "backend",
+                message: "back up PostgreSQL with pg_dump (docs/operations.md)".into(),
+            });
+        }
+        if destination.exists() {
+            return Err(VaultError::Invalid {
+                field: "destination",
+                message: "the file exists".into(),
+            });
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(destination.display().to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        self.log_operation(
+            &Actor::system("backup"),
+            "backup",
+            &destination.display().to_string(),
+        )
+        .await
+    }
+
+    /// Logs an operation on the installation (backup, restore) that touches no one's data.
+    pub async fn log_operation(
+        &self,
+        actor: &Actor,
+        action: &str,
+        note: &str,
+    ) -> Result<(), VaultError> {
+        let mut event = self.event(actor, None, action, None, "beheer");
+        event.articles = note.to_owned();
+        self.inner.writer.submit(event, Vec::new()).await?;
+        Ok(())
+    }
+}
+
+/// Restores an embedded database from a backup. The vault must be closed. Checkpoints of events
+/// after the backup are kept aside (they record what the restore lost); opening the vault then
+/// re-applies every erasure made since the backup.
+pub fn restore(location: &Location, backup: &Path) -> Result<(), StoreError> {
+    let db_file = location.sqlite_file().ok_or_else(|| StoreError::Invalid {
+        field: "backend",
+        message: "restore PostgreSQL with pg_restore (docs/operations.md)".into(),
+    })?;
+    if !backup.exists() {
+        return Err(StoreError::NotFound(backup.display().to_string()));
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = db_file.with_file_name(format!(
+            "{}{suffix}",
+            db_file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        if side.exists() {
+            std::fs::remove_file(side)?;
+        }
+    }
+    std::fs::copy(backup, &db_file)?;
+    let checkpoints = location.checkpoint_file();
+    if checkpoints.exists() {
+        let stamp = jiff::Timestamp::now().as_second();
+        std::fs::rename(
+            &checkpoints,
+            location
+                .data_dir
+                .join(format!("audit-checkpoints.before-restore-{stamp}.log")),
+        )?;
+    }
+    Ok(())
+}
+
+/// Verifies the chain of every tenant against the signed checkpoints.
+pub async fn verify(
+    pool: &AnyPool,
+    location: &Location,
+    keys: &MasterKeys,
+) -> Result<VerifyReport, VaultError> {
+    let verifying = keys.checkpoint_signing_key()?.verifying_key();
+    let checkpoints = read_checkpoints(&location.checkpoint_file())?;
+    let mut tenants = Vec::new();
+    let mut findings = Vec::new();
+    let mut walker: Option<ChainWalker> = None;
+    // Hashes at checkpointed positions, to compare with the signed ones.
+    let wanted: std::collections::HashSet<(String, i64)> = checkpoints
+        .iter()
+        .map(|c| (c.tenant_id.clone(), c.seq))
+        .collect();
+    let mut seen: std::collections::HashMap<(String, i64), Vec<u8>> =
+        std::collections::HashMap::new();
+    let finish = |w: &mut ChainWalker,
+                  tenants: &mut Vec<TenantChain>,
+                  findings: &mut Vec<Finding>,
+                  tenant: String| {
+        w.finish();
+        tenants.push(TenantChain {
+            tenant_id: tenant,
+            events: w.events,
+            last_seq: w.tip().0,
+        });
+        if let Some(f) = w.finding.take() {
+            findings.push(f);
+        }
+    };
+    let sql = format!(
+        "SELECT {} FROM audit_events ORDER BY tenant_id, seq",
+        db::EVENT_COLUMNS
+    );
+    let mut rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch(pool);
+    let mut current = String::new();
+    while let Some(row) = rows.try_next().await? {
+        let event = db::event_from_row(&row)?;
+        if walker.is_none() || event.tenant_id != current {
+            if let Some(mut w) = walker.take() {
+                finish(
+                    &mut w,
+                    &mut tenants,
+                    &mut findings,
+                    std::mem::take(&mut current),
+                );
+            }
+            current = event.tenant_id.clone();
+            walker = Some(ChainWalker::new(&current));
+        }
+        if wanted.contains(&(event.tenant_id.clone(), event.seq)) {
+            seen.insert((event.tenant_id.clone(), event.seq), event.hash.clone());
+        }
+        if let Some(w) = walker.as_mut() {
+            w.push(event);
+        }
+    }
+    if let Some(mut w) = walker.take() {
+        finish(&mut w, &mut tenants, &mut findings, current);
+    }
+    for c in &checkpoints {
+        let last = tenants
+            .iter()
+            .find(|t| t.tenant_id == c.tenant_id)
+            .map_or(0, |t| t.last_seq);
+        let problem = if !c.verify(&verifying) {
+            Some(Problem::BadCheckpoint)
+        } else if c.seq > last {
+            Some(Problem::Truncated)
+        } else if seen.get(&(c.tenant_id.clone(), c.seq)) != Some(&c.hash) {
+            Some(Problem::Altered)
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            let seq = if problem == Problem::Truncated {
+                last + 1
+            } else {
+                c.seq
+            };
+            if !findings.iter().any(|f| f.tenant_id == c.tenant_id) {
+                findings.push(Finding {
+                    tenant_id: c.tenant_id.clone(),
+                    seq,
+                    problem,
+                });
+            }
+        }
+    }
+    Ok(VerifyReport {
+        tenants,
+        checkpoints: checkpoints.len(),
+        findings,
+    })
+}

@@ -1,0 +1,383 @@
+//! The one access path on both backends: decided, logged, then decrypted; erasure, backup and
+//! restore, key rotation.
+
+use jiff::civil::date;
+use zorgkluis_store::vault::{Vault, VaultError};
+
+use crate::common::{Fixture, actor, all_bytes, contains};
+
+const BSN: &str = "111222333";
+const HEALTH_NOTE: &str = "Synthetische notitie: bloeddruk 135/85, medicatie ongewijzigd";
+
+/// A person with a BSN and a health record, and a caregiver in their care team.
+async fn seeded(vault: &Vault) -> (String, String) {
+    let admin = actor("admin-1", "administratie");
+    let person = vault
+        .register_person(&admin, "client", Some(BSN), "intake")
+        .await
+        .unwrap();
+    vault
+        .assign_care(&admin, "zorg-1", &person, date(2020, 1, 1), None)
+        .await
+        .unwrap();
+    let care = actor("zorg-1", "zorgverlener");
+    let record = vault
+        .add_record(&care, &person, "gezondheid", HEALTH_NOTE, "zorgverlening")
+        .await
+        .unwrap();
+    (person, record)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn caregiver_in_team_reads_others_are_denied_and_every_attempt_is_logged() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, _) = seeded(&vault).await;
+
+        let care = actor("zorg-1", "zorgverlener");
+        let records = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert_eq!(records.len(), 1, "{}", f.name);
+        assert_eq!(records[0].text, HEALTH_NOTE);
+
+        let stranger = actor("zorg-2", "zorgverlener");
+        let denied = vault
+            .read_category(&stranger, &person, "gezondheid", "zorgverlening", None)
+            .await;
+        assert!(
+            matches!(denied, Err(VaultError::Denied(_))),
+            "{}: {denied:?}",
+            f.name
+        );
+
+        let admin = actor("admin-1", "administratie");
+        let denied = vault
+            .read_category(&admin, &person, "gezondheid", "beheer", None)
+            .await;
+        assert!(
+            matches!(denied, Err(VaultError::Denied(ref d)) if !d.allowed),
+            "{}",
+            f.name
+        );
+
+        let log = vault
+            .audit_for_person(&actor("fg-1", "fg"), &person)
+            .await
+            .unwrap();
+        let summary: Vec<(String, String, String)> = log
+            .iter()
+            .map(|e| (e.user_id.clone(), e.action.clone(), e.outcome.clone()))
+            .collect();
+        for expected in [
+            ("admin-1", "register", "allowed"),
+            ("zorg-1", "write", "allowed"),
+            ("zorg-1", "read", "allowed"),
+            ("zorg-2", "read", "denied"),
+            ("admin-1", "read", "denied"),
+        ] {
+            let e = (
+                expected.0.to_owned(),
+                expected.1.to_owned(),
+                expected.2.to_owned(),
+            );
+            assert!(
+                summary.contains(&e),
+                "{}: {expected:?} not in {summary:?}",
+                f.name
+            );
+        }
+        let read = log
+            .iter()
+            .find(|e| e.user_id == "zorg-1" && e.action == "read")
+            .unwrap();
+        assert_eq!(read.articles, "2.2");
+        assert_eq!(read.category.as_deref(), Some("gezondheid"));
+        assert!(vault.verify_audit().await.unwrap().ok(), "{}", f.name);
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn emergency_access_needs_a_reason_and_is_flagged() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, _) = seeded(&vault).await;
+        let other = actor("zorg-9", "zorgverlener");
+        let no_reason = vault
+            .read_category(&other, &person, "gezondheid", "spoed", Some("  "))
+            .await;
+        assert!(
+            matches!(no_reason, Err(VaultError::Denied(_))),
+            "{}",
+            f.name
+        );
+        let read = vault
+            .read_category(
+                &other,
+                &person,
+                "gezondheid",
+                "spoed",
+                Some("Cliënt onwel in de nacht, huisarts onbereikbaar"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(read.len(), 1);
+        let log = vault
+            .audit_for_person(&actor("fg-1", "fg"), &person)
+            .await
+            .unwrap();
+        let emergency: Vec<_> = log.iter().filter(|e| e.emergency).collect();
+        assert_eq!(emergency.len(), 1, "{}", f.name);
+        assert!(emergency[0].reason.is_some(), "the reason is kept, sealed");
+        assert!(
+            emergency[0].articles.contains("8.3"),
+            "{}",
+            emergency[0].articles
+        );
+        // Administration cannot break the glass into health data.
+        let admin = actor("admin-1", "administratie");
+        let denied = vault
+            .read_category(&admin, &person, "gezondheid", "spoed", Some("reden"))
+            .await;
+        assert!(matches!(denied, Err(VaultError::Denied(_))), "{}", f.name);
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn correction_keeps_history_and_supplement_adds_a_statement() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, record) = seeded(&vault).await;
+        let care = actor("zorg-1", "zorgverlener");
+        let corrected = vault
+            .correct_record(
+                &care,
+                &record,
+                "Synthetische notitie: bloeddruk 125/80",
+                "correctie",
+            )
+            .await
+            .unwrap();
+        let records = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert_eq!(records.len(), 2, "{}", f.name);
+        let new = records.iter().find(|r| r.id == corrected).unwrap();
+        assert_eq!(new.kind, "correction");
+        assert_eq!(new.supersedes.as_deref(), Some(record.as_str()));
+        assert!(
+            records.iter().any(|r| r.text == HEALTH_NOTE),
+            "old value kept"
+        );
+        let missing = vault
+            .correct_record(&care, "no-such-record", "x", "correctie")
+            .await;
+        assert!(
+            matches!(missing, Err(VaultError::NotFound(_))),
+            "{}",
+            f.name
+        );
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_is_named_and_changes_nothing() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let admin = actor("admin-1", "administratie");
+        let bad_bsn = vault
+            .register_person(&admin, "client", Some("123456789"), "intake")
+            .await;
+        assert!(
+            matches!(bad_bsn, Err(VaultError::Invalid { field: "bsn", .. })),
+            "{}",
+            f.name
+        );
+        let bad_subject = vault.register_person(&admin, "klant", None, "intake").await;
+        assert!(matches!(
+            bad_subject,
+            Err(VaultError::Invalid {
+                field: "subject_category",
+                ..
+            })
+        ));
+        let report = vault.verify_audit().await.unwrap();
+        assert_eq!(
+            report.tenants.iter().map(|t| t.events).sum::<u64>(),
+            0,
+            "nothing was written"
+        );
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bsn_lookup_uses_a_keyed_hash_and_no_plaintext_is_stored() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, _) = seeded(&vault).await;
+        let admin = actor("admin-1", "administratie");
+        assert_eq!(
+            vault
+                .find_by_bsn(&admin, BSN, "intake")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some(person.as_str())
+        );
+        assert_eq!(
+            vault
+                .find_by_bsn(&admin, "123456782", "intake")
+                .await
+                .unwrap(),
+            None
+        );
+        if f.name == "sqlite" {
+            let bytes = all_bytes(f.dir.path());
+            assert!(!contains(&bytes, BSN), "BSN in plaintext on disk");
+            assert!(
+                !contains(&bytes, "bloeddruk"),
+                "record text in plaintext on disk"
+            );
+        }
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn erasure_destroys_the_key_and_the_chain_still_verifies() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, _) = seeded(&vault).await;
+        let care = actor("zorg-1", "zorgverlener");
+        let denied = vault.erase_person(&care, &person, "verzoek").await;
+        assert!(
+            matches!(denied, Err(VaultError::Denied(_))),
+            "a caregiver may not erase"
+        );
+        vault
+            .erase_person(&actor("dir-1", "directie"), &person, "verzoek 3.8")
+            .await
+            .unwrap();
+        let after = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await;
+        assert!(
+            matches!(after, Err(VaultError::Erased(_))),
+            "{}: {after:?}",
+            f.name
+        );
+        let admin = actor("admin-1", "administratie");
+        assert_eq!(
+            vault.find_by_bsn(&admin, BSN, "intake").await.unwrap(),
+            None
+        );
+        let report = vault.verify_audit().await.unwrap();
+        assert!(report.ok(), "{}: {:?}", f.name, report.findings);
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restored_backup_cannot_bring_an_erased_person_back() {
+    let f = Fixture::sqlite();
+    let vault = f.open().await;
+    let (person, _) = seeded(&vault).await;
+    let backup = f.dir.path().join("backup-before-erasure.db");
+    vault.backup(&backup).await.unwrap();
+    vault
+        .erase_person(&actor("dir-1", "directie"), &person, "verzoek")
+        .await
+        .unwrap();
+    vault.close().await;
+
+    // No plaintext in the database, its WAL, or the backup made before the erasure.
+    let bytes = all_bytes(f.dir.path());
+    assert!(!contains(&bytes, "bloeddruk") && !contains(&bytes, BSN));
+
+    zorgkluis_store::vault::restore(&f.location, &backup).unwrap();
+    let vault = f.open().await;
+    let care = actor("zorg-1", "zorgverlener");
+    let after = vault
+        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+        .await;
+    assert!(matches!(after, Err(VaultError::Erased(_))), "{after:?}");
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    let log = vault
+        .audit_for_person(&actor("fg-1", "fg"), &person)
+        .await
+        .unwrap();
+    assert!(
+        log.iter().any(|e| e.action == "erase_reapplied"),
+        "the re-erasure is logged"
+    );
+    vault.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn key_rotation_rewraps_without_touching_content() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, _) = seeded(&vault).await;
+        // Closing signs a checkpoint with the key derived before rotation.
+        vault.close().await;
+        let vault = f.open().await;
+        let before = std::fs::read_to_string(f.location.key_file()).unwrap();
+        for _ in 0..2 {
+            assert_eq!(vault.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 1);
+        }
+        let after = std::fs::read_to_string(f.location.key_file()).unwrap();
+        assert_ne!(before, after);
+        assert!(
+            after.contains("k3:") && !after.contains("k1:") && !after.contains("k2:"),
+            "old keys retired: {after}"
+        );
+        vault.close().await;
+        let vault = f.open().await;
+        let care = actor("zorg-1", "zorgverlener");
+        let records = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert_eq!(records[0].text, HEALTH_NOTE);
+        let report = vault.verify_audit().await.unwrap();
+        assert!(
+            report.checkpoints >= 2 && report.ok(),
+            "{}: {report:?}",
+            f.name
+        );
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dossier_view_withholds_what_the_role_may_not_see() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let (person, _) = seeded(&vault).await;
+        let admin = actor("admin-1", "administratie");
+        let view = vault.dossier(&admin, &person, "beheer").await.unwrap();
+        assert!(
+            view.records.iter().all(|r| r.category == "bsn"),
+            "{:?}",
+            view.records
+        );
+        assert_eq!(view.withheld.len(), 1);
+        assert_eq!(view.withheld[0].category, "gezondheid");
+        vault.close().await;
+        f.drop_database().await;
+    }
+}

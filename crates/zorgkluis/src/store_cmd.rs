@@ -1,0 +1,362 @@
+//! Commands on an installation: `init`, `audit verify`, `audit show`, `keys rotate`,
+//! `backup`, `restore`.
+//!
+//! An installation is a data directory holding `zorgkluis.toml` (tenant, reglement, database),
+//! the master key file, the signed audit checkpoints and the list of erased persons; the
+//! database is the SQLite file beside them, or PostgreSQL at `--database-url`/`DATABASE_URL`.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use serde::{Deserialize, Serialize};
+use zorgkluis_core::{Lang, Reglement};
+use zorgkluis_store::Location;
+use zorgkluis_store::vault::{self, Actor, Vault};
+
+const CONFIG: &str = "zorgkluis.toml";
+
+#[derive(Args, Clone)]
+pub struct Installation {
+    /// The data directory (default ./zorgkluis-data; also ZORGKLUIS_DATA_DIR).
+    #[arg(long = "data-dir", global = true)]
+    data_dir: Option<PathBuf>,
+}
+
+impl Installation {
+    fn dir(&self) -> PathBuf {
+        self.data_dir
+            .clone()
+            .or_else(|| std::env::var_os("ZORGKLUIS_DATA_DIR").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("zorgkluis-data"))
+    }
+}
+
+/// What `init` records in the data directory.
+#[derive(Serialize, Deserialize)]
+struct Config {
+    tenant: String,
+    reglement: PathBuf,
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Prove the audit chain and its signed checkpoints, or name the first event that was
+    /// altered, removed, inserted or reordered. Exit 1 when it does not verify.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who looked at a person's file, when and why (NEN 7513).
+    Show {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KeysCommand {
+    /// Wrap every person's data key with a new master key; content is not re-encrypted.
+    Rotate,
+}
+
+fn fail(lang: Lang, nl: &str, en: &str, detail: impl std::fmt::Display) -> ExitCode {
+    eprintln!(
+        "{}: {}: {detail}",
+        lang.pick("fout", "error"),
+        lang.pick(nl, en)
+    );
+    ExitCode::from(2)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, std::io::Error> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+}
+
+fn load_config(dir: &Path) -> Result<Config, String> {
+    let path = dir.join(CONFIG);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e} (run `zorgkluis init` first)", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn location(dir: &Path, config: &Config) -> Location {
+    let url = std::env::var("DATABASE_URL")
+        .ok()
+        .or_else(|| config.database_url.clone());
+    Location::new(url.as_deref(), dir)
+}
+
+async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
+    let dir = inst.dir();
+    let config = load_config(&dir)?;
+    let source = std::fs::read_to_string(&config.reglement)
+        .map_err(|e| format!("{}: {e}", config.reglement.display()))?;
+    let reglement = Reglement::load(&config.reglement.display().to_string(), &source, lang)
+        .map_err(|d| {
+            d.iter()
+                .map(|d| d.render(&source, lang))
+                .collect::<String>()
+        })?;
+    Vault::open(&location(&dir, &config), &config.tenant, reglement, &source)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// `zorgkluis init`: the data directory, the master key file (owner-only), the configuration
+/// and the migrated database.
+pub fn init(
+    inst: &Installation,
+    reglement: &Path,
+    tenant: &str,
+    database_url: Option<String>,
+    lang: Lang,
+) -> ExitCode {
+    let dir = inst.dir();
+    let source = match std::fs::read_to_string(reglement) {
+        Ok(s) => s,
+        Err(e) => {
+            return fail(
+                lang,
+                "kan het reglement niet lezen",
+                "cannot read the reglement",
+                format!("{}: {e}", reglement.display()),
+            );
+        }
+    };
+    if let Err(d) = Reglement::load(&reglement.display().to_string(), &source, lang) {
+        for d in &d {
+            eprint!("{}", d.render(&source, lang));
+        }
+        return ExitCode::from(1);
+    }
+    let reglement = std::fs::canonicalize(reglement).unwrap_or_else(|_| reglement.to_owned());
+    let config = Config {
+        tenant: tenant.to_owned(),
+        reglement,
+        database_url: database_url.clone(),
+    };
+    let loc = Location::new(database_url.as_deref(), &dir);
+    let created = match vault::init(&loc) {
+        Ok(c) => c,
+        Err(e) => {
+            return fail(
+                lang,
+                "kan de installatie niet aanmaken",
+                "cannot create the installation",
+                e,
+            );
+        }
+    };
+    let text = match toml::to_string(&config) {
+        Ok(t) => t,
+        Err(e) => return fail(lang, "configuratie", "configuration", e),
+    };
+    if let Err(e) = std::fs::write(dir.join(CONFIG), text) {
+        return fail(
+            lang,
+            "kan de configuratie niet schrijven",
+            "cannot write the configuration",
+            e,
+        );
+    }
+    let opened = runtime().map_err(|e| e.to_string()).and_then(|rt| {
+        rt.block_on(async {
+            let v = open(inst, lang).await?;
+            v.close().await;
+            Ok::<_, String>(())
+        })
+    });
+    if let Err(e) = opened {
+        return fail(
+            lang,
+            "kan de database niet openen",
+            "cannot open the database",
+            e,
+        );
+    }
+    let _ = writeln!(
+        std::io::stdout(),
+        "{} {} ({}: {}; {}: {})",
+        lang.pick("Installatie klaar in", "Installation ready in"),
+        dir.display(),
+        lang.pick("organisatie", "tenant"),
+        tenant,
+        lang.pick("hoofdsleutel", "master key"),
+        if created {
+            lang.pick("nieuw aangemaakt", "newly created")
+        } else {
+            lang.pick("bestond al", "already there")
+        },
+    );
+    ExitCode::SUCCESS
+}
+
+fn with_vault<F, Fut>(inst: &Installation, lang: Lang, work: F) -> ExitCode
+where
+    F: FnOnce(Vault) -> Fut,
+    Fut: std::future::Future<Output = Result<(String, bool), String>>,
+{
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(e) => return fail(lang, "runtime", "runtime", e),
+    };
+    rt.block_on(async {
+        let vault = match open(inst, lang).await {
+            Ok(v) => v,
+            Err(e) => {
+                return fail(
+                    lang,
+                    "kan de installatie niet openen",
+                    "cannot open the installation",
+                    e,
+                );
+            }
+        };
+        let closer = vault.clone();
+        let result = work(vault).await;
+        closer.close().await;
+        match result {
+            Ok((text, ok)) => {
+                let _ = writeln!(std::io::stdout(), "{text}");
+                if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
+            }
+            Err(e) => fail(lang, "mislukt", "failed", e),
+        }
+    })
+}
+
+pub fn audit(inst: &Installation, cmd: AuditCommand, lang: Lang) -> ExitCode {
+    let actor = Actor::system("cli");
+    match cmd {
+        AuditCommand::Verify { json } => with_vault(inst, lang, |v| async move {
+            let report = v.verify_audit().await.map_err(|e| e.to_string())?;
+            let text = if json {
+                serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            } else if report.ok() {
+                let events: u64 = report.tenants.iter().map(|t| t.events).sum();
+                format!(
+                    "{}: {events} {}, {} {}",
+                    lang.pick("Auditlog intact", "Audit log intact"),
+                    lang.pick("gebeurtenissen", "events"),
+                    report.checkpoints,
+                    lang.pick("ondertekende ankerpunten", "signed checkpoints")
+                )
+            } else {
+                report
+                    .findings
+                    .iter()
+                    .map(|f| f.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok((text, report.ok()))
+        }),
+        AuditCommand::Show { person, json } => with_vault(inst, lang, |v| async move {
+            let events = v
+                .audit_for_person(&actor, &person)
+                .await
+                .map_err(|e| e.to_string())?;
+            let text = if json {
+                serde_json::to_string_pretty(&events).map_err(|e| e.to_string())?
+            } else {
+                let mut out = format!(
+                    "{} {person}\n",
+                    lang.pick("Wie heeft dit dossier ingezien:", "Who accessed this file:")
+                );
+                for e in &events {
+                    out.push_str(&format!(
+                        "{}  {} ({})  {} {}  {}: {}  {}{}\n",
+                        e.at,
+                        e.user_id,
+                        e.role,
+                        e.action,
+                        e.category.as_deref().unwrap_or("-"),
+                        lang.pick("doel", "purpose"),
+                        e.purpose,
+                        e.outcome,
+                        if e.emergency {
+                            lang.pick("  NOODTOEGANG", "  EMERGENCY")
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+                out
+            };
+            Ok((text, true))
+        }),
+    }
+}
+
+pub fn keys(inst: &Installation, cmd: KeysCommand, lang: Lang) -> ExitCode {
+    match cmd {
+        KeysCommand::Rotate => with_vault(inst, lang, |v| async move {
+            let n = v
+                .rotate_keys(&Actor::system("cli"))
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok((
+                format!(
+                    "{n} {}",
+                    lang.pick("sleutels opnieuw verpakt", "keys re-wrapped")
+                ),
+                true,
+            ))
+        }),
+    }
+}
+
+pub fn backup(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
+    with_vault(inst, lang, |v| async move {
+        v.backup(&file).await.map_err(|e| e.to_string())?;
+        Ok((
+            format!(
+                "{} {}",
+                lang.pick("Back-up gemaakt:", "Backup written:"),
+                file.display()
+            ),
+            true,
+        ))
+    })
+}
+
+pub fn restore(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
+    let dir = inst.dir();
+    let config = match load_config(&dir) {
+        Ok(c) => c,
+        Err(e) => return fail(lang, "configuratie", "configuration", e),
+    };
+    if let Err(e) = vault::restore(&location(&dir, &config), &file) {
+        return fail(lang, "herstel mislukt", "restore failed", e);
+    }
+    // Opening re-applies every erasure made since the backup, and anchors the restored chain.
+    with_vault(inst, lang, |v| async move {
+        v.log_operation(
+            &Actor::system("cli"),
+            "restore",
+            &file.display().to_string(),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        let report = v.verify_audit().await.map_err(|e| e.to_string())?;
+        Ok((
+            format!(
+                "{} {}",
+                lang.pick("Hersteld uit", "Restored from"),
+                file.display()
+            ),
+            report.ok(),
+        ))
+    })
+}
