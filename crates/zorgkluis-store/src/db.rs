@@ -279,6 +279,100 @@ pub(crate) async fn record(
     .transpose()
 }
 
+/// What a read needs, in one query: whether the user is in the person's care team on `day`,
+/// the person's wrapped key, and the ciphertext of one category. None: no key (the person is
+/// unknown or erased).
+pub(crate) struct ReadFacts {
+    pub care: bool,
+    pub key: WrappedKey,
+    pub records: Vec<SealedRecord>,
+}
+
+const CARE_SUBQUERY: &str = "(SELECT COUNT(*) FROM care_relationships c WHERE c.tenant_id = k.tenant_id \
+     AND c.user_id = $2 AND c.person_id = k.person_id AND c.valid_from <= $4 \
+     AND (c.valid_until IS NULL OR c.valid_until >= $4))";
+
+pub(crate) async fn read_facts(
+    pool: &AnyPool,
+    tenant: &str,
+    user: &str,
+    person: &str,
+    day: &str,
+    category: &str,
+) -> Result<Option<ReadFacts>, StoreError> {
+    let sql = format!(
+        "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY}, r.id, r.kind, r.supersedes, r.content, \
+         r.created_at, r.created_by \
+         FROM person_keys k LEFT JOIN records r \
+         ON r.tenant_id = k.tenant_id AND r.person_id = k.person_id AND r.category = $5 \
+         WHERE k.tenant_id = $1 AND k.person_id = $3 ORDER BY r.created_at, r.id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(tenant)
+        .bind(user)
+        .bind(person)
+        .bind(day)
+        .bind(category)
+        .fetch_all(pool)
+        .await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let key = WrappedKey {
+        master_key_id: first.try_get(0)?,
+        wrapped: first.try_get(1)?,
+    };
+    let care = first.try_get::<i64, _>(2)? > 0;
+    let mut records = Vec::new();
+    for r in &rows {
+        let Some(id) = r.try_get::<Option<String>, _>(3)? else {
+            continue;
+        };
+        records.push(SealedRecord {
+            id,
+            person_id: person.to_owned(),
+            category: category.to_owned(),
+            kind: r.try_get(4)?,
+            supersedes: r.try_get(5)?,
+            content: Sealed(r.try_get(6)?),
+            created_at: r.try_get(7)?,
+            created_by: r.try_get(8)?,
+        });
+    }
+    Ok(Some(ReadFacts { care, key, records }))
+}
+
+/// What a write needs, in one query: the care relationship and the wrapped key.
+pub(crate) async fn write_facts(
+    pool: &AnyPool,
+    tenant: &str,
+    user: &str,
+    person: &str,
+    day: &str,
+) -> Result<Option<(bool, WrappedKey)>, StoreError> {
+    let sql = format!(
+        "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY} FROM person_keys k \
+         WHERE k.tenant_id = $1 AND k.person_id = $3"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(tenant)
+        .bind(user)
+        .bind(person)
+        .bind(day)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok((
+            r.try_get::<i64, _>(2)? > 0,
+            WrappedKey {
+                master_key_id: r.try_get(0)?,
+                wrapped: r.try_get(1)?,
+            },
+        ))
+    })
+    .transpose()
+}
+
 /// Whether `user` has a care relationship with `person` on `day` (YYYY-MM-DD).
 pub(crate) async fn in_care_team(
     pool: &AnyPool,

@@ -305,6 +305,29 @@ impl Vault {
             &today().to_string(),
         )
         .await?;
+        Ok(self.judge(
+            actor,
+            person,
+            action,
+            category,
+            purpose,
+            emergency_reason,
+            care,
+        ))
+    }
+
+    /// Decides an access whose care relationship is known.
+    #[allow(clippy::too_many_arguments)]
+    fn judge(
+        &self,
+        actor: &Actor,
+        person: &str,
+        action: Action,
+        category: &str,
+        purpose: &str,
+        emergency_reason: Option<&str>,
+        care: bool,
+    ) -> (AccessDecision, NewEvent) {
         let decision = decide::access(
             &self.inner.reglement,
             &AccessRequest {
@@ -325,7 +348,21 @@ impl Vault {
         .to_owned();
         event.articles = decision.articles.join("; ");
         event.emergency = decision.emergency;
-        Ok((decision, event))
+        (decision, event)
+    }
+
+    /// The error for a person without a data key: unknown, or erased.
+    async fn missing_person(&self, person: &str) -> VaultError {
+        match db::person(&self.inner.pool, &self.inner.tenant, person).await {
+            Ok(Some(_)) => VaultError::Erased(person.to_owned()),
+            Ok(None) => VaultError::NotFound(format!("person {person}")),
+            Err(e) => VaultError::Store(e),
+        }
+    }
+
+    async fn unwrap(&self, person: &str, w: &db::WrappedKey) -> Result<DataKey, VaultError> {
+        let keys = self.inner.keys.read().await;
+        Ok(keys.unwrap_key(&w.master_key_id, &w.wrapped, &self.inner.tenant, person)?)
     }
 
     /// Logs a denied access and returns the denial.
@@ -337,14 +374,10 @@ impl Vault {
     }
 
     async fn data_key(&self, person: &str) -> Result<DataKey, VaultError> {
-        let Some(w) = db::wrapped_key(&self.inner.pool, &self.inner.tenant, person).await? else {
-            return match db::person(&self.inner.pool, &self.inner.tenant, person).await? {
-                Some(_) => Err(VaultError::Erased(person.to_owned())),
-                None => Err(VaultError::NotFound(format!("person {person}"))),
-            };
-        };
-        let keys = self.inner.keys.read().await;
-        Ok(keys.unwrap_key(&w.master_key_id, &w.wrapped, &self.inner.tenant, person)?)
+        match db::wrapped_key(&self.inner.pool, &self.inner.tenant, person).await? {
+            Some(w) => self.unwrap(person, &w).await,
+            None => Err(self.missing_person(person).await),
+        }
     }
 
     fn check_category(&self, category: &str) -> Result<(), VaultError> {
@@ -510,13 +543,23 @@ impl Vault {
         purpose: &str,
     ) -> Result<String, VaultError> {
         self.check_category(category)?;
-        let (decision, event) = self
-            .decide(actor, person, Action::Write, category, purpose, None)
-            .await?;
+        let facts = db::write_facts(
+            &self.inner.pool,
+            &self.inner.tenant,
+            &actor.user_id,
+            person,
+            &today().to_string(),
+        )
+        .await?;
+        let Some((care, wrapped)) = facts else {
+            return Err(self.missing_person(person).await);
+        };
+        let (decision, event) =
+            self.judge(actor, person, Action::Write, category, purpose, None, care);
         if !decision.allowed {
             return Err(self.deny(decision, event).await);
         }
-        let key = self.data_key(person).await?;
+        let key = self.unwrap(person, &wrapped).await?;
         let (id, stmt) = self.insert_record(
             &key,
             NewRecord {
@@ -615,30 +658,39 @@ impl Vault {
         emergency_reason: Option<&str>,
     ) -> Result<Vec<Record>, VaultError> {
         self.check_category(category)?;
-        let (decision, mut event) = self
-            .decide(
-                actor,
-                person,
-                Action::Read,
-                category,
-                purpose,
-                emergency_reason,
-            )
-            .await?;
+        // The ciphertext comes with the facts of the decision; it is opened only after the
+        // access is decided and its audit event committed.
+        let facts = db::read_facts(
+            &self.inner.pool,
+            &self.inner.tenant,
+            &actor.user_id,
+            person,
+            &today().to_string(),
+            category,
+        )
+        .await?;
+        // Without a key there is nothing to read: the person is unknown or erased.
+        let Some(facts) = facts else {
+            return Err(self.missing_person(person).await);
+        };
+        let (decision, mut event) = self.judge(
+            actor,
+            person,
+            Action::Read,
+            category,
+            purpose,
+            emergency_reason,
+            facts.care,
+        );
         if !decision.allowed {
             return Err(self.deny(decision, event).await);
         }
-        let key = self.data_key(person).await?;
+        let key = self.unwrap(person, &facts.key).await?;
         if let Some(reason) = emergency_reason.filter(|_| decision.emergency) {
             event.reason = Some(key.seal(reason.as_bytes(), b"audit-reason")?);
         }
-        // Fetch the ciphertext while the audit event commits; decrypt only after it has.
-        let (sealed, receipt) = tokio::join!(
-            db::records(&self.inner.pool, &self.inner.tenant, person, Some(category)),
-            self.inner.writer.submit(event, Vec::new())
-        );
-        let receipt = receipt?;
-        self.open_records(&key, sealed?, &receipt)
+        let receipt = self.inner.writer.submit(event, Vec::new()).await?;
+        self.open_records(&key, facts.records, &receipt)
     }
 
     fn open_records(
@@ -1059,30 +1111,42 @@ impl Vault {
     }
 }
 
-/// Restores an embedded database from a backup. The vault must be closed. Checkpoints of events
-/// after the backup are kept aside (they record what the restore lost); opening the vault then
-/// re-applies every erasure made since the backup.
-pub fn restore(location: &Location, backup: &Path) -> Result<(), StoreError> {
-    let db_file = location.sqlite_file().ok_or_else(|| StoreError::Invalid {
-        field: "backend",
-        message: "restore PostgreSQL with pg_restore (docs/operations.md)".into(),
-    })?;
-    if !backup.exists() {
-        return Err(StoreError::NotFound(backup.display().to_string()));
-    }
-    for suffix in ["-wal", "-shm"] {
-        let side = db_file.with_file_name(format!(
-            "{}{suffix}",
-            db_file
+/// Restores from a backup. The vault must be closed. For the embedded database `backup` is the
+/// file `backup` wrote; for PostgreSQL, restore the dump with `pg_restore` first and pass
+/// `None`. Either way the checkpoints of events after the backup are kept aside (they record
+/// what the restore lost), and opening the vault re-applies every erasure made since.
+pub fn restore(location: &Location, backup: Option<&Path>) -> Result<(), StoreError> {
+    match (location.sqlite_file(), backup) {
+        (Some(db_file), Some(backup)) => {
+            if !backup.exists() {
+                return Err(StoreError::NotFound(backup.display().to_string()));
+            }
+            let name = db_file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        if side.exists() {
-            std::fs::remove_file(side)?;
+                .unwrap_or_default();
+            for suffix in ["-wal", "-shm"] {
+                let side = db_file.with_file_name(format!("{name}{suffix}"));
+                if side.exists() {
+                    std::fs::remove_file(side)?;
+                }
+            }
+            std::fs::copy(backup, &db_file)?;
         }
+        (Some(_), None) => {
+            return Err(StoreError::Invalid {
+                field: "file",
+                message: "the embedded database is restored from a backup file".into(),
+            });
+        }
+        (None, Some(_)) => {
+            return Err(StoreError::Invalid {
+                field: "file",
+                message: "restore PostgreSQL with pg_restore, then run restore without a file (docs/operations.md)".into(),
+            });
+        }
+        (None, None) => {}
     }
-    std::fs::copy(backup, &db_file)?;
     let checkpoints = location.checkpoint_file();
     if checkpoints.exists() {
         let stamp = jiff::Timestamp::now().as_second();

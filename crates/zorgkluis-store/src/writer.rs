@@ -230,13 +230,12 @@ fn bind<'q>(
     q
 }
 
-/// Appends the job's event to the chain and runs its statements.
-async fn apply(
+/// Gives the job's event the next seq and hash of its tenant's chain, and moves the tip.
+async fn chain(
     conn: &mut sqlx::AnyConnection,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
-    job: &Job,
-) -> Result<(i64, Vec<u8>), StoreError> {
-    let e = &job.event;
+    e: &NewEvent,
+) -> Result<AuditEvent, StoreError> {
     let (last_seq, prev) = tip(conn, tips, &e.tenant_id).await?;
     let seq = last_seq + 1;
     let mut event = AuditEvent {
@@ -255,35 +254,73 @@ async fn apply(
         source: e.source.clone(),
         outcome: e.outcome.clone(),
         articles: e.articles.clone(),
-        prev_hash: prev.clone(),
+        prev_hash: prev,
         hash: Vec::new(),
     };
-    event.hash = event.compute_hash(&prev, seq).to_vec();
-    sqlx::query(
-        "INSERT INTO audit_events (tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
-         category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
-    )
-    .bind(&event.tenant_id)
-    .bind(event.seq)
-    .bind(&event.at)
-    .bind(&event.user_id)
-    .bind(&event.role)
-    .bind(event.on_behalf_of.as_deref())
-    .bind(event.person_id.as_deref())
-    .bind(&event.action)
-    .bind(event.category.as_deref())
-    .bind(&event.purpose)
-    .bind(event.reason.as_deref())
-    .bind(i32::from(event.emergency))
-    .bind(&event.source)
-    .bind(&event.outcome)
-    .bind(&event.articles)
-    .bind(event.prev_hash.as_slice())
-    .bind(event.hash.as_slice())
-    .execute(&mut *conn)
-    .await?;
-    for stmt in &job.statements {
+    event.hash = event.compute_hash(&event.prev_hash, seq).to_vec();
+    tips.insert(e.tenant_id.clone(), (seq, event.hash.clone()));
+    Ok(event)
+}
+
+/// Rows per INSERT: 17 parameters each stays far below every backend's parameter limit.
+const ROWS_PER_INSERT: usize = 64;
+
+/// Inserts events with one multi-row INSERT per chunk.
+async fn insert_events(
+    conn: &mut sqlx::AnyConnection,
+    events: &[AuditEvent],
+) -> Result<(), StoreError> {
+    for chunk in events.chunks(ROWS_PER_INSERT) {
+        let mut sql = String::from(
+            "INSERT INTO audit_events (tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
+             category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            let b = i * 17;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for k in 1..=17 {
+                if k > 1 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", b + k));
+            }
+            sql.push(')');
+        }
+        // Only placeholders are formatted into the SQL; every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for e in chunk {
+            q = q
+                .bind(e.tenant_id.clone())
+                .bind(e.seq)
+                .bind(e.at.clone())
+                .bind(e.user_id.clone())
+                .bind(e.role.clone())
+                .bind(e.on_behalf_of.clone())
+                .bind(e.person_id.clone())
+                .bind(e.action.clone())
+                .bind(e.category.clone())
+                .bind(e.purpose.clone())
+                .bind(e.reason.clone())
+                .bind(i32::from(e.emergency))
+                .bind(e.source.clone())
+                .bind(e.outcome.clone())
+                .bind(e.articles.clone())
+                .bind(e.prev_hash.clone())
+                .bind(e.hash.clone());
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+async fn run_statements(
+    conn: &mut sqlx::AnyConnection,
+    statements: &[Stmt],
+) -> Result<(), StoreError> {
+    for stmt in statements {
         let result = bind(sqlx::query(stmt.sql), &stmt.args)
             .execute(&mut *conn)
             .await?;
@@ -297,48 +334,27 @@ async fn apply(
             ));
         }
     }
-    Ok((seq, event.hash))
+    Ok(())
 }
 
 async fn commit_batch(state: &mut State, batch: Vec<Job>) {
     let before = state.tips.clone();
-    let outcome = async {
-        let mut tx = state.pool.begin().await?;
-        let mut results = Vec::with_capacity(batch.len());
-        for job in &batch {
-            sqlx::query("SAVEPOINT job").execute(&mut *tx).await?;
-            let tenant_tip = state.tips.get(&job.event.tenant_id).cloned();
-            match apply(&mut tx, &mut state.tips, job).await {
-                Ok((seq, hash)) => {
-                    sqlx::query("RELEASE SAVEPOINT job")
-                        .execute(&mut *tx)
-                        .await?;
-                    state.tips.insert(job.event.tenant_id.clone(), (seq, hash));
-                    results.push(Ok(seq));
-                }
-                Err(e) => {
-                    sqlx::query("ROLLBACK TO SAVEPOINT job")
-                        .execute(&mut *tx)
-                        .await?;
-                    sqlx::query("RELEASE SAVEPOINT job")
-                        .execute(&mut *tx)
-                        .await?;
-                    match tenant_tip {
-                        Some(t) => state.tips.insert(job.event.tenant_id.clone(), t),
-                        None => state.tips.remove(&job.event.tenant_id),
-                    };
-                    results.push(Err(e));
-                }
-            }
+    // The fast path runs the whole batch without savepoints and inserts its events in a few
+    // multi-row statements. Jobs rarely fail; when one does, the batch is rolled back and run
+    // again job by job, so the failing job fails alone.
+    let outcome = match fast_path(state, &batch).await {
+        Ok(seqs) => Ok(seqs.into_iter().map(Ok).collect()),
+        Err(_) => {
+            state.tips = before.clone();
+            slow_path(state, &batch).await
         }
-        // Dropping an uncommitted transaction rolls it back, on every early return above.
-        tx.commit().await?;
-        Ok::<_, StoreError>(results)
-    }
-    .await;
+    };
     match outcome {
         Ok(results) => {
-            let committed = results.iter().filter(|r| r.is_ok()).count() as u64;
+            let committed = results
+                .iter()
+                .filter(|r: &&Result<i64, StoreError>| r.is_ok())
+                .count() as u64;
             state.since_checkpoint += committed;
             for (job, result) in batch.into_iter().zip(results) {
                 let _ = job.reply.send(result.map(|seq| Receipt { seq }));
@@ -353,4 +369,61 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
             }
         }
     }
+}
+
+async fn fast_path(state: &mut State, batch: &[Job]) -> Result<Vec<i64>, StoreError> {
+    let mut tx = state.pool.begin().await?;
+    let mut events = Vec::with_capacity(batch.len());
+    for job in batch {
+        events.push(chain(&mut tx, &mut state.tips, &job.event).await?);
+    }
+    insert_events(&mut tx, &events).await?;
+    for job in batch {
+        run_statements(&mut tx, &job.statements).await?;
+    }
+    // Dropping an uncommitted transaction rolls it back, on every early return above.
+    tx.commit().await?;
+    Ok(events.iter().map(|e| e.seq).collect())
+}
+
+async fn slow_path(
+    state: &mut State,
+    batch: &[Job],
+) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
+    let mut tx = state.pool.begin().await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        sqlx::query("SAVEPOINT job").execute(&mut *tx).await?;
+        let tenant_tip = state.tips.get(&job.event.tenant_id).cloned();
+        let applied = async {
+            let event = chain(&mut tx, &mut state.tips, &job.event).await?;
+            insert_events(&mut tx, std::slice::from_ref(&event)).await?;
+            run_statements(&mut tx, &job.statements).await?;
+            Ok::<_, StoreError>(event.seq)
+        }
+        .await;
+        match applied {
+            Ok(seq) => {
+                sqlx::query("RELEASE SAVEPOINT job")
+                    .execute(&mut *tx)
+                    .await?;
+                results.push(Ok(seq));
+            }
+            Err(e) => {
+                sqlx::query("ROLLBACK TO SAVEPOINT job")
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("RELEASE SAVEPOINT job")
+                    .execute(&mut *tx)
+                    .await?;
+                match tenant_tip {
+                    Some(t) => state.tips.insert(job.event.tenant_id.clone(), t),
+                    None => state.tips.remove(&job.event.tenant_id),
+                };
+                results.push(Err(e));
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(results)
 }

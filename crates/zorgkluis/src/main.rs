@@ -57,8 +57,9 @@ enum Command {
     Keys(store_cmd::KeysCommand),
     /// Write an online backup of the embedded database to FILE.
     Backup { file: PathBuf },
-    /// Restore the embedded database from FILE; erasures made since stay in force.
-    Restore { file: PathBuf },
+    /// Restore the embedded database from FILE (for PostgreSQL: after pg_restore, without a
+    /// file); erasures made since the backup stay in force.
+    Restore { file: Option<PathBuf> },
 }
 
 /// The language: the flag, else ZORGKLUIS_LANG, else Dutch.

@@ -331,13 +331,13 @@ pub fn backup(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
     })
 }
 
-pub fn restore(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
+pub fn restore(inst: &Installation, file: Option<PathBuf>, lang: Lang) -> ExitCode {
     let dir = inst.dir();
     let config = match load_config(&dir) {
         Ok(c) => c,
         Err(e) => return fail(lang, "configuratie", "configuration", e),
     };
-    if let Err(e) = vault::restore(&location(&dir, &config), &file) {
+    if let Err(e) = vault::restore(&location(&dir, &config), file.as_deref()) {
         return fail(lang, "herstel mislukt", "restore failed", e);
     }
     // Opening re-applies every erasure made since the backup, and anchors the restored chain.

@@ -306,7 +306,7 @@ async fn a_restored_backup_cannot_bring_an_erased_person_back() {
     let bytes = all_bytes(f.dir.path());
     assert!(!contains(&bytes, "bloeddruk") && !contains(&bytes, BSN));
 
-    zorgkluis_store::vault::restore(&f.location, &backup).unwrap();
+    zorgkluis_store::vault::restore(&f.location, Some(&backup)).unwrap();
     let vault = f.open().await;
     let care = actor("zorg-1", "zorgverlener");
     let after = vault
@@ -380,4 +380,58 @@ async fn dossier_view_withholds_what_the_role_may_not_see() {
         vault.close().await;
         f.drop_database().await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
+    let f = Fixture::postgres().await;
+    let vault = f.open().await;
+    let (person, _) = seeded(&vault).await;
+    vault.close().await;
+    let dump = f.dir.path().join("zorgkluis.dump");
+    let status = std::process::Command::new("pg_dump")
+        .args(["--format=custom", "--file"])
+        .arg(&dump)
+        .arg(format!("--dbname={}", f.location.database_url))
+        .status()
+        .expect("pg_dump is installed with the PostgreSQL client");
+    assert!(status.success());
+
+    let vault = f.open().await;
+    vault
+        .erase_person(&actor("dir-1", "directie"), &person, "verzoek")
+        .await
+        .unwrap();
+    vault.close().await;
+
+    // Restore into a fresh database, as the procedure in docs/operations.md does.
+    let restored = Fixture::postgres().await;
+    let status = std::process::Command::new("pg_restore")
+        .args(["--no-owner", "--exit-on-error"])
+        .arg(format!("--dbname={}", restored.location.database_url))
+        .arg(&dump)
+        .status()
+        .expect("pg_restore");
+    assert!(status.success());
+    let location =
+        zorgkluis_store::Location::new(Some(&restored.location.database_url), f.dir.path());
+    zorgkluis_store::vault::restore(&location, None).unwrap();
+    let vault = zorgkluis_store::vault::Vault::open(
+        &location,
+        "bg-wonen",
+        crate::common::reglement(),
+        &crate::common::reglement_source(),
+    )
+    .await
+    .unwrap();
+    let care = actor("zorg-1", "zorgverlener");
+    let after = vault
+        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+        .await;
+    assert!(matches!(after, Err(VaultError::Erased(_))), "{after:?}");
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    vault.close().await;
+    f.drop_database().await;
+    restored.drop_database().await;
 }

@@ -1,0 +1,282 @@
+//! Throughput of the one access path: audited reads and writes on SQLite and PostgreSQL with 1
+//! and 8 concurrent callers, `audit verify`, the raw fsync rate of the disk, and the AEAD
+//! choice for small fields. Results and their reading are in docs/BENCHMARKS.md.
+//!
+//! Run: `cargo bench -p zorgkluis-store` (PostgreSQL on 127.0.0.1:5432, user postgres).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use jiff::civil::date;
+use sqlx::Connection as _;
+use zorgkluis_core::{Lang, Reglement};
+use zorgkluis_store::Location;
+use zorgkluis_store::vault::{self, Actor, Vault};
+
+const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+fn actor(user: &str, role: &str) -> Actor {
+    Actor {
+        user_id: user.into(),
+        role: role.into(),
+        on_behalf_of: None,
+        source: "bench".into(),
+        supervised: false,
+    }
+}
+
+fn source() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../reglementen/bg-wonen.toml"
+    ))
+    .unwrap()
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zk-bench-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn location(backend: &str) -> Location {
+    let dir = temp_dir();
+    if backend == "postgres" {
+        let name = format!("zk_bench_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = sqlx::PgConnection::connect(PG_ADMIN).await.unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        Location::new(
+            Some(&format!("postgres://postgres@127.0.0.1:5432/{name}")),
+            &dir,
+        )
+    } else {
+        Location::embedded(&dir)
+    }
+}
+
+/// A vault with one client, a caregiver in the care team, and one health record.
+async fn seeded(backend: &str) -> (Vault, String) {
+    let loc = location(backend).await;
+    vault::init(&loc).unwrap();
+    let src = source();
+    let reglement = Reglement::load("bg-wonen.toml", &src, Lang::En).unwrap();
+    let vault = Vault::open(&loc, "bench", reglement, &src).await.unwrap();
+    let admin = actor("admin", "administratie");
+    let person = vault
+        .register_person(&admin, "client", Some("111222333"), "intake")
+        .await
+        .unwrap();
+    vault
+        .assign_care(&admin, "zorg", &person, date(2020, 1, 1), None)
+        .await
+        .unwrap();
+    let care = actor("zorg", "zorgverlener");
+    vault
+        .add_record(
+            &care,
+            &person,
+            "gezondheid",
+            "Synthetische rapportage van een bezoek, zo'n honderd tekens lang, voor de meting.",
+            "zorg",
+        )
+        .await
+        .unwrap();
+    (vault, person)
+}
+
+/// Runs `iters` operations spread over `callers` concurrent tasks; returns the elapsed time.
+async fn concurrent<F, Fut>(iters: u64, callers: u64, op: Arc<F>) -> Duration
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..callers {
+        let n = iters / callers + u64::from(c < iters % callers);
+        let op = op.clone();
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..n {
+                op().await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    start.elapsed()
+}
+
+fn access_path(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for backend in ["sqlite", "postgres"] {
+        let (vault, person) = rt.block_on(seeded(backend));
+        let mut group = c.benchmark_group(format!("audited_read/{backend}"));
+        group.throughput(Throughput::Elements(1));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(4))
+            .warm_up_time(Duration::from_secs(1));
+        for callers in [1u64, 8, 32] {
+            let (v, p) = (vault.clone(), person.clone());
+            let op = Arc::new(move || {
+                let (v, p) = (v.clone(), p.clone());
+                async move {
+                    let r = v
+                        .read_category(
+                            &actor("zorg", "zorgverlener"),
+                            &p,
+                            "gezondheid",
+                            "zorg",
+                            None,
+                        )
+                        .await
+                        .unwrap();
+                    assert_eq!(r.len(), 1);
+                }
+            });
+            group.bench_with_input(
+                BenchmarkId::from_parameter(callers),
+                &callers,
+                |b, &callers| {
+                    b.to_async(&rt)
+                        .iter_custom(|iters| concurrent(iters, callers, op.clone()));
+                },
+            );
+        }
+        group.finish();
+
+        let mut group = c.benchmark_group(format!("audited_write/{backend}"));
+        group.throughput(Throughput::Elements(1));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(4))
+            .warm_up_time(Duration::from_secs(1));
+        for callers in [1u64, 8, 32] {
+            let (v, p) = (vault.clone(), person.clone());
+            let op = Arc::new(move || {
+                let (v, p) = (v.clone(), p.clone());
+                async move {
+                    v.add_record(
+                        &actor("zorg", "zorgverlener"),
+                        &p,
+                        "rapportage",
+                        "Synthetische rapportage",
+                        "zorg",
+                    )
+                    .await
+                    .unwrap();
+                }
+            });
+            group.bench_with_input(
+                BenchmarkId::from_parameter(callers),
+                &callers,
+                |b, &callers| {
+                    b.to_async(&rt)
+                        .iter_custom(|iters| concurrent(iters, callers, op.clone()));
+                },
+            );
+        }
+        group.finish();
+        rt.block_on(vault.close());
+    }
+}
+
+fn verify(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    const EVENTS: u64 = 200_000;
+    let mut group = c.benchmark_group("audit_verify");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    for backend in ["sqlite", "postgres"] {
+        let (vault, _) = rt.block_on(seeded(backend));
+        let v = vault.clone();
+        let op = Arc::new(move || {
+            let v = v.clone();
+            async move {
+                v.log_operation(&actor("fg", "fg"), "bench", "")
+                    .await
+                    .unwrap()
+            }
+        });
+        rt.block_on(concurrent(EVENTS, 64, op));
+        let events = rt.block_on(vault.verify_audit()).unwrap().tenants[0].events;
+        assert!(events >= EVENTS);
+        group.throughput(Throughput::Elements(events));
+        group.bench_function(backend, |b| {
+            b.to_async(&rt).iter(|| async {
+                let report = vault.verify_audit().await.unwrap();
+                assert!(report.ok());
+                assert_eq!(report.tenants[0].events, events);
+            });
+        });
+        rt.block_on(vault.close());
+    }
+    group.finish();
+}
+
+/// The disk's own rate of durable appends: write 4 KiB and fsync, one at a time.
+fn raw_fsync(c: &mut Criterion) {
+    let dir = temp_dir();
+    let mut file = std::fs::File::create(dir.join("fsync.bin")).unwrap();
+    let block = [7u8; 4096];
+    let mut group = c.benchmark_group("raw_fsync");
+    group.throughput(Throughput::Elements(1));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("write_4k_fdatasync", |b| {
+        b.iter(|| {
+            file.write_all(&block).unwrap();
+            file.sync_data().unwrap();
+        });
+    });
+    group.finish();
+}
+
+/// AES-256-GCM against ChaCha20-Poly1305 on the field sizes a dossier has.
+fn aead(c: &mut Criterion) {
+    use aes_gcm::aead::{Aead, KeyInit};
+    let aes = aes_gcm::Aes256Gcm::new_from_slice(&[1; 32]).unwrap();
+    let chacha = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&[1; 32]).unwrap();
+    let mut group = c.benchmark_group("seal");
+    for size in [16usize, 128, 4096] {
+        let plain = vec![b'x'; size];
+        group.throughput(Throughput::Bytes(size as u64));
+        group.bench_with_input(BenchmarkId::new("aes256gcm", size), &plain, |b, p| {
+            b.iter(|| {
+                aes.encrypt(&aes_gcm::Nonce::from([3; 12]), p.as_slice())
+                    .unwrap()
+            });
+        });
+        group.bench_with_input(
+            BenchmarkId::new("chacha20poly1305", size),
+            &plain,
+            |b, p| {
+                b.iter(|| {
+                    chacha
+                        .encrypt(&chacha20poly1305::Nonce::from([3; 12]), p.as_slice())
+                        .unwrap()
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, raw_fsync, aead, access_path, verify);
+criterion_main!(benches);
