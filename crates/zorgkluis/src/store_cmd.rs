@@ -342,20 +342,13 @@ pub fn restore(inst: &Installation, file: Option<PathBuf>, lang: Lang) -> ExitCo
     }
     // Opening re-applies every erasure made since the backup, and anchors the restored chain.
     with_vault(inst, lang, |v| async move {
-        v.log_operation(
-            &Actor::system("cli"),
-            "restore",
-            &file.display().to_string(),
-        )
-        .await
-        .map_err(|e| e.to_string())?;
+        let from = file.map_or_else(|| "pg_restore".to_owned(), |f| f.display().to_string());
+        v.log_operation(&Actor::system("cli"), "restore", &from)
+            .await
+            .map_err(|e| e.to_string())?;
         let report = v.verify_audit().await.map_err(|e| e.to_string())?;
         Ok((
-            format!(
-                "{} {}",
-                lang.pick("Hersteld uit", "Restored from"),
-                file.display()
-            ),
+            format!("{} {from}", lang.pick("Hersteld uit", "Restored from")),
             report.ok(),
         ))
     })
