@@ -104,6 +104,9 @@ pub(crate) async fn connect(
     let backend = location.backend();
     let pool = AnyPoolOptions::new()
         .max_connections(max_connections)
+        // A broken connection fails its query and is replaced; pinging before every acquire
+        // would add a round trip to every audited access.
+        .test_before_acquire(false)
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

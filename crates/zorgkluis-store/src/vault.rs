@@ -196,6 +196,7 @@ impl Vault {
         let pool = db::connect(location, 8).await?;
         let (writer, writer_task) = Writer::spawn(
             pool.clone(),
+            location.backend(),
             location.checkpoint_file(),
             keys.checkpoint_signing_key()?,
         );
