@@ -67,7 +67,10 @@ async fn seeded(backend: &str) -> (Vault, String) {
     vault::init(&loc).unwrap();
     let src = source();
     let reglement = Reglement::load("bg-wonen.toml", &src, Lang::En).unwrap();
-    let vault = Vault::open(&loc, "bench", reglement, &src).await.unwrap();
+    let policy = Arc::new(zorgkluis_policy::CedarPolicy::compile(&reglement, None).unwrap());
+    let vault = Vault::open(&loc, "bench", reglement, &src, policy)
+        .await
+        .unwrap();
     let admin = actor("admin", "administratie");
     let person = vault
         .register_person(&admin, "client", Some("111222333"), "intake")

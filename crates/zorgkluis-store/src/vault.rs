@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::{AnyPool, Row};
 use tokio::sync::RwLock;
-use zorgkluis_core::decide::{self, AccessDecision, AccessRequest};
+use zorgkluis_core::decide::{AccessDecision, AccessPolicy, AccessRequest};
 use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::vocabulary::Action;
 use zorgkluis_core::{Lang, Reglement};
@@ -130,6 +130,8 @@ impl VerifyReport {
 
 struct Inner {
     pool: AnyPool,
+    /// The one engine that decides every access (Cedar, compiled from the reglement).
+    policy: Arc<dyn AccessPolicy>,
     writer: Writer,
     writer_task: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
     keys: RwLock<MasterKeys>,
@@ -179,12 +181,14 @@ pub fn init(location: &Location) -> Result<bool, StoreError> {
 }
 
 impl Vault {
-    /// Opens the vault of `tenant`, with its reglement (the adopted file and its source text).
+    /// Opens the vault of `tenant`, with its reglement (the adopted file and its source text)
+    /// and the access policy compiled from it.
     pub async fn open(
         location: &Location,
         tenant: &str,
         reglement: Reglement,
         reglement_source: &str,
+        policy: Arc<dyn AccessPolicy>,
     ) -> Result<Vault, VaultError> {
         if !valid_tenant(tenant) {
             return Err(VaultError::Invalid {
@@ -221,6 +225,7 @@ impl Vault {
         let vault = Vault {
             inner: Arc::new(Inner {
                 pool,
+                policy,
                 writer,
                 writer_task: std::sync::Mutex::new(Some(writer_task)),
                 keys: RwLock::new(keys),
@@ -329,17 +334,12 @@ impl Vault {
         emergency_reason: Option<&str>,
         care: bool,
     ) -> (AccessDecision, NewEvent) {
-        let decision = decide::access(
-            &self.inner.reglement,
-            &AccessRequest {
-                role: &actor.role,
-                action,
-                category,
-                care_relationship: care,
-                supervised: actor.supervised,
-                emergency_reason,
-            },
-        );
+        let decision = self.inner.policy.decide(&AccessRequest {
+            care_relationship: care,
+            supervised: actor.supervised,
+            emergency_reason,
+            ..AccessRequest::new(&actor.role, action, category)
+        });
         let mut event = self.event(actor, Some(person), action.id(), Some(category), purpose);
         event.outcome = if decision.allowed {
             "allowed"
@@ -426,17 +426,10 @@ impl Vault {
             });
         }
         let person = uuid::Uuid::new_v4().to_string();
-        let decision = decide::access(
-            &self.inner.reglement,
-            &AccessRequest {
-                role: &actor.role,
-                action: Action::Write,
-                category: "naw",
-                care_relationship: false,
-                supervised: actor.supervised,
-                emergency_reason: None,
-            },
-        );
+        let decision = self.inner.policy.decide(&AccessRequest {
+            supervised: actor.supervised,
+            ..AccessRequest::new(&actor.role, Action::Write, "naw")
+        });
         let mut event = self.event(actor, Some(&person), "register", Some("naw"), purpose);
         event.articles = decision.articles.join("; ");
         if !decision.allowed {
@@ -796,17 +789,10 @@ impl Vault {
             .await
             .bsn_hash(&self.inner.tenant, bsn)?;
         let found = db::person_by_bsn_hash(&self.inner.pool, &self.inner.tenant, &hash).await?;
-        let decision = decide::access(
-            &self.inner.reglement,
-            &AccessRequest {
-                role: &actor.role,
-                action: Action::Read,
-                category: "bsn",
-                care_relationship: false,
-                supervised: actor.supervised,
-                emergency_reason: None,
-            },
-        );
+        let decision = self.inner.policy.decide(&AccessRequest {
+            supervised: actor.supervised,
+            ..AccessRequest::new(&actor.role, Action::Read, "bsn")
+        });
         let mut event = self.event(actor, found.as_deref(), "find_by_bsn", Some("bsn"), purpose);
         event.articles = decision.articles.join("; ");
         if !decision.allowed {

@@ -14,8 +14,11 @@ use serde::Serialize;
 use zorgkluis_core::Lang;
 use zorgkluis_core::Reglement;
 use zorgkluis_core::decide::{self, DecisionError, DisclosureFacts, RetentionFacts};
+use zorgkluis_core::decide::{AccessPolicy as _, AccessRequest};
 use zorgkluis_core::register::ProcessingRegister;
-use zorgkluis_core::vocabulary::RequestType;
+use zorgkluis_core::taxonomy::{IdKind, did_you_mean};
+use zorgkluis_core::vocabulary::{Action, RequestType};
+use zorgkluis_policy::{CedarPolicy, CustomPolicies, HEIR_ROLE};
 
 #[derive(Subcommand)]
 pub enum ReglementCommand {
@@ -63,6 +66,45 @@ pub enum ReglementCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Decide one access with the Cedar policies compiled from the reglement.
+    Decide {
+        file: PathBuf,
+        /// A role id (zorgverlener, stagiair, planner, administratie, directie, fg, verwerker,
+        /// the reglement's own roles) or `nabestaande` for heirs.
+        #[arg(long)]
+        role: String,
+        #[arg(long, value_parser = parse_action)]
+        action: Action,
+        #[arg(long)]
+        category: String,
+        /// The user is in the client's care team.
+        #[arg(long = "care-relationship")]
+        care_relationship: bool,
+        /// A supervisor is assigned (trainees).
+        #[arg(long)]
+        supervised: bool,
+        /// Break the glass, with this reason.
+        #[arg(long)]
+        emergency: Option<String>,
+        /// The record is restricted (afscherming).
+        #[arg(long)]
+        restricted: bool,
+        /// The client has died.
+        #[arg(long)]
+        deceased: bool,
+        /// For heirs: the ground invoked (vastgelegd_voor_overlijden, zwaarwegend_belang, ...).
+        #[arg(long = "heir-ground")]
+        heir_ground: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the Cedar policies generated from the reglement (and the organisation's own).
+    Policies {
+        file: PathBuf,
+        /// Print the Cedar schema instead.
+        #[arg(long)]
+        schema: bool,
+    },
     /// May a recipient receive a category of data, and on which conditions.
     Disclose {
         file: PathBuf,
@@ -94,6 +136,15 @@ fn parse_date(s: &str) -> Result<Date, String> {
         Ok(d) if valid_shape => Ok(d),
         _ => Err(format!("expected a date as YYYY-MM-DD, found `{s}`")),
     }
+}
+
+fn parse_action(s: &str) -> Result<Action, String> {
+    Action::from_id(s).ok_or_else(|| {
+        format!(
+            "unknown action `{s}`; expected one of: {}",
+            Action::ids().join(", ")
+        )
+    })
 }
 
 fn parse_request_type(s: &str) -> Result<RequestType, String> {
@@ -157,6 +208,57 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 answer.explain(lang)
             })
         }),
+        ReglementCommand::Decide {
+            file,
+            role,
+            action,
+            category,
+            care_relationship,
+            supervised,
+            emergency,
+            restricted,
+            deceased,
+            heir_ground,
+            json,
+        } => with_policy(&file, lang, |r, policy| {
+            let known_role = role == HEIR_ROLE || r.taxonomy.contains(IdKind::Role, &role);
+            if !known_role {
+                return Err(unknown(r, IdKind::Role, &role));
+            }
+            if !r.taxonomy.contains(IdKind::Category, &category) {
+                return Err(unknown(r, IdKind::Category, &category));
+            }
+            let request = AccessRequest {
+                care_relationship,
+                supervised,
+                emergency_reason: emergency.as_deref(),
+                restricted,
+                deceased,
+                heir_ground: heir_ground.as_deref(),
+                ..AccessRequest::new(&role, action, &category)
+            };
+            let d = policy.decide(&request);
+            let explanation = d.explain(lang);
+            Ok(if json {
+                to_json(&serde_json::json!({
+                    "decision": if d.allowed { "allow" } else { "deny" },
+                    "articles": d.articles,
+                    "explanation": explanation,
+                    "policies": d.policies,
+                    "emergency": d.emergency,
+                    "review_required": d.review_required,
+                }))
+            } else {
+                explanation
+            })
+        }),
+        ReglementCommand::Policies { file, schema } => with_policy(&file, lang, |_, policy| {
+            Ok(if schema {
+                zorgkluis_policy::schema_text()
+            } else {
+                policy.text().to_owned()
+            })
+        }),
         ReglementCommand::Disclose {
             file,
             recipient,
@@ -205,6 +307,18 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                 for w in &r.warnings {
                     eprint!("{}", w.render(&source, lang));
                 }
+                if let Err(code) = compile(path, &r, &source, lang) {
+                    if code == ExitCode::from(BAD_INPUT) {
+                        return code;
+                    }
+                    failed = true;
+                    let _ = writeln!(
+                        std::io::stdout(),
+                        "{name}: {}",
+                        lang.pick("ongeldig beleid", "invalid policies")
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     std::io::stdout(),
                     "{name}: {} ({}, {} {})",
@@ -236,11 +350,82 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
     }
 }
 
+fn unknown(r: &Reglement, kind: IdKind, id: &str) -> DecisionError {
+    let mut known = r.taxonomy.ids(kind);
+    if kind == IdKind::Role {
+        known.push(HEIR_ROLE);
+    }
+    DecisionError::UnknownId {
+        kind: kind.noun(Lang::En),
+        id: id.to_owned(),
+        suggestion: did_you_mean(id, &known).map(str::to_owned),
+    }
+}
+
+/// The organisation's own policies named by the reglement, read from beside it.
+fn custom_policies(path: &Path, reglement: &Reglement) -> Result<Option<(String, String)>, String> {
+    let Some(name) = &reglement.file.custom_policies else {
+        return Ok(None);
+    };
+    let file = path.parent().unwrap_or(Path::new(".")).join(name.get_ref());
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(Some((file.display().to_string(), text)))
+}
+
+/// Compiles the reglement's policies, printing every error at its position.
+fn compile(
+    path: &Path,
+    reglement: &Reglement,
+    source: &str,
+    lang: Lang,
+) -> Result<CedarPolicy, ExitCode> {
+    let custom = match custom_policies(path, reglement) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}: {e}", lang.pick("fout", "error"));
+            return Err(ExitCode::from(BAD_INPUT));
+        }
+    };
+    let parts = custom
+        .as_ref()
+        .map(|(file, text)| CustomPolicies { file, text });
+    CedarPolicy::compile(reglement, parts).map_err(|diagnostics| {
+        for d in &diagnostics {
+            let text = custom
+                .as_ref()
+                .filter(|(f, _)| *f == d.file)
+                .map_or(source, |(_, t)| t.as_str());
+            eprint!("{}", d.render(text, lang));
+        }
+        ExitCode::from(INVALID)
+    })
+}
+
+/// Loads a valid reglement, compiles its policies, and runs `answer` on both.
+fn with_policy(
+    path: &Path,
+    lang: Lang,
+    answer: impl FnOnce(&Reglement, &CedarPolicy) -> Result<String, DecisionError>,
+) -> ExitCode {
+    with_reglement_source(path, lang, |r, source| {
+        let policy = compile(path, r, source, lang)?;
+        Ok(answer(r, &policy))
+    })
+}
+
 /// Loads a valid reglement and runs `answer` on it, printing its result.
 fn with_reglement(
     path: &Path,
     lang: Lang,
     answer: impl FnOnce(&Reglement) -> Result<String, DecisionError>,
+) -> ExitCode {
+    with_reglement_source(path, lang, |r, _| Ok(answer(r)))
+}
+
+fn with_reglement_source(
+    path: &Path,
+    lang: Lang,
+    answer: impl FnOnce(&Reglement, &str) -> Result<Result<String, DecisionError>, ExitCode>,
 ) -> ExitCode {
     let source = match read(path, lang) {
         Ok(s) => s,
@@ -255,15 +440,16 @@ fn with_reglement(
             return ExitCode::from(INVALID);
         }
     };
-    match answer(&reglement) {
-        Ok(text) => {
+    match answer(&reglement, &source) {
+        Ok(Ok(text)) => {
             // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
             let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
-        Err(e) => {
+        Ok(Err(e)) => {
             eprintln!("{}: {}", lang.pick("fout", "error"), e.message(lang));
             ExitCode::from(BAD_INPUT)
         }
+        Err(code) => code,
     }
 }

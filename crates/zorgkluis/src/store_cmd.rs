@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
 use zorgkluis_core::{Lang, Reglement};
+use zorgkluis_policy::{CedarPolicy, CustomPolicies};
 use zorgkluis_store::Location;
 use zorgkluis_store::vault::{self, Actor, Vault};
 
@@ -104,9 +105,36 @@ async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
                 .map(|d| d.render(&source, lang))
                 .collect::<String>()
         })?;
-    Vault::open(&location(&dir, &config), &config.tenant, reglement, &source)
-        .await
-        .map_err(|e| e.to_string())
+    let custom = match &reglement.file.custom_policies {
+        Some(name) => {
+            let file = config
+                .reglement
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join(name.get_ref());
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            Some((file.display().to_string(), text))
+        }
+        None => None,
+    };
+    let parts = custom
+        .as_ref()
+        .map(|(file, text)| CustomPolicies { file, text });
+    let policy = CedarPolicy::compile(&reglement, parts).map_err(|d| {
+        d.iter()
+            .map(|d| format!("{}:{}:{}: {}\n", d.file, d.line, d.column, d.message))
+            .collect::<String>()
+    })?;
+    Vault::open(
+        &location(&dir, &config),
+        &config.tenant,
+        reglement,
+        &source,
+        std::sync::Arc::new(policy),
+    )
+    .await
+    .map_err(|e| e.to_string())
 }
 
 /// `zorgkluis init`: the data directory, the master key file (owner-only), the configuration

@@ -1,16 +1,13 @@
 //! Access: may a user in a role perform an action on a category of a person's data.
 //!
-//! This is the reglement's own answer from its processings' user rules: the role, the action,
-//! the categories, and the conditions (care relationship, supervision). Emergency access is
-//! allowed only where the reglement permits it, with a reason, and always flagged for review.
-//! A policy engine (Cedar, per the access-control issue) takes over evaluation behind the same
-//! function; callers do not change.
+//! The core defines the question ([`AccessRequest`]), the answer ([`AccessDecision`], with the
+//! articles and policies that decided it and a Dutch explanation) and the one interface every
+//! caller decides through ([`AccessPolicy`]). The engine that answers is Cedar, compiled from
+//! the reglement in `zorgkluis-policy`.
 
 use serde::Serialize;
 
-use super::push_article;
 use crate::i18n::Lang;
-use crate::reglement::Reglement;
 use crate::vocabulary::Action;
 
 /// The facts of one access.
@@ -25,22 +22,55 @@ pub struct AccessRequest<'a> {
     pub supervised: bool,
     /// The reason given for emergency access, if the user breaks the glass.
     pub emergency_reason: Option<&'a str>,
+    /// The record is restricted (afscherming): hidden from ordinary use.
+    pub restricted: bool,
+    /// The client has died.
+    pub deceased: bool,
+    /// For heirs: the ground they invoke (`vastgelegd_voor_overlijden`, `zwaarwegend_belang`,
+    /// `medische_fout`, `veronderstelde_toestemming`).
+    pub heir_ground: Option<&'a str>,
+}
+
+impl<'a> AccessRequest<'a> {
+    /// A plain access: no care relationship, supervision or emergency until set.
+    pub fn new(role: &'a str, action: Action, category: &'a str) -> AccessRequest<'a> {
+        AccessRequest {
+            role,
+            action,
+            category,
+            care_relationship: false,
+            supervised: false,
+            emergency_reason: None,
+            restricted: false,
+            deceased: false,
+            heir_ground: None,
+        }
+    }
+}
+
+/// Decides accesses. The Cedar engine (`zorgkluis-policy`) implements it; the simulator, the
+/// store and the server all decide through it, so they cannot disagree.
+pub trait AccessPolicy: Send + Sync {
+    fn decide(&self, request: &AccessRequest<'_>) -> AccessDecision;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccessDecision {
     pub allowed: bool,
     pub articles: Vec<String>,
+    /// The policies that determined the decision.
+    pub policies: Vec<String>,
     /// Access outside the normal rules, by breaking the glass.
     pub emergency: bool,
     /// The privacy officer must review this access.
     pub review_required: bool,
-    #[serde(skip)]
-    reason: DenyReason,
+    pub reason: DenyReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum DenyReason {
+/// Why an access was denied, for the explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DenyReason {
     #[default]
     None,
     NoRule,
@@ -48,88 +78,37 @@ enum DenyReason {
     NotSupervised,
     EmergencyWithoutReason,
     EmergencyNotPermitted,
+    /// A rule forbids it (special data for administration, a restricted record, ...).
+    Forbidden,
+    /// Heirs have no access to this record.
+    Heirs,
 }
 
-/// Decides one access from the reglement.
-pub fn access(reglement: &Reglement, req: &AccessRequest<'_>) -> AccessDecision {
-    let mut articles = Vec::new();
-    // Rules for this role, action and category, whatever their conditions.
-    let matching: Vec<_> = reglement
-        .file
-        .processings
-        .iter()
-        .map(|p| p.get_ref())
-        .flat_map(|p| p.users.iter().map(move |u| (p, u)))
-        .filter(|(_, u)| u.role.get_ref() == req.role && u.actions.contains(&req.action))
-        .filter(|(p, u)| match &u.categories {
-            Some(cats) => cats.iter().any(|c| c.get_ref() == req.category),
-            None => p.categories.iter().any(|c| c.get_ref() == req.category),
-        })
-        .collect();
-    let satisfied = matching.iter().find(|(_, u)| {
-        (!u.care_relationship || req.care_relationship) && (!u.supervised || req.supervised)
-    });
-    if let Some((_, u)) = satisfied {
-        push_article(&mut articles, u.article.get_ref().clone());
-        return AccessDecision {
+impl AccessDecision {
+    pub fn allow(articles: Vec<String>, policies: Vec<String>, emergency: bool) -> AccessDecision {
+        AccessDecision {
             allowed: true,
             articles,
+            policies,
+            emergency,
+            review_required: emergency,
+            reason: DenyReason::None,
+        }
+    }
+
+    pub fn deny(
+        articles: Vec<String>,
+        policies: Vec<String>,
+        reason: DenyReason,
+    ) -> AccessDecision {
+        AccessDecision {
+            allowed: false,
+            articles,
+            policies,
             emergency: false,
             review_required: false,
-            reason: DenyReason::None,
-        };
-    }
-    for (_, u) in &matching {
-        push_article(&mut articles, u.article.get_ref().clone());
-    }
-    let reason = if matching.is_empty() {
-        DenyReason::NoRule
-    } else if matching
-        .iter()
-        .all(|(_, u)| u.supervised && !req.supervised)
-    {
-        DenyReason::NotSupervised
-    } else {
-        DenyReason::NoCareRelationship
-    };
-    // Breaking the glass replaces only the care relationship, never the role's rights.
-    if let Some(given) = req.emergency_reason {
-        if reason != DenyReason::NoCareRelationship {
-            return denied(articles, reason);
+            reason,
         }
-        if given.trim().is_empty() {
-            return denied(articles, DenyReason::EmergencyWithoutReason);
-        }
-        let permitted = reglement.file.emergency.as_ref().filter(|e| {
-            e.allowed && (e.roles.is_empty() || e.roles.iter().any(|r| r.get_ref() == req.role))
-        });
-        return match permitted {
-            Some(e) => {
-                push_article(
-                    &mut articles,
-                    super::super::reglement::cite(e.article.get_ref(), e.law.as_deref()),
-                );
-                AccessDecision {
-                    allowed: true,
-                    articles,
-                    emergency: true,
-                    review_required: true,
-                    reason: DenyReason::None,
-                }
-            }
-            None => denied(articles, DenyReason::EmergencyNotPermitted),
-        };
-    }
-    denied(articles, reason)
-}
-
-fn denied(articles: Vec<String>, reason: DenyReason) -> AccessDecision {
-    AccessDecision {
-        allowed: false,
-        articles,
-        emergency: false,
-        review_required: false,
-        reason,
     }
 }
 
@@ -163,6 +142,14 @@ impl AccessDecision {
             (false, _, DenyReason::EmergencyNotPermitted) => lang.pick(
                 "Geweigerd: het reglement staat noodtoegang voor deze rol niet toe",
                 "Denied: the reglement does not permit emergency access for this role",
+            ),
+            (false, _, DenyReason::Forbidden) => lang.pick(
+                "Geweigerd: het reglement verbiedt deze toegang",
+                "Denied: the reglement forbids this access",
+            ),
+            (false, _, DenyReason::Heirs) => lang.pick(
+                "Geweigerd: nabestaanden hebben geen inzage in dit dossier",
+                "Denied: heirs have no access to this record",
             ),
             (false, _, _) => lang.pick(
                 "Geweigerd: alleen voor cliënten in uw zorgteam",

@@ -6,7 +6,7 @@ mod deadline;
 mod disclosure;
 mod retention;
 
-pub use access::{AccessDecision, AccessRequest, access};
+pub use access::{AccessDecision, AccessPolicy, AccessRequest, DenyReason};
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use retention::{RetentionAnswer, RetentionFacts, retention};

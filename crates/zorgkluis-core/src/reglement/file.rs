@@ -83,6 +83,10 @@ pub struct ReglementFile {
     pub heirs: Option<Heirs>,
     #[serde(rename = "vertegenwoordiging")]
     pub representation: Option<Representation>,
+    /// The organisation's own Cedar policies, a file beside the reglement; validated against the
+    /// generated schema by `reglement check`.
+    #[serde(rename = "cedar_beleid")]
+    pub custom_policies: Option<Spanned<String>>,
     /// Topics on which the source document is silent, and the law that fills the gap.
     #[serde(rename = "stilte", default)]
     pub silences: Vec<Silence>,
@@ -508,6 +512,18 @@ pub enum HeirException {
     /// Presumed consent of the deceased (art. 7:458a BW).
     #[serde(rename = "veronderstelde_toestemming")]
     PresumedConsent,
+}
+
+impl HeirException {
+    /// The id as written in a reglement.
+    pub fn id(self) -> &'static str {
+        match self {
+            HeirException::RecordedBeforeDeath => "vastgelegd_voor_overlijden",
+            HeirException::WeightyInterest => "zwaarwegend_belang",
+            HeirException::MedicalError => "medische_fout",
+            HeirException::PresumedConsent => "veronderstelde_toestemming",
+        }
+    }
 }
 
 /// Who consents for a minor or a person under guardianship.

@@ -62,7 +62,7 @@ impl Reglement {
 }
 
 /// A citation: the article of the document, and the law it falls back to where it is silent.
-pub(crate) fn cite(article: &str, law: Option<&str>) -> String {
+pub fn cite(article: &str, law: Option<&str>) -> String {
     match law {
         Some(law) => format!("{article} ({law})"),
         None => article.to_owned(),

@@ -421,6 +421,7 @@ async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
         "bg-wonen",
         crate::common::reglement(),
         &crate::common::reglement_source(),
+        crate::common::policy(),
     )
     .await
     .unwrap();

@@ -22,6 +22,13 @@ pub fn reglement() -> Reglement {
     Reglement::load("bg-wonen.toml", &reglement_source(), Lang::En).expect("valid")
 }
 
+/// The Cedar policies of the reglement: the one engine every access is decided by.
+pub fn policy() -> std::sync::Arc<dyn zorgkluis_core::decide::AccessPolicy> {
+    std::sync::Arc::new(
+        zorgkluis_policy::CedarPolicy::compile(&reglement(), None).expect("policies compile"),
+    )
+}
+
 /// A temporary directory removed when dropped.
 pub struct TempDir(pub PathBuf);
 
@@ -90,9 +97,15 @@ impl Fixture {
 
     pub async fn open(&self) -> Vault {
         vault::init(&self.location).expect("init");
-        Vault::open(&self.location, "bg-wonen", reglement(), &reglement_source())
-            .await
-            .unwrap_or_else(|e| panic!("{}: open: {e}", self.name))
+        Vault::open(
+            &self.location,
+            "bg-wonen",
+            reglement(),
+            &reglement_source(),
+            policy(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}: open: {e}", self.name))
     }
 
     /// A raw connection to the same database, to tamper with it as an intruder would.

@@ -129,6 +129,7 @@ async fn crash_child() {
         "bg-wonen",
         crate::common::reglement(),
         &crate::common::reglement_source(),
+        crate::common::policy(),
     )
     .await
     .unwrap();

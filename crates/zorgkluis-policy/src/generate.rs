@@ -1,0 +1,279 @@
+//! The Cedar schema and policies generated from a reglement.
+
+use std::fmt::Write as _;
+
+use zorgkluis_core::Reglement;
+use zorgkluis_core::reglement::file::{Id, UserRule};
+use zorgkluis_core::vocabulary::{Action, RequestType};
+
+/// The role of heirs of a deceased client: not staff, so not in the taxonomy's roles.
+pub const HEIR_ROLE: &str = "nabestaande";
+
+/// The schema: users in roles act on records of a category, in a situation.
+pub fn schema_text() -> String {
+    let actions: Vec<String> = Action::ALL
+        .iter()
+        .map(|a| format!("\"{}\"", a.id()))
+        .collect();
+    format!(
+        r#"namespace Zorgkluis {{
+  entity Role;
+  entity User in [Role];
+  entity Record = {{
+    category: String,
+    special: Bool,
+    administrative: Bool,
+    restricted: Bool,
+    deceased: Bool,
+  }};
+  type Situation = {{
+    care_relationship: Bool,
+    supervised: Bool,
+    emergency: Bool,
+    emergency_reason: String,
+    heir_ground: String,
+  }};
+  action {} appliesTo {{
+    principal: [User],
+    resource: [Record],
+    context: Situation,
+  }};
+}}
+"#,
+        actions.join(", ")
+    )
+}
+
+/// A Cedar string literal.
+fn lit(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn role(id: &str) -> String {
+    format!("Zorgkluis::Role::{}", lit(id))
+}
+
+fn action_list(actions: &[Action]) -> String {
+    let items: Vec<String> = actions
+        .iter()
+        .map(|a| format!("Zorgkluis::Action::{}", lit(a.id())))
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn string_set<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.into_iter().map(lit).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The generated policies: each an id and its Cedar text.
+pub struct Generated {
+    pub header: String,
+    pub policies: Vec<(String, String)>,
+}
+
+impl Generated {
+    fn policy(&mut self, id: &str, annotations: &[(&str, &str)], body: &str) {
+        let mut text = format!("@id({})\n", lit(id));
+        for (k, v) in annotations {
+            let _ = writeln!(text, "@{k}({})", lit(v));
+        }
+        let _ = write!(text, "{body};");
+        self.policies.push((id.to_owned(), text));
+    }
+
+    /// All policies as one text, as an officer reads them.
+    pub fn text(&self) -> String {
+        let mut out = self.header.clone();
+        for (_, p) in &self.policies {
+            out.push_str(p);
+            out.push_str("\n\n");
+        }
+        out
+    }
+}
+
+fn categories<'a>(rule: &'a UserRule, processing_categories: &'a [Id]) -> Vec<&'a str> {
+    match &rule.categories {
+        Some(c) => c.iter().map(|c| c.get_ref().as_str()).collect(),
+        None => processing_categories
+            .iter()
+            .map(|c| c.get_ref().as_str())
+            .collect(),
+    }
+}
+
+/// Every policy the reglement implies, with `@id` and `@artikel` annotations.
+pub fn policies(reglement: &Reglement) -> Generated {
+    let f = &reglement.file;
+    let mut out = Generated {
+        policies: Vec::new(),
+        header: format!(
+            "// Gegenereerd uit het reglement van {} (versie {}).\n// Alles wat hier niet wordt toegestaan, is verboden.\n\n",
+            f.organisation.name, f.version.number
+        ),
+    };
+    for processing in &f.processings {
+        let p = processing.get_ref();
+        for (i, u) in p.users.iter().enumerate() {
+            let cats = categories(u, &p.categories);
+            let mut conditions = vec![format!(
+                "{}.contains(resource.category)",
+                string_set(cats.iter().copied())
+            )];
+            if u.care_relationship {
+                conditions.push("context.care_relationship".to_owned());
+            }
+            if u.supervised {
+                conditions.push("context.supervised".to_owned());
+            }
+            let body = format!(
+                "permit (\n  principal in {},\n  action in {},\n  resource\n)\nwhen {{\n  {}\n}}",
+                role(u.role.get_ref()),
+                action_list(&u.actions),
+                conditions.join("\n  && ")
+            );
+            out.policy(
+                &format!("{}.{}", p.id.get_ref(), i + 1),
+                &[
+                    ("artikel", u.article.get_ref()),
+                    ("verwerking", p.id.get_ref()),
+                ],
+                &body,
+            );
+        }
+    }
+    emergency(reglement, &mut out);
+    forbids(reglement, &mut out);
+    heirs(reglement, &mut out);
+    out
+}
+
+/// Breaking the glass: reading what the role could read within a care relationship, with a
+/// reason, where the reglement permits it.
+fn emergency(reglement: &Reglement, out: &mut Generated) {
+    let f = &reglement.file;
+    let Some(e) = f.emergency.as_ref().filter(|e| e.allowed) else {
+        return;
+    };
+    let article = zorgkluis_core::reglement::cite(e.article.get_ref(), e.law.as_deref());
+    for processing in &f.processings {
+        let p = processing.get_ref();
+        for (i, u) in p.users.iter().enumerate() {
+            let permitted_role =
+                e.roles.is_empty() || e.roles.iter().any(|r| r.get_ref() == u.role.get_ref());
+            if !permitted_role || !u.care_relationship || !u.actions.contains(&Action::Read) {
+                continue;
+            }
+            let cats = categories(u, &p.categories);
+            let mut conditions = vec![
+                format!(
+                    "{}.contains(resource.category)",
+                    string_set(cats.iter().copied())
+                ),
+                "context.emergency".to_owned(),
+                "context.emergency_reason != \"\"".to_owned(),
+            ];
+            if u.supervised {
+                conditions.push("context.supervised".to_owned());
+            }
+            let body = format!(
+                "permit (\n  principal in {},\n  action == Zorgkluis::Action::\"read\",\n  resource\n)\nwhen {{\n  {}\n}}",
+                role(u.role.get_ref()),
+                conditions.join("\n  && ")
+            );
+            out.policy(
+                &format!("noodtoegang.{}.{}", p.id.get_ref(), i + 1),
+                &[
+                    ("artikel", &article),
+                    ("verwerking", p.id.get_ref()),
+                    ("noodtoegang", "beoordeling door de FG"),
+                ],
+                &body,
+            );
+        }
+    }
+}
+
+/// What the seeds forbid whatever a rule permits.
+fn forbids(reglement: &Reglement, out: &mut Generated) {
+    let f = &reglement.file;
+    // Administration and planners manage; they never see special category data.
+    for r in ["administratie", "planner"] {
+        out.policy(
+            &format!("bijzonder.{r}"),
+            &[("artikel", "AVG art. 9 lid 1")],
+            &format!("forbid (\n  principal in {},\n  action,\n  resource\n)\nwhen {{ resource.special }}", role(r)),
+        );
+    }
+    // A restricted record is kept, and may be erased, but not otherwise used.
+    let restriction = f
+        .requests
+        .iter()
+        .map(|r| r.get_ref())
+        .find(|r| r.types.contains(&RequestType::Afscherming))
+        .map_or_else(|| "AVG art. 18".to_owned(), |r| r.article.get_ref().clone());
+    let used = [
+        Action::Read,
+        Action::Write,
+        Action::Correct,
+        Action::Disclose,
+        Action::Export,
+    ];
+    out.policy(
+        "afscherming",
+        &[("artikel", &restriction)],
+        &format!("forbid (\n  principal,\n  action in {},\n  resource\n)\nwhen {{ resource.restricted }}", action_list(&used)),
+    );
+    // Trainees only within a care team and while a supervisor is assigned.
+    let trainee = f
+        .processings
+        .iter()
+        .flat_map(|p| p.get_ref().users.iter())
+        .find(|u| u.role.get_ref() == "stagiair")
+        .map_or_else(|| "begeleiding".to_owned(), |u| u.article.get_ref().clone());
+    out.policy(
+        "stagiair.begeleiding",
+        &[("artikel", &trainee)],
+        &format!(
+            "forbid (\n  principal in {},\n  action,\n  resource\n)\nunless {{ context.supervised && context.care_relationship }}",
+            role("stagiair")
+        ),
+    );
+}
+
+/// Heirs see a deceased client's record only where the reglement allows it.
+fn heirs(reglement: &Reglement, out: &mut Generated) {
+    let Some(h) = &reglement.file.heirs else {
+        return;
+    };
+    let article = zorgkluis_core::reglement::cite(h.article.get_ref(), h.law.as_deref());
+    let condition = if h.access {
+        "resource.deceased".to_owned()
+    } else if h.exceptions.is_empty() {
+        return;
+    } else {
+        format!(
+            "resource.deceased && {}.contains(context.heir_ground)",
+            string_set(h.exceptions.iter().map(|e| e.id()))
+        )
+    };
+    out.policy(
+        "nabestaanden",
+        &[("artikel", &article), ("nabestaanden", "true")],
+        &format!(
+            "permit (\n  principal in {},\n  action == Zorgkluis::Action::\"read\",\n  resource\n)\nwhen {{ {condition} }}",
+            role(HEIR_ROLE)
+        ),
+    );
+}

@@ -1,0 +1,390 @@
+//! Access control: the reglement compiled to Cedar.
+//!
+//! The schema is generated from the model (users in roles, records with a category), the
+//! policies from the reglement's processings: one `permit` per user rule, one per emergency
+//! rule, and the `forbid`s the seeds demand (no special categories for administration and
+//! planners, nothing on a restricted record, trainees only under supervision in a care team).
+//! Every generated policy carries the article it comes from as the `@artikel` annotation, so a
+//! decision cites it. An organisation may add policies of its own (`cedar_beleid` in the
+//! reglement); they are validated against the generated schema.
+//!
+//! Policies are grouped per role, so a decision evaluates only its role's few policies (Cedar's
+//! cost grows with the number of policies it evaluates).
+
+mod generate;
+
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+
+use cedar_policy::{
+    Authorizer, Context, Decision, Entities, Entity, EntityId, EntityTypeName, EntityUid, Policy,
+    PolicyId, PolicySet, Request, RestrictedExpression, Schema, ValidationMode, Validator,
+};
+use zorgkluis_core::Reglement;
+use zorgkluis_core::decide::{AccessDecision, AccessPolicy, AccessRequest, DenyReason};
+use zorgkluis_core::diagnostic::{Diagnostic, Locator, Severity};
+
+pub use generate::{Generated, HEIR_ROLE, policies, schema_text};
+
+/// Policies an organisation adds: the file name (for messages) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomPolicies<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+/// A compiled reglement: the schema and the policy sets per role.
+pub struct CedarPolicy {
+    schema: Schema,
+    /// All policies, for printing and validation.
+    all: PolicySet,
+    /// The policies that can apply to a role: its own and those for any principal.
+    by_role: HashMap<String, PolicySet>,
+    /// Policies for any principal, for roles without policies of their own.
+    any_role: PolicySet,
+    /// The generated policy text plus the custom text.
+    text: String,
+    /// Per category id: special (art. 9/10), administrative.
+    categories: HashMap<String, (bool, bool)>,
+    authorizer: Authorizer,
+}
+
+impl std::fmt::Debug for CedarPolicy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CedarPolicy")
+            .field("roles", &self.by_role.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+fn internal(message: String) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        severity: Severity::Error,
+        code: "policy.internal",
+        message,
+        help: None,
+        file: "<generated>".to_owned(),
+        line: 1,
+        column: 1,
+        span: 0..0,
+    }]
+}
+
+/// Diagnostics with positions from a Cedar error's labelled spans.
+fn located(
+    err: &dyn miette::Diagnostic,
+    code: &'static str,
+    file: &str,
+    text: &str,
+    message: String,
+) -> Vec<Diagnostic> {
+    let locator = Locator::new(file, text);
+    let spans: Vec<usize> = err
+        .labels()
+        .into_iter()
+        .flatten()
+        .map(|l| l.offset())
+        .collect();
+    let offset = spans.first().copied().unwrap_or(0);
+    vec![locator.diagnostic(Severity::Error, code, offset..offset, message)]
+}
+
+impl CedarPolicy {
+    /// Compiles the reglement (and the organisation's own policies) to Cedar.
+    pub fn compile(
+        reglement: &Reglement,
+        custom: Option<CustomPolicies<'_>>,
+    ) -> Result<CedarPolicy, Vec<Diagnostic>> {
+        let schema_src = schema_text();
+        let (schema, _) = Schema::from_cedarschema_str(&schema_src)
+            .map_err(|e| internal(format!("generated schema: {e}")))?;
+        let generated = policies(reglement);
+        let mut all = PolicySet::new();
+        for (id, src) in &generated.policies {
+            let pid = PolicyId::from_str(id).map_err(|e| internal(e.to_string()))?;
+            let policy = Policy::parse(Some(pid), src)
+                .map_err(|e| internal(format!("generated policy {id}: {e}")))?;
+            all.add(policy).map_err(|e| internal(e.to_string()))?;
+        }
+        let mut text = generated.text();
+        if let Some(c) = custom {
+            let parsed = PolicySet::from_str(c.text).map_err(|e| {
+                let message = e.to_string();
+                located(&e, "policy.syntax", c.file, c.text, message)
+            })?;
+            for p in parsed.policies() {
+                // Custom policies get their own ids, so they cannot shadow generated ones.
+                let id = PolicyId::from_str(&format!("eigen.{}", p.id()))
+                    .map_err(|e| internal(e.to_string()))?;
+                let renamed =
+                    Policy::parse(Some(id), p.to_string()).map_err(|e| internal(e.to_string()))?;
+                all.add(renamed).map_err(|e| internal(e.to_string()))?;
+            }
+            text.push_str("\n// Eigen beleid van de organisatie (");
+            text.push_str(c.file);
+            text.push_str(")\n");
+            text.push_str(c.text);
+            // Validate the custom policies on their own text, so positions point into it.
+            let result = Validator::new(schema.clone()).validate(&parsed, ValidationMode::Strict);
+            let errors: Vec<Diagnostic> = result
+                .validation_errors()
+                .flat_map(|e| located(e, "policy.invalid", c.file, c.text, e.to_string()))
+                .collect();
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
+        let result = Validator::new(schema.clone()).validate(&all, ValidationMode::Strict);
+        if let Some(e) = result.validation_errors().next() {
+            return Err(internal(format!("generated policies do not validate: {e}")));
+        }
+        // Group per role: a policy scoped `principal in Role::"x"` belongs to x.
+        let mut by_role: HashMap<String, PolicySet> = HashMap::new();
+        let mut any_role = PolicySet::new();
+        let mut scoped: Vec<(Option<String>, Policy)> = Vec::new();
+        for p in all.policies() {
+            let role = match p.principal_constraint() {
+                cedar_policy::PrincipalConstraint::In(uid)
+                | cedar_policy::PrincipalConstraint::Eq(uid)
+                    if uid.type_name().basename() == "Role" =>
+                {
+                    Some(uid.id().unescaped().to_owned())
+                }
+                _ => None,
+            };
+            scoped.push((role, p.clone()));
+        }
+        let roles: HashSet<String> = scoped.iter().filter_map(|(r, _)| r.clone()).collect();
+        for (role, p) in &scoped {
+            match role {
+                Some(r) => {
+                    by_role
+                        .entry(r.clone())
+                        .or_default()
+                        .add(p.clone())
+                        .map_err(|e| internal(e.to_string()))?;
+                }
+                None => {
+                    any_role
+                        .add(p.clone())
+                        .map_err(|e| internal(e.to_string()))?;
+                    for r in &roles {
+                        by_role
+                            .entry(r.clone())
+                            .or_default()
+                            .add(p.clone())
+                            .map_err(|e| internal(e.to_string()))?;
+                    }
+                }
+            }
+        }
+        let categories = reglement
+            .taxonomy
+            .categories
+            .iter()
+            .map(|c| (c.id.clone(), (c.special.is_some(), c.administrative)))
+            .collect();
+        Ok(CedarPolicy {
+            schema,
+            all,
+            by_role,
+            any_role,
+            text,
+            categories,
+            authorizer: Authorizer::new(),
+        })
+    }
+
+    /// The policies as an officer reads them.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn policy_count(&self) -> usize {
+        self.all.policies().count()
+    }
+
+    fn article(&self, id: &PolicyId) -> Option<String> {
+        self.all
+            .policy(id)
+            .and_then(|p| p.annotation("artikel"))
+            .map(str::to_owned)
+    }
+
+    /// One Cedar evaluation.
+    fn evaluate(
+        &self,
+        req: &AccessRequest<'_>,
+        care: bool,
+        supervised: bool,
+        emergency: bool,
+    ) -> Result<cedar_policy::Response, String> {
+        let set = self.by_role.get(req.role).unwrap_or(&self.any_role);
+        let uid = |ty: &str, id: &str| -> Result<EntityUid, String> {
+            let ty =
+                EntityTypeName::from_str(&format!("Zorgkluis::{ty}")).map_err(|e| e.to_string())?;
+            Ok(EntityUid::from_type_name_and_id(ty, EntityId::new(id)))
+        };
+        let role = uid("Role", req.role)?;
+        let user = uid("User", "u")?;
+        let record = uid("Record", "r")?;
+        let action = uid("Action", req.action.id())?;
+        let category = req.category;
+        // An unknown category counts as special: never less protected than it should be.
+        let (special, administrative) = self
+            .categories
+            .get(category)
+            .copied()
+            .unwrap_or((true, false));
+        let attrs = HashMap::from([
+            (
+                "category".to_owned(),
+                RestrictedExpression::new_string(category.to_owned()),
+            ),
+            (
+                "special".to_owned(),
+                RestrictedExpression::new_bool(special),
+            ),
+            (
+                "administrative".to_owned(),
+                RestrictedExpression::new_bool(administrative),
+            ),
+            (
+                "restricted".to_owned(),
+                RestrictedExpression::new_bool(req.restricted),
+            ),
+            (
+                "deceased".to_owned(),
+                RestrictedExpression::new_bool(req.deceased),
+            ),
+        ]);
+        let entities = Entities::from_entities(
+            [
+                Entity::new_no_attrs(role.clone(), HashSet::new()),
+                Entity::new_no_attrs(user.clone(), HashSet::from([role])),
+                Entity::new(record.clone(), attrs, HashSet::new()).map_err(|e| e.to_string())?,
+            ],
+            Some(&self.schema),
+        )
+        .map_err(|e| e.to_string())?;
+        let context = Context::from_pairs([
+            (
+                "care_relationship".to_owned(),
+                RestrictedExpression::new_bool(care),
+            ),
+            (
+                "supervised".to_owned(),
+                RestrictedExpression::new_bool(supervised),
+            ),
+            (
+                "emergency".to_owned(),
+                RestrictedExpression::new_bool(emergency),
+            ),
+            (
+                "emergency_reason".to_owned(),
+                RestrictedExpression::new_string(
+                    req.emergency_reason.unwrap_or("").trim().to_owned(),
+                ),
+            ),
+            (
+                "heir_ground".to_owned(),
+                RestrictedExpression::new_string(req.heir_ground.unwrap_or("").to_owned()),
+            ),
+        ])
+        .map_err(|e| e.to_string())?;
+        let request = Request::new(user, action, record, context, Some(&self.schema))
+            .map_err(|e| e.to_string())?;
+        Ok(self.authorizer.is_authorized(&request, set, &entities))
+    }
+}
+
+impl AccessPolicy for CedarPolicy {
+    fn decide(&self, req: &AccessRequest<'_>) -> AccessDecision {
+        if req.emergency_reason.is_some_and(|r| r.trim().is_empty()) {
+            return AccessDecision::deny(
+                Vec::new(),
+                Vec::new(),
+                DenyReason::EmergencyWithoutReason,
+            );
+        }
+        let emergency = req.emergency_reason.is_some();
+        let response = match self.evaluate(req, req.care_relationship, req.supervised, emergency) {
+            Ok(r) => r,
+            // A request the schema rejects is denied, never allowed.
+            Err(e) => {
+                return AccessDecision::deny(
+                    Vec::new(),
+                    vec![format!("fout: {e}")],
+                    DenyReason::NoRule,
+                );
+            }
+        };
+        let ids: Vec<PolicyId> = response.diagnostics().reason().cloned().collect();
+        let mut articles: Vec<String> = Vec::new();
+        for id in &ids {
+            if let Some(a) = self.article(id)
+                && !articles.contains(&a)
+            {
+                articles.push(a);
+            }
+            }
+        }
+        let policies: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        if response.decision() == Decision::Allow {
+            // Allowed by an emergency rule only when the normal rules would not allow it.
+            let by_emergency = ids.iter().all(|id| {
+                self.all
+                    .policy(id)
+                    .and_then(|p| p.annotation("noodtoegang"))
+                    .is_some()
+            });
+            return AccessDecision::allow(articles, policies, by_emergency);
+        }
+        if !ids.is_empty() {
+            let heirs = req.role == HEIR_ROLE;
+            return AccessDecision::deny(
+                articles,
+                policies,
+                if heirs {
+                    DenyReason::Heirs
+                } else {
+                    DenyReason::Forbidden
+                },
+            );
+        }
+        if req.role == HEIR_ROLE {
+            let article = self
+                .all
+                .policies()
+                .find(|p| p.annotation("nabestaanden").is_some())
+                .and_then(|p| p.annotation("artikel"))
+                .map(|a| vec![a.to_owned()])
+                .unwrap_or_default();
+            return AccessDecision::deny(article, policies, DenyReason::Heirs);
+        }
+        // Why no rule permits it: would the care relationship, or supervision, have done?
+        let would = |care: bool, supervised: bool| {
+            self.evaluate(req, care, supervised, false)
+                .ok()
+                .filter(|r| r.decision() == Decision::Allow)
+                .map(|r| {
+                    r.diagnostics()
+                        .reason()
+                        .filter_map(|id| self.article(id))
+                        .collect::<Vec<_>>()
+                })
+        };
+        if let Some(near) = would(true, req.supervised) {
+            let reason = if emergency {
+                DenyReason::EmergencyNotPermitted
+            } else {
+                DenyReason::NoCareRelationship
+            };
+            return AccessDecision::deny(near, policies, reason);
+        }
+        if let Some(near) = would(true, true) {
+            return AccessDecision::deny(near, policies, DenyReason::NotSupervised);
+        }
+        AccessDecision::deny(articles, policies, DenyReason::NoRule)
+    }
+}
