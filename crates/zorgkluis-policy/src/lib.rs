@@ -327,7 +327,6 @@ impl AccessPolicy for CedarPolicy {
             {
                 articles.push(a);
             }
-            }
         }
         let policies: Vec<String> = ids.iter().map(ToString::to_string).collect();
         if response.decision() == Decision::Allow {
