@@ -80,6 +80,20 @@ fn string_set<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 pub struct Generated {
     pub header: String,
     pub policies: Vec<(String, String)>,
+    /// What each generated user-rule permit requires, to explain a denial without evaluating
+    /// again: which condition the request lacked.
+    pub permits: Vec<PermitMeta>,
+}
+
+/// The shape of one generated user-rule permit.
+#[derive(Debug, Clone)]
+pub struct PermitMeta {
+    pub role: String,
+    pub actions: Vec<Action>,
+    pub categories: Vec<String>,
+    pub care_relationship: bool,
+    pub supervised: bool,
+    pub article: String,
 }
 
 impl Generated {
@@ -118,6 +132,7 @@ pub fn policies(reglement: &Reglement) -> Generated {
     let f = &reglement.file;
     let mut out = Generated {
         policies: Vec::new(),
+        permits: Vec::new(),
         header: format!(
             "// Gegenereerd uit het reglement van {} (versie {}).\n// Alles wat hier niet wordt toegestaan, is verboden.\n\n",
             f.organisation.name, f.version.number
@@ -151,6 +166,14 @@ pub fn policies(reglement: &Reglement) -> Generated {
                 ],
                 &body,
             );
+            out.permits.push(PermitMeta {
+                role: u.role.get_ref().clone(),
+                actions: u.actions.clone(),
+                categories: cats.iter().map(|c| (*c).to_owned()).collect(),
+                care_relationship: u.care_relationship,
+                supervised: u.supervised,
+                article: u.article.get_ref().clone(),
+            });
         }
     }
     emergency(reglement, &mut out);

@@ -26,6 +26,36 @@ use zorgkluis_core::diagnostic::{Diagnostic, Locator, Severity};
 
 pub use generate::{Generated, HEIR_ROLE, policies, schema_text};
 
+struct Types {
+    role: EntityTypeName,
+    user: EntityUid,
+    record: EntityUid,
+    actions: HashMap<zorgkluis_core::vocabulary::Action, EntityUid>,
+}
+
+impl Types {
+    fn new() -> Result<Types, String> {
+        let name = |ty: &str| {
+            EntityTypeName::from_str(&format!("Zorgkluis::{ty}")).map_err(|e| e.to_string())
+        };
+        let action = name("Action")?;
+        Ok(Types {
+            role: name("Role")?,
+            user: EntityUid::from_type_name_and_id(name("User")?, EntityId::new("u")),
+            record: EntityUid::from_type_name_and_id(name("Record")?, EntityId::new("r")),
+            actions: zorgkluis_core::vocabulary::Action::ALL
+                .iter()
+                .map(|a| {
+                    (
+                        *a,
+                        EntityUid::from_type_name_and_id(action.clone(), EntityId::new(a.id())),
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
 /// Policies an organisation adds: the file name (for messages) and its text.
 #[derive(Debug, Clone, Copy)]
 pub struct CustomPolicies<'a> {
@@ -35,7 +65,6 @@ pub struct CustomPolicies<'a> {
 
 /// A compiled reglement: the schema and the policy sets per role.
 pub struct CedarPolicy {
-    schema: Schema,
     /// All policies, for printing and validation.
     all: PolicySet,
     /// The policies that can apply to a role: its own and those for any principal.
@@ -46,6 +75,10 @@ pub struct CedarPolicy {
     text: String,
     /// Per category id: special (art. 9/10), administrative.
     categories: HashMap<String, (bool, bool)>,
+    /// The generated permits' shapes, to explain denials.
+    permits: Vec<generate::PermitMeta>,
+    /// Type names and uids parsed once: parsing them per decision was a measurable share.
+    types: Types,
     authorizer: Authorizer,
 }
 
@@ -185,12 +218,13 @@ impl CedarPolicy {
             .map(|c| (c.id.clone(), (c.special.is_some(), c.administrative)))
             .collect();
         Ok(CedarPolicy {
-            schema,
             all,
             by_role,
             any_role,
             text,
             categories,
+            types: Types::new().map_err(internal)?,
+            permits: generated.permits,
             authorizer: Authorizer::new(),
         })
     }
@@ -220,15 +254,15 @@ impl CedarPolicy {
         emergency: bool,
     ) -> Result<cedar_policy::Response, String> {
         let set = self.by_role.get(req.role).unwrap_or(&self.any_role);
-        let uid = |ty: &str, id: &str| -> Result<EntityUid, String> {
-            let ty =
-                EntityTypeName::from_str(&format!("Zorgkluis::{ty}")).map_err(|e| e.to_string())?;
-            Ok(EntityUid::from_type_name_and_id(ty, EntityId::new(id)))
-        };
-        let role = uid("Role", req.role)?;
-        let user = uid("User", "u")?;
-        let record = uid("Record", "r")?;
-        let action = uid("Action", req.action.id())?;
+        let t = &self.types;
+        let role = EntityUid::from_type_name_and_id(t.role.clone(), EntityId::new(req.role));
+        let user = t.user.clone();
+        let record = t.record.clone();
+        let action = t
+            .actions
+            .get(&req.action)
+            .cloned()
+            .ok_or_else(|| format!("no action {}", req.action))?;
         let category = req.category;
         // An unknown category counts as special: never less protected than it should be.
         let (special, administrative) = self
@@ -264,7 +298,10 @@ impl CedarPolicy {
                 Entity::new_no_attrs(user.clone(), HashSet::from([role])),
                 Entity::new(record.clone(), attrs, HashSet::new()).map_err(|e| e.to_string())?,
             ],
-            Some(&self.schema),
+            // The entities are built here from typed values; validating them against the
+            // schema on every decision doubled its cost (measured), and the policies themselves
+            // are validated against the schema when compiled.
+            None,
         )
         .map_err(|e| e.to_string())?;
         let context = Context::from_pairs([
@@ -292,8 +329,8 @@ impl CedarPolicy {
             ),
         ])
         .map_err(|e| e.to_string())?;
-        let request = Request::new(user, action, record, context, Some(&self.schema))
-            .map_err(|e| e.to_string())?;
+        let request =
+            Request::new(user, action, record, context, None).map_err(|e| e.to_string())?;
         Ok(self.authorizer.is_authorized(&request, set, &entities))
     }
 }
@@ -319,7 +356,10 @@ impl AccessPolicy for CedarPolicy {
                 );
             }
         };
-        let ids: Vec<PolicyId> = response.diagnostics().reason().cloned().collect();
+        // Cedar reports the determining policies as a set; sort them so a decision always
+        // cites its articles in the same order.
+        let mut ids: Vec<PolicyId> = response.diagnostics().reason().cloned().collect();
+        ids.sort_by_key(ToString::to_string);
         let mut articles: Vec<String> = Vec::new();
         for id in &ids {
             if let Some(a) = self.article(id)
@@ -361,28 +401,29 @@ impl AccessPolicy for CedarPolicy {
                 .unwrap_or_default();
             return AccessDecision::deny(article, policies, DenyReason::Heirs);
         }
-        // Why no rule permits it: would the care relationship, or supervision, have done?
-        let would = |care: bool, supervised: bool| {
-            self.evaluate(req, care, supervised, false)
-                .ok()
-                .filter(|r| r.decision() == Decision::Allow)
-                .map(|r| {
-                    r.diagnostics()
-                        .reason()
-                        .filter_map(|id| self.article(id))
-                        .collect::<Vec<_>>()
-                })
-        };
-        if let Some(near) = would(true, req.supervised) {
+        // Why no rule permits it: which condition of a matching rule the request lacked.
+        // Read from the generated rules' shapes, so a denial costs one evaluation.
+        let matching: Vec<&generate::PermitMeta> = self
+            .permits
+            .iter()
+            .filter(|m| m.role == req.role && m.actions.contains(&req.action))
+            .filter(|m| m.categories.iter().any(|c| c == req.category))
+            .collect();
+        let near = |m: &&generate::PermitMeta| m.article.clone();
+        if !req.care_relationship && matching.iter().any(|m| m.care_relationship) {
             let reason = if emergency {
                 DenyReason::EmergencyNotPermitted
             } else {
                 DenyReason::NoCareRelationship
             };
-            return AccessDecision::deny(near, policies, reason);
+            return AccessDecision::deny(matching.iter().map(near).collect(), policies, reason);
         }
-        if let Some(near) = would(true, true) {
-            return AccessDecision::deny(near, policies, DenyReason::NotSupervised);
+        if !req.supervised && matching.iter().any(|m| m.supervised) {
+            return AccessDecision::deny(
+                matching.iter().map(near).collect(),
+                policies,
+                DenyReason::NotSupervised,
+            );
         }
         AccessDecision::deny(articles, policies, DenyReason::NoRule)
     }

@@ -428,3 +428,130 @@ fn init_refuses_an_invalid_reglement_and_creates_nothing() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!data.exists(), "nothing was created");
 }
+
+#[test]
+fn decide_json_fields_and_explanation() {
+    let o = zorgkluis(&[
+        "reglement",
+        "decide",
+        &seed(),
+        "--role",
+        "zorgverlener",
+        "--action",
+        "read",
+        "--category",
+        "gezondheid",
+        "--care-relationship",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["decision"], "allow");
+    assert_eq!(v["articles"], serde_json::json!(["2.2"]));
+    assert_eq!(
+        v["explanation"],
+        "Toegestaan volgens het reglement (art. 2.2)."
+    );
+
+    let o = zorgkluis(&[
+        "reglement",
+        "decide",
+        &seed(),
+        "--role",
+        "administratie",
+        "--action",
+        "read",
+        "--category",
+        "gezondheid",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["decision"], "deny");
+    assert!(
+        v["explanation"].as_str().unwrap().starts_with("Geweigerd"),
+        "{v}"
+    );
+
+    let o = zorgkluis(&[
+        "reglement",
+        "decide",
+        &seed(),
+        "--role",
+        "zorgverlener",
+        "--action",
+        "read",
+        "--category",
+        "gezondheid",
+        "--emergency",
+        "bewusteloos aangetroffen",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["decision"], "allow");
+    assert_eq!(v["review_required"], true);
+}
+
+#[test]
+fn decide_rejects_unknown_ids_and_actions_with_exit_2() {
+    let o = zorgkluis(&[
+        "reglement",
+        "decide",
+        &seed(),
+        "--role",
+        "zorgverlenner",
+        "--action",
+        "read",
+        "--category",
+        "naw",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`zorgverlener`"), "{}", stderr(&o));
+    let o = zorgkluis(&[
+        "reglement",
+        "decide",
+        &seed(),
+        "--role",
+        "zorgverlener",
+        "--action",
+        "lezen",
+        "--category",
+        "naw",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("read, write"), "{}", stderr(&o));
+}
+
+#[test]
+fn policies_prints_cedar_with_articles() {
+    let o = zorgkluis(&["reglement", "policies", &seed()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("@artikel(\"2.2\")") && out.contains("permit ("),
+        "{out}"
+    );
+    assert!(out.contains("forbid ("), "{out}");
+    let schema = stdout(&zorgkluis(&["reglement", "policies", &seed(), "--schema"]));
+    assert!(schema.contains("namespace Zorgkluis"), "{schema}");
+}
+
+#[test]
+fn check_validates_the_organisations_own_policies() {
+    let text = std::fs::read_to_string(seed()).unwrap().replacen(
+        "formaat = 1\n",
+        "formaat = 1\ncedar_beleid = \"eigen.cedar\"\n",
+        1,
+    );
+    let reglement = TempFile::new("r.toml", &text);
+    let dir = reglement.0.parent().unwrap();
+    std::fs::write(
+        dir.join("eigen.cedar"),
+        "permit (principal, action, resource)\nwhen { resource.team == \"a\" };\n",
+    )
+    .unwrap();
+    let o = zorgkluis(&["--lang", "en", "reglement", "check", &reglement.path()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("eigen.cedar:2:"), "{}", stderr(&o));
+    std::fs::write(dir.join("eigen.cedar"), "forbid (principal, action == Zorgkluis::Action::\"export\", resource)\nwhen { resource.special };\n").unwrap();
+    let o = zorgkluis(&["reglement", "check", &reglement.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
