@@ -3,24 +3,28 @@
 use std::fmt::Write as _;
 
 use zorgkluis_core::Reglement;
+use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::reglement::file::{Id, UserRule};
 use zorgkluis_core::vocabulary::{Action, RequestType};
 
 /// The role of heirs of a deceased client: not staff, so not in the taxonomy's roles.
 pub const HEIR_ROLE: &str = "nabestaande";
 
-/// The schema: users in roles act on records of a category, in a situation.
-pub fn schema_text() -> String {
-    let actions: Vec<String> = Action::ALL
-        .iter()
-        .map(|a| format!("\"{}\"", a.id()))
-        .collect();
+/// The schema: users in roles act on records of a category, in a situation. Roles and
+/// categories are enumerated from the reglement's taxonomy, so an organisation's own policy
+/// that names an unknown role or category is rejected when it is checked.
+pub fn schema_text(reglement: &Reglement) -> String {
+    let actions: Vec<String> = Action::ALL.iter().map(|a| lit(a.id())).collect();
+    let mut roles: Vec<&str> = reglement.taxonomy.ids(IdKind::Role);
+    roles.push(HEIR_ROLE);
+    let categories = reglement.taxonomy.ids(IdKind::Category);
     format!(
         r#"namespace Zorgkluis {{
-  entity Role;
+  entity Role enum {};
+  entity Category enum {};
   entity User in [Role];
   entity Record = {{
-    category: String,
+    category: Category,
     special: Bool,
     administrative: Bool,
     restricted: Bool,
@@ -40,6 +44,8 @@ pub fn schema_text() -> String {
   }};
 }}
 "#,
+        string_set(roles),
+        string_set(categories),
         actions.join(", ")
     )
 }
@@ -69,6 +75,15 @@ fn action_list(actions: &[Action]) -> String {
         .map(|a| format!("Zorgkluis::Action::{}", lit(a.id())))
         .collect();
     format!("[{}]", items.join(", "))
+}
+
+/// `resource.category in [Zorgkluis::Category::"naw", ...]`.
+fn category_condition<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|c| format!("Zorgkluis::Category::{}", lit(c)))
+        .collect();
+    format!("resource.category in [{}]", items.join(", "))
 }
 
 fn string_set<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
@@ -142,10 +157,7 @@ pub fn policies(reglement: &Reglement) -> Generated {
         let p = processing.get_ref();
         for (i, u) in p.users.iter().enumerate() {
             let cats = categories(u, &p.categories);
-            let mut conditions = vec![format!(
-                "{}.contains(resource.category)",
-                string_set(cats.iter().copied())
-            )];
+            let mut conditions = vec![category_condition(cats.iter().copied())];
             if u.care_relationship {
                 conditions.push("context.care_relationship".to_owned());
             }
@@ -200,10 +212,7 @@ fn emergency(reglement: &Reglement, out: &mut Generated) {
             }
             let cats = categories(u, &p.categories);
             let mut conditions = vec![
-                format!(
-                    "{}.contains(resource.category)",
-                    string_set(cats.iter().copied())
-                ),
+                category_condition(cats.iter().copied()),
                 "context.emergency".to_owned(),
                 "context.emergency_reason != \"\"".to_owned(),
             ];

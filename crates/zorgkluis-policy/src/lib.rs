@@ -28,6 +28,7 @@ pub use generate::{Generated, HEIR_ROLE, policies, schema_text};
 
 struct Types {
     role: EntityTypeName,
+    category: EntityTypeName,
     user: EntityUid,
     record: EntityUid,
     actions: HashMap<zorgkluis_core::vocabulary::Action, EntityUid>,
@@ -41,6 +42,7 @@ impl Types {
         let action = name("Action")?;
         Ok(Types {
             role: name("Role")?,
+            category: name("Category")?,
             user: EntityUid::from_type_name_and_id(name("User")?, EntityId::new("u")),
             record: EntityUid::from_type_name_and_id(name("Record")?, EntityId::new("r")),
             actions: zorgkluis_core::vocabulary::Action::ALL
@@ -128,7 +130,7 @@ impl CedarPolicy {
         reglement: &Reglement,
         custom: Option<CustomPolicies<'_>>,
     ) -> Result<CedarPolicy, Vec<Diagnostic>> {
-        let schema_src = schema_text();
+        let schema_src = schema_text(reglement);
         let (schema, _) = Schema::from_cedarschema_str(&schema_src)
             .map_err(|e| internal(format!("generated schema: {e}")))?;
         let generated = policies(reglement);
@@ -273,7 +275,10 @@ impl CedarPolicy {
         let attrs = HashMap::from([
             (
                 "category".to_owned(),
-                RestrictedExpression::new_string(category.to_owned()),
+                RestrictedExpression::new_entity_uid(EntityUid::from_type_name_and_id(
+                    self.types.category.clone(),
+                    EntityId::new(category),
+                )),
             ),
             (
                 "special".to_owned(),

@@ -252,9 +252,9 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 explanation
             })
         }),
-        ReglementCommand::Policies { file, schema } => with_policy(&file, lang, |_, policy| {
+        ReglementCommand::Policies { file, schema } => with_policy(&file, lang, |r, policy| {
             Ok(if schema {
-                zorgkluis_policy::schema_text()
+                zorgkluis_policy::schema_text(r)
             } else {
                 policy.text().to_owned()
             })

@@ -66,3 +66,14 @@ fn a_valid_custom_forbid_takes_effect() {
     );
     assert!(policy.text().contains("Eigen beleid"));
 }
+
+#[test]
+fn an_unknown_role_or_category_is_rejected() {
+    let role = "forbid (principal in Zorgkluis::Role::\"zorgverlenr\", action, resource);\n";
+    let errors = compile(role).unwrap_err();
+    assert_eq!(errors[0].code, "policy.invalid", "{errors:#?}");
+    let category = "forbid (principal, action, resource)\nwhen { resource.category == Zorgkluis::Category::\"gezondheidd\" };\n";
+    let errors = compile(category).unwrap_err();
+    assert_eq!(errors[0].code, "policy.invalid", "{errors:#?}");
+    assert_eq!(errors[0].line, 2, "{errors:#?}");
+}
