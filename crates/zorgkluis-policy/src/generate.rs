@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use zorgkluis_core::Reglement;
-use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::reglement::file::{Id, UserRule};
+use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::vocabulary::{Action, RequestType};
 
 /// The role of heirs of a deceased client: not staff, so not in the taxonomy's roles.
