@@ -1084,6 +1084,134 @@ impl Vault {
         .await
     }
 
+    /// Makes an API token for another system, acting in `role`. Returns the token: it is shown
+    /// once, only its hash is kept.
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        name: &str,
+        role: &str,
+    ) -> Result<String, VaultError> {
+        if name.trim().is_empty() || name.len() > 100 {
+            return Err(VaultError::Invalid {
+                field: "name",
+                message: "1 to 100 characters".into(),
+            });
+        }
+        if !self.inner.reglement.taxonomy.contains(IdKind::Role, role) {
+            return Err(VaultError::Invalid {
+                field: "role",
+                message: format!("unknown role `{role}`"),
+            });
+        }
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret).map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let token = format!("zk_{}", hex::encode(secret));
+        let mut event = self.event(actor, None, "token_create", None, "beheer");
+        event.articles = format!("{name} ({role})");
+        let stmt = Stmt::new(
+            "INSERT INTO api_tokens (tenant_id, name, role, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(name.to_owned()),
+                Arg::Text(role.to_owned()),
+                Arg::Blob(sha256(&[token.as_bytes()]).to_vec()),
+                Arg::Text(now()),
+            ],
+        );
+        self.inner
+            .writer
+            .submit(event, vec![stmt])
+            .await
+            .map_err(|e| match e {
+                StoreError::Database(_) => VaultError::Invalid {
+                    field: "name",
+                    message: "a token with this name exists".into(),
+                },
+                other => VaultError::Store(other),
+            })?;
+        Ok(token)
+    }
+
+    /// The actor an API token stands for, if it is valid.
+    pub async fn actor_for_token(
+        &self,
+        token: &str,
+        source: &str,
+    ) -> Result<Option<Actor>, VaultError> {
+        let row = sqlx::query(
+            "SELECT name, role FROM api_tokens WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL",
+        )
+        .bind(&self.inner.tenant)
+        .bind(sha256(&[token.as_bytes()]).to_vec())
+        .fetch_optional(&self.inner.pool)
+        .await?;
+        Ok(match row {
+            Some(r) => Some(Actor {
+                user_id: r.try_get::<String, _>(0)?,
+                role: r.try_get(1)?,
+                on_behalf_of: None,
+                source: source.to_owned(),
+                supervised: false,
+            }),
+            None => None,
+        })
+    }
+
+    /// The ids of the persons this actor works with: a caregiver's or trainee's own clients (a
+    /// care relationship today), everyone for other roles. Ids only, no personal data; the
+    /// listing is logged.
+    pub async fn list_persons(
+        &self,
+        actor: &Actor,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, VaultError> {
+        let own_clients = matches!(actor.role.as_str(), "zorgverlener" | "stagiair");
+        let rows = if own_clients {
+            sqlx::query(
+                "SELECT p.id FROM persons p JOIN care_relationships c ON c.tenant_id = p.tenant_id AND c.person_id = p.id \
+                 WHERE p.tenant_id = $1 AND p.erased_at IS NULL AND c.user_id = $2 AND c.valid_from <= $3 \
+                 AND (c.valid_until IS NULL OR c.valid_until >= $3) ORDER BY p.created_at, p.id LIMIT $4 OFFSET $5",
+            )
+            .bind(&self.inner.tenant)
+            .bind(&actor.user_id)
+            .bind(today().to_string())
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.inner.pool)
+            .await?
+        } else {
+            sqlx::query(
+                "SELECT id FROM persons WHERE tenant_id = $1 AND erased_at IS NULL ORDER BY created_at, id LIMIT $2 OFFSET $3",
+            )
+            .bind(&self.inner.tenant)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.inner.pool)
+            .await?
+        };
+        let mut event = self.event(actor, None, "list_persons", None, "overzicht");
+        event.articles = if own_clients {
+            "zorgrelatie".into()
+        } else {
+            String::new()
+        };
+        self.inner.writer.submit(event, Vec::new()).await?;
+        Ok(rows
+            .iter()
+            .map(|r| r.try_get::<String, _>(0))
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Whether the database answers (readiness).
+    pub async fn ready(&self) -> bool {
+        sqlx::query("SELECT 1")
+            .execute(&self.inner.pool)
+            .await
+            .is_ok()
+    }
+
     /// Logs an operation on the installation (backup, restore) that touches no one's data.
     pub async fn log_operation(
         &self,

@@ -1,6 +1,7 @@
 //! The `zorgkluis` command line.
 
 mod reglement_cmd;
+mod serve_cmd;
 mod store_cmd;
 
 use std::path::PathBuf;
@@ -33,6 +34,17 @@ enum LangArg {
 }
 
 #[derive(Subcommand)]
+enum TokenCommand {
+    /// Make a token that acts as NAME in ROLE; it is printed once.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Check, show and simulate a reglement before adopting it.
     #[command(subcommand)]
@@ -49,6 +61,20 @@ enum Command {
         #[arg(long = "database-url")]
         database_url: Option<String>,
     },
+    /// Serve the JSON API of an installation (listen address: --listen or ZORGKLUIS_LISTEN,
+    /// default 127.0.0.1:8080).
+    Serve {
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Create the demo organisation (once) with synthetic clients and staff, and serve it.
+    Demo {
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// API tokens for other systems.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -90,6 +116,11 @@ fn main() -> ExitCode {
             database_url.or_else(|| std::env::var("DATABASE_URL").ok()),
             lang,
         ),
+        Command::Serve { listen } => serve_cmd::serve(&cli.installation, listen, lang),
+        Command::Demo { listen } => serve_cmd::demo(cli.installation.data_dir(), listen, lang),
+        Command::Token(TokenCommand::Add { name, role }) => {
+            serve_cmd::token_add(&cli.installation, &name, &role, lang)
+        }
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),
         Command::Backup { file } => store_cmd::backup(&cli.installation, file, lang),

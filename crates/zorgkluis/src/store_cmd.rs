@@ -26,6 +26,17 @@ pub struct Installation {
 }
 
 impl Installation {
+    /// The directory given with --data-dir, if any.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.data_dir.clone()
+    }
+
+    pub fn at(dir: &Path) -> Installation {
+        Installation {
+            data_dir: Some(dir.to_owned()),
+        }
+    }
+
     fn dir(&self) -> PathBuf {
         self.data_dir
             .clone()
@@ -94,7 +105,7 @@ fn location(dir: &Path, config: &Config) -> Location {
     Location::new(url.as_deref(), dir)
 }
 
-async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
+pub async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
     let dir = inst.dir();
     let config = load_config(&dir)?;
     let source = std::fs::read_to_string(&config.reglement)

@@ -555,3 +555,111 @@ fn check_validates_the_organisations_own_policies() {
     let o = zorgkluis(&["reglement", "check", &reglement.path()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// The README's first command: `zorgkluis demo` creates the demo organisation and serves it.
+#[test]
+fn demo_creates_the_organisation_and_serves_it() {
+    use std::io::{BufRead as _, Read as _, Write as _};
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.0.parent().unwrap().join("demo").display().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
+        .args(["--data-dir", &data, "demo", "--listen", "127.0.0.1:0"])
+        .env_remove("ZORGKLUIS_LANG")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = Vec::new();
+    let address = loop {
+        let line = lines.next().expect("the demo prints its address").unwrap();
+        if let Some(a) = line
+            .split("http://")
+            .nth(1)
+            .filter(|_| line.contains("luistert op"))
+        {
+            break a.trim().to_owned();
+        }
+        printed.push(line);
+    };
+    let admin_token = printed
+        .iter()
+        .find(|l| l.trim_start().starts_with("admin-1"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .expect("a token for admin-1")
+        .to_owned();
+    let get = |path: &str, token: Option<&str>| {
+        let mut s = std::net::TcpStream::connect(&address).unwrap();
+        let auth = token
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\n{auth}Connection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    };
+    assert!(get("/health", None).starts_with("HTTP/1.1 200"));
+    let persons = get("/api/v1/persons", Some(&admin_token));
+    assert!(persons.starts_with("HTTP/1.1 200"), "{persons}");
+    assert!(
+        persons.matches('-').count() >= 12 * 4,
+        "twelve client ids: {persons}"
+    );
+    child.kill().unwrap();
+    let _ = child.wait();
+}
+
+#[test]
+fn token_add_prints_a_token_once() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.0.parent().unwrap().join("data").display().to_string();
+    assert_eq!(
+        zorgkluis(&["--data-dir", &data, "init", "--reglement", &seed()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "token",
+        "add",
+        "--name",
+        "ecd",
+        "--role",
+        "zorgverlener",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).trim().starts_with("zk_") && stdout(&o).trim().len() == 67,
+        "{}",
+        stdout(&o)
+    );
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "token",
+        "add",
+        "--name",
+        "ecd",
+        "--role",
+        "zorgverlener",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "the name is taken");
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "token",
+        "add",
+        "--name",
+        "x",
+        "--role",
+        "baas",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("role"), "{}", stderr(&o));
+}

@@ -1,0 +1,377 @@
+//! The zorgkluis HTTP server: a JSON API under `/api/v1` over the one access path, for other
+//! systems (an ECD, an intake form, billing) with per-system API tokens that carry a role.
+//! Every request that touches personal data goes through the `Vault`: decided by the
+//! reglement, logged in the audit chain, then decrypted. Errors are RFC 9457 problem details
+//! that name the field.
+
+mod problem;
+
+use std::net::SocketAddr;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use zorgkluis_store::vault::{Actor, Vault, VaultError};
+
+pub use problem::Problem;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub vault: Vault,
+}
+
+/// The API's routes.
+pub fn router(vault: Vault) -> Router {
+    Router::new()
+        .route("/health", get(health))
+        .route("/ready", get(ready))
+        .route("/api/v1/persons", post(register_person).get(list_persons))
+        .route(
+            "/api/v1/persons/{id}/records",
+            get(dossier).post(add_record),
+        )
+        .route("/api/v1/persons/{id}/care-team", post(assign_care))
+        .route("/api/v1/persons/{id}/audit", get(audit))
+        .route("/api/v1/records/{id}/corrections", post(correct_record))
+        .with_state(AppState { vault })
+}
+
+/// Serves until `shutdown` completes; requests in flight finish first.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    vault: Vault,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router(vault).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn ready(State(s): State<AppState>) -> Response {
+    if s.vault.ready().await {
+        Json(serde_json::json!({ "status": "ready" })).into_response()
+    } else {
+        Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "store.unavailable",
+            "De database antwoordt niet.",
+        )
+        .into_response()
+    }
+}
+
+/// The caller: an API token in `Authorization: Bearer ...`, from this address.
+async fn actor(state: &AppState, headers: &HeaderMap, from: SocketAddr) -> Result<Actor, Problem> {
+    let token = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(Problem::unauthorized)?;
+    state
+        .vault
+        .actor_for_token(token.trim(), &from.ip().to_string())
+        .await
+        .map_err(Problem::from)?
+        .ok_or_else(Problem::unauthorized)
+}
+
+/// A JSON body whose rejection is a problem detail naming the field.
+struct Body<T>(T);
+
+impl<S, T> FromRequest<S> for Body<T>
+where
+    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Problem;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(Body(v)),
+            Err(rejection) => Err(Problem::bad_body(&rejection.body_text())),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewPerson {
+    subject_category: String,
+    bsn: Option<String>,
+    #[serde(default = "default_purpose")]
+    purpose: String,
+}
+
+fn default_purpose() -> String {
+    "api".to_owned()
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: String,
+}
+
+async fn register_person(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Body(body): Body<NewPerson>,
+) -> Result<(StatusCode, Json<Created>), Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    let id = s
+        .vault
+        .register_person(
+            &actor,
+            &body.subject_category,
+            body.bsn.as_deref(),
+            &body.purpose,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Page {
+    #[serde(default)]
+    offset: i64,
+    #[serde(default = "default_limit")]
+    limit: i64,
+}
+
+/// The ids of the caller's persons: a caregiver's own clients, everyone for other roles.
+async fn list_persons(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    query: Result<Query<Page>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    let Query(page) = query.map_err(|r| Problem::bad_query(&r.body_text()))?;
+    if !(1..=1000).contains(&page.limit) {
+        return Err(Problem::invalid("limit", "between 1 and 1000"));
+    }
+    if page.offset < 0 {
+        return Err(Problem::invalid("offset", "not negative"));
+    }
+    let ids = s
+        .vault
+        .list_persons(&actor, page.offset, page.limit)
+        .await?;
+    Ok(Json(
+        serde_json::json!({ "persons": ids, "offset": page.offset, "limit": page.limit }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DossierQuery {
+    category: Option<String>,
+    #[serde(default = "default_purpose")]
+    purpose: String,
+    /// Break the glass, with this reason.
+    emergency: Option<String>,
+    #[serde(default)]
+    offset: usize,
+    #[serde(default = "default_limit")]
+    limit: usize,
+}
+
+fn default_limit<T: From<u8>>() -> T {
+    T::from(100)
+}
+
+async fn dossier(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    query: Result<Query<DossierQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    let Query(q) = query.map_err(|r| Problem::bad_query(&r.body_text()))?;
+    if q.limit == 0 || q.limit > 1000 {
+        return Err(Problem::invalid("limit", "between 1 and 1000"));
+    }
+    let (records, withheld) = match &q.category {
+        Some(category) => {
+            let records = s
+                .vault
+                .read_category(
+                    &actor,
+                    &person,
+                    category,
+                    &q.purpose,
+                    q.emergency.as_deref(),
+                )
+                .await?;
+            (records, Vec::new())
+        }
+        None => {
+            let view = s.vault.dossier(&actor, &person, &q.purpose).await?;
+            (view.records, view.withheld)
+        }
+    };
+    let total = records.len();
+    let page: Vec<_> = records.into_iter().skip(q.offset).take(q.limit).collect();
+    let withheld: Vec<serde_json::Value> = withheld
+        .iter()
+        .map(|w| {
+            serde_json::json!({
+                "category": w.category,
+                "articles": w.decision.articles,
+                "explanation": w.decision.explain(zorgkluis_core::Lang::Nl),
+            })
+        })
+        .collect();
+    Ok(Json(serde_json::json!({
+        "records": page,
+        "withheld": withheld,
+        "total": total,
+        "offset": q.offset,
+        "limit": q.limit,
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewRecord {
+    category: String,
+    text: String,
+    #[serde(default = "default_purpose")]
+    purpose: String,
+}
+
+async fn add_record(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    Body(body): Body<NewRecord>,
+) -> Result<(StatusCode, Json<Created>), Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    if body.text.trim().is_empty() {
+        return Err(Problem::invalid("text", "empty"));
+    }
+    let id = s
+        .vault
+        .add_record(&actor, &person, &body.category, &body.text, &body.purpose)
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Correction {
+    text: String,
+    #[serde(default = "default_purpose")]
+    purpose: String,
+}
+
+async fn correct_record(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(record): Path<String>,
+    Body(body): Body<Correction>,
+) -> Result<(StatusCode, Json<Created>), Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    if body.text.trim().is_empty() {
+        return Err(Problem::invalid("text", "empty"));
+    }
+    let id = s
+        .vault
+        .correct_record(&actor, &record, &body.text, &body.purpose)
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CareAssignment {
+    user: String,
+    from: Date,
+    until: Option<Date>,
+}
+
+/// Only roles that plan or manage care teams may change them.
+const CARE_TEAM_ROLES: &[&str] = &["administratie", "planner", "directie"];
+
+async fn assign_care(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    Body(body): Body<CareAssignment>,
+) -> Result<StatusCode, Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    if !CARE_TEAM_ROLES.contains(&actor.role.as_str()) {
+        return Err(Problem::new(
+            StatusCode::FORBIDDEN,
+            "access.denied",
+            "Deze rol beheert geen zorgteams.",
+        ));
+    }
+    if body.until.is_some_and(|u| u < body.from) {
+        return Err(Problem::invalid("until", "before from"));
+    }
+    s.vault
+        .assign_care(&actor, &body.user, &person, body.from, body.until)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Who looked at this file (NEN 7513): for the privacy officer.
+async fn audit(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    if actor.role != "fg" {
+        return Err(Problem::new(
+            StatusCode::FORBIDDEN,
+            "access.denied",
+            "Alleen de functionaris gegevensbescherming leest de logging.",
+        ));
+    }
+    let events = s.vault.audit_for_person(&actor, &person).await?;
+    Ok(Json(serde_json::json!({ "events": events })))
+}
+
+impl From<VaultError> for Problem {
+    fn from(e: VaultError) -> Problem {
+        match e {
+            VaultError::Denied(d) => Problem::denied(&d),
+            VaultError::NotFound(what) => Problem::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                &format!("Niet gevonden: {what}"),
+            ),
+            VaultError::Erased(_) => Problem::new(
+                StatusCode::GONE,
+                "person.erased",
+                "De gegevens van deze persoon zijn verwijderd.",
+            ),
+            VaultError::Invalid { field, message } => Problem::invalid(field, &message),
+            VaultError::Store(_) => Problem::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "store.error",
+                "Interne fout; niets is gewijzigd.",
+            ),
+        }
+    }
+}

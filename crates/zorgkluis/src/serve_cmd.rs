@@ -1,0 +1,297 @@
+//! `zorgkluis serve`, `zorgkluis demo` and `zorgkluis token add`.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::civil::date;
+use zorgkluis_core::Lang;
+use zorgkluis_store::vault::{Actor, Vault};
+
+use crate::store_cmd::{self, Installation};
+
+/// The demo organisation's reglement, built into the binary so `demo` works anywhere.
+const DEMO_REGLEMENT: &str = include_str!("../../../reglementen/bg-wonen.toml");
+const DEMO_TENANT: &str = "bg-wonen";
+/// Staff of the demo organisation: token name (the user id) and role.
+const DEMO_STAFF: &[(&str, &str)] = &[
+    ("zorg-1", "zorgverlener"),
+    ("zorg-2", "zorgverlener"),
+    ("admin-1", "administratie"),
+    ("dir-1", "directie"),
+    ("fg-1", "fg"),
+];
+
+fn listen_address(flag: Option<String>) -> String {
+    flag.or_else(|| std::env::var("ZORGKLUIS_LISTEN").ok())
+        .unwrap_or_else(|| "127.0.0.1:8080".to_owned())
+}
+
+/// Waits for Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}
+
+async fn run_server(vault: Vault, listen: &str, lang: Lang) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| format!("{listen}: {e}"))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        std::io::stdout(),
+        "{} http://{address}",
+        lang.pick("zorgkluis luistert op", "zorgkluis listens on")
+    );
+    let closer = vault.clone();
+    zorgkluis_server::serve(listener, vault, shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())?;
+    closer.close().await;
+    Ok(())
+}
+
+pub fn serve(inst: &Installation, listen: Option<String>, lang: Lang) -> ExitCode {
+    let listen = listen_address(listen);
+    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    else {
+        return ExitCode::from(2);
+    };
+    rt.block_on(async {
+        let vault = match store_cmd::open(inst, lang).await {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                return ExitCode::from(2);
+            }
+        };
+        match run_server(vault, &listen, lang).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                ExitCode::from(2)
+            }
+        }
+    })
+}
+
+pub fn token_add(inst: &Installation, name: &str, role: &str, lang: Lang) -> ExitCode {
+    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    else {
+        return ExitCode::from(2);
+    };
+    rt.block_on(async {
+        let vault = match store_cmd::open(inst, lang).await {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                return ExitCode::from(2);
+            }
+        };
+        let made = vault.create_token(&Actor::system("cli"), name, role).await;
+        vault.close().await;
+        match made {
+            Ok(token) => {
+                let _ = writeln!(std::io::stdout(), "{token}");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    lang.pick(
+                        "Bewaar deze token: hij wordt niet nog eens getoond.",
+                        "Keep this token: it is not shown again."
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                ExitCode::from(2)
+            }
+        }
+    })
+}
+
+/// Synthetic BSNs: nine digits that pass the 11-check, counted up from a fixed start.
+fn synthetic_bsns(n: usize) -> Vec<String> {
+    (100_000_000u32..)
+        .map(|x| x.to_string())
+        .filter(|s| zorgkluis_core::bsn::is_valid(s))
+        .take(n)
+        .collect()
+}
+
+/// Fills the demo organisation once: staff tokens, synthetic clients with care teams. Returns the tokens (kept in the data directory, owner-only, for the demo).
+async fn seed(
+    dir: &Path,
+    inst: &Installation,
+    lang: Lang,
+) -> Result<Vec<(String, String, String)>, String> {
+    let tokens_file = dir.join("demo-tokens.txt");
+    if let Ok(text) = std::fs::read_to_string(&tokens_file) {
+        return Ok(text
+            .lines()
+            .filter_map(|l| {
+                let mut p = l.split(' ');
+                Some((
+                    p.next()?.to_owned(),
+                    p.next()?.to_owned(),
+                    p.next()?.to_owned(),
+                ))
+            })
+            .collect());
+    }
+    let vault = store_cmd::open(inst, lang).await?;
+    let system = Actor::system("demo");
+    let mut tokens = Vec::new();
+    for (name, role) in DEMO_STAFF {
+        let t = vault
+            .create_token(&system, name, role)
+            .await
+            .map_err(|e| e.to_string())?;
+        tokens.push(((*name).to_owned(), (*role).to_owned(), t));
+    }
+    let admin = Actor {
+        user_id: "admin-1".into(),
+        role: "administratie".into(),
+        on_behalf_of: None,
+        source: "demo".into(),
+        supervised: false,
+    };
+    for (i, bsn) in synthetic_bsns(12).iter().enumerate() {
+        let n = i + 1;
+        let person = vault
+            .register_person(&admin, "client", Some(bsn), "intake")
+            .await
+            .map_err(|e| e.to_string())?;
+        vault
+            .add_record(
+                &admin,
+                &person,
+                "naw",
+                &format!("Demo Cliënt {n:02}, Voorbeeldstraat {n}, 1000 AA Demostad"),
+                "intake",
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let caregiver = if n <= 6 { "zorg-1" } else { "zorg-2" };
+        vault
+            .assign_care(&admin, caregiver, &person, date(2025, 1, 1), None)
+            .await
+            .map_err(|e| e.to_string())?;
+        let care = Actor {
+            user_id: caregiver.into(),
+            role: "zorgverlener".into(),
+            on_behalf_of: None,
+            source: "demo".into(),
+            supervised: false,
+        };
+        vault
+            .add_record(
+                &care,
+                &person,
+                "gezondheid",
+                &format!("Synthetische rapportage {n}: bloeddruk en medicatie gecontroleerd."),
+                "zorgverlening",
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    vault.close().await;
+    let text: String = tokens
+        .iter()
+        .map(|(n, r, t)| format!("{n} {r} {t}\n"))
+        .collect();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(&tokens_file)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(|e| e.to_string())?;
+    Ok(tokens)
+}
+
+/// `zorgkluis demo`: the demo organisation (BG wonen) with synthetic clients, staff in every
+/// role and care teams, in an embedded SQLite database; then the server.
+pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> ExitCode {
+    let dir = data_dir.unwrap_or_else(|| PathBuf::from("zorgkluis-demo"));
+    let inst = Installation::at(&dir);
+    let listen = listen_address(listen);
+    if !dir.join("demo-tokens.txt").exists() {
+        // A fresh installation of the demo organisation (init runs its own runtime).
+        let reglement = dir.join("bg-wonen.toml");
+        let written =
+            std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&reglement, DEMO_REGLEMENT));
+        if let Err(e) = written {
+            eprintln!("{}: {}: {e}", lang.pick("fout", "error"), dir.display());
+            return ExitCode::from(2);
+        }
+        let code = store_cmd::init(&inst, &reglement, DEMO_TENANT, None, lang);
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    }
+    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    else {
+        return ExitCode::from(2);
+    };
+    rt.block_on(async {
+        let tokens = match seed(&dir, &inst, lang).await {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                return ExitCode::from(2);
+            }
+        };
+        let mut out = String::new();
+        out.push_str(lang.pick(
+            "Demo-organisatie BG wonen, 12 synthetische cliënten. API-tokens per medewerker:\n",
+            "Demo organisation BG wonen, 12 synthetic clients. API tokens per staff member:\n",
+        ));
+        for (name, role, token) in &tokens {
+            out.push_str(&format!("  {name:<8} {role:<14} {token}\n"));
+        }
+        out.push_str(lang.pick(
+            "zorg-1 zorgt voor cliënt 1-6, zorg-2 voor 7-12. Voorbeeld:\n",
+            "zorg-1 cares for clients 1-6, zorg-2 for 7-12. Example:\n",
+        ));
+        out.push_str(&format!(
+            "  curl -H 'Authorization: Bearer <token van admin-1>' http://{listen}/api/v1/persons/<id>/records\n"
+        ));
+        let _ = write!(std::io::stdout(), "{out}");
+        let vault = match store_cmd::open(&inst, lang).await {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                return ExitCode::from(2);
+            }
+        };
+        match run_server(vault, &listen, lang).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                ExitCode::from(2)
+            }
+        }
+    })
+}
