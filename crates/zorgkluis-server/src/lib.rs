@@ -30,6 +30,7 @@ pub fn router(vault: Vault) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/ready", get(ready))
+        .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/persons", post(register_person).get(list_persons))
         .route(
             "/api/v1/persons/{id}/records",
@@ -53,6 +54,46 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
+}
+
+/// The OpenAPI document of this API, generated from the code.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(title = "zorgkluis", description = "Het privacyreglement van een zorgaanbieder, uitvoerbaar gemaakt."),
+    paths(register_person, list_persons, dossier, add_record, correct_record, assign_care, audit),
+    components(schemas(NewPerson, Created, NewRecord, Correction, CareAssignment, Problem)),
+    modifiers(&BearerToken)
+)]
+pub struct ApiDoc;
+
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+async fn openapi() -> Response {
+    use utoipa::OpenApi as _;
+    match ApiDoc::openapi().to_json() {
+        Ok(json) => (
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            json,
+        )
+            .into_response(),
+        Err(_) => Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "openapi.error",
+            "OpenAPI",
+        )
+        .into_response(),
+    }
 }
 
 async fn health() -> Json<serde_json::Value> {
@@ -105,7 +146,7 @@ where
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewPerson {
     subject_category: String,
@@ -118,11 +159,15 @@ fn default_purpose() -> String {
     "api".to_owned()
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Created {
     id: String,
 }
 
+/// Register a person (client, family member, employee, ...); a BSN must pass the 11-check.
+#[utoipa::path(post, path = "/api/v1/persons", request_body = NewPerson,
+    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem), (status = 400, body = Problem), (status = 422, body = Problem)),
+    security(("token" = [])))]
 async fn register_person(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -152,6 +197,10 @@ struct Page {
 }
 
 /// The ids of the caller's persons: a caregiver's own clients, everyone for other roles.
+#[utoipa::path(get, path = "/api/v1/persons",
+    params(("offset" = Option<i64>, Query), ("limit" = Option<i64>, Query, description = "1 to 1000, default 100")),
+    responses((status = 200, description = "{persons: [id], offset, limit}"), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("token" = [])))]
 async fn list_persons(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -193,6 +242,15 @@ fn default_limit<T: From<u8>>() -> T {
     T::from(100)
 }
 
+/// A person's dossier as the caller may see it: with `category`, that category (decided and
+/// logged; `emergency` breaks the glass with a reason); without, every category, and what is
+/// withheld with the reason.
+#[utoipa::path(get, path = "/api/v1/persons/{id}/records",
+    params(("id" = String, Path), ("category" = Option<String>, Query), ("purpose" = Option<String>, Query),
+        ("emergency" = Option<String>, Query), ("offset" = Option<usize>, Query), ("limit" = Option<usize>, Query)),
+    responses((status = 200, description = "{records, withheld, total, offset, limit}"), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 410, body = Problem)),
+    security(("token" = [])))]
 async fn dossier(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -245,7 +303,7 @@ async fn dossier(
     })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewRecord {
     category: String,
@@ -254,6 +312,10 @@ struct NewRecord {
     purpose: String,
 }
 
+/// Add a dossier record in a category.
+#[utoipa::path(post, path = "/api/v1/persons/{id}/records", params(("id" = String, Path)), request_body = NewRecord,
+    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("token" = [])))]
 async fn add_record(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -272,7 +334,7 @@ async fn add_record(
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Correction {
     text: String,
@@ -280,6 +342,10 @@ struct Correction {
     purpose: String,
 }
 
+/// Correct a record: a new record supersedes it; the old one stays in the history.
+#[utoipa::path(post, path = "/api/v1/records/{id}/corrections", params(("id" = String, Path)), request_body = Correction,
+    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("token" = [])))]
 async fn correct_record(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -298,17 +364,23 @@ async fn correct_record(
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct CareAssignment {
     user: String,
+    #[schema(value_type = String, format = Date)]
     from: Date,
+    #[schema(value_type = Option<String>, format = Date)]
     until: Option<Date>,
 }
 
 /// Only roles that plan or manage care teams may change them.
 const CARE_TEAM_ROLES: &[&str] = &["administratie", "planner", "directie"];
 
+/// Put a caregiver in a person's care team (administration, planners, management).
+#[utoipa::path(post, path = "/api/v1/persons/{id}/care-team", params(("id" = String, Path)), request_body = CareAssignment,
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("token" = [])))]
 async fn assign_care(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -334,6 +406,9 @@ async fn assign_care(
 }
 
 /// Who looked at this file (NEN 7513): for the privacy officer.
+#[utoipa::path(get, path = "/api/v1/persons/{id}/audit", params(("id" = String, Path)),
+    responses((status = 200, description = "{events}"), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("token" = [])))]
 async fn audit(
     State(s): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,

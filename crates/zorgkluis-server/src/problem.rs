@@ -8,7 +8,7 @@ use serde::Serialize;
 use zorgkluis_core::Lang;
 use zorgkluis_core::decide::AccessDecision;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,

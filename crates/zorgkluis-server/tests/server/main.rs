@@ -493,3 +493,31 @@ fn a_caregiver_lists_only_their_own_clients() {
         assert_eq!(app.get(None, "/api/v1/persons").0, 401);
     }
 }
+
+#[test]
+fn the_openapi_document_describes_every_api_route() {
+    let app = App::start("sqlite");
+    let (status, doc) = app.get(None, "/api/v1/openapi.json");
+    assert_eq!(status, 200);
+    assert!(doc["openapi"].as_str().unwrap().starts_with('3'), "{doc}");
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/v1/persons", "post"),
+        ("/api/v1/persons", "get"),
+        ("/api/v1/persons/{id}/records", "get"),
+        ("/api/v1/persons/{id}/records", "post"),
+        ("/api/v1/persons/{id}/care-team", "post"),
+        ("/api/v1/persons/{id}/audit", "get"),
+        ("/api/v1/records/{id}/corrections", "post"),
+    ] {
+        assert!(
+            paths[path][method].is_object(),
+            "{method} {path} missing from the OpenAPI document"
+        );
+    }
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+    assert_eq!(
+        doc["components"]["securitySchemes"]["token"]["scheme"],
+        "bearer"
+    );
+}
