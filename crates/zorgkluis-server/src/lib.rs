@@ -4,7 +4,9 @@
 //! reglement, logged in the audit chain, then decrypted. Errors are RFC 9457 problem details
 //! that name the field.
 
+mod messages;
 mod problem;
+pub mod web;
 
 use std::net::SocketAddr;
 
@@ -23,11 +25,27 @@ pub use problem::Problem;
 #[derive(Clone)]
 pub struct AppState {
     pub vault: Vault,
+    pub throttle: web::Throttle,
+    /// Mark the session cookie Secure (behind TLS).
+    pub secure_cookies: bool,
 }
 
-/// The API's routes.
+/// The routes: the web UI and the API.
 pub fn router(vault: Vault) -> Router {
+    let secure_cookies = std::env::var("ZORGKLUIS_SECURE_COOKIES").is_ok_and(|v| v == "1");
     Router::new()
+        .route("/", get(web::root))
+        .route("/login", get(web::login_form).post(web::login))
+        .route("/uitloggen", post(web::logout))
+        .route("/clienten", get(web::clients))
+        .route("/clienten/{id}", get(web::dossier))
+        .route(
+            "/clienten/{id}/noodtoegang",
+            get(web::emergency_form).post(web::emergency),
+        )
+        .route("/gegevens/{id}/correctie", post(web::correct))
+        .route("/fg/clienten/{id}/logging", get(web::access_log))
+        .route("/fg/noodtoegang", get(web::emergency_review))
         .route("/health", get(health))
         .route("/ready", get(ready))
         .route("/api/v1/openapi.json", get(openapi))
@@ -39,7 +57,11 @@ pub fn router(vault: Vault) -> Router {
         .route("/api/v1/persons/{id}/care-team", post(assign_care))
         .route("/api/v1/persons/{id}/audit", get(audit))
         .route("/api/v1/records/{id}/corrections", post(correct_record))
-        .with_state(AppState { vault })
+        .with_state(AppState {
+            vault,
+            throttle: web::Throttle::default(),
+            secure_cookies,
+        })
 }
 
 /// Serves until `shutdown` completes; requests in flight finish first.

@@ -81,41 +81,41 @@ impl Location {
     }
 }
 
-/// The versioned migrations of a backend, embedded in the binary, run at start-up.
+/// The versioned migrations: version, name, and the SQL of each backend, embedded in the
+/// binary and run at start-up.
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        include_str!("../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        2,
+        "api_tokens",
+        include_str!("../migrations/sqlite/0002_api_tokens.sql"),
+        include_str!("../migrations/postgres/0002_api_tokens.sql"),
+    ),
+    (
+        3,
+        "users_sessions",
+        include_str!("../migrations/sqlite/0003_users_sessions.sql"),
+        include_str!("../migrations/postgres/0003_users_sessions.sql"),
+    ),
+];
+
 fn migrator(backend: Backend) -> Migrator {
-    let files: [(i64, &str, &'static str); 2] = match backend {
-        Backend::Sqlite => [
-            (
-                1,
-                "init",
-                include_str!("../migrations/sqlite/0001_init.sql"),
-            ),
-            (
-                2,
-                "api_tokens",
-                include_str!("../migrations/sqlite/0002_api_tokens.sql"),
-            ),
-        ],
-        Backend::Postgres => [
-            (
-                1,
-                "init",
-                include_str!("../migrations/postgres/0001_init.sql"),
-            ),
-            (
-                2,
-                "api_tokens",
-                include_str!("../migrations/postgres/0002_api_tokens.sql"),
-            ),
-        ],
-    };
     Migrator::with_migrations(
-        files
-            .into_iter()
-            .map(|(version, name, sql)| {
+        MIGRATIONS
+            .iter()
+            .map(|(version, name, sqlite, postgres)| {
+                let sql = match backend {
+                    Backend::Sqlite => *sqlite,
+                    Backend::Postgres => *postgres,
+                };
                 Migration::new(
-                    version,
-                    Cow::Borrowed(name),
+                    *version,
+                    Cow::Borrowed(*name),
                     MigrationType::Simple,
                     SqlStr::from_static(sql),
                     false,

@@ -22,6 +22,20 @@ use crate::db::{self, Backend, Location, SealedRecord};
 use crate::keys::{DataKey, MasterKeys, sha256};
 use crate::writer::{Arg, NewEvent, Receipt, Stmt, Writer};
 
+/// Sessions end after 30 minutes without activity, and after 12 hours in any case.
+pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
+pub const SESSION_MAX_SECONDS: i64 = 12 * 60 * 60;
+
+/// An open session of a logged-in user.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The cookie's secret; only its hash is stored.
+    pub token: String,
+    /// The token every state-changing form must carry.
+    pub csrf: String,
+    pub actor: Actor,
+}
+
 /// Who acts, in which role, on whose behalf, and from where.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -1104,6 +1118,17 @@ impl Vault {
                 message: format!("unknown role `{role}`"),
             });
         }
+        let exists = sqlx::query("SELECT 1 FROM api_tokens WHERE tenant_id = $1 AND name = $2")
+            .bind(&self.inner.tenant)
+            .bind(name)
+            .fetch_optional(&self.inner.pool)
+            .await?;
+        if exists.is_some() {
+            return Err(VaultError::Invalid {
+                field: "name",
+                message: "a token with this name exists".into(),
+            });
+        }
         let mut secret = [0u8; 32];
         getrandom::fill(&mut secret).map_err(|e| StoreError::Crypto(e.to_string()))?;
         let token = format!("zk_{}", hex::encode(secret));
@@ -1202,6 +1227,230 @@ impl Vault {
             .iter()
             .map(|r| r.try_get::<String, _>(0))
             .collect::<Result<_, _>>()?)
+    }
+
+    /// Creates a staff account with an Argon2id password hash.
+    pub async fn create_user(
+        &self,
+        actor: &Actor,
+        id: &str,
+        role: &str,
+        password: &str,
+        supervised: bool,
+    ) -> Result<(), VaultError> {
+        if id.trim().is_empty() || id.len() > 100 || id.contains(char::is_whitespace) {
+            return Err(VaultError::Invalid {
+                field: "id",
+                message: "1 to 100 characters, no spaces".into(),
+            });
+        }
+        if !self.inner.reglement.taxonomy.contains(IdKind::Role, role) {
+            return Err(VaultError::Invalid {
+                field: "role",
+                message: format!("unknown role `{role}`"),
+            });
+        }
+        if password.chars().count() < 12 {
+            return Err(VaultError::Invalid {
+                field: "password",
+                message: "at least 12 characters".into(),
+            });
+        }
+        let exists = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
+            .bind(&self.inner.tenant)
+            .bind(id)
+            .fetch_optional(&self.inner.pool)
+            .await?;
+        if exists.is_some() {
+            return Err(VaultError::Invalid {
+                field: "id",
+                message: "this user exists".into(),
+            });
+        }
+        let password = password.to_owned();
+        let hash = tokio::task::spawn_blocking(move || {
+            use argon2::password_hash::PasswordHasher as _;
+            argon2::Argon2::default()
+                .hash_password(password.as_bytes())
+                .map(|h| h.to_string())
+        })
+        .await
+        .map_err(|e| StoreError::Crypto(e.to_string()))?
+        .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let mut event = self.event(actor, None, "user_create", None, "beheer");
+        event.articles = format!("{id} ({role})");
+        let stmt = Stmt::new(
+            "INSERT INTO users (tenant_id, id, role, password_hash, supervised, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.to_owned()),
+                Arg::Text(role.to_owned()),
+                Arg::Text(hash),
+                Arg::Int(i64::from(supervised)),
+                Arg::Text(now()),
+            ],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(())
+    }
+
+    /// Checks a password and opens a session. Every attempt is logged; a failure does not say
+    /// whether the user exists.
+    pub async fn login(
+        &self,
+        user: &str,
+        password: &str,
+        source: &str,
+    ) -> Result<Option<Session>, VaultError> {
+        let row = sqlx::query(
+            "SELECT role, password_hash, supervised FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL",
+        )
+        .bind(&self.inner.tenant)
+        .bind(user)
+        .fetch_optional(&self.inner.pool)
+        .await?;
+        let found = match &row {
+            Some(r) => Some((
+                r.try_get::<String, _>(0)?,
+                r.try_get::<String, _>(1)?,
+                r.try_get::<i64, _>(2)? != 0,
+            )),
+            None => None,
+        };
+        // Verify against a real hash even for an unknown user, so timing does not tell.
+        const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1BVh6LzCVsoN3ZXhs+4nLpGCz8RDtN/5m9vnGWr+JPQ";
+        let hash = found.as_ref().map_or(DUMMY.to_owned(), |f| f.1.clone());
+        let password = password.to_owned();
+        let ok = tokio::task::spawn_blocking(move || {
+            use argon2::password_hash::PasswordVerifier as _;
+            argon2::password_hash::phc::PasswordHash::new(&hash).is_ok_and(|h| {
+                argon2::Argon2::default()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
+        })
+        .await
+        .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let actor = Actor {
+            user_id: user.to_owned(),
+            role: found
+                .as_ref()
+                .map_or_else(|| "onbekend".to_owned(), |f| f.0.clone()),
+            on_behalf_of: None,
+            source: source.to_owned(),
+            supervised: found.as_ref().is_some_and(|f| f.2),
+        };
+        let mut event = self.event(&actor, None, "login", None, "aanmelden");
+        let Some(_) = found.filter(|_| ok) else {
+            event.outcome = "denied".into();
+            self.inner.writer.submit(event, Vec::new()).await?;
+            return Ok(None);
+        };
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret).map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let token = hex::encode(secret);
+        getrandom::fill(&mut secret).map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let csrf = hex::encode(secret);
+        let now_s = jiff::Timestamp::now().as_second();
+        let stmt = Stmt::new(
+            "INSERT INTO sessions (token_hash, tenant_id, user_id, csrf, created_at, last_seen) VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                Arg::Blob(sha256(&[token.as_bytes()]).to_vec()),
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(user.to_owned()),
+                Arg::Text(csrf.clone()),
+                Arg::Int(now_s),
+                Arg::Int(now_s),
+            ],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(Some(Session { token, csrf, actor }))
+    }
+
+    /// The session of a cookie token, if it is open: not idle longer than `SESSION_IDLE`, not
+    /// older than `SESSION_MAX`. Refreshes its idle clock.
+    pub async fn session(&self, token: &str, source: &str) -> Result<Option<Session>, VaultError> {
+        let hash = sha256(&[token.as_bytes()]).to_vec();
+        let row = sqlx::query(
+            "SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.role, u.supervised FROM sessions s \
+             JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.tenant_id = $2 AND u.disabled_at IS NULL",
+        )
+        .bind(&hash)
+        .bind(&self.inner.tenant)
+        .fetch_optional(&self.inner.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let now_s = jiff::Timestamp::now().as_second();
+        let (created, last): (i64, i64) = (r.try_get(2)?, r.try_get(3)?);
+        if now_s - last > SESSION_IDLE_SECONDS || now_s - created > SESSION_MAX_SECONDS {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(&hash)
+                .execute(&self.inner.pool)
+                .await?;
+            return Ok(None);
+        }
+        if now_s - last > 30 {
+            sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
+                .bind(now_s)
+                .bind(&hash)
+                .execute(&self.inner.pool)
+                .await?;
+        }
+        Ok(Some(Session {
+            token: token.to_owned(),
+            csrf: r.try_get(1)?,
+            actor: Actor {
+                user_id: r.try_get(0)?,
+                role: r.try_get(4)?,
+                on_behalf_of: None,
+                source: source.to_owned(),
+                supervised: r.try_get::<i64, _>(5)? != 0,
+            },
+        }))
+    }
+
+    /// Ends a session.
+    pub async fn logout(&self, session: &Session) -> Result<(), VaultError> {
+        let event = self.event(&session.actor, None, "logout", None, "afmelden");
+        let stmt = Stmt::new(
+            "DELETE FROM sessions WHERE token_hash = $1",
+            vec![Arg::Blob(sha256(&[session.token.as_bytes()]).to_vec())],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(())
+    }
+
+    /// Emergency accesses, newest first, for the privacy officer's review.
+    pub async fn emergency_events(
+        &self,
+        actor: &Actor,
+        limit: i64,
+    ) -> Result<Vec<AuditEvent>, VaultError> {
+        let mut event = self.event(actor, None, "read_audit", None, "beoordeling noodtoegang");
+        event.articles = "NEN 7513".into();
+        self.inner.writer.submit(event, Vec::new()).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {} FROM audit_events WHERE tenant_id = $1 AND emergency = 1 ORDER BY seq DESC LIMIT $2",
+            db::EVENT_COLUMNS
+        )))
+        .bind(&self.inner.tenant)
+        .bind(limit)
+        .fetch_all(&self.inner.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(db::event_from_row)
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// The person a record belongs to (an id, no content), to return to their dossier.
+    pub async fn record_person(&self, record: &str) -> Option<String> {
+        db::record(&self.inner.pool, &self.inner.tenant, record)
+            .await
+            .ok()
+            .flatten()
+            .map(|r| r.person_id)
     }
 
     /// Whether the database answers (readiness).

@@ -44,6 +44,7 @@ pub(crate) enum Arg {
     OptText(Option<String>),
     Blob(Vec<u8>),
     OptBlob(Option<Vec<u8>>),
+    Int(i64),
 }
 
 /// One statement of a job.
@@ -229,6 +230,7 @@ fn bind<'q>(
             Arg::OptText(s) => q.bind(s.as_deref()),
             Arg::Blob(b) => q.bind(b.as_slice()),
             Arg::OptBlob(b) => q.bind(b.as_deref()),
+            Arg::Int(i) => q.bind(*i),
         };
     }
     q

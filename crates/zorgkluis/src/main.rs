@@ -34,6 +34,20 @@ enum LangArg {
 }
 
 #[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff account; the password is read from ZORGKLUIS_PASSWORD or standard input.
+    Add {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        role: String,
+        /// A trainee with a supervisor assigned.
+        #[arg(long)]
+        supervised: bool,
+    },
+}
+
+#[derive(Subcommand)]
 enum TokenCommand {
     /// Make a token that acts as NAME in ROLE; it is printed once.
     Add {
@@ -72,6 +86,9 @@ enum Command {
         #[arg(long)]
         listen: Option<String>,
     },
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
     /// API tokens for other systems.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -118,6 +135,11 @@ fn main() -> ExitCode {
         ),
         Command::Serve { listen } => serve_cmd::serve(&cli.installation, listen, lang),
         Command::Demo { listen } => serve_cmd::demo(cli.installation.data_dir(), listen, lang),
+        Command::User(UserCommand::Add {
+            id,
+            role,
+            supervised,
+        }) => serve_cmd::user_add(&cli.installation, &id, &role, supervised, lang),
         Command::Token(TokenCommand::Add { name, role }) => {
             serve_cmd::token_add(&cli.installation, &name, &role, lang)
         }

@@ -13,6 +13,8 @@ use crate::store_cmd::{self, Installation};
 /// The demo organisation's reglement, built into the binary so `demo` works anywhere.
 const DEMO_REGLEMENT: &str = include_str!("../../../reglementen/bg-wonen.toml");
 const DEMO_TENANT: &str = "bg-wonen";
+/// The demo staff's password: a demo, on loopback, with synthetic data only.
+pub const DEMO_PASSWORD: &str = "demo-wachtwoord";
 /// Staff of the demo organisation: token name (the user id) and role.
 const DEMO_STAFF: &[(&str, &str)] = &[
     ("zorg-1", "zorgverlener"),
@@ -264,6 +266,14 @@ pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> Ex
             }
         };
         let mut out = String::new();
+        out.push_str(&format!(
+            "{} http://{listen}/login: {} {DEMO_PASSWORD}\n",
+            lang.pick("Inloggen op", "Log in at"),
+            lang.pick(
+                "gebruikers zorg-1, zorg-2, admin-1, dir-1, fg-1, wachtwoord",
+                "users zorg-1, zorg-2, admin-1, dir-1, fg-1, password"
+            ),
+        ));
         out.push_str(lang.pick(
             "Demo-organisatie BG wonen, 12 synthetische cliënten. API-tokens per medewerker:\n",
             "Demo organisation BG wonen, 12 synthetic clients. API tokens per staff member:\n",
@@ -288,6 +298,60 @@ pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> Ex
         };
         match run_server(vault, &listen, lang).await {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                ExitCode::from(2)
+            }
+        }
+    })
+}
+
+/// `zorgkluis user add`: a staff account; the password comes from ZORGKLUIS_PASSWORD or the
+/// first line of standard input, never from the command line (it would show in `ps`).
+pub fn user_add(
+    inst: &Installation,
+    id: &str,
+    role: &str,
+    supervised: bool,
+    lang: Lang,
+) -> ExitCode {
+    let password = match std::env::var("ZORGKLUIS_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            if std::io::stdin().read_line(&mut line).is_err() {
+                return ExitCode::from(2);
+            }
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    else {
+        return ExitCode::from(2);
+    };
+    rt.block_on(async {
+        let vault = match store_cmd::open(inst, lang).await {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("{}: {e}", lang.pick("fout", "error"));
+                return ExitCode::from(2);
+            }
+        };
+        let made = vault
+            .create_user(&Actor::system("cli"), id, role, &password, supervised)
+            .await;
+        vault.close().await;
+        match made {
+            Ok(()) => {
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "{} {id} ({role})",
+                    lang.pick("Gebruiker aangemaakt:", "User created:")
+                );
+                ExitCode::SUCCESS
+            }
             Err(e) => {
                 eprintln!("{}: {e}", lang.pick("fout", "error"));
                 ExitCode::from(2)

@@ -3,6 +3,8 @@
 //! audit event; no reaching another client's record by changing ids.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod browser;
+
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -12,6 +14,8 @@ use zorgkluis_store::Location;
 use zorgkluis_store::vault::{self, Actor, Vault};
 
 const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+/// Every test user's password (synthetic, on loopback).
+pub const PASSWORD: &str = "een lang wachtwoord";
 
 /// A running server with its own store, and a token per role.
 struct App {
@@ -79,6 +83,10 @@ impl App {
                 ("dir-1", "directie"),
             ] {
                 tokens.insert(name, vault.create_token(&admin, name, role).await.unwrap());
+                vault
+                    .create_user(&admin, name, role, PASSWORD, false)
+                    .await
+                    .unwrap();
             }
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());

@@ -436,3 +436,79 @@ async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
     f.drop_database().await;
     restored.drop_database().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_log_in_with_argon2id_passwords_and_sessions_end() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let system = zorgkluis_store::vault::Actor::system("test");
+        let short = vault
+            .create_user(&system, "zorg-1", "zorgverlener", "kort", false)
+            .await;
+        assert!(matches!(
+            short,
+            Err(VaultError::Invalid {
+                field: "password",
+                ..
+            })
+        ));
+        vault
+            .create_user(
+                &system,
+                "zorg-1",
+                "zorgverlener",
+                "een lang wachtwoord",
+                false,
+            )
+            .await
+            .unwrap();
+        assert!(
+            vault
+                .login("zorg-1", "verkeerd wachtwoord", "127.0.0.1")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            vault
+                .login("niemand", "een lang wachtwoord", "127.0.0.1")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let session = vault
+            .login("zorg-1", "een lang wachtwoord", "127.0.0.1")
+            .await
+            .unwrap()
+            .expect("session");
+        assert_eq!(session.actor.role, "zorgverlener");
+        let again = vault
+            .session(&session.token, "127.0.0.1")
+            .await
+            .unwrap()
+            .expect("open");
+        assert_eq!(again.csrf, session.csrf);
+        assert!(
+            vault
+                .session("not-a-token", "127.0.0.1")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        vault.logout(&session).await.unwrap();
+        assert!(
+            vault
+                .session(&session.token, "127.0.0.1")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let bytes = crate::common::all_bytes(f.dir.path());
+        assert!(
+            !crate::common::contains(&bytes, "een lang wachtwoord"),
+            "no plaintext password on disk"
+        );
+        vault.close().await;
+        f.drop_database().await;
+    }
+}

@@ -1,0 +1,640 @@
+//! The web UI for staff, server-rendered in Dutch (English with `?taal=en`): log in, my
+//! clients, the dossier with what the role may not see clearly withheld, emergency access with
+//! a mandatory reason, and for the privacy officer the access log of a client and the emergency
+//! accesses to review. Every page reads through the same `Vault` as the API.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use maud::{DOCTYPE, Markup, html};
+use serde::Deserialize;
+use zorgkluis_core::Lang;
+use zorgkluis_store::vault::{Session, VaultError};
+
+use crate::AppState;
+use crate::messages::{Msg, t};
+
+pub const SESSION_COOKIE: &str = "zk_sessie";
+const LANG_COOKIE: &str = "zk_taal";
+
+/// Failed logins per user: after five, the account waits a minute (throttling).
+#[derive(Clone, Default)]
+pub struct Throttle(Arc<Mutex<HashMap<String, (u32, Instant)>>>);
+
+const MAX_FAILURES: u32 = 5;
+const LOCKOUT: Duration = Duration::from_secs(60);
+
+impl Throttle {
+    fn locked(&self, user: &str) -> bool {
+        let Ok(map) = self.0.lock() else { return true };
+        map.get(user)
+            .is_some_and(|(n, at)| *n >= MAX_FAILURES && at.elapsed() < LOCKOUT)
+    }
+
+    fn failed(&self, user: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            let entry = map.entry(user.to_owned()).or_insert((0, Instant::now()));
+            if entry.1.elapsed() >= LOCKOUT {
+                *entry = (0, Instant::now());
+            }
+            entry.0 += 1;
+            entry.1 = Instant::now();
+        }
+    }
+
+    fn succeeded(&self, user: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(user);
+        }
+    }
+}
+
+fn lang(jar: &CookieJar) -> Lang {
+    match jar.get(LANG_COOKIE).map(Cookie::value) {
+        Some("en") => Lang::En,
+        _ => Lang::Nl,
+    }
+}
+
+fn page(lang: Lang, title: &str, session: Option<&Session>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(if lang == Lang::En { "en" } else { "nl" }) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " — zorgkluis" }
+                style { (maud::PreEscaped(CSS)) }
+            }
+            body {
+                header {
+                    a.brand href="/clienten" { "zorgkluis" }
+                    nav aria-label=(t(lang, Msg::Navigation)) {
+                        @if let Some(s) = session {
+                            span.who { (s.actor.user_id) " (" (s.actor.role) ")" }
+                            @if s.actor.role == "fg" {
+                                a href="/fg/noodtoegang" { (t(lang, Msg::EmergencyReview)) }
+                            }
+                            form method="post" action="/uitloggen" {
+                                input type="hidden" name="csrf" value=(s.csrf);
+                                button type="submit" { (t(lang, Msg::Logout)) }
+                            }
+                        }
+                        a href="?taal=nl" lang="nl" { "NL" }
+                        a href="?taal=en" lang="en" { "EN" }
+                    }
+                }
+                main { h1 { (title) } (body) }
+            }
+        }
+    }
+}
+
+const CSS: &str = "body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}\
+header{display:flex;justify-content:space-between;align-items:center;padding:.6rem 1rem;background:#0b4f6c;color:#fff;flex-wrap:wrap}\
+header a,header button{color:#fff;margin-left:.8rem;font-size:1rem}header form{display:inline}\
+header button{background:none;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}\
+.brand{font-weight:bold;margin-left:0}main{max-width:52rem;margin:1rem auto;padding:0 1rem}\
+label{display:block;margin-top:.8rem;font-weight:600}input,select,textarea{font-size:1rem;padding:.5rem;width:100%;max-width:30rem;box-sizing:border-box}\
+button.primary{margin-top:1rem;font-size:1rem;padding:.6rem 1.2rem;background:#0b4f6c;color:#fff;border:0;border-radius:4px;cursor:pointer}\
+:focus-visible{outline:3px solid #f0a202;outline-offset:2px}.withheld{border-left:4px solid #a4161a;background:#fdecea;padding:.6rem;margin:.6rem 0}\
+.notice{border-left:4px solid #f0a202;background:#fff4e0;padding:.6rem}.error{color:#a4161a;font-weight:600}\
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}\
+.record{border:1px solid #ccc;border-radius:4px;padding:.6rem;margin:.4rem 0}.meta{color:#555;font-size:.9rem}";
+
+/// The logged-in session, or a redirect to the login page.
+async fn session(state: &AppState, jar: &CookieJar, from: SocketAddr) -> Result<Session, Response> {
+    let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    match state.vault.session(&token, &from.ip().to_string()).await {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(Redirect::to("/login").into_response()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LangQuery {
+    taal: Option<String>,
+}
+
+/// Applies `?taal=nl|en`, remembering the choice in a cookie.
+fn with_lang(jar: CookieJar, q: &LangQuery) -> (CookieJar, Lang) {
+    match q.taal.as_deref() {
+        Some(l @ ("nl" | "en")) => {
+            let mut c = Cookie::new(LANG_COOKIE, l.to_owned());
+            c.set_path("/");
+            c.set_same_site(SameSite::Lax);
+            let lang = if l == "en" { Lang::En } else { Lang::Nl };
+            (jar.add(c), lang)
+        }
+        _ => {
+            let l = lang(&jar);
+            (jar, l)
+        }
+    }
+}
+
+pub async fn login_form(jar: CookieJar, Query(q): Query<LangQuery>) -> impl IntoResponse {
+    let (jar, lang) = with_lang(jar, &q);
+    (jar, login_page(lang, None))
+}
+
+fn login_page(lang: Lang, error: Option<&str>) -> Markup {
+    page(
+        lang,
+        t(lang, Msg::Login),
+        None,
+        html! {
+            @if let Some(e) = error { p.error role="alert" { (e) } }
+            form method="post" action="/login" {
+                label for="gebruiker" { (t(lang, Msg::Username)) }
+                input id="gebruiker" name="gebruiker" autocomplete="username" required autofocus;
+                label for="wachtwoord" { (t(lang, Msg::Password)) }
+                input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password" required;
+                button.primary type="submit" { (t(lang, Msg::LoginButton)) }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    gebruiker: String,
+    wachtwoord: String,
+}
+
+pub async fn login(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let lang = lang(&jar);
+    if s.throttle.locked(&form.gebruiker) {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            login_page(lang, Some(t(lang, Msg::TooManyAttempts))),
+        )
+            .into_response();
+    }
+    match s
+        .vault
+        .login(&form.gebruiker, &form.wachtwoord, &from.ip().to_string())
+        .await
+    {
+        Ok(Some(session)) => {
+            s.throttle.succeeded(&form.gebruiker);
+            let mut c = Cookie::new(SESSION_COOKIE, session.token);
+            c.set_http_only(true);
+            c.set_same_site(SameSite::Strict);
+            c.set_path("/");
+            c.set_secure(s.secure_cookies);
+            (jar.add(c), Redirect::to("/clienten")).into_response()
+        }
+        Ok(None) => {
+            s.throttle.failed(&form.gebruiker);
+            (
+                StatusCode::UNAUTHORIZED,
+                login_page(lang, Some(t(lang, Msg::WrongLogin))),
+            )
+                .into_response()
+        }
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            login_page(lang, Some(t(lang, Msg::InternalError))),
+        )
+            .into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+pub async fn logout(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if form.csrf != session.csrf {
+        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    }
+    let _ = s.vault.logout(&session).await;
+    (
+        jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
+        Redirect::to("/login"),
+    )
+        .into_response()
+}
+
+pub async fn root() -> Redirect {
+    Redirect::to("/clienten")
+}
+
+/// A client's display name: their NAW record, if this user may read it (an audited read).
+async fn display_name(s: &AppState, session: &Session, person: &str) -> Option<String> {
+    s.vault
+        .read_category(&session.actor, person, "naw", "overzicht", None)
+        .await
+        .ok()
+        .and_then(|r| {
+            r.last()
+                .map(|r| r.text.split(',').next().unwrap_or(&r.text).to_owned())
+        })
+}
+
+pub async fn clients(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let (jar, lang) = with_lang(jar, &q);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let ids = s
+        .vault
+        .list_persons(&session.actor, 0, 200)
+        .await
+        .unwrap_or_default();
+    let mut rows = Vec::new();
+    for id in &ids {
+        rows.push((id.clone(), display_name(&s, &session, id).await));
+    }
+    let body = html! {
+        @if rows.is_empty() { p { (t(lang, Msg::NoClients)) } }
+        ul id="clienten" {
+            @for (id, name) in &rows {
+                li { a href={ "/clienten/" (id) } { (name.as_deref().unwrap_or(id)) } }
+            }
+        }
+    };
+    (
+        jar,
+        page(lang, t(lang, Msg::MyClients), Some(&session), body),
+    )
+        .into_response()
+}
+
+fn records_html(lang: Lang, records: &[zorgkluis_store::vault::Record]) -> Markup {
+    records_with_forms(lang, records, None)
+}
+
+/// Records, each with a correction form when a session is given (the decision is made when
+/// the form is sent; a role that may not correct gets a clear refusal).
+fn records_with_forms(
+    lang: Lang,
+    records: &[zorgkluis_store::vault::Record],
+    session: Option<&Session>,
+) -> Markup {
+    html! {
+        @for r in records {
+            div.record data-category=(r.category) data-kind=(r.kind) {
+                strong { (r.category) }
+                @if r.kind == "correction" { " — " (t(lang, Msg::Correction)) }
+                @if r.kind == "supplement" { " — " (t(lang, Msg::Supplement)) }
+                p.text { (r.text) }
+                p.meta { (r.created_at) " · " (r.created_by) }
+                @if let Some(s) = session {
+                    details {
+                        summary { (t(lang, Msg::Correct)) }
+                        form method="post" action={ "/gegevens/" (r.id) "/correctie" } {
+                            input type="hidden" name="csrf" value=(s.csrf);
+                            label for={ "tekst-" (r.id) } { (t(lang, Msg::NewText)) }
+                            textarea id={ "tekst-" (r.id) } name="tekst" rows="2" required {}
+                            button.primary type="submit" { (t(lang, Msg::SaveCorrection)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CorrectionForm {
+    csrf: String,
+    tekst: String,
+}
+
+pub async fn correct(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path(record): Path<String>,
+    Form(form): Form<CorrectionForm>,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if form.csrf != session.csrf {
+        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    }
+    if form.tekst.trim().is_empty() {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(
+                lang,
+                t(lang, Msg::NewText),
+                Some(&session),
+                html! { p.error { (t(lang, Msg::NewText)) } },
+            ),
+        )
+            .into_response();
+    }
+    match s
+        .vault
+        .correct_record(&session.actor, &record, &form.tekst, "correctie")
+        .await
+    {
+        Ok(_) => match s.vault.record_person(&record).await {
+            Some(person) => Redirect::to(&format!("/clienten/{person}")).into_response(),
+            None => Redirect::to("/clienten").into_response(),
+        },
+        Err(VaultError::Denied(d)) => (
+            StatusCode::FORBIDDEN,
+            page(
+                lang,
+                t(lang, Msg::Correct),
+                Some(&session),
+                html! { p.error role="alert" { (d.explain(lang)) } },
+            ),
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::NOT_FOUND,
+            page(lang, t(lang, Msg::NotFound), Some(&session), html! {}),
+        )
+            .into_response(),
+    }
+}
+
+pub async fn dossier(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path(person): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let (jar, lang) = with_lang(jar, &q);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let view = match s
+        .vault
+        .dossier(&session.actor, &person, "zorgverlening")
+        .await
+    {
+        Ok(v) => v,
+        Err(VaultError::NotFound(_)) | Err(VaultError::Invalid { .. }) => {
+            return (
+                StatusCode::NOT_FOUND,
+                page(lang, t(lang, Msg::NotFound), Some(&session), html! {}),
+            )
+                .into_response();
+        }
+        Err(VaultError::Erased(_)) => {
+            return (
+                StatusCode::GONE,
+                page(lang, t(lang, Msg::Erased), Some(&session), html! {}),
+            )
+                .into_response();
+        }
+        Err(_) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                t(lang, Msg::InternalError),
+            )
+                .into_response();
+        }
+    };
+    let body = html! {
+        @if !view.withheld.is_empty() {
+            section aria-labelledby="withheld-title" {
+                h2 id="withheld-title" { (t(lang, Msg::Withheld)) }
+                @for w in &view.withheld {
+                    div.withheld data-category=(w.category) {
+                        strong { (w.category) } ": " (w.decision.explain(lang))
+                    }
+                }
+                @if matches!(session.actor.role.as_str(), "zorgverlener" | "stagiair") {
+                    p { a href={ "/clienten/" (person) "/noodtoegang" } { (t(lang, Msg::EmergencyAccess)) } }
+                }
+            }
+        }
+        section aria-labelledby="records-title" {
+            h2 id="records-title" { (t(lang, Msg::Records)) }
+            @if view.records.is_empty() { p { (t(lang, Msg::NoRecords)) } }
+            (records_with_forms(lang, &view.records, Some(&session)))
+        }
+        @if session.actor.role == "fg" {
+            p { a href={ "/fg/clienten/" (person) "/logging" } { (t(lang, Msg::AccessLog)) } }
+        }
+    };
+    (jar, page(lang, t(lang, Msg::Dossier), Some(&session), body)).into_response()
+}
+
+pub async fn emergency_form(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path(person): Path<String>,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    page(
+        lang,
+        t(lang, Msg::EmergencyAccess),
+        Some(&session),
+        emergency_body(lang, &session, &person, None),
+    )
+    .into_response()
+}
+
+fn emergency_body(lang: Lang, session: &Session, person: &str, error: Option<&str>) -> Markup {
+    html! {
+        p.notice { (t(lang, Msg::EmergencyExplained)) }
+        @if let Some(e) = error { p.error role="alert" { (e) } }
+        form method="post" action={ "/clienten/" (person) "/noodtoegang" } {
+            input type="hidden" name="csrf" value=(session.csrf);
+            label for="categorie" { (t(lang, Msg::Category)) }
+            select id="categorie" name="categorie" {
+                @for c in ["gezondheid", "zorgplan", "rapportage"] { option value=(c) { (c) } }
+            }
+            label for="reden" { (t(lang, Msg::Reason)) }
+            textarea id="reden" name="reden" rows="3" {}
+            button.primary type="submit" { (t(lang, Msg::BreakTheGlass)) }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EmergencyForm {
+    csrf: String,
+    categorie: String,
+    reden: String,
+}
+
+pub async fn emergency(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path(person): Path<String>,
+    Form(form): Form<EmergencyForm>,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if form.csrf != session.csrf {
+        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    }
+    if form.reden.trim().is_empty() {
+        let body = emergency_body(lang, &session, &person, Some(t(lang, Msg::ReasonRequired)));
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(lang, t(lang, Msg::EmergencyAccess), Some(&session), body),
+        )
+            .into_response();
+    }
+    match s
+        .vault
+        .read_category(
+            &session.actor,
+            &person,
+            &form.categorie,
+            "noodtoegang",
+            Some(&form.reden),
+        )
+        .await
+    {
+        Ok(records) => {
+            let body = html! {
+                p.notice role="status" { (t(lang, Msg::EmergencyGranted)) }
+                (records_html(lang, &records))
+            };
+            page(lang, t(lang, Msg::EmergencyAccess), Some(&session), body).into_response()
+        }
+        Err(VaultError::Denied(d)) => {
+            let body = emergency_body(lang, &session, &person, Some(&d.explain(lang)));
+            (
+                StatusCode::FORBIDDEN,
+                page(lang, t(lang, Msg::EmergencyAccess), Some(&session), body),
+            )
+                .into_response()
+        }
+        Err(_) => (
+            StatusCode::NOT_FOUND,
+            page(lang, t(lang, Msg::NotFound), Some(&session), html! {}),
+        )
+            .into_response(),
+    }
+}
+
+fn events_table(lang: Lang, events: &[zorgkluis_store::audit::AuditEvent]) -> Markup {
+    html! {
+        table {
+            thead { tr {
+                th scope="col" { (t(lang, Msg::When)) } th scope="col" { (t(lang, Msg::Who)) }
+                th scope="col" { (t(lang, Msg::What)) } th scope="col" { (t(lang, Msg::Why)) }
+                th scope="col" { (t(lang, Msg::Outcome)) }
+            } }
+            tbody {
+                @for e in events {
+                    tr.emergency[e.emergency] {
+                        td { (e.at) } td { (e.user_id) " (" (e.role) ")" }
+                        td { (e.action) " " (e.category.as_deref().unwrap_or("")) }
+                        td { (e.purpose) @if e.emergency { " — " strong { (t(lang, Msg::EmergencyShort)) } } }
+                        td { (e.outcome) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn access_log(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path(person): Path<String>,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if session.actor.role != "fg" {
+        return (
+            StatusCode::FORBIDDEN,
+            page(lang, t(lang, Msg::OnlyOfficer), Some(&session), html! {}),
+        )
+            .into_response();
+    }
+    let events = s
+        .vault
+        .audit_for_person(&session.actor, &person)
+        .await
+        .unwrap_or_default();
+    page(
+        lang,
+        t(lang, Msg::AccessLog),
+        Some(&session),
+        events_table(lang, &events),
+    )
+    .into_response()
+}
+
+pub async fn emergency_review(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if session.actor.role != "fg" {
+        return (
+            StatusCode::FORBIDDEN,
+            page(lang, t(lang, Msg::OnlyOfficer), Some(&session), html! {}),
+        )
+            .into_response();
+    }
+    let events = s
+        .vault
+        .emergency_events(&session.actor, 200)
+        .await
+        .unwrap_or_default();
+    page(
+        lang,
+        t(lang, Msg::EmergencyReview),
+        Some(&session),
+        events_table(lang, &events),
+    )
+    .into_response()
+}
