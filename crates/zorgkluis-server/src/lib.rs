@@ -38,6 +38,10 @@ pub fn router(vault: Vault) -> Router {
         .route("/login", get(web::login_form).post(web::login))
         .route("/uitloggen", post(web::logout))
         .route("/clienten", get(web::clients))
+        .route(
+            "/clienten/nieuw",
+            get(web::register_form).post(web::register),
+        )
         .route("/clienten/{id}", get(web::dossier))
         .route(
             "/clienten/{id}/noodtoegang",
@@ -55,6 +59,9 @@ pub fn router(vault: Vault) -> Router {
             get(dossier).post(add_record),
         )
         .route("/api/v1/persons/{id}/care-team", post(assign_care))
+        .route("/api/v1/persons/{id}/care-team/end", post(end_care))
+        .route("/api/v1/persons/{id}/identity-checks", post(identity_check))
+        .route("/api/v1/records/{id}/supplements", post(supplement_record))
         .route("/api/v1/persons/{id}/audit", get(audit))
         .route("/api/v1/records/{id}/corrections", post(correct_record))
         .with_state(AppState {
@@ -82,8 +89,8 @@ pub async fn serve(
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "zorgkluis", description = "Het privacyreglement van een zorgaanbieder, uitvoerbaar gemaakt."),
-    paths(register_person, list_persons, dossier, add_record, correct_record, assign_care, audit),
-    components(schemas(NewPerson, Created, NewRecord, Correction, CareAssignment, Problem)),
+    paths(register_person, list_persons, dossier, add_record, correct_record, supplement_record, assign_care, end_care, identity_check, audit),
+    components(schemas(NewPerson, Created, NewRecord, Correction, CareAssignment, CareEnd, IdentityCheck, Problem)),
     modifiers(&BearerToken)
 )]
 pub struct ApiDoc;
@@ -425,6 +432,116 @@ async fn assign_care(
         .assign_care(&actor, &body.user, &person, body.from, body.until)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct CareEnd {
+    user: String,
+    #[schema(value_type = String, format = Date)]
+    on: Date,
+}
+
+/// End a caregiver's care relationship with a person (inclusive end date).
+#[utoipa::path(post, path = "/api/v1/persons/{id}/care-team/end", params(("id" = String, Path)), request_body = CareEnd,
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("token" = [])))]
+async fn end_care(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    Body(body): Body<CareEnd>,
+) -> Result<StatusCode, Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    if !CARE_TEAM_ROLES.contains(&actor.role.as_str()) {
+        return Err(Problem::new(
+            StatusCode::FORBIDDEN,
+            "access.denied",
+            "Deze rol beheert geen zorgteams.",
+        ));
+    }
+    s.vault
+        .end_care(&actor, &body.user, &person, body.on)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct IdentityCheck {
+    #[schema(value_type = String, format = Date)]
+    checked_on: Date,
+    document_type: String,
+    document_number: String,
+    #[schema(value_type = String, format = Date)]
+    valid_until: Date,
+}
+
+/// Record the identity check of a person (document type and number, valid until).
+#[utoipa::path(post, path = "/api/v1/persons/{id}/identity-checks", params(("id" = String, Path)), request_body = IdentityCheck,
+    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("token" = [])))]
+async fn identity_check(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    Body(body): Body<IdentityCheck>,
+) -> Result<(StatusCode, Json<Created>), Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    const TYPES: &[&str] = &[
+        "paspoort",
+        "identiteitskaart",
+        "rijbewijs",
+        "verblijfsdocument",
+    ];
+    if !TYPES.contains(&body.document_type.as_str()) {
+        return Err(Problem::invalid(
+            "document_type",
+            &format!("one of {}", TYPES.join(", ")),
+        ));
+    }
+    if body.valid_until < body.checked_on {
+        return Err(Problem::invalid(
+            "valid_until",
+            "the document had expired when it was checked",
+        ));
+    }
+    let id = s
+        .vault
+        .record_identity_check(
+            &actor,
+            &person,
+            body.checked_on,
+            &body.document_type,
+            &body.document_number,
+            body.valid_until,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+/// Add the client's own statement to a record (aanvulling).
+#[utoipa::path(post, path = "/api/v1/records/{id}/supplements", params(("id" = String, Path)), request_body = Correction,
+    responses((status = 201, body = Created), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("token" = [])))]
+async fn supplement_record(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(record): Path<String>,
+    Body(body): Body<Correction>,
+) -> Result<(StatusCode, Json<Created>), Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    if body.text.trim().is_empty() {
+        return Err(Problem::invalid("text", "empty"));
+    }
+    let id = s
+        .vault
+        .supplement_record(&actor, &record, &body.text, &body.purpose)
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
 /// Who looked at this file (NEN 7513): for the privacy officer.

@@ -42,6 +42,18 @@ pub enum Msg {
     Correct,
     NewText,
     SaveCorrection,
+    RegisterClient,
+    NameAddress,
+    Bsn,
+    IdentityCheck,
+    DocumentType,
+    DocumentNumber,
+    CheckedOn,
+    ValidUntil,
+    Register,
+    BadDate,
+    BadBsn,
+    Required,
 }
 
 /// The text of `msg` in `lang`.
@@ -118,6 +130,27 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "New text (the old one stays in the history)",
         ),
         Msg::SaveCorrection => ("Correctie opslaan", "Save correction"),
+        Msg::RegisterClient => ("Cliënt inschrijven", "Register a client"),
+        Msg::NameAddress => ("Naam en adres", "Name and address"),
+        Msg::Bsn => (
+            "Burgerservicenummer (9 cijfers)",
+            "Citizen service number (9 digits)",
+        ),
+        Msg::IdentityCheck => ("Identiteitscontrole", "Identity check"),
+        Msg::DocumentType => ("Soort document", "Document type"),
+        Msg::DocumentNumber => ("Documentnummer", "Document number"),
+        Msg::CheckedOn => ("Datum controle", "Date of the check"),
+        Msg::ValidUntil => ("Geldig tot", "Valid until"),
+        Msg::Register => ("Inschrijven", "Register"),
+        Msg::BadDate => (
+            "Vul geldige datums in (JJJJ-MM-DD).",
+            "Fill in valid dates (YYYY-MM-DD).",
+        ),
+        Msg::BadBsn => (
+            "Het BSN klopt niet: negen cijfers die de elfproef doorstaan.",
+            "The BSN is not valid: nine digits passing the 11-check.",
+        ),
+        Msg::Required => ("Vul alle velden in.", "Fill in every field."),
     };
     lang.pick(nl, en)
 }

@@ -278,6 +278,9 @@ pub async fn clients(
         rows.push((id.clone(), display_name(&s, &session, id).await));
     }
     let body = html! {
+        @if session.actor.role == "administratie" {
+            p { a href="/clienten/nieuw" { (t(lang, Msg::RegisterClient)) } }
+        }
         @if rows.is_empty() { p { (t(lang, Msg::NoClients)) } }
         ul id="clienten" {
             @for (id, name) in &rows {
@@ -637,4 +640,153 @@ pub async fn emergency_review(
         events_table(lang, &events),
     )
     .into_response()
+}
+
+fn register_body(lang: Lang, session: &Session, error: Option<&str>) -> Markup {
+    html! {
+        @if let Some(e) = error { p.error role="alert" { (e) } }
+        form method="post" action="/clienten/nieuw" {
+            input type="hidden" name="csrf" value=(session.csrf);
+            label for="naw" { (t(lang, Msg::NameAddress)) }
+            input id="naw" name="naw" required autocomplete="off";
+            label for="bsn" { (t(lang, Msg::Bsn)) }
+            input id="bsn" name="bsn" inputmode="numeric" pattern="[0-9]{9}" required autocomplete="off";
+            fieldset {
+                legend { (t(lang, Msg::IdentityCheck)) }
+                label for="documenttype" { (t(lang, Msg::DocumentType)) }
+                select id="documenttype" name="documenttype" {
+                    @for d in ["paspoort", "identiteitskaart", "rijbewijs", "verblijfsdocument"] { option value=(d) { (d) } }
+                }
+                label for="documentnummer" { (t(lang, Msg::DocumentNumber)) }
+                input id="documentnummer" name="documentnummer" required autocomplete="off";
+                label for="gecontroleerd" { (t(lang, Msg::CheckedOn)) }
+                input id="gecontroleerd" name="gecontroleerd" type="date" required;
+                label for="geldig" { (t(lang, Msg::ValidUntil)) }
+                input id="geldig" name="geldig" type="date" required;
+            }
+            button.primary type="submit" { (t(lang, Msg::Register)) }
+        }
+    }
+}
+
+pub async fn register_form(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    page(
+        lang,
+        t(lang, Msg::RegisterClient),
+        Some(&session),
+        register_body(lang, &session, None),
+    )
+    .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    csrf: String,
+    naw: String,
+    bsn: String,
+    documenttype: String,
+    documentnummer: String,
+    gecontroleerd: String,
+    geldig: String,
+}
+
+/// Registers a client with their BSN after an identity check (administration): the person, the
+/// NAW record and the identity check, each decided and logged.
+pub async fn register(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Form(form): Form<RegisterForm>,
+) -> Response {
+    let lang = lang(&jar);
+    let session = match session(&s, &jar, from).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if form.csrf != session.csrf {
+        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    }
+    let fail = |status: StatusCode, message: &str| {
+        (
+            status,
+            page(
+                lang,
+                t(lang, Msg::RegisterClient),
+                Some(&session),
+                register_body(lang, &session, Some(message)),
+            ),
+        )
+            .into_response()
+    };
+    let (Ok(checked), Ok(valid)) = (
+        form.gecontroleerd.parse::<jiff::civil::Date>(),
+        form.geldig.parse::<jiff::civil::Date>(),
+    ) else {
+        return fail(StatusCode::UNPROCESSABLE_ENTITY, t(lang, Msg::BadDate));
+    };
+    if form.naw.trim().is_empty() || form.documentnummer.trim().is_empty() {
+        return fail(StatusCode::UNPROCESSABLE_ENTITY, t(lang, Msg::Required));
+    }
+    let person = match s
+        .vault
+        .register_person(
+            &session.actor,
+            "client",
+            Some(form.bsn.trim()),
+            "inschrijving",
+        )
+        .await
+    {
+        Ok(p) => p,
+        Err(VaultError::Invalid { field: "bsn", .. }) => {
+            return fail(StatusCode::UNPROCESSABLE_ENTITY, t(lang, Msg::BadBsn));
+        }
+        Err(VaultError::Denied(d)) => return fail(StatusCode::FORBIDDEN, &d.explain(lang)),
+        Err(_) => {
+            return fail(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                t(lang, Msg::InternalError),
+            );
+        }
+    };
+    let naw = s
+        .vault
+        .add_record(
+            &session.actor,
+            &person,
+            "naw",
+            form.naw.trim(),
+            "inschrijving",
+        )
+        .await;
+    let check = s
+        .vault
+        .record_identity_check(
+            &session.actor,
+            &person,
+            checked,
+            &form.documenttype,
+            form.documentnummer.trim(),
+            valid,
+        )
+        .await;
+    match (naw, check) {
+        (Ok(_), Ok(_)) => Redirect::to(&format!("/clienten/{person}")).into_response(),
+        (Err(VaultError::Denied(d)), _) | (_, Err(VaultError::Denied(d))) => {
+            fail(StatusCode::FORBIDDEN, &d.explain(lang))
+        }
+        _ => fail(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            t(lang, Msg::InternalError),
+        ),
+    }
 }

@@ -901,6 +901,40 @@ impl Vault {
         Ok(())
     }
 
+    /// Ends `user`'s care relationship with `person` on `on` (inclusive): open relations get
+    /// that end date. History is kept.
+    pub async fn end_care(
+        &self,
+        actor: &Actor,
+        user: &str,
+        person: &str,
+        on: Date,
+    ) -> Result<(), VaultError> {
+        let mut event = self.event(actor, Some(person), "end_care", None, "zorgrelatie");
+        event.articles = format!("zorgrelatie {user} tot en met {on}");
+        let stmt = Stmt::must_change(
+            "UPDATE care_relationships SET valid_until = $4 WHERE tenant_id = $1 AND user_id = $2 AND person_id = $3 \
+             AND valid_until IS NULL AND valid_from <= $4",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(user.to_owned()),
+                Arg::Text(person.to_owned()),
+                Arg::Text(on.to_string()),
+            ],
+        );
+        self.inner
+            .writer
+            .submit(event, vec![stmt])
+            .await
+            .map_err(|e| match e {
+                StoreError::NotFound(_) => {
+                    VaultError::NotFound(format!("an open care relationship of {user}"))
+                }
+                other => VaultError::Store(other),
+            })?;
+        Ok(())
+    }
+
     /// Erases a person by destroying their data key (crypto-shredding) and deleting their
     /// ciphertext. The erasure is first written to the list outside the database, so a restored
     /// backup cannot bring the person back; the audit trail stays verifiable.

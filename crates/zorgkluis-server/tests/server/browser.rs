@@ -237,8 +237,30 @@ fn staff_use_the_dossier_in_a_real_browser() {
             "logged out means logged out"
         );
 
-        // Administration cannot open health records, and the page says why.
+        // Administration registers a client with an identity check; a bad BSN is refused.
         login(&c, &base, "admin-1").await;
+        c.find(Locator::LinkText("Cliënt inschrijven")).await.unwrap().click().await.unwrap();
+        text_with(&c, "Identiteitscontrole").await;
+        let fill = |id: &'static str, value: &'static str| {
+            let c = c.clone();
+            async move { c.find(Locator::Id(id)).await.unwrap().send_keys(value).await.unwrap() }
+        };
+        fill("naw", "Demo Cliënt C, Voorbeeldstraat 3").await;
+        fill("bsn", "123456789").await;
+        fill("documentnummer", "XR7654321").await;
+        c.execute("document.getElementById('gecontroleerd').value='2026-03-02';document.getElementById('geldig').value='2031-03-01';", vec![]).await.unwrap();
+        screenshot(&c, "client-inschrijven").await;
+        c.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+        text_with(&c, "Het BSN klopt niet").await;
+        c.find(Locator::Id("naw")).await.unwrap().send_keys("Demo Cliënt C, Voorbeeldstraat 3").await.unwrap();
+        c.find(Locator::Id("bsn")).await.unwrap().send_keys("123456782").await.unwrap();
+        c.find(Locator::Id("documentnummer")).await.unwrap().send_keys("XR7654321").await.unwrap();
+        c.execute("document.getElementById('gecontroleerd').value='2026-03-02';document.getElementById('geldig').value='2031-03-01';", vec![]).await.unwrap();
+        c.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+        let page = text_with(&c, "Demo Cliënt C").await;
+        assert!(page.contains("123456782"), "{page}");
+
+        // Administration cannot open health records, and the page says why.
         c.goto(&format!("{base}/clienten/{mine}")).await.unwrap();
         text_with(&c, "Niet zichtbaar voor u").await;
         let withheld = c

@@ -517,6 +517,9 @@ fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/persons/{id}/care-team", "post"),
         ("/api/v1/persons/{id}/audit", "get"),
         ("/api/v1/records/{id}/corrections", "post"),
+        ("/api/v1/records/{id}/supplements", "post"),
+        ("/api/v1/persons/{id}/care-team/end", "post"),
+        ("/api/v1/persons/{id}/identity-checks", "post"),
     ] {
         assert!(
             paths[path][method].is_object(),
@@ -528,4 +531,89 @@ fn the_openapi_document_describes_every_api_route() {
         doc["components"]["securitySchemes"]["token"]["scheme"],
         "bearer"
     );
+}
+
+#[test]
+fn identity_checks_supplements_and_ending_care() {
+    for app in both() {
+        let id = app.client();
+        let check = json!({"checked_on": "2026-03-02", "document_type": "paspoort", "document_number": "XR1234567", "valid_until": "2031-03-01"});
+        let (status, v) = app.post(
+            Some("admin-1"),
+            &format!("/api/v1/persons/{id}/identity-checks"),
+            &check,
+        );
+        assert_eq!(status, 201, "{v}");
+        let bad = json!({"checked_on": "2026-03-02", "document_type": "bibliotheekpas", "document_number": "1", "valid_until": "2031-03-01"});
+        let (status, v) = app.post(
+            Some("admin-1"),
+            &format!("/api/v1/persons/{id}/identity-checks"),
+            &bad,
+        );
+        assert_eq!(
+            (status, v["field"].clone()),
+            (422, json!("document_type")),
+            "{v}"
+        );
+        let (status, _) = app.post(
+            Some("zorg-2"),
+            &format!("/api/v1/persons/{id}/identity-checks"),
+            &check,
+        );
+        assert_eq!(
+            status, 403,
+            "a caregiver outside the team records no identity check"
+        );
+
+        let (_, v) = app.get(
+            Some("zorg-1"),
+            &format!("/api/v1/persons/{id}/records?category=gezondheid"),
+        );
+        let record = v["records"][0]["id"].as_str().unwrap().to_owned();
+        let (status, v) = app.post(
+            Some("zorg-1"),
+            &format!("/api/v1/records/{record}/supplements"),
+            &json!({"text": "Cliënt: ik voelde me die dag goed."}),
+        );
+        assert_eq!(status, 201, "{v}");
+        let (_, v) = app.get(
+            Some("zorg-1"),
+            &format!("/api/v1/persons/{id}/records?category=gezondheid"),
+        );
+        assert!(
+            v["records"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["kind"] == "supplement"),
+            "{v}"
+        );
+
+        let (status, v) = app.post(
+            Some("admin-1"),
+            &format!("/api/v1/persons/{id}/care-team/end"),
+            &json!({"user": "zorg-1", "on": "2021-01-01"}),
+        );
+        assert_eq!(status, 204, "{v}");
+        let (status, _) = app.get(
+            Some("zorg-1"),
+            &format!("/api/v1/persons/{id}/records?category=gezondheid"),
+        );
+        assert_eq!(status, 403, "the care relationship ended");
+        let (status, v) = app.post(
+            Some("admin-1"),
+            &format!("/api/v1/persons/{id}/care-team/end"),
+            &json!({"user": "zorg-1", "on": "2021-01-01"}),
+        );
+        assert_eq!(status, 404, "no open relation left: {v}");
+        assert_eq!(
+            app.post(
+                Some("zorg-1"),
+                &format!("/api/v1/persons/{id}/care-team/end"),
+                &json!({"user": "zorg-1", "on": "2021-01-01"})
+            )
+            .0,
+            403
+        );
+    }
 }
