@@ -64,6 +64,7 @@ pub fn router(vault: Vault) -> Router {
         .route("/api/v1/records/{id}/supplements", post(supplement_record))
         .route("/api/v1/persons/{id}/audit", get(audit))
         .route("/api/v1/records/{id}/corrections", post(correct_record))
+        .layer(axum::middleware::from_fn(log_request))
         .with_state(AppState {
             vault,
             throttle: web::Throttle::default(),
@@ -123,6 +124,26 @@ async fn openapi() -> Response {
         )
         .into_response(),
     }
+}
+
+/// One structured log line per request: method, the route *template* (never the ids in the
+/// path, never a query or body), status and duration. No personal data.
+async fn log_request(req: Request, next: axum::middleware::Next) -> Response {
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "<unmatched>".to_owned(), |p| p.as_str().to_owned());
+    let start = std::time::Instant::now();
+    let response = next.run(req).await;
+    tracing::info!(
+        method = %method,
+        route = %route,
+        status = response.status().as_u16(),
+        micros = start.elapsed().as_micros() as u64,
+        "request"
+    );
+    response
 }
 
 async fn health() -> Json<serde_json::Value> {

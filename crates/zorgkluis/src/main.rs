@@ -119,6 +119,16 @@ fn language(flag: Option<LangArg>) -> Lang {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Structured (JSON) logs on stderr; level from ZORGKLUIS_LOG (default: info). The server
+    // logs ids and route templates only, never personal data.
+    let _ = tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ZORGKLUIS_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .try_init();
     let lang = language(cli.lang);
     match cli.command {
         Command::Reglement(cmd) => reglement_cmd::run(cmd, lang),
