@@ -120,6 +120,33 @@ async fn session(state: &AppState, jar: &CookieJar, from: SocketAddr) -> Result<
     }
 }
 
+/// A logged-in request: the session and the language. Extracting it redirects to the login
+/// page when there is no open session.
+pub struct Web {
+    pub session: Session,
+    pub lang: Lang,
+}
+
+impl axum::extract::FromRequestParts<AppState> for Web {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Web, Response> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let from = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| SocketAddr::from(([0, 0, 0, 0], 0)), |c| c.0);
+        let session = session(state, &jar, from).await?;
+        Ok(Web {
+            session,
+            lang: lang(&jar),
+        })
+    }
+}
+
 #[derive(Deserialize)]
 pub struct LangQuery {
     taal: Option<String>,
@@ -222,14 +249,10 @@ pub struct CsrfForm {
 
 pub async fn logout(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Web { session, .. }: Web,
     jar: CookieJar,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     if form.csrf != session.csrf {
         return (StatusCode::FORBIDDEN, "CSRF").into_response();
     }
@@ -259,15 +282,11 @@ async fn display_name(s: &AppState, session: &Session, person: &str) -> Option<S
 
 pub async fn clients(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Web { session, .. }: Web,
     jar: CookieJar,
     Query(q): Query<LangQuery>,
 ) -> Response {
     let (jar, lang) = with_lang(jar, &q);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let ids = s
         .vault
         .list_persons(&session.actor, 0, 200)
@@ -338,16 +357,10 @@ pub struct CorrectionForm {
 
 pub async fn correct(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
+    Web { session, lang }: Web,
     Path(record): Path<String>,
     Form(form): Form<CorrectionForm>,
 ) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     if form.csrf != session.csrf {
         return (StatusCode::FORBIDDEN, "CSRF").into_response();
     }
@@ -392,16 +405,12 @@ pub async fn correct(
 
 pub async fn dossier(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Web { session, .. }: Web,
     jar: CookieJar,
     Path(person): Path<String>,
     Query(q): Query<LangQuery>,
 ) -> Response {
     let (jar, lang) = with_lang(jar, &q);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let view = match s
         .vault
         .dossier(&session.actor, &person, "zorgverlening")
@@ -456,17 +465,7 @@ pub async fn dossier(
     (jar, page(lang, t(lang, Msg::Dossier), Some(&session), body)).into_response()
 }
 
-pub async fn emergency_form(
-    State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
-    Path(person): Path<String>,
-) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+pub async fn emergency_form(Web { session, lang }: Web, Path(person): Path<String>) -> Response {
     page(
         lang,
         t(lang, Msg::EmergencyAccess),
@@ -502,16 +501,10 @@ pub struct EmergencyForm {
 
 pub async fn emergency(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
+    Web { session, lang }: Web,
     Path(person): Path<String>,
     Form(form): Form<EmergencyForm>,
 ) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     if form.csrf != session.csrf {
         return (StatusCode::FORBIDDEN, "CSRF").into_response();
     }
@@ -581,15 +574,9 @@ fn events_table(lang: Lang, events: &[zorgkluis_store::audit::AuditEvent]) -> Ma
 
 pub async fn access_log(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
+    Web { session, lang }: Web,
     Path(person): Path<String>,
 ) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     if session.actor.role != "fg" {
         return (
             StatusCode::FORBIDDEN,
@@ -611,16 +598,7 @@ pub async fn access_log(
     .into_response()
 }
 
-pub async fn emergency_review(
-    State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
-) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+pub async fn emergency_review(State(s): State<AppState>, Web { session, lang }: Web) -> Response {
     if session.actor.role != "fg" {
         return (
             StatusCode::FORBIDDEN,
@@ -669,16 +647,7 @@ fn register_body(lang: Lang, session: &Session, error: Option<&str>) -> Markup {
     }
 }
 
-pub async fn register_form(
-    State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
-) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+pub async fn register_form(Web { session, lang }: Web) -> Response {
     page(
         lang,
         t(lang, Msg::RegisterClient),
@@ -703,15 +672,9 @@ pub struct RegisterForm {
 /// NAW record and the identity check, each decided and logged.
 pub async fn register(
     State(s): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    jar: CookieJar,
+    Web { session, lang }: Web,
     Form(form): Form<RegisterForm>,
 ) -> Response {
-    let lang = lang(&jar);
-    let session = match session(&s, &jar, from).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     if form.csrf != session.csrf {
         return (StatusCode::FORBIDDEN, "CSRF").into_response();
     }

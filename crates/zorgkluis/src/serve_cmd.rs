@@ -93,40 +93,19 @@ pub fn serve(inst: &Installation, listen: Option<String>, lang: Lang) -> ExitCod
 }
 
 pub fn token_add(inst: &Installation, name: &str, role: &str, lang: Lang) -> ExitCode {
-    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    else {
-        return ExitCode::from(2);
-    };
-    rt.block_on(async {
-        let vault = match store_cmd::open(inst, lang).await {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                return ExitCode::from(2);
-            }
-        };
-        let made = vault.create_token(&Actor::system("cli"), name, role).await;
-        vault.close().await;
-        match made {
-            Ok(token) => {
-                let _ = writeln!(std::io::stdout(), "{token}");
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "{}",
-                    lang.pick(
-                        "Bewaar deze token: hij wordt niet nog eens getoond.",
-                        "Keep this token: it is not shown again."
-                    )
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                ExitCode::from(2)
-            }
-        }
+    store_cmd::with_vault(inst, lang, |vault| async move {
+        let token = vault
+            .create_token(&Actor::system("cli"), name, role)
+            .await
+            .map_err(|e| e.to_string())?;
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Bewaar deze token: hij wordt niet nog eens getoond.",
+                "Keep this token: it is not shown again."
+            )
+        );
+        Ok((token, true))
     })
 }
 
@@ -325,37 +304,17 @@ pub fn user_add(
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    else {
-        return ExitCode::from(2);
-    };
-    rt.block_on(async {
-        let vault = match store_cmd::open(inst, lang).await {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                return ExitCode::from(2);
-            }
-        };
-        let made = vault
+    store_cmd::with_vault(inst, lang, |vault| async move {
+        vault
             .create_user(&Actor::system("cli"), id, role, &password, supervised)
-            .await;
-        vault.close().await;
-        match made {
-            Ok(()) => {
-                let _ = writeln!(
-                    std::io::stdout(),
-                    "{} {id} ({role})",
-                    lang.pick("Gebruiker aangemaakt:", "User created:")
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                ExitCode::from(2)
-            }
-        }
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok((
+            format!(
+                "{} {id} ({role})",
+                lang.pick("Gebruiker aangemaakt:", "User created:")
+            ),
+            true,
+        ))
     })
 }

@@ -237,7 +237,7 @@ pub fn init(
     ExitCode::SUCCESS
 }
 
-fn with_vault<F, Fut>(inst: &Installation, lang: Lang, work: F) -> ExitCode
+pub fn with_vault<F, Fut>(inst: &Installation, lang: Lang, work: F) -> ExitCode
 where
     F: FnOnce(Vault) -> Fut,
     Fut: std::future::Future<Output = Result<(String, bool), String>>,
