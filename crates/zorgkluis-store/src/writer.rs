@@ -374,8 +374,10 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
             }
         }
         Err(e) => {
-            // Nothing of the batch is durable: forget the chain tips it made.
-            state.tips = before;
+            // Nothing of the batch is durable (or the commit's outcome is unknown): forget
+            // every cached tip, so the next batch reads them from the database.
+            drop(before);
+            state.tips.clear();
             let message = e.to_string();
             for job in batch {
                 let _ = job.reply.send(Err(StoreError::Commit(message.clone())));
@@ -384,8 +386,32 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
     }
 }
 
+/// Takes the write lock of each tenant in the batch, then forgets the cached chain tips so
+/// they are read inside this transaction. Another process (the CLI while the server runs)
+/// may have appended events: a tip cached from an earlier batch could be stale.
+async fn lock_tenants(
+    conn: &mut sqlx::AnyConnection,
+    state: &mut State,
+    batch: &[Job],
+) -> Result<(), StoreError> {
+    let mut tenants: Vec<&str> = batch.iter().map(|j| j.event.tenant_id.as_str()).collect();
+    tenants.sort_unstable();
+    tenants.dedup();
+    for tenant in tenants {
+        // A no-op write: a row lock on PostgreSQL, the database write lock on SQLite (taken
+        // before the snapshot the tip is read from), held until commit.
+        sqlx::query("UPDATE tenants SET name = name WHERE id = $1")
+            .bind(tenant)
+            .execute(&mut *conn)
+            .await?;
+        state.tips.remove(tenant);
+    }
+    Ok(())
+}
+
 async fn fast_path(state: &mut State, batch: &[Job]) -> Result<Vec<i64>, StoreError> {
     let mut tx = state.pool.begin().await?;
+    lock_tenants(&mut tx, state, batch).await?;
     let mut events = Vec::with_capacity(batch.len());
     for job in batch {
         events.push(chain(&mut tx, &mut state.tips, &job.event).await?);
@@ -404,6 +430,7 @@ async fn slow_path(
     batch: &[Job],
 ) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
     let mut tx = state.pool.begin().await?;
+    lock_tenants(&mut tx, state, batch).await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
         sqlx::query("SAVEPOINT job").execute(&mut *tx).await?;

@@ -512,3 +512,29 @@ async fn staff_log_in_with_argon2id_passwords_and_sessions_end() {
         f.drop_database().await;
     }
 }
+
+/// The CLI appends events while the server runs: two vaults on one database keep one chain.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_append_to_one_chain() {
+    for f in Fixture::both().await {
+        let server = f.open().await;
+        let cli = f.open().await;
+        let (person, _) = seeded(&server).await;
+        let care = actor("zorg-1", "zorgverlener");
+        for i in 0..5 {
+            cli.log_operation(&actor("fg-1", "fg"), "backup", &format!("{i}"))
+                .await
+                .unwrap();
+            server
+                .read_category(&care, &person, "gezondheid", "zorg", None)
+                .await
+                .unwrap();
+        }
+        let report = server.verify_audit().await.unwrap();
+        assert!(report.ok(), "{}: {:?}", f.name, report.findings);
+        assert_eq!(report.tenants[0].events, 3 + 10, "{}", f.name);
+        cli.close().await;
+        server.close().await;
+        f.drop_database().await;
+    }
+}
