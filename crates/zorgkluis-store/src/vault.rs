@@ -451,15 +451,13 @@ impl Vault {
             return Err(self.deny(decision, event).await);
         }
         let key = DataKey::generate()?;
-        let (key_id, wrapped) =
-            self.inner
-                .keys
-                .read()
-                .await
-                .wrap(&key, &self.inner.tenant, &person)?;
+        // Held until the wrapped key is committed: a rotation waits, so it cannot miss this row
+        // and leave it wrapped by a key it no longer uses.
+        let keys = self.inner.keys.read().await;
+        let (key_id, wrapped) = keys.wrap(&key, &self.inner.tenant, &person)?;
         let t = self.inner.tenant.clone();
         let bsn_hash = match bsn {
-            Some(b) => Some(self.inner.keys.read().await.bsn_hash(&t, b)?),
+            Some(b) => Some(keys.bsn_hash(&t, b)?),
             None => None,
         };
         let mut statements = vec![
@@ -500,6 +498,7 @@ impl Vault {
             );
         }
         self.inner.writer.submit(event, statements).await?;
+        drop(keys);
         Ok(person)
     }
 
@@ -1070,6 +1069,12 @@ impl Vault {
 
     /// Rotates the master key: a new key wraps every data key again; content is not touched.
     pub async fn rotate_keys(&self, actor: &Actor) -> Result<usize, VaultError> {
+        if std::env::var("ZORGKLUIS_MASTER_KEY").is_ok() {
+            return Err(VaultError::Invalid {
+                field: "ZORGKLUIS_MASTER_KEY",
+                message: "the keys come from the environment: rotate them in the secrets manager and with a key file".into(),
+            });
+        }
         let mut keys = self.inner.keys.write().await;
         keys.add_new()?;
         // The new key is saved before anything is wrapped with it, and the old ones stay in the
@@ -1096,7 +1101,9 @@ impl Vault {
             count += 1;
         }
         tx.commit().await?;
-        keys.retire_old();
+        // The old keys stay in the key file, unused for wrapping: backups made before this
+        // rotation are wrapped by them. To retire a compromised key for good, discard those
+        // backups and remove its line (docs/operations.md).
         keys.save(&self.inner.location.key_file())?;
         drop(keys);
         let mut event = self.event(actor, None, "keys_rotate", None, "sleutelrotatie");
