@@ -26,6 +26,8 @@ pub use problem::Problem;
 pub struct AppState {
     pub vault: Vault,
     pub throttle: web::Throttle,
+    /// Password checks running at once.
+    pub login_slots: std::sync::Arc<tokio::sync::Semaphore>,
     /// Mark the session cookie Secure (behind TLS).
     pub secure_cookies: bool,
 }
@@ -64,10 +66,12 @@ pub fn router(vault: Vault) -> Router {
         .route("/api/v1/records/{id}/supplements", post(supplement_record))
         .route("/api/v1/persons/{id}/audit", get(audit))
         .route("/api/v1/records/{id}/corrections", post(correct_record))
+        .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(AppState {
             vault,
             throttle: web::Throttle::default(),
+            login_slots: std::sync::Arc::new(tokio::sync::Semaphore::new(2)),
             secure_cookies,
         })
 }
@@ -142,6 +146,31 @@ async fn log_request(req: Request, next: axum::middleware::Next) -> Response {
         status = response.status().as_u16(),
         micros = start.elapsed().as_micros() as u64,
         "request"
+    );
+    response
+}
+
+/// Personal data must not stay in a browser's or proxy's cache (shared ward computers, the Back
+/// button after logout), nor be framed by another site.
+async fn security_headers(req: Request, next: axum::middleware::Next) -> Response {
+    use axum::http::header::{self, HeaderValue};
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        ),
     );
     response
 }

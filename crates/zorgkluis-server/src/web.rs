@@ -24,7 +24,8 @@ use crate::messages::{Msg, t};
 pub const SESSION_COOKIE: &str = "zk_sessie";
 const LANG_COOKIE: &str = "zk_taal";
 
-/// Failed logins per user: after five, the account waits a minute (throttling).
+/// Failed logins per user name and per address: after five, that name or address waits a
+/// minute (throttling).
 #[derive(Clone, Default)]
 pub struct Throttle(Arc<Mutex<HashMap<String, (u32, Instant)>>>);
 
@@ -40,6 +41,10 @@ impl Throttle {
 
     fn failed(&self, user: &str) {
         if let Ok(mut map) = self.0.lock() {
+            // Forget lockouts that ended, so the map cannot grow without bound.
+            if map.len() > 10_000 {
+                map.retain(|_, (_, at)| at.elapsed() < LOCKOUT);
+            }
             let entry = map.entry(user.to_owned()).or_insert((0, Instant::now()));
             if entry.1.elapsed() >= LOCKOUT {
                 *entry = (0, Instant::now());
@@ -205,18 +210,29 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let lang = lang(&jar);
-    if s.throttle.locked(&form.gebruiker) {
-        return (
-            StatusCode::TOO_MANY_REQUESTS,
-            login_page(lang, Some(t(lang, Msg::TooManyAttempts))),
-        )
-            .into_response();
+    let refuse = |status: StatusCode, msg: Msg| {
+        (status, login_page(lang, Some(t(lang, msg)))).into_response()
+    };
+    // A user name is an id, not free text: anything else is refused before it is hashed
+    // against or written to the audit log.
+    let plausible = !form.gebruiker.is_empty()
+        && form.gebruiker.len() <= 100
+        && !form
+            .gebruiker
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control());
+    if !plausible || form.wachtwoord.len() > 1024 {
+        return refuse(StatusCode::UNAUTHORIZED, Msg::WrongLogin);
     }
-    match s
-        .vault
-        .login(&form.gebruiker, &form.wachtwoord, &from.ip().to_string())
-        .await
-    {
+    let ip = from.ip().to_string();
+    if s.throttle.locked(&form.gebruiker) || s.throttle.locked(&ip) {
+        return refuse(StatusCode::TOO_MANY_REQUESTS, Msg::TooManyAttempts);
+    }
+    // Argon2id takes ~19 MiB and tens of milliseconds: a few at a time, whatever comes in.
+    let Ok(_permit) = s.login_slots.acquire().await else {
+        return refuse(StatusCode::SERVICE_UNAVAILABLE, Msg::InternalError);
+    };
+    match s.vault.login(&form.gebruiker, &form.wachtwoord, &ip).await {
         Ok(Some(session)) => {
             s.throttle.succeeded(&form.gebruiker);
             let mut c = Cookie::new(SESSION_COOKIE, session.token);
@@ -228,17 +244,10 @@ pub async fn login(
         }
         Ok(None) => {
             s.throttle.failed(&form.gebruiker);
-            (
-                StatusCode::UNAUTHORIZED,
-                login_page(lang, Some(t(lang, Msg::WrongLogin))),
-            )
-                .into_response()
+            s.throttle.failed(&ip);
+            refuse(StatusCode::UNAUTHORIZED, Msg::WrongLogin)
         }
-        Err(_) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            login_page(lang, Some(t(lang, Msg::InternalError))),
-        )
-            .into_response(),
+        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, Msg::InternalError),
     }
 }
 

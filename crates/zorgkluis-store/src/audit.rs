@@ -295,6 +295,17 @@ impl Checkpoint {
 
 /// Appends a checkpoint to the file and syncs it.
 pub fn append_checkpoint(path: &Path, checkpoint: &Checkpoint) -> Result<(), StoreError> {
+    // A crash during an earlier append can leave a torn last line: cut it off first, or the
+    // next line would be glued to it.
+    if let Ok(text) = std::fs::read(path)
+        && !text.is_empty()
+        && text.last() != Some(&b'\n')
+    {
+        let keep = text.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let file = std::fs::OpenOptions::new().write(true).open(path)?;
+        file.set_len(keep as u64)?;
+        file.sync_data()?;
+    }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -436,6 +447,28 @@ mod tests {
             walk(appended).map(|f| (f.seq, f.problem)),
             Some((11, Problem::Inserted))
         );
+    }
+
+    #[test]
+    fn a_torn_checkpoint_line_is_cut_before_the_next_append() {
+        let dir = std::env::temp_dir().join(format!("zk-cp-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("cp.log");
+        let key = SigningKey::from_bytes(&[3; 32]);
+        append_checkpoint(&path, &Checkpoint::sign(&key, "t", 1, &[1; 32])).unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("t 2 abcd");
+        std::fs::write(&path, &text).unwrap();
+        assert_eq!(
+            read_checkpoints(&path).unwrap().len(),
+            1,
+            "a torn last line is no checkpoint"
+        );
+        append_checkpoint(&path, &Checkpoint::sign(&key, "t", 3, &[3; 32])).unwrap();
+        let all = read_checkpoints(&path).unwrap();
+        assert_eq!(all.iter().map(|c| c.seq).collect::<Vec<_>>(), [1, 3]);
+        assert!(all.iter().all(|c| c.verify(&key.verifying_key())));
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

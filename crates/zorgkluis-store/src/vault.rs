@@ -164,10 +164,33 @@ fn record_context(tenant: &str, record: &str, category: &str) -> Vec<u8> {
     format!("record\0{tenant}\0{record}\0{category}").into_bytes()
 }
 
+/// Today in the Netherlands: care relationships begin and end on Dutch dates. Central European
+/// Time, with summer time from the last Sunday of March to the last Sunday of October (01:00
+/// UTC, EU rule), computed rather than read from a time-zone database the build does not ship.
 fn today() -> Date {
-    jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date()
+    today_in_nl(jiff::Timestamp::now())
+}
+
+fn today_in_nl(now: jiff::Timestamp) -> Date {
+    use jiff::ToSpan;
+    let utc = now.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let year = utc.date().year();
+    let last_sunday = |month: i8| {
+        let last = jiff::civil::Date::new(year, month, 31).unwrap_or(utc.date());
+        let back = i64::from(last.weekday().to_sunday_zero_offset());
+        last.checked_sub(back.days()).unwrap_or(last)
+    };
+    let utc_time = utc.date().to_datetime(utc.time());
+    let start = last_sunday(3).at(1, 0, 0, 0);
+    let end = last_sunday(10).at(1, 0, 0, 0);
+    let offset: i64 = if utc_time >= start && utc_time < end {
+        2
+    } else {
+        1
+    };
+    utc_time
+        .checked_add(offset.hours())
+        .map_or(utc.date(), |t| t.date())
 }
 
 fn now() -> String {
@@ -1661,4 +1684,27 @@ pub async fn verify(
         checkpoints: checkpoints.len(),
         findings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::today_in_nl;
+    use jiff::civil::date;
+
+    fn at(s: &str) -> jiff::civil::Date {
+        today_in_nl(s.parse().unwrap())
+    }
+
+    #[test]
+    fn dutch_dates_follow_cet_and_cest() {
+        // Winter: UTC+1. 23:30 UTC on 31 January is already 1 February in Amsterdam.
+        assert_eq!(at("2026-01-31T23:30:00Z"), date(2026, 2, 1));
+        assert_eq!(at("2026-01-31T22:30:00Z"), date(2026, 1, 31));
+        // Summer (29 March to 25 October 2026): UTC+2.
+        assert_eq!(at("2026-06-30T22:30:00Z"), date(2026, 7, 1));
+        assert_eq!(at("2026-06-30T21:30:00Z"), date(2026, 6, 30));
+        // The switch: 29 March 2026, 01:00 UTC.
+        assert_eq!(at("2026-03-28T22:59:00Z"), date(2026, 3, 28));
+        assert_eq!(at("2026-10-31T23:30:00Z"), date(2026, 11, 1));
+    }
 }

@@ -206,6 +206,31 @@ fn health_and_readiness_need_no_token() {
 }
 
 #[test]
+fn no_response_may_be_cached_or_framed() {
+    let app = App::start("sqlite");
+    let id = app.client();
+    let resp = app
+        .agent
+        .get(format!(
+            "{}/api/v1/persons/{id}/records?category=gezondheid",
+            app.base
+        ))
+        .header("Authorization", format!("Bearer {}", app.tokens["zorg-1"]))
+        .call()
+        .unwrap();
+    let h = resp.headers();
+    assert_eq!(h.get("cache-control").unwrap(), "no-store");
+    assert_eq!(h.get("x-frame-options").unwrap(), "DENY");
+    assert!(
+        h.get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
+}
+
+#[test]
 fn every_api_endpoint_answers_401_without_a_valid_token() {
     let app = App::start("sqlite");
     let id = app.client();
