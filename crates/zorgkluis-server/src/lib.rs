@@ -60,6 +60,10 @@ pub fn router(vault: Vault) -> Router {
             "/api/v1/persons/{id}/records",
             get(dossier).post(add_record),
         )
+        .route(
+            "/api/v1/persons/{id}/emergency-access",
+            post(emergency_access),
+        )
         .route("/api/v1/persons/{id}/care-team", post(assign_care))
         .route("/api/v1/persons/{id}/care-team/end", post(end_care))
         .route("/api/v1/persons/{id}/identity-checks", post(identity_check))
@@ -94,8 +98,8 @@ pub async fn serve(
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "zorgkluis", description = "Het privacyreglement van een zorgaanbieder, uitvoerbaar gemaakt."),
-    paths(register_person, list_persons, dossier, add_record, correct_record, supplement_record, assign_care, end_care, identity_check, audit),
-    components(schemas(NewPerson, Created, NewRecord, Correction, CareAssignment, CareEnd, IdentityCheck, Problem)),
+    paths(register_person, list_persons, dossier, add_record, correct_record, supplement_record, emergency_access, assign_care, end_care, identity_check, audit),
+    components(schemas(NewPerson, Created, NewRecord, Correction, EmergencyAccess, CareAssignment, CareEnd, IdentityCheck, Problem)),
     modifiers(&BearerToken)
 )]
 pub struct ApiDoc;
@@ -309,8 +313,6 @@ struct DossierQuery {
     category: Option<String>,
     #[serde(default = "default_purpose")]
     purpose: String,
-    /// Break the glass, with this reason.
-    emergency: Option<String>,
     #[serde(default)]
     offset: usize,
     #[serde(default = "default_limit")]
@@ -326,7 +328,7 @@ fn default_limit<T: From<u8>>() -> T {
 /// withheld with the reason.
 #[utoipa::path(get, path = "/api/v1/persons/{id}/records",
     params(("id" = String, Path), ("category" = Option<String>, Query), ("purpose" = Option<String>, Query),
-        ("emergency" = Option<String>, Query), ("offset" = Option<usize>, Query), ("limit" = Option<usize>, Query)),
+("offset" = Option<usize>, Query), ("limit" = Option<usize>, Query)),
     responses((status = 200, description = "{records, withheld, total, offset, limit}"), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem), (status = 410, body = Problem)),
     security(("token" = [])))]
@@ -346,13 +348,7 @@ async fn dossier(
         Some(category) => {
             let records = s
                 .vault
-                .read_category(
-                    &actor,
-                    &person,
-                    category,
-                    &q.purpose,
-                    q.emergency.as_deref(),
-                )
+                .read_category(&actor, &person, category, &q.purpose, None)
                 .await?;
             (records, Vec::new())
         }
@@ -482,6 +478,44 @@ async fn assign_care(
         .assign_care(&actor, &body.user, &person, body.from, body.until)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct EmergencyAccess {
+    category: String,
+    /// Why: kept sealed with the person's key, reviewed by the privacy officer.
+    reason: String,
+    #[serde(default = "default_purpose")]
+    purpose: String,
+}
+
+/// Break the glass: read one category outside the care team, with a reason, where the
+/// reglement allows it. The reason travels in the body (never a URL) and is stored sealed.
+#[utoipa::path(post, path = "/api/v1/persons/{id}/emergency-access", params(("id" = String, Path)), request_body = EmergencyAccess,
+    responses((status = 200, description = "{records, review_required: true}"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("token" = [])))]
+async fn emergency_access(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    Body(body): Body<EmergencyAccess>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let actor = actor(&s, &headers, from).await?;
+    let records = s
+        .vault
+        .read_category(
+            &actor,
+            &person,
+            &body.category,
+            &body.purpose,
+            Some(&body.reason),
+        )
+        .await?;
+    Ok(Json(
+        serde_json::json!({ "records": records, "review_required": true }),
+    ))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

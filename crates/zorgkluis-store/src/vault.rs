@@ -418,6 +418,25 @@ impl Vault {
         }
     }
 
+    /// A purpose goes into the hash chain, which crypto-shredding cannot reach: it must be a
+    /// short label ("zorgverlening"), never free text that could hold personal data.
+    fn check_purpose(purpose: &str) -> Result<(), VaultError> {
+        let label = !purpose.is_empty()
+            && purpose.len() <= 60
+            && purpose.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, ' ' | '-' | '_')
+            });
+        if label {
+            Ok(())
+        } else {
+            Err(VaultError::Invalid {
+                field: "purpose",
+                message: "a short label of lowercase letters, digits, spaces, - or _ (at most 60)"
+                    .into(),
+            })
+        }
+    }
+
     fn check_category(&self, category: &str) -> Result<(), VaultError> {
         if self
             .inner
@@ -443,6 +462,7 @@ impl Vault {
         bsn: Option<&str>,
         purpose: &str,
     ) -> Result<String, VaultError> {
+        Self::check_purpose(purpose)?;
         if !self
             .inner
             .reglement
@@ -572,6 +592,7 @@ impl Vault {
         text: &str,
         purpose: &str,
     ) -> Result<String, VaultError> {
+        Self::check_purpose(purpose)?;
         self.check_category(category)?;
         let facts = db::write_facts(
             &self.inner.pool,
@@ -652,6 +673,7 @@ impl Vault {
         action: Action,
         kind: &str,
     ) -> Result<String, VaultError> {
+        Self::check_purpose(purpose)?;
         let old = db::record(&self.inner.pool, &self.inner.tenant, record_id)
             .await?
             .ok_or_else(|| VaultError::NotFound(format!("record {record_id}")))?;
@@ -687,6 +709,7 @@ impl Vault {
         purpose: &str,
         emergency_reason: Option<&str>,
     ) -> Result<Vec<Record>, VaultError> {
+        Self::check_purpose(purpose)?;
         self.check_category(category)?;
         // The ciphertext comes with the facts of the decision; it is opened only after the
         // access is decided and its audit event committed.
@@ -779,6 +802,7 @@ impl Vault {
         purpose: &str,
         action: Action,
     ) -> Result<DossierView, VaultError> {
+        Self::check_purpose(purpose)?;
         let key = self.data_key(person).await?;
         let sealed = db::records(&self.inner.pool, &self.inner.tenant, person, None).await?;
         let mut categories: Vec<String> = sealed.iter().map(|r| r.category.clone()).collect();
@@ -812,6 +836,7 @@ impl Vault {
         bsn: &str,
         purpose: &str,
     ) -> Result<Option<String>, VaultError> {
+        Self::check_purpose(purpose)?;
         if !zorgkluis_core::bsn::is_valid(bsn) {
             return Err(VaultError::Invalid {
                 field: "bsn",

@@ -471,16 +471,29 @@ fn a_correction_keeps_the_old_value_and_only_the_care_team_corrects() {
 fn emergency_access_over_the_api_needs_a_reason() {
     let app = App::start("sqlite");
     let id = app.client();
-    let (status, v) = app.get(
+    let path = format!("/api/v1/persons/{id}/emergency-access");
+    let (status, v) = app.post(
         Some("zorg-2"),
-        &format!("/api/v1/persons/{id}/records?category=gezondheid&emergency=%20"),
+        &path,
+        &json!({"category": "gezondheid", "reason": " "}),
     );
     assert_eq!(status, 403, "{v}");
-    let (status, v) = app.get(
+    let (status, v) = app.post(
         Some("zorg-2"),
-        &format!("/api/v1/persons/{id}/records?category=gezondheid&emergency=onwel"),
+        &path,
+        &json!({"category": "gezondheid", "reason": "onwel"}),
     );
     assert_eq!(status, 200, "{v}");
+    assert_eq!(v["review_required"], true);
+    let (status, v) = app.post(
+        Some("admin-1"),
+        &path,
+        &json!({"category": "gezondheid", "reason": "onwel"}),
+    );
+    assert_eq!(
+        status, 403,
+        "administration cannot break the glass into health data: {v}"
+    );
     let (_, v) = app.get(Some("fg-1"), &format!("/api/v1/persons/{id}/audit"));
     assert!(
         v["events"]
@@ -490,6 +503,13 @@ fn emergency_access_over_the_api_needs_a_reason() {
             .any(|e| e["emergency"] == true && e["user_id"] == "zorg-2"),
         "{v}"
     );
+    // A purpose is a label for the hash chain, not free text.
+    let (status, v) = app.post(
+        Some("zorg-2"),
+        &path,
+        &json!({"category": "gezondheid", "reason": "onwel", "purpose": "Mevrouw J. was gevallen"}),
+    );
+    assert_eq!((status, v["field"].clone()), (422, json!("purpose")), "{v}");
 }
 
 #[test]
@@ -544,6 +564,7 @@ fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/records/{id}/corrections", "post"),
         ("/api/v1/records/{id}/supplements", "post"),
         ("/api/v1/persons/{id}/care-team/end", "post"),
+        ("/api/v1/persons/{id}/emergency-access", "post"),
         ("/api/v1/persons/{id}/identity-checks", "post"),
     ] {
         assert!(
