@@ -90,6 +90,14 @@ pub fn request_deadlines(
             respond.push(candidate(received, p, cited(r))?);
         }
     }
+    // The AVG's month (art. 12(3)) binds whatever the reglement says: where the reglement is
+    // silent it is the deadline, and where the reglement's period can run longer (30 days in
+    // February) the month governs. The transfer of a record is no AVG right.
+    let avg = candidate(received, AVG_RESPOND, AVG_12_3.to_owned())?;
+    let reglement_first = respond.iter().map(|c| c.date).min();
+    if request != RequestType::Overdracht && reglement_first.is_none_or(|d| avg.date < d) {
+        respond.push(avg);
+    }
     if respond.is_empty() {
         respond.push(candidate(received, AVG_RESPOND, AVG_12_3.to_owned())?);
     }
