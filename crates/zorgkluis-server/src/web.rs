@@ -152,6 +152,11 @@ impl axum::extract::FromRequestParts<AppState> for Web {
     }
 }
 
+/// Every state-changing form carries its session's CSRF token: the refusal when it does not.
+fn bad_csrf(session: &Session, sent: &str) -> Option<Response> {
+    (sent != session.csrf).then(|| (StatusCode::FORBIDDEN, "CSRF").into_response())
+}
+
 #[derive(Deserialize)]
 pub struct LangQuery {
     taal: Option<String>,
@@ -262,8 +267,8 @@ pub async fn logout(
     jar: CookieJar,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    if form.csrf != session.csrf {
-        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    if let Some(refused) = bad_csrf(&session, &form.csrf) {
+        return refused;
     }
     let _ = s.vault.logout(&session).await;
     (
@@ -370,8 +375,8 @@ pub async fn correct(
     Path(record): Path<String>,
     Form(form): Form<CorrectionForm>,
 ) -> Response {
-    if form.csrf != session.csrf {
-        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    if let Some(refused) = bad_csrf(&session, &form.csrf) {
+        return refused;
     }
     if form.tekst.trim().is_empty() {
         return (
@@ -514,8 +519,8 @@ pub async fn emergency(
     Path(person): Path<String>,
     Form(form): Form<EmergencyForm>,
 ) -> Response {
-    if form.csrf != session.csrf {
-        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    if let Some(refused) = bad_csrf(&session, &form.csrf) {
+        return refused;
     }
     if form.reden.trim().is_empty() {
         let body = emergency_body(lang, &session, &person, Some(t(lang, Msg::ReasonRequired)));
@@ -684,8 +689,8 @@ pub async fn register(
     Web { session, lang }: Web,
     Form(form): Form<RegisterForm>,
 ) -> Response {
-    if form.csrf != session.csrf {
-        return (StatusCode::FORBIDDEN, "CSRF").into_response();
+    if let Some(refused) = bad_csrf(&session, &form.csrf) {
+        return refused;
     }
     let fail = |status: StatusCode, message: &str| {
         (

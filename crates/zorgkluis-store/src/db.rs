@@ -269,19 +269,23 @@ pub(crate) async fn records(
         }
     };
     rows.iter()
-        .map(|r| {
-            Ok(SealedRecord {
-                id: r.try_get(0)?,
-                person_id: r.try_get(1)?,
-                category: r.try_get(2)?,
-                kind: r.try_get(3)?,
-                supersedes: r.try_get(4)?,
-                content: Sealed(r.try_get(5)?),
-                created_at: r.try_get(6)?,
-                created_by: r.try_get(7)?,
-            })
-        })
-        .collect()
+        .map(sealed_record)
+        .collect::<Result<_, _>>()
+        .map_err(StoreError::from)
+}
+
+/// A `records` row: id, person_id, category, kind, supersedes, content, created_at, created_by.
+fn sealed_record(r: &sqlx::any::AnyRow) -> Result<SealedRecord, sqlx::Error> {
+    Ok(SealedRecord {
+        id: r.try_get(0)?,
+        person_id: r.try_get(1)?,
+        category: r.try_get(2)?,
+        kind: r.try_get(3)?,
+        supersedes: r.try_get(4)?,
+        content: Sealed(r.try_get(5)?),
+        created_at: r.try_get(6)?,
+        created_by: r.try_get(7)?,
+    })
 }
 
 pub(crate) async fn record(
@@ -297,19 +301,7 @@ pub(crate) async fn record(
     .bind(id)
     .fetch_optional(pool)
     .await?;
-    row.map(|r| {
-        Ok(SealedRecord {
-            id: r.try_get(0)?,
-            person_id: r.try_get(1)?,
-            category: r.try_get(2)?,
-            kind: r.try_get(3)?,
-            supersedes: r.try_get(4)?,
-            content: Sealed(r.try_get(5)?),
-            created_at: r.try_get(6)?,
-            created_by: r.try_get(7)?,
-        })
-    })
-    .transpose()
+    Ok(row.as_ref().map(sealed_record).transpose()?)
 }
 
 /// What a read needs, in one query: whether the user is in the person's care team on `day`,

@@ -437,6 +437,17 @@ impl Vault {
         }
     }
 
+    fn check_role(&self, role: &str) -> Result<(), VaultError> {
+        if self.inner.reglement.taxonomy.contains(IdKind::Role, role) {
+            Ok(())
+        } else {
+            Err(VaultError::Invalid {
+                field: "role",
+                message: format!("unknown role `{role}`"),
+            })
+        }
+    }
+
     fn check_category(&self, category: &str) -> Result<(), VaultError> {
         if self
             .inner
@@ -1201,12 +1212,7 @@ impl Vault {
                 message: "1 to 100 characters".into(),
             });
         }
-        if !self.inner.reglement.taxonomy.contains(IdKind::Role, role) {
-            return Err(VaultError::Invalid {
-                field: "role",
-                message: format!("unknown role `{role}`"),
-            });
-        }
+        self.check_role(role)?;
         let exists = sqlx::query("SELECT 1 FROM api_tokens WHERE tenant_id = $1 AND name = $2")
             .bind(&self.inner.tenant)
             .bind(name)
@@ -1333,12 +1339,7 @@ impl Vault {
                 message: "1 to 100 characters, no spaces".into(),
             });
         }
-        if !self.inner.reglement.taxonomy.contains(IdKind::Role, role) {
-            return Err(VaultError::Invalid {
-                field: "role",
-                message: format!("unknown role `{role}`"),
-            });
-        }
+        self.check_role(role)?;
         if password.chars().count() < 12 {
             return Err(VaultError::Invalid {
                 field: "password",
