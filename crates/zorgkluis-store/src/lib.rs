@@ -9,6 +9,7 @@ pub mod audit;
 mod db;
 pub mod keys;
 pub mod vault;
+mod verify;
 mod writer;
 
 pub use db::{Backend, Location};
@@ -25,6 +26,8 @@ pub enum StoreError {
     KeyFile(String),
     #[error("cryptography: {0}")]
     Crypto(String),
+    #[error("audit verification: {0}")]
+    Verify(String),
     #[error("audit checkpoint file: {0}")]
     Checkpoint(String),
     #[error("not found: {0}")]

@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use futures_util::TryStreamExt as _;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::{AnyPool, Row};
@@ -17,9 +16,10 @@ use zorgkluis_core::vocabulary::Action;
 use zorgkluis_core::{Lang, Reglement};
 
 use crate::StoreError;
-use crate::audit::{AuditEvent, ChainWalker, Finding, Problem, read_checkpoints};
+use crate::audit::AuditEvent;
 use crate::db::{self, Backend, Location, SealedRecord};
 use crate::keys::{DataKey, MasterKeys, sha256};
+pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 use crate::writer::{Arg, NewEvent, Receipt, Stmt, Writer};
 
 /// Sessions end after 30 minutes without activity, and after 12 hours in any case.
@@ -119,27 +119,6 @@ struct NewRecord<'a> {
     kind: &'a str,
     supersedes: Option<&'a str>,
     text: &'a str,
-}
-
-/// The result of `audit verify`.
-#[derive(Debug, Clone, Serialize)]
-pub struct VerifyReport {
-    pub tenants: Vec<TenantChain>,
-    pub checkpoints: usize,
-    pub findings: Vec<Finding>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TenantChain {
-    pub tenant_id: String,
-    pub events: u64,
-    pub last_seq: i64,
-}
-
-impl VerifyReport {
-    pub fn ok(&self) -> bool {
-        self.findings.is_empty()
-    }
 }
 
 struct Inner {
@@ -1123,7 +1102,7 @@ impl Vault {
     /// was altered, removed, inserted or reordered, or the checkpoint the chain falls short of.
     pub async fn verify_audit(&self) -> Result<VerifyReport, VaultError> {
         let keys = self.inner.keys.read().await;
-        verify(&self.inner.pool, &self.inner.location, &keys).await
+        Ok(crate::verify::verify(&self.inner.pool, &self.inner.location, &keys).await?)
     }
 
     /// Rotates the master key: a new key wraps every data key again; content is not touched.
@@ -1612,104 +1591,6 @@ pub fn restore(location: &Location, backup: Option<&Path>) -> Result<(), StoreEr
         )?;
     }
     Ok(())
-}
-
-/// Verifies the chain of every tenant against the signed checkpoints.
-pub async fn verify(
-    pool: &AnyPool,
-    location: &Location,
-    keys: &MasterKeys,
-) -> Result<VerifyReport, VaultError> {
-    let verifying = keys.checkpoint_signing_key()?.verifying_key();
-    let checkpoints = read_checkpoints(&location.checkpoint_file())?;
-    let mut tenants = Vec::new();
-    let mut findings = Vec::new();
-    let mut walker: Option<ChainWalker> = None;
-    // Hashes at checkpointed positions, to compare with the signed ones.
-    let wanted: std::collections::HashSet<(String, i64)> = checkpoints
-        .iter()
-        .map(|c| (c.tenant_id.clone(), c.seq))
-        .collect();
-    let mut seen: std::collections::HashMap<(String, i64), Vec<u8>> =
-        std::collections::HashMap::new();
-    let finish = |w: &mut ChainWalker,
-                  tenants: &mut Vec<TenantChain>,
-                  findings: &mut Vec<Finding>,
-                  tenant: String| {
-        w.finish();
-        tenants.push(TenantChain {
-            tenant_id: tenant,
-            events: w.events,
-            last_seq: w.tip().0,
-        });
-        if let Some(f) = w.finding.take() {
-            findings.push(f);
-        }
-    };
-    let sql = format!(
-        "SELECT {} FROM audit_events ORDER BY tenant_id, seq",
-        db::EVENT_COLUMNS
-    );
-    let mut rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch(pool);
-    let mut current = String::new();
-    while let Some(row) = rows.try_next().await? {
-        let event = db::event_from_row(&row)?;
-        if walker.is_none() || event.tenant_id != current {
-            if let Some(mut w) = walker.take() {
-                finish(
-                    &mut w,
-                    &mut tenants,
-                    &mut findings,
-                    std::mem::take(&mut current),
-                );
-            }
-            current = event.tenant_id.clone();
-            walker = Some(ChainWalker::new(&current));
-        }
-        if wanted.contains(&(event.tenant_id.clone(), event.seq)) {
-            seen.insert((event.tenant_id.clone(), event.seq), event.hash.clone());
-        }
-        if let Some(w) = walker.as_mut() {
-            w.push(event);
-        }
-    }
-    if let Some(mut w) = walker.take() {
-        finish(&mut w, &mut tenants, &mut findings, current);
-    }
-    for c in &checkpoints {
-        let last = tenants
-            .iter()
-            .find(|t| t.tenant_id == c.tenant_id)
-            .map_or(0, |t| t.last_seq);
-        let problem = if !c.verify(&verifying) {
-            Some(Problem::BadCheckpoint)
-        } else if c.seq > last {
-            Some(Problem::Truncated)
-        } else if seen.get(&(c.tenant_id.clone(), c.seq)) != Some(&c.hash) {
-            Some(Problem::Altered)
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
-            let seq = if problem == Problem::Truncated {
-                last + 1
-            } else {
-                c.seq
-            };
-            if !findings.iter().any(|f| f.tenant_id == c.tenant_id) {
-                findings.push(Finding {
-                    tenant_id: c.tenant_id.clone(),
-                    seq,
-                    problem,
-                });
-            }
-        }
-    }
-    Ok(VerifyReport {
-        tenants,
-        checkpoints: checkpoints.len(),
-        findings,
-    })
 }
 
 #[cfg(test)]

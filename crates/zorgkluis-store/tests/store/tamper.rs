@@ -3,6 +3,7 @@
 
 use zorgkluis_store::Backend;
 use zorgkluis_store::audit::Problem;
+use zorgkluis_store::vault::VerifyMethod;
 
 use crate::common::{Fixture, actor};
 
@@ -22,6 +23,7 @@ async fn twenty_events(f: &Fixture) {
     }
     let report = vault.verify_audit().await.unwrap();
     assert!(report.ok(), "{:?}", report.findings);
+    assert_eq!(report.method, VerifyMethod::ParallelProof, "{}", f.name);
     vault.close().await;
 }
 
@@ -51,6 +53,12 @@ async fn first_finding(f: &Fixture) -> (i64, Problem) {
         .findings
         .first()
         .unwrap_or_else(|| panic!("{}: tampering not detected", f.name));
+    // A broken chain fails the parallel proof and is named by the walk in seq order; a chain
+    // cut short is intact, and only its signed checkpoint tells, as a forged checkpoint
+    // tells of itself.
+    if !matches!(finding.problem, Problem::Truncated | Problem::BadCheckpoint) {
+        assert_eq!(report.method, VerifyMethod::SequentialWalk, "{}", f.name);
+    }
     (finding.seq, finding.problem.clone())
 }
 
