@@ -271,38 +271,43 @@ async fn chain(
 /// Rows per INSERT: 17 parameters each stays far below every backend's parameter limit.
 const ROWS_PER_INSERT: usize = 64;
 
+/// `prefix` followed by the placeholders of `rows` rows of `width` values each.
+fn multi_row_insert(prefix: &str, width: usize, rows: usize, backend: Backend) -> String {
+    let mut sql = String::with_capacity(prefix.len() + rows * width * 5);
+    sql.push_str(prefix);
+    for row in 0..rows {
+        sql.push_str(if row == 0 { " (" } else { ", (" });
+        for k in 1..=width {
+            if k > 1 {
+                sql.push_str(", ");
+            }
+            // SQLite looks a numbered parameter up by name in a linear list, which makes a
+            // thousand `$n` quadratic (measured: a fifth of all time); plain `?` is bound by
+            // position.
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(row * width + k).to_string());
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// Inserts events with one multi-row INSERT per chunk.
 async fn insert_events(
     conn: &mut sqlx::AnyConnection,
     backend: Backend,
     events: &[AuditEvent],
 ) -> Result<(), StoreError> {
+    const PREFIX: &str = "INSERT INTO audit_events (tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
+         category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash) VALUES";
     for chunk in events.chunks(ROWS_PER_INSERT) {
-        let mut sql = String::from(
-            "INSERT INTO audit_events (tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
-             category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash) VALUES ",
-        );
-        for i in 0..chunk.len() {
-            let b = i * 17;
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('(');
-            for k in 1..=17 {
-                if k > 1 {
-                    sql.push_str(", ");
-                }
-                // SQLite looks a numbered parameter up by name in a linear list, which makes a
-                // thousand `$n` quadratic (measured: a fifth of all time); plain `?` is bound
-                // by position.
-                match backend {
-                    Backend::Sqlite => sql.push('?'),
-                    Backend::Postgres => sql.push_str(&format!("${}", b + k)),
-                }
-            }
-            sql.push(')');
-        }
         // Only placeholders are formatted into the SQL; every value is bound.
+        let sql = multi_row_insert(PREFIX, 17, chunk.len(), backend);
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for e in chunk {
             q = q
@@ -325,6 +330,57 @@ async fn insert_events(
                 .bind(e.hash.clone());
         }
         q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The part before `VALUES` of a plain one-row insert (`INSERT INTO t (..) VALUES ($1, .., $n)`,
+/// nothing after), and its number of values: such inserts can be merged into one statement.
+fn one_row_insert(sql: &str) -> Option<(&str, usize)> {
+    if !sql.starts_with("INSERT INTO ") {
+        return None;
+    }
+    let at = sql.rfind(" VALUES (")?;
+    let values = sql[at + " VALUES (".len()..].strip_suffix(')')?;
+    let width = values.split(", ").count();
+    let numbered = values
+        .split(", ")
+        .enumerate()
+        .all(|(i, v)| v.strip_prefix('$') == Some(&(i + 1).to_string()));
+    numbered.then_some((&sql[..at + " VALUES".len()], width))
+}
+
+/// Runs the statements of a batch's jobs in order; runs of the same one-row insert become
+/// multi-row inserts, so a batch of a thousand new records costs a few statements, not a
+/// thousand round trips to the database.
+async fn run_batch_statements(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    statements: &[&Stmt],
+) -> Result<(), StoreError> {
+    let mut i = 0;
+    while i < statements.len() {
+        let stmt = statements[i];
+        let run = match one_row_insert(stmt.sql) {
+            Some(_) => statements[i..]
+                .iter()
+                .take(ROWS_PER_INSERT)
+                .take_while(|s| s.sql == stmt.sql)
+                .count(),
+            None => 1,
+        };
+        match (one_row_insert(stmt.sql), run) {
+            (Some((prefix, width)), run) if run > 1 => {
+                let sql = multi_row_insert(prefix, width, run, backend);
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for s in &statements[i..i + run] {
+                    q = bind(q, &s.args);
+                }
+                q.execute(&mut *conn).await?;
+            }
+            _ => run_statements(conn, std::slice::from_ref(stmt)).await?,
+        }
+        i += run;
     }
     Ok(())
 }
@@ -417,9 +473,8 @@ async fn fast_path(state: &mut State, batch: &[Job]) -> Result<Vec<i64>, StoreEr
         events.push(chain(&mut tx, &mut state.tips, &job.event).await?);
     }
     insert_events(&mut tx, state.backend, &events).await?;
-    for job in batch {
-        run_statements(&mut tx, &job.statements).await?;
-    }
+    let statements: Vec<&Stmt> = batch.iter().flat_map(|j| &j.statements).collect();
+    run_batch_statements(&mut tx, state.backend, &statements).await?;
     // Dropping an uncommitted transaction rolls it back, on every early return above.
     tx.commit().await?;
     Ok(events.iter().map(|e| e.seq).collect())
@@ -501,6 +556,31 @@ mod tests {
             },
             answer,
         )
+    }
+
+    #[test]
+    fn only_plain_one_row_inserts_are_merged() {
+        assert_eq!(
+            one_row_insert("INSERT INTO records (a, b, c) VALUES ($1, $2, $3)"),
+            Some(("INSERT INTO records (a, b, c) VALUES", 3))
+        );
+        for other in [
+            "INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO t (a, b) VALUES ($2, $1)",
+            "INSERT INTO t (a, b) VALUES ($1, 'x')",
+            "INSERT INTO t (a) SELECT a FROM u WHERE b = $1",
+            "UPDATE t SET a = $1 WHERE b = $2",
+        ] {
+            assert_eq!(one_row_insert(other), None, "{other}");
+        }
+        assert_eq!(
+            multi_row_insert("INSERT INTO t (a, b) VALUES", 2, 2, Backend::Postgres),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+        assert_eq!(
+            multi_row_insert("INSERT INTO t (a, b) VALUES", 2, 2, Backend::Sqlite),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+        );
     }
 
     /// A batch with one failing job: the others commit with consecutive seqs, the failing one
