@@ -62,8 +62,12 @@ impl Location {
 
     /// The SQLite database file, for the embedded backend.
     pub fn sqlite_file(&self) -> Option<PathBuf> {
-        let rest = self.database_url.strip_prefix("sqlite://")?;
-        Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
+        if self.backend() != Backend::Sqlite {
+            return None;
+        }
+        let options: sqlx::sqlite::SqliteConnectOptions = self.database_url.parse().ok()?;
+        let file = options.get_filename();
+        (file != Path::new(":memory:")).then(|| file.to_owned())
     }
 
     pub fn key_file(&self) -> PathBuf {
@@ -125,6 +129,12 @@ fn migrator(backend: Backend) -> Migrator {
     )
 }
 
+/// The settings of every SQLite connection, the pool's and the writer's. WAL with
+/// synchronous=FULL: a commit is on disk when it returns, so an acknowledged write survives a
+/// crash or power loss. secure_delete zeroes deleted content (wrapped keys of erased persons).
+pub(crate) const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; \
+     PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
+
 /// Connects and runs the migrations of the backend.
 pub(crate) async fn connect(
     location: &Location,
@@ -140,15 +150,7 @@ pub(crate) async fn connect(
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
-                    // WAL with synchronous=FULL: a commit is on disk when it returns, so an
-                    // acknowledged write survives a crash or power loss. secure_delete zeroes
-                    // deleted content (wrapped keys of erased persons).
-                    sqlx::raw_sql(
-                        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; \
-                         PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;",
-                    )
-                    .execute(&mut *conn)
-                    .await?;
+                    sqlx::raw_sql(SQLITE_PRAGMAS).execute(&mut *conn).await?;
                 }
                 Ok(())
             })

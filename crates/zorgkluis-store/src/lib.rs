@@ -26,6 +26,8 @@ pub enum StoreError {
     KeyFile(String),
     #[error("cryptography: {0}")]
     Crypto(String),
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("audit verification: {0}")]
     Verify(String),
     #[error("audit checkpoint file: {0}")]

@@ -217,9 +217,10 @@ impl Vault {
         let (writer, writer_task) = Writer::spawn(
             pool.clone(),
             location.backend(),
+            location.sqlite_file().as_deref(),
             location.checkpoint_file(),
             keys.checkpoint_signing_key()?,
-        );
+        )?;
         sqlx::query("INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
             .bind(tenant)
             .bind(reglement.name())

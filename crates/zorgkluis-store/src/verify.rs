@@ -196,11 +196,10 @@ fn prove_sqlite(
     stretch_rows: i64,
 ) -> Result<Option<Chains>, StoreError> {
     let conn = open_read_only(file)?;
-    let (low, high): (Option<i64>, Option<i64>) = conn
-        .query_row("SELECT MIN(rowid), MAX(rowid) FROM audit_events", [], |r| {
+    let (low, high): (Option<i64>, Option<i64>) =
+        conn.query_row("SELECT MIN(rowid), MAX(rowid) FROM audit_events", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
-        })
-        .map_err(sqlite_error)?;
+        })?;
     drop(conn);
     let ranges: Vec<(i64, i64)> = match (low, high) {
         (Some(low), Some(high)) => {
@@ -237,7 +236,7 @@ fn prove_sqlite(
                                 "SELECT {} FROM audit_events WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
                                 db::EVENT_COLUMNS
                             ))
-                            .map_err(sqlite_error)?;
+                            ?;
                         let mut done = Vec::new();
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -299,15 +298,11 @@ fn prove_range(
     wanted: &Wanted,
 ) -> Result<TenantStretches, StoreError> {
     let mut stretches: TenantStretches = Vec::new();
-    let mut rows = stmt.query([from, to]).map_err(sqlite_error)?;
+    let mut rows = stmt.query([from, to])?;
     let mut current = usize::MAX;
     let mut current_wanted: Option<&Vec<i64>> = None;
-    while let Some(row) = rows.next().map_err(sqlite_error)? {
-        let tenant = row
-            .get_ref(0)
-            .map_err(sqlite_error)?
-            .as_bytes()
-            .unwrap_or_default();
+    while let Some(row) = rows.next()? {
+        let tenant = row.get_ref(0)?.as_bytes().unwrap_or_default();
         if stretches.get(current).is_none_or(|(t, _)| t != tenant) {
             current = match stretches.iter().position(|(t, _)| t == tenant) {
                 Some(i) => i,
@@ -363,15 +358,9 @@ fn open_read_only(file: &Path) -> Result<rusqlite::Connection, StoreError> {
     let conn = rusqlite::Connection::open_with_flags(
         file,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sqlite_error)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))
-        .map_err(sqlite_error)?;
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(conn)
-}
-
-fn sqlite_error(e: rusqlite::Error) -> StoreError {
-    StoreError::Verify(e.to_string())
 }
 
 /// Each tenant with the lowest and highest seq of its events: a skip scan over the primary

@@ -2,12 +2,19 @@
 //! the hash chain and commits in groups.
 //!
 //! Group commit: jobs that arrive while a commit is in flight are collected into the next
-//! transaction, so one fsync acknowledges many writes. Each job runs inside a savepoint, so a
-//! failing job (a constraint, a missing row) fails alone and leaves the chain as it was. A job
-//! is acknowledged only after its transaction committed: nothing acknowledged is lost.
+//! transaction, so one fsync acknowledges many writes. A batch runs as one transaction; if any
+//! job in it fails (a constraint, a missing row), the batch is rolled back and run again with
+//! each job in a savepoint, so the failing job fails alone and leaves the chain as it was. A
+//! job is acknowledged only after its transaction committed: nothing acknowledged is lost.
+//!
+//! A batch runs through a [`Session`]. On SQLite that is the writer's own connection
+//! (rusqlite), stepped in place on a blocking thread: measured, handing every statement to
+//! sqlx's SQLite worker thread and back cost more than the statements themselves once callers
+//! kept both cores busy. On PostgreSQL each statement is a network round trip anyway, awaited
+//! on the runtime through the sqlx pool.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
@@ -16,7 +23,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::StoreError;
 use crate::audit::{AuditEvent, Checkpoint, GENESIS, append_checkpoint};
-use crate::db::Backend;
+use crate::db::{Backend, SQLITE_PRAGMAS};
 
 /// The most jobs one transaction takes.
 const MAX_BATCH: usize = 1024;
@@ -103,9 +110,15 @@ pub(crate) struct Writer {
     tx: mpsc::Sender<Job>,
 }
 
+/// Where the writer commits.
+enum Database {
+    /// The writer's own connection to the embedded database.
+    Sqlite(rusqlite::Connection),
+    Postgres(AnyPool),
+}
+
 struct State {
-    pool: AnyPool,
-    backend: Backend,
+    database: Database,
     /// The last seq and hash of each tenant's chain.
     tips: HashMap<String, (i64, Vec<u8>)>,
     checkpoint_file: PathBuf,
@@ -115,16 +128,34 @@ struct State {
 }
 
 impl Writer {
+    /// Starts the writer for the database at `pool`; on SQLite it opens its own connection to
+    /// `sqlite_file`, with the same settings as the pool's.
     pub fn spawn(
         pool: AnyPool,
         backend: Backend,
+        sqlite_file: Option<&Path>,
         checkpoint_file: PathBuf,
         signing: SigningKey,
-    ) -> (Writer, tokio::task::JoinHandle<()>) {
+    ) -> Result<(Writer, tokio::task::JoinHandle<()>), StoreError> {
+        let database = match (backend, sqlite_file) {
+            (Backend::Sqlite, Some(file)) => {
+                let conn = rusqlite::Connection::open(file)?;
+                conn.execute_batch(SQLITE_PRAGMAS)?;
+                // Multi-row inserts come in up to ROWS_PER_INSERT sizes per table.
+                conn.set_prepared_statement_cache_capacity(4 * ROWS_PER_INSERT);
+                Database::Sqlite(conn)
+            }
+            (Backend::Sqlite, None) => {
+                return Err(StoreError::Invalid {
+                    field: "database_url",
+                    message: "the embedded database must be a file".into(),
+                });
+            }
+            (Backend::Postgres, _) => Database::Postgres(pool),
+        };
         let (tx, rx) = mpsc::channel(4 * MAX_BATCH);
         let state = State {
-            pool,
-            backend,
+            database,
             tips: HashMap::new(),
             checkpoint_file,
             signing,
@@ -132,7 +163,7 @@ impl Writer {
             last_checkpoint: Instant::now(),
         };
         let handle = tokio::spawn(run(rx, state));
-        (Writer { tx }, handle)
+        Ok((Writer { tx }, handle))
     }
 
     /// Appends `event` and runs `statements` in one transaction; returns once it is durable.
@@ -163,86 +194,224 @@ async fn run(mut rx: mpsc::Receiver<Job>, mut state: State) {
                 Err(_) => break,
             }
         }
-        commit_batch(&mut state, batch).await;
+        // Stepping SQLite blocks, the fsync of the commit included: the batch goes to a
+        // blocking thread, and the state with it. Should that thread die, the state is gone
+        // and so is the writer: every waiting and later job gets `Closed`, none is
+        // acknowledged.
+        let ran = if matches!(state.database, Database::Sqlite(_)) {
+            let runtime = tokio::runtime::Handle::current();
+            tokio::task::spawn_blocking(move || {
+                runtime.block_on(commit_batch(&mut state, batch));
+                state
+            })
+            .await
+        } else {
+            commit_batch(&mut state, batch).await;
+            Ok(state)
+        };
+        let Ok(ran) = ran else { return };
+        state = ran;
         if state.since_checkpoint >= CHECKPOINT_EVERY
             || (state.since_checkpoint > 0 && state.last_checkpoint.elapsed() >= CHECKPOINT_AFTER)
         {
-            checkpoint(&mut state).await;
+            match tokio::task::spawn_blocking(move || {
+                checkpoint(&mut state);
+                state
+            })
+            .await
+            {
+                Ok(s) => state = s,
+                Err(_) => return,
+            }
         }
     }
     // The channel closed: the store is shutting down. Anchor what was written.
     if state.since_checkpoint > 0 {
-        checkpoint(&mut state).await;
+        let _ = tokio::task::spawn_blocking(move || checkpoint(&mut state)).await;
     }
 }
 
 /// Signs the tip of every tenant's chain into the checkpoint file.
-async fn checkpoint(state: &mut State) {
-    let checkpoints: Vec<Checkpoint> = state
+fn checkpoint(state: &mut State) {
+    let written = state
         .tips
         .iter()
         .filter(|(_, (seq, _))| *seq > 0)
         .map(|(tenant, (seq, hash))| Checkpoint::sign(&state.signing, tenant, *seq, hash))
-        .collect();
-    let path = state.checkpoint_file.clone();
-    let written = tokio::task::spawn_blocking(move || {
-        checkpoints
-            .iter()
-            .try_for_each(|c| append_checkpoint(&path, c))
-    })
-    .await;
+        .try_for_each(|c| append_checkpoint(&state.checkpoint_file, &c));
     // A failed checkpoint leaves the chain itself intact; the next one is tried soon.
-    if matches!(written, Ok(Ok(()))) {
+    if written.is_ok() {
         state.since_checkpoint = 0;
         state.last_checkpoint = Instant::now();
     }
 }
 
+/// One open transaction of the writer. Dropping it without `commit` rolls it back.
+trait Session: Send {
+    fn backend(&self) -> Backend;
+    /// Runs a statement; `$n` (or `?`, in order) takes `args[n - 1]`. Returns the rows changed.
+    fn execute(
+        &mut self,
+        sql: &str,
+        args: &[&Arg],
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+    /// Seq and hash of the newest event of a tenant's chain, as this transaction sees it.
+    fn newest_event(
+        &mut self,
+        tenant: &str,
+    ) -> impl Future<Output = Result<Option<(i64, Vec<u8>)>, StoreError>> + Send;
+    fn commit(self) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+const NEWEST_EVENT: &str =
+    "SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1";
+
+/// A transaction on the writer's SQLite connection. Its futures are ready at once: every
+/// statement is stepped in place, on the blocking thread the batch runs on.
+struct SqliteSession<'c> {
+    conn: &'c mut rusqlite::Connection,
+    open: bool,
+}
+
+impl<'c> SqliteSession<'c> {
+    fn begin(conn: &'c mut rusqlite::Connection) -> Result<SqliteSession<'c>, StoreError> {
+        conn.execute_batch("BEGIN")?;
+        Ok(SqliteSession { conn, open: true })
+    }
+}
+
+/// Binds `args` to a prepared SQLite statement: `$n` by its number, `?` by position.
+fn bind_sqlite(stmt: &mut rusqlite::Statement<'_>, args: &[&Arg]) -> Result<(), StoreError> {
+    for i in 1..=stmt.parameter_count() {
+        let at = match stmt.parameter_name(i) {
+            Some(name) => name
+                .strip_prefix('$')
+                .and_then(|n| n.parse::<usize>().ok())
+                .ok_or_else(|| StoreError::Invalid {
+                    field: "sql",
+                    message: format!("parameter {name} is not $n"),
+                })?,
+            None => i,
+        };
+        let arg = args.get(at - 1).ok_or_else(|| StoreError::Invalid {
+            field: "sql",
+            message: format!("no value for parameter {at}"),
+        })?;
+        match arg {
+            Arg::Text(s) => stmt.raw_bind_parameter(i, s.as_str())?,
+            Arg::OptText(s) => stmt.raw_bind_parameter(i, s.as_deref())?,
+            Arg::Blob(b) => stmt.raw_bind_parameter(i, b.as_slice())?,
+            Arg::OptBlob(b) => stmt.raw_bind_parameter(i, b.as_deref())?,
+            Arg::Int(n) => stmt.raw_bind_parameter(i, n)?,
+        }
+    }
+    Ok(())
+}
+
+impl Session for SqliteSession<'_> {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        bind_sqlite(&mut stmt, args)?;
+        Ok(stmt.raw_execute()? as u64)
+    }
+
+    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(NEWEST_EVENT)?;
+        let mut rows = stmt.query([tenant])?;
+        Ok(match rows.next()? {
+            Some(row) => Some((row.get(0)?, row.get(1)?)),
+            None => None,
+        })
+    }
+
+    async fn commit(mut self) -> Result<(), StoreError> {
+        // A COMMIT that fails (busy, disk full) leaves the transaction open: `drop` rolls it
+        // back, so the next batch starts clean.
+        self.conn.execute_batch("COMMIT")?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for SqliteSession<'_> {
+    fn drop(&mut self) {
+        // An unfinished transaction is rolled back; SQLite may have done so already.
+        if self.open && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+struct PgSession {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+}
+
+impl Session for PgSession {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
+        // Only placeholders are formatted into the SQL the writer builds; every value is bound.
+        let query =
+            args.iter().fold(
+                sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())),
+                |q, a| match a {
+                    Arg::Text(s) => q.bind(s.as_str()),
+                    Arg::OptText(s) => q.bind(s.as_deref()),
+                    Arg::Blob(b) => q.bind(b.as_slice()),
+                    Arg::OptBlob(b) => q.bind(b.as_deref()),
+                    Arg::Int(i) => q.bind(*i),
+                },
+            );
+        Ok(query.execute(&mut *self.tx).await?.rows_affected())
+    }
+
+    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        let row = sqlx::query(NEWEST_EVENT)
+            .bind(tenant)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        Ok(match row {
+            Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
+            None => None,
+        })
+    }
+
+    async fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Seq and hash of the tip of a tenant's chain: cached, or read in the transaction.
 async fn tip(
-    conn: &mut sqlx::AnyConnection,
+    session: &mut impl Session,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     tenant: &str,
 ) -> Result<(i64, Vec<u8>), StoreError> {
     if let Some(t) = tips.get(tenant) {
         return Ok(t.clone());
     }
-    let row = sqlx::query(
-        "SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1",
-    )
-    .bind(tenant)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let t = match row {
-        Some(r) => (r.try_get::<i64, _>(0)?, r.try_get::<Vec<u8>, _>(1)?),
-        None => (0, GENESIS.to_vec()),
-    };
+    let t = session
+        .newest_event(tenant)
+        .await?
+        .unwrap_or((0, GENESIS.to_vec()));
     tips.insert(tenant.to_owned(), t.clone());
     Ok(t)
 }
 
-fn bind<'q>(
-    mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
-    args: &'q [Arg],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
-    for a in args {
-        q = match a {
-            Arg::Text(s) => q.bind(s.as_str()),
-            Arg::OptText(s) => q.bind(s.as_deref()),
-            Arg::Blob(b) => q.bind(b.as_slice()),
-            Arg::OptBlob(b) => q.bind(b.as_deref()),
-            Arg::Int(i) => q.bind(*i),
-        };
-    }
-    q
-}
-
 /// Gives the job's event the next seq and hash of its tenant's chain, and moves the tip.
 async fn chain(
-    conn: &mut sqlx::AnyConnection,
+    session: &mut impl Session,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     e: &NewEvent,
 ) -> Result<AuditEvent, StoreError> {
-    let (last_seq, prev) = tip(conn, tips, &e.tenant_id).await?;
+    let (last_seq, prev) = tip(session, tips, &e.tenant_id).await?;
     let seq = last_seq + 1;
     let mut event = AuditEvent {
         tenant_id: e.tenant_id.clone(),
@@ -297,39 +466,41 @@ fn multi_row_insert(prefix: &str, width: usize, rows: usize, backend: Backend) -
     sql
 }
 
+/// The values of an audit event in the column order of [`insert_events`].
+fn event_args(e: &AuditEvent) -> [Arg; 17] {
+    [
+        Arg::Text(e.tenant_id.clone()),
+        Arg::Int(e.seq),
+        Arg::Text(e.at.clone()),
+        Arg::Text(e.user_id.clone()),
+        Arg::Text(e.role.clone()),
+        Arg::OptText(e.on_behalf_of.clone()),
+        Arg::OptText(e.person_id.clone()),
+        Arg::Text(e.action.clone()),
+        Arg::OptText(e.category.clone()),
+        Arg::Text(e.purpose.clone()),
+        Arg::OptBlob(e.reason.clone()),
+        Arg::Int(i64::from(e.emergency)),
+        Arg::Text(e.source.clone()),
+        Arg::Text(e.outcome.clone()),
+        Arg::Text(e.articles.clone()),
+        Arg::Blob(e.prev_hash.clone()),
+        Arg::Blob(e.hash.clone()),
+    ]
+}
+
 /// Inserts events with one multi-row INSERT per chunk.
 async fn insert_events(
-    conn: &mut sqlx::AnyConnection,
-    backend: Backend,
+    session: &mut impl Session,
     events: &[AuditEvent],
 ) -> Result<(), StoreError> {
     const PREFIX: &str = "INSERT INTO audit_events (tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
          category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash) VALUES";
     for chunk in events.chunks(ROWS_PER_INSERT) {
-        // Only placeholders are formatted into the SQL; every value is bound.
-        let sql = multi_row_insert(PREFIX, 17, chunk.len(), backend);
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for e in chunk {
-            q = q
-                .bind(e.tenant_id.clone())
-                .bind(e.seq)
-                .bind(e.at.clone())
-                .bind(e.user_id.clone())
-                .bind(e.role.clone())
-                .bind(e.on_behalf_of.clone())
-                .bind(e.person_id.clone())
-                .bind(e.action.clone())
-                .bind(e.category.clone())
-                .bind(e.purpose.clone())
-                .bind(e.reason.clone())
-                .bind(i32::from(e.emergency))
-                .bind(e.source.clone())
-                .bind(e.outcome.clone())
-                .bind(e.articles.clone())
-                .bind(e.prev_hash.clone())
-                .bind(e.hash.clone());
-        }
-        q.execute(&mut *conn).await?;
+        let values: Vec<[Arg; 17]> = chunk.iter().map(event_args).collect();
+        let args: Vec<&Arg> = values.iter().flatten().collect();
+        let sql = multi_row_insert(PREFIX, 17, chunk.len(), session.backend());
+        session.execute(&sql, &args).await?;
     }
     Ok(())
 }
@@ -350,57 +521,54 @@ fn one_row_insert(sql: &str) -> Option<(&str, usize)> {
     numbered.then_some((&sql[..at + " VALUES".len()], width))
 }
 
+/// Runs one statement of a job; fails the job if it had to change a row and did not.
+async fn run_statement(session: &mut impl Session, stmt: &Stmt) -> Result<(), StoreError> {
+    let args: Vec<&Arg> = stmt.args.iter().collect();
+    let changed = session.execute(stmt.sql, &args).await?;
+    if stmt.must_change && changed == 0 {
+        return Err(StoreError::NotFound(
+            stmt.sql
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ));
+    }
+    Ok(())
+}
+
 /// Runs the statements of a batch's jobs in order; runs of the same one-row insert become
 /// multi-row inserts, so a batch of a thousand new records costs a few statements, not a
-/// thousand round trips to the database.
+/// thousand.
 async fn run_batch_statements(
-    conn: &mut sqlx::AnyConnection,
-    backend: Backend,
+    session: &mut impl Session,
     statements: &[&Stmt],
 ) -> Result<(), StoreError> {
     let mut i = 0;
     while i < statements.len() {
         let stmt = statements[i];
-        let run = match one_row_insert(stmt.sql) {
-            Some(_) => statements[i..]
+        let merged = one_row_insert(stmt.sql).map(|(prefix, width)| {
+            let run = statements[i..]
                 .iter()
                 .take(ROWS_PER_INSERT)
                 .take_while(|s| s.sql == stmt.sql)
-                .count(),
-            None => 1,
-        };
-        match (one_row_insert(stmt.sql), run) {
-            (Some((prefix, width)), run) if run > 1 => {
-                let sql = multi_row_insert(prefix, width, run, backend);
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for s in &statements[i..i + run] {
-                    q = bind(q, &s.args);
-                }
-                q.execute(&mut *conn).await?;
+                .count();
+            (prefix, width, run)
+        });
+        match merged {
+            Some((prefix, width, run)) if run > 1 => {
+                let args: Vec<&Arg> = statements[i..i + run]
+                    .iter()
+                    .flat_map(|s| &s.args)
+                    .collect();
+                let sql = multi_row_insert(prefix, width, run, session.backend());
+                session.execute(&sql, &args).await?;
+                i += run;
             }
-            _ => run_statements(conn, std::slice::from_ref(stmt)).await?,
-        }
-        i += run;
-    }
-    Ok(())
-}
-
-async fn run_statements(
-    conn: &mut sqlx::AnyConnection,
-    statements: &[Stmt],
-) -> Result<(), StoreError> {
-    for stmt in statements {
-        let result = bind(sqlx::query(stmt.sql), &stmt.args)
-            .execute(&mut *conn)
-            .await?;
-        if stmt.must_change && result.rows_affected() == 0 {
-            return Err(StoreError::NotFound(
-                stmt.sql
-                    .split_whitespace()
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ));
+            _ => {
+                run_statement(session, stmt).await?;
+                i += 1;
+            }
         }
     }
     Ok(())
@@ -411,11 +579,30 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
     // The fast path runs the whole batch without savepoints and inserts its events in a few
     // multi-row statements. Jobs rarely fail; when one does, the batch is rolled back and run
     // again job by job, so the failing job fails alone.
-    let outcome = match fast_path(state, &batch).await {
+    let fast = match &mut state.database {
+        Database::Sqlite(conn) => match SqliteSession::begin(conn) {
+            Ok(session) => fast_path(session, &mut state.tips, &batch).await,
+            Err(e) => Err(e),
+        },
+        Database::Postgres(pool) => match pool.begin().await {
+            Ok(tx) => fast_path(PgSession { tx }, &mut state.tips, &batch).await,
+            Err(e) => Err(e.into()),
+        },
+    };
+    let outcome = match fast {
         Ok(seqs) => Ok(seqs.into_iter().map(Ok).collect()),
         Err(_) => {
             state.tips = before.clone();
-            slow_path(state, &batch).await
+            match &mut state.database {
+                Database::Sqlite(conn) => match SqliteSession::begin(conn) {
+                    Ok(session) => slow_path(session, &mut state.tips, &batch).await,
+                    Err(e) => Err(e),
+                },
+                Database::Postgres(pool) => match pool.begin().await {
+                    Ok(tx) => slow_path(PgSession { tx }, &mut state.tips, &batch).await,
+                    Err(e) => Err(e.into()),
+                },
+            }
         }
     };
     match outcome {
@@ -446,80 +633,83 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
 /// they are read inside this transaction. Another process (the CLI while the server runs)
 /// may have appended events: a tip cached from an earlier batch could be stale.
 async fn lock_tenants(
-    conn: &mut sqlx::AnyConnection,
-    state: &mut State,
+    session: &mut impl Session,
+    tips: &mut HashMap<String, (i64, Vec<u8>)>,
     batch: &[Job],
 ) -> Result<(), StoreError> {
-    let mut tenants: Vec<&str> = batch.iter().map(|j| j.event.tenant_id.as_str()).collect();
+    let mut tenants: Vec<&String> = batch.iter().map(|j| &j.event.tenant_id).collect();
     tenants.sort_unstable();
     tenants.dedup();
     for tenant in tenants {
         // A no-op write: a row lock on PostgreSQL, the database write lock on SQLite (taken
         // before the snapshot the tip is read from), held until commit.
-        sqlx::query("UPDATE tenants SET name = name WHERE id = $1")
-            .bind(tenant)
-            .execute(&mut *conn)
+        session
+            .execute(
+                "UPDATE tenants SET name = name WHERE id = $1",
+                &[&Arg::Text(tenant.clone())],
+            )
             .await?;
-        state.tips.remove(tenant);
+        tips.remove(tenant.as_str());
     }
     Ok(())
 }
 
-async fn fast_path(state: &mut State, batch: &[Job]) -> Result<Vec<i64>, StoreError> {
-    let mut tx = state.pool.begin().await?;
-    lock_tenants(&mut tx, state, batch).await?;
+/// The whole batch in one transaction, its events in a few multi-row inserts.
+async fn fast_path(
+    mut session: impl Session,
+    tips: &mut HashMap<String, (i64, Vec<u8>)>,
+    batch: &[Job],
+) -> Result<Vec<i64>, StoreError> {
+    lock_tenants(&mut session, tips, batch).await?;
     let mut events = Vec::with_capacity(batch.len());
     for job in batch {
-        events.push(chain(&mut tx, &mut state.tips, &job.event).await?);
+        events.push(chain(&mut session, tips, &job.event).await?);
     }
-    insert_events(&mut tx, state.backend, &events).await?;
+    insert_events(&mut session, &events).await?;
     let statements: Vec<&Stmt> = batch.iter().flat_map(|j| &j.statements).collect();
-    run_batch_statements(&mut tx, state.backend, &statements).await?;
-    // Dropping an uncommitted transaction rolls it back, on every early return above.
-    tx.commit().await?;
+    run_batch_statements(&mut session, &statements).await?;
+    // Dropping an uncommitted session rolls it back, on every early return above.
+    session.commit().await?;
     Ok(events.iter().map(|e| e.seq).collect())
 }
 
+/// The batch job by job, each in a savepoint, so that a failing job fails alone.
 async fn slow_path(
-    state: &mut State,
+    mut session: impl Session,
+    tips: &mut HashMap<String, (i64, Vec<u8>)>,
     batch: &[Job],
 ) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
-    let mut tx = state.pool.begin().await?;
-    lock_tenants(&mut tx, state, batch).await?;
+    lock_tenants(&mut session, tips, batch).await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
-        sqlx::query("SAVEPOINT job").execute(&mut *tx).await?;
-        let tenant_tip = state.tips.get(&job.event.tenant_id).cloned();
+        session.execute("SAVEPOINT job", &[]).await?;
+        let tenant_tip = tips.get(&job.event.tenant_id).cloned();
         let applied = async {
-            let event = chain(&mut tx, &mut state.tips, &job.event).await?;
-            insert_events(&mut tx, state.backend, std::slice::from_ref(&event)).await?;
-            run_statements(&mut tx, &job.statements).await?;
+            let event = chain(&mut session, tips, &job.event).await?;
+            insert_events(&mut session, std::slice::from_ref(&event)).await?;
+            for stmt in &job.statements {
+                run_statement(&mut session, stmt).await?;
+            }
             Ok::<_, StoreError>(event.seq)
         }
         .await;
         match applied {
             Ok(seq) => {
-                sqlx::query("RELEASE SAVEPOINT job")
-                    .execute(&mut *tx)
-                    .await?;
+                session.execute("RELEASE SAVEPOINT job", &[]).await?;
                 results.push(Ok(seq));
             }
             Err(e) => {
-                sqlx::query("ROLLBACK TO SAVEPOINT job")
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("RELEASE SAVEPOINT job")
-                    .execute(&mut *tx)
-                    .await?;
+                session.execute("ROLLBACK TO SAVEPOINT job", &[]).await?;
+                session.execute("RELEASE SAVEPOINT job", &[]).await?;
                 match tenant_tip {
-                    Some(t) => state.tips.insert(job.event.tenant_id.clone(), t),
-                    None => state.tips.remove(&job.event.tenant_id),
+                    Some(t) => tips.insert(job.event.tenant_id.clone(), t),
+                    None => tips.remove(&job.event.tenant_id),
                 };
                 results.push(Err(e));
             }
         }
     }
-    tx.commit().await?;
+    session.commit().await?;
     Ok(results)
 }
 
@@ -594,9 +784,10 @@ mod tests {
             .execute(&pool)
             .await
             .unwrap();
+        let conn = rusqlite::Connection::open(dir.join("zorgkluis.db")).unwrap();
+        conn.execute_batch(SQLITE_PRAGMAS).unwrap();
         let mut state = State {
-            pool: pool.clone(),
-            backend: Backend::Sqlite,
+            database: Database::Sqlite(conn),
             tips: HashMap::new(),
             checkpoint_file: dir.join("checkpoints.log"),
             signing: SigningKey::from_bytes(&[1; 32]),
