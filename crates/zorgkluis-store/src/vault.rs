@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Serialize;
-use sqlx::{AnyPool, Row};
+use sqlx::Row;
 use tokio::sync::RwLock;
 use zorgkluis_core::decide::{AccessDecision, AccessPolicy, AccessRequest};
 use zorgkluis_core::taxonomy::IdKind;
@@ -122,7 +122,7 @@ struct NewRecord<'a> {
 }
 
 struct Inner {
-    pool: AnyPool,
+    pool: db::Pool,
     /// The one engine that decides every access (Cedar, compiled from the reglement).
     policy: Arc<dyn AccessPolicy>,
     writer: Writer,
@@ -241,7 +241,7 @@ impl Vault {
         .await?;
         let vault = Vault {
             inner: Arc::new(Inner {
-                pool,
+                pool: db::Pool::new(pool, 4),
                 policy,
                 writer,
                 writer_task: std::sync::Mutex::new(Some(writer_task)),
@@ -1041,7 +1041,7 @@ impl Vault {
     async fn flush_deleted_pages(&self) -> Result<(), StoreError> {
         if self.backend() == Backend::Sqlite {
             sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                .execute(&self.inner.pool)
+                .execute(&*self.inner.pool)
                 .await?;
         }
         Ok(())
@@ -1121,7 +1121,7 @@ impl Vault {
         keys.save(&self.inner.location.key_file())?;
         let rows =
             sqlx::query("SELECT tenant_id, person_id, master_key_id, wrapped_key FROM person_keys")
-                .fetch_all(&self.inner.pool)
+                .fetch_all(&*self.inner.pool)
                 .await?;
         let mut tx = self.inner.pool.begin().await?;
         let mut count = 0;
@@ -1168,7 +1168,7 @@ impl Vault {
         }
         sqlx::query("VACUUM INTO $1")
             .bind(destination.display().to_string())
-            .execute(&self.inner.pool)
+            .execute(&*self.inner.pool)
             .await?;
         self.log_operation(
             &Actor::system("backup"),
@@ -1196,7 +1196,7 @@ impl Vault {
         let exists = sqlx::query("SELECT 1 FROM api_tokens WHERE tenant_id = $1 AND name = $2")
             .bind(&self.inner.tenant)
             .bind(name)
-            .fetch_optional(&self.inner.pool)
+            .fetch_optional(&*self.inner.pool)
             .await?;
         if exists.is_some() {
             return Err(VaultError::Invalid {
@@ -1239,13 +1239,15 @@ impl Vault {
         token: &str,
         source: &str,
     ) -> Result<Option<Actor>, VaultError> {
+        let mut conn = self.inner.pool.connection().await?;
         let row = sqlx::query(
             "SELECT name, role FROM api_tokens WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL",
         )
         .bind(&self.inner.tenant)
         .bind(sha256(&[token.as_bytes()]).to_vec())
-        .fetch_optional(&self.inner.pool)
+        .fetch_optional(&mut *conn)
         .await?;
+        self.inner.pool.keep(conn);
         Ok(match row {
             Some(r) => Some(Actor {
                 user_id: r.try_get::<String, _>(0)?,
@@ -1279,7 +1281,7 @@ impl Vault {
             .bind(today().to_string())
             .bind(limit)
             .bind(offset)
-            .fetch_all(&self.inner.pool)
+            .fetch_all(&*self.inner.pool)
             .await?
         } else {
             sqlx::query(
@@ -1288,7 +1290,7 @@ impl Vault {
             .bind(&self.inner.tenant)
             .bind(limit)
             .bind(offset)
-            .fetch_all(&self.inner.pool)
+            .fetch_all(&*self.inner.pool)
             .await?
         };
         let mut event = self.event(actor, None, "list_persons", None, "overzicht");
@@ -1329,7 +1331,7 @@ impl Vault {
         let exists = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
             .bind(&self.inner.tenant)
             .bind(id)
-            .fetch_optional(&self.inner.pool)
+            .fetch_optional(&*self.inner.pool)
             .await?;
         if exists.is_some() {
             return Err(VaultError::Invalid {
@@ -1377,7 +1379,7 @@ impl Vault {
         )
         .bind(&self.inner.tenant)
         .bind(user)
-        .fetch_optional(&self.inner.pool)
+        .fetch_optional(&*self.inner.pool)
         .await?;
         let found = match &row {
             Some(r) => Some((
@@ -1441,6 +1443,7 @@ impl Vault {
     /// older than `SESSION_MAX`. Refreshes its idle clock.
     pub async fn session(&self, token: &str, source: &str) -> Result<Option<Session>, VaultError> {
         let hash = sha256(&[token.as_bytes()]).to_vec();
+        let mut conn = self.inner.pool.connection().await?;
         let row = sqlx::query(
             "SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.role, u.supervised FROM sessions s \
              JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id \
@@ -1448,15 +1451,16 @@ impl Vault {
         )
         .bind(&hash)
         .bind(&self.inner.tenant)
-        .fetch_optional(&self.inner.pool)
+        .fetch_optional(&mut *conn)
         .await?;
+        self.inner.pool.keep(conn);
         let Some(r) = row else { return Ok(None) };
         let now_s = jiff::Timestamp::now().as_second();
         let (created, last): (i64, i64) = (r.try_get(2)?, r.try_get(3)?);
         if now_s - last > SESSION_IDLE_SECONDS || now_s - created > SESSION_MAX_SECONDS {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(&hash)
-                .execute(&self.inner.pool)
+                .execute(&*self.inner.pool)
                 .await?;
             return Ok(None);
         }
@@ -1464,7 +1468,7 @@ impl Vault {
             sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
                 .bind(now_s)
                 .bind(&hash)
-                .execute(&self.inner.pool)
+                .execute(&*self.inner.pool)
                 .await?;
         }
         Ok(Some(Session {
@@ -1506,7 +1510,7 @@ impl Vault {
         )))
         .bind(&self.inner.tenant)
         .bind(limit)
-        .fetch_all(&self.inner.pool)
+        .fetch_all(&*self.inner.pool)
         .await?;
         Ok(rows
             .iter()
@@ -1526,7 +1530,7 @@ impl Vault {
     /// Whether the database answers (readiness).
     pub async fn ready(&self) -> bool {
         sqlx::query("SELECT 1")
-            .execute(&self.inner.pool)
+            .execute(&*self.inner.pool)
             .await
             .is_ok()
     }
