@@ -549,7 +549,9 @@ impl Vault {
             supersedes,
             text,
         } = new;
-        let id = uuid::Uuid::new_v4().to_string();
+        // Time-ordered (v7): new records land at the end of the primary key's b-tree, so a
+        // batch of inserts dirties a page or two instead of one per record (measured).
+        let id = uuid::Uuid::now_v7().to_string();
         let sealed = key.seal(
             text.as_bytes(),
             &record_context(&self.inner.tenant, &id, category),
