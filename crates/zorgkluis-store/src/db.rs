@@ -157,6 +157,19 @@ impl std::ops::Deref for Pool {
     }
 }
 
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // A pooled connection returns to its pool through a task on the runtime, and there may
+        // be none left when the vault goes (at the end of a program): detached, a connection
+        // just closes.
+        if let Ok(mut kept) = self.kept.lock() {
+            for conn in kept.drain(..) {
+                drop(conn.detach());
+            }
+        }
+    }
+}
+
 impl Pool {
     pub(crate) fn new(any: AnyPool, keep_at_most: usize) -> Pool {
         Pool {

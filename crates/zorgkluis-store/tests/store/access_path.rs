@@ -566,3 +566,42 @@ async fn a_backup_from_before_a_rotation_still_restores() {
     assert_eq!(records[0].text, HEALTH_NOTE);
     vault.close().await;
 }
+
+/// A vault may outlive its runtime (dropped at the end of a program): the connections it keeps
+/// aside for the hot path must then close without one, not panic.
+#[test]
+fn a_vault_dropped_after_its_runtime_closes_quietly() {
+    for backend in ["sqlite", "postgres"] {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let (f, vault) = rt.block_on(async {
+            let f = match backend {
+                "sqlite" => Fixture::sqlite(),
+                _ => Fixture::postgres().await,
+            };
+            let vault = f.open().await;
+            let (person, _) = seeded(&vault).await;
+            // A read keeps its connection aside.
+            vault
+                .read_category(
+                    &actor("zorg-1", "zorgverlener"),
+                    &person,
+                    "gezondheid",
+                    "zorg",
+                    None,
+                )
+                .await
+                .unwrap();
+            (f, vault)
+        });
+        drop(rt);
+        drop(vault);
+        if backend == "postgres" {
+            let rt = tokio::runtime::Runtime::new().unwrap();
+            rt.block_on(f.drop_database());
+        }
+    }
+}
