@@ -147,6 +147,113 @@ pub(crate) struct Pool {
     kept: std::sync::Mutex<Vec<PoolConnection<sqlx::Any>>>,
     /// At most this many are kept aside, so that the rest of the pool serves everything else.
     keep_at_most: usize,
+    /// On SQLite, the connections the hot path steps in place.
+    readers: Option<SqliteReaders>,
+}
+
+/// Connections to the embedded database of the hot path's own, for the queries that decide a
+/// read or a write ([`Pool::hot_query`]). They are stepped on the caller's thread: in WAL mode
+/// a reader never waits for the writer and the query takes microseconds, while handing it to
+/// sqlx's worker thread and back cost more than the query itself (measured: audited reads at
+/// 32 callers 18.6k -> 25.5k/s).
+struct SqliteReaders {
+    file: PathBuf,
+    idle: std::sync::Mutex<Vec<rusqlite::Connection>>,
+}
+
+impl SqliteReaders {
+    fn with<T>(
+        &self,
+        work: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let idle = self.idle.lock().ok().and_then(|mut i| i.pop());
+        let conn = match idle {
+            Some(conn) => conn,
+            None => {
+                let conn = rusqlite::Connection::open(&self.file)?;
+                conn.execute_batch(SQLITE_PRAGMAS)?;
+                conn
+            }
+        };
+        let out = work(&conn);
+        // A connection whose query failed is closed rather than reused.
+        if out.is_ok()
+            && let Ok(mut idle) = self.idle.lock()
+            && idle.len() < MAX_IDLE_READERS
+        {
+            idle.push(conn);
+        }
+        out
+    }
+}
+
+/// More readers than this are closed after use: two cores never run more at once.
+const MAX_IDLE_READERS: usize = 4;
+
+/// A result row of either driver, read by column position.
+pub(crate) trait Columns {
+    fn int(&self, i: usize) -> Result<i64, StoreError>;
+    fn text(&self, i: usize) -> Result<String, StoreError>;
+    fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError>;
+    fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError>;
+}
+
+impl Columns for sqlx::any::AnyRow {
+    fn int(&self, i: usize) -> Result<i64, StoreError> {
+        Ok(self.try_get(i)?)
+    }
+    fn text(&self, i: usize) -> Result<String, StoreError> {
+        Ok(self.try_get(i)?)
+    }
+    fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.try_get(i)?)
+    }
+    fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError> {
+        Ok(self.try_get(i)?)
+    }
+}
+
+impl Columns for rusqlite::Row<'_> {
+    fn int(&self, i: usize) -> Result<i64, StoreError> {
+        Ok(self.get(i)?)
+    }
+    fn text(&self, i: usize) -> Result<String, StoreError> {
+        Ok(self.get(i)?)
+    }
+    fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.get(i)?)
+    }
+    fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError> {
+        Ok(self.get(i)?)
+    }
+}
+
+/// Binds `args` to a prepared SQLite statement: `$n` takes `args[n - 1]`, `?` the next by
+/// position.
+pub(crate) fn bind_numbered(
+    stmt: &mut rusqlite::Statement<'_>,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<(), StoreError> {
+    for i in 1..=stmt.parameter_count() {
+        let at = match stmt.parameter_name(i) {
+            Some(name) => name
+                .strip_prefix('$')
+                .and_then(|n| n.parse::<usize>().ok())
+                .ok_or_else(|| StoreError::Invalid {
+                    field: "sql",
+                    message: format!("parameter {name} is not $n"),
+                })?,
+            None => i,
+        };
+        let arg = args
+            .get(at.wrapping_sub(1))
+            .ok_or_else(|| StoreError::Invalid {
+                field: "sql",
+                message: format!("no value for parameter {at}"),
+            })?;
+        stmt.raw_bind_parameter(i, arg)?;
+    }
+    Ok(())
 }
 
 impl std::ops::Deref for Pool {
@@ -171,12 +278,49 @@ impl Drop for Pool {
 }
 
 impl Pool {
-    pub(crate) fn new(any: AnyPool, keep_at_most: usize) -> Pool {
+    /// `sqlite_file`: the embedded database, whose hot queries are stepped in place.
+    pub(crate) fn new(any: AnyPool, keep_at_most: usize, sqlite_file: Option<PathBuf>) -> Pool {
         Pool {
             any,
             kept: std::sync::Mutex::new(Vec::new()),
             keep_at_most,
+            readers: sqlite_file.map(|file| SqliteReaders {
+                file,
+                idle: std::sync::Mutex::new(Vec::new()),
+            }),
         }
+    }
+
+    /// Runs one of the hot path's queries with text arguments (`$1`..): in place on SQLite,
+    /// on a kept connection on PostgreSQL. `each` reads every row.
+    pub(crate) async fn hot_query(
+        &self,
+        sql: &str,
+        args: &[&str],
+        mut each: impl FnMut(&dyn Columns) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        if let Some(readers) = &self.readers {
+            return readers.with(|conn| {
+                let mut stmt = conn.prepare_cached(sql)?;
+                let values: Vec<&dyn rusqlite::ToSql> =
+                    args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
+                bind_numbered(&mut stmt, &values)?;
+                let mut rows = stmt.raw_query();
+                while let Some(row) = rows.next()? {
+                    each(row)?;
+                }
+                Ok(())
+            });
+        }
+        let mut conn = self.connection().await?;
+        let query = args
+            .iter()
+            .fold(sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())), |q, a| {
+                q.bind(*a)
+            });
+        let rows = query.fetch_all(&mut *conn).await?;
+        self.keep(conn);
+        rows.iter().try_for_each(|r| each(r))
     }
 
     /// A connection kept aside, or one from the pool.
@@ -397,41 +541,36 @@ pub(crate) async fn read_facts(
          ON r.tenant_id = k.tenant_id AND r.person_id = k.person_id AND r.category = $5 \
          WHERE k.tenant_id = $1 AND k.person_id = $3 ORDER BY r.created_at, r.id"
     );
-    let mut conn = pool.connection().await?;
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(tenant)
-        .bind(user)
-        .bind(person)
-        .bind(day)
-        .bind(category)
-        .fetch_all(&mut *conn)
-        .await?;
-    pool.keep(conn);
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    let key = WrappedKey {
-        master_key_id: first.try_get(0)?,
-        wrapped: first.try_get(1)?,
-    };
-    let care = first.try_get::<i64, _>(2)? > 0;
-    let mut records = Vec::new();
-    for r in &rows {
-        let Some(id) = r.try_get::<Option<String>, _>(3)? else {
-            continue;
+    let mut facts: Option<ReadFacts> = None;
+    pool.hot_query(&sql, &[tenant, user, person, day, category], |r| {
+        let facts = match &mut facts {
+            Some(f) => f,
+            None => facts.insert(ReadFacts {
+                care: r.int(2)? > 0,
+                key: WrappedKey {
+                    master_key_id: r.text(0)?,
+                    wrapped: r.blob(1)?,
+                },
+                records: Vec::new(),
+            }),
         };
-        records.push(SealedRecord {
-            id,
-            person_id: person.to_owned(),
-            category: category.to_owned(),
-            kind: r.try_get(4)?,
-            supersedes: r.try_get(5)?,
-            content: Sealed(r.try_get(6)?),
-            created_at: r.try_get(7)?,
-            created_by: r.try_get(8)?,
-        });
-    }
-    Ok(Some(ReadFacts { care, key, records }))
+        // The person without records of the category is one row without a record.
+        if let Some(id) = r.opt_text(3)? {
+            facts.records.push(SealedRecord {
+                id,
+                person_id: person.to_owned(),
+                category: category.to_owned(),
+                kind: r.text(4)?,
+                supersedes: r.opt_text(5)?,
+                content: Sealed(r.blob(6)?),
+                created_at: r.text(7)?,
+                created_by: r.text(8)?,
+            });
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(facts)
 }
 
 /// What a write needs, in one query: the care relationship and the wrapped key.
@@ -446,25 +585,19 @@ pub(crate) async fn write_facts(
         "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY} FROM person_keys k \
          WHERE k.tenant_id = $1 AND k.person_id = $3"
     );
-    let mut conn = pool.connection().await?;
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(tenant)
-        .bind(user)
-        .bind(person)
-        .bind(day)
-        .fetch_optional(&mut *conn)
-        .await?;
-    pool.keep(conn);
-    row.map(|r| {
-        Ok((
-            r.try_get::<i64, _>(2)? > 0,
+    let mut facts = None;
+    pool.hot_query(&sql, &[tenant, user, person, day], |r| {
+        facts = Some((
+            r.int(2)? > 0,
             WrappedKey {
-                master_key_id: r.try_get(0)?,
-                wrapped: r.try_get(1)?,
+                master_key_id: r.text(0)?,
+                wrapped: r.blob(1)?,
             },
-        ))
+        ));
+        Ok(())
     })
-    .transpose()
+    .await?;
+    Ok(facts)
 }
 
 /// Whether `user` has a care relationship with `person` on `day` (YYYY-MM-DD).

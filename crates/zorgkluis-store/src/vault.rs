@@ -241,7 +241,7 @@ impl Vault {
         .await?;
         let vault = Vault {
             inner: Arc::new(Inner {
-                pool: db::Pool::new(pool, 4),
+                pool: db::Pool::new(pool, 4, location.sqlite_file()),
                 policy,
                 writer,
                 writer_task: std::sync::Mutex::new(Some(writer_task)),

@@ -23,7 +23,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::StoreError;
 use crate::audit::{AuditEvent, Checkpoint, GENESIS, append_checkpoint};
-use crate::db::{Backend, SQLITE_PRAGMAS};
+use crate::db::{Backend, SQLITE_PRAGMAS, bind_numbered};
 
 /// The most jobs one transaction takes.
 const MAX_BATCH: usize = 1024;
@@ -280,32 +280,16 @@ impl<'c> SqliteSession<'c> {
     }
 }
 
-/// Binds `args` to a prepared SQLite statement: `$n` by its number, `?` by position.
-fn bind_sqlite(stmt: &mut rusqlite::Statement<'_>, args: &[&Arg]) -> Result<(), StoreError> {
-    for i in 1..=stmt.parameter_count() {
-        let at = match stmt.parameter_name(i) {
-            Some(name) => name
-                .strip_prefix('$')
-                .and_then(|n| n.parse::<usize>().ok())
-                .ok_or_else(|| StoreError::Invalid {
-                    field: "sql",
-                    message: format!("parameter {name} is not $n"),
-                })?,
-            None => i,
-        };
-        let arg = args.get(at - 1).ok_or_else(|| StoreError::Invalid {
-            field: "sql",
-            message: format!("no value for parameter {at}"),
-        })?;
-        match arg {
-            Arg::Text(s) => stmt.raw_bind_parameter(i, s.as_str())?,
-            Arg::OptText(s) => stmt.raw_bind_parameter(i, s.as_deref())?,
-            Arg::Blob(b) => stmt.raw_bind_parameter(i, b.as_slice())?,
-            Arg::OptBlob(b) => stmt.raw_bind_parameter(i, b.as_deref())?,
-            Arg::Int(n) => stmt.raw_bind_parameter(i, n)?,
+impl rusqlite::ToSql for Arg {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        match self {
+            Arg::Text(s) => s.to_sql(),
+            Arg::OptText(s) => s.to_sql(),
+            Arg::Blob(b) => b.to_sql(),
+            Arg::OptBlob(b) => b.to_sql(),
+            Arg::Int(i) => i.to_sql(),
         }
     }
-    Ok(())
 }
 
 impl Session for SqliteSession<'_> {
@@ -315,7 +299,9 @@ impl Session for SqliteSession<'_> {
 
     async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
-        bind_sqlite(&mut stmt, args)?;
+        let values: Vec<&dyn rusqlite::ToSql> =
+            args.iter().map(|a| *a as &dyn rusqlite::ToSql).collect();
+        bind_numbered(&mut stmt, &values)?;
         Ok(stmt.raw_execute()? as u64)
     }
 
