@@ -328,30 +328,72 @@ fn prove_range(
 
 type RowParts<'r> = (i64, &'r [u8], &'r [u8], EventFields<'r>);
 
+/// A row of either driver, its columns borrowed where they lie; `None` for a column of a
+/// type no event has.
+trait EventRow<'r> {
+    fn bytes(&self, i: usize) -> Option<&'r [u8]>;
+    fn optional(&self, i: usize) -> Option<Option<&'r [u8]>>;
+    fn int(&self, i: usize) -> Option<i64>;
+}
+
+impl<'r> EventRow<'r> for &'r rusqlite::Row<'_> {
+    fn bytes(&self, i: usize) -> Option<&'r [u8]> {
+        self.get_ref(i).ok()?.as_bytes().ok()
+    }
+    fn optional(&self, i: usize) -> Option<Option<&'r [u8]>> {
+        self.get_ref(i).ok()?.as_bytes_or_null().ok()
+    }
+    fn int(&self, i: usize) -> Option<i64> {
+        self.get_ref(i).ok()?.as_i64().ok()
+    }
+}
+
+/// PostgreSQL types its columns: TEXT decodes as `&str`, BYTEA as `&[u8]`.
+impl<'r> EventRow<'r> for &'r sqlx::postgres::PgRow {
+    fn bytes(&self, i: usize) -> Option<&'r [u8]> {
+        self.optional(i)?
+    }
+    fn optional(&self, i: usize) -> Option<Option<&'r [u8]>> {
+        use sqlx::{Column as _, Row as _, TypeInfo as _};
+        // Asking by the column's type: a failed `try_get` builds an error, per row.
+        if self.columns().get(i)?.type_info().name() == "BYTEA" {
+            self.try_get::<Option<&'r [u8]>, _>(i).ok()
+        } else {
+            self.try_get::<Option<&'r str>, _>(i)
+                .ok()
+                .map(|t| t.map(str::as_bytes))
+        }
+    }
+    fn int(&self, i: usize) -> Option<i64> {
+        use sqlx::{Column as _, Row as _, TypeInfo as _};
+        if self.columns().get(i)?.type_info().name() == "INT4" {
+            self.try_get::<i32, _>(i).ok().map(i64::from)
+        } else {
+            self.try_get::<i64, _>(i).ok()
+        }
+    }
+}
+
 /// The hashed fields of a row in [`db::EVENT_COLUMNS`] order, borrowed; `None` if a column
 /// has a type no event has (which the diagnosis then reports).
-fn read_row<'r>(row: &'r rusqlite::Row<'_>) -> Option<RowParts<'r>> {
-    let bytes = |i: usize| row.get_ref(i).ok()?.as_bytes().ok();
-    let optional =
-        |i: usize| -> Option<Option<&'r [u8]>> { row.get_ref(i).ok()?.as_bytes_or_null().ok() };
-    let seq = row.get_ref(1).ok()?.as_i64().ok()?;
+fn read_row<'r>(row: impl EventRow<'r>) -> Option<RowParts<'r>> {
     let fields = EventFields {
-        tenant_id: bytes(0)?,
-        at: bytes(2)?,
-        user_id: bytes(3)?,
-        role: bytes(4)?,
-        on_behalf_of: optional(5)?,
-        person_id: optional(6)?,
-        action: bytes(7)?,
-        category: optional(8)?,
-        purpose: bytes(9)?,
-        reason: optional(10)?,
-        emergency: row.get_ref(11).ok()?.as_i64().ok()? != 0,
-        source: bytes(12)?,
-        outcome: bytes(13)?,
-        articles: bytes(14)?,
+        tenant_id: row.bytes(0)?,
+        at: row.bytes(2)?,
+        user_id: row.bytes(3)?,
+        role: row.bytes(4)?,
+        on_behalf_of: row.optional(5)?,
+        person_id: row.optional(6)?,
+        action: row.bytes(7)?,
+        category: row.optional(8)?,
+        purpose: row.bytes(9)?,
+        reason: row.optional(10)?,
+        emergency: row.int(11)? != 0,
+        source: row.bytes(12)?,
+        outcome: row.bytes(13)?,
+        articles: row.bytes(14)?,
     };
-    Some((seq, bytes(15)?, bytes(16)?, fields))
+    Some((row.int(1)?, row.bytes(15)?, row.bytes(16)?, fields))
 }
 
 fn open_read_only(file: &Path) -> Result<rusqlite::Connection, StoreError> {
@@ -459,7 +501,6 @@ async fn prove_pg_range(
     to: i64,
     wanted: Option<&Vec<i64>>,
 ) -> Result<Stretch, StoreError> {
-    use sqlx::Row as _;
     let sql = format!(
         "SELECT {} FROM audit_events WHERE tenant_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
         db::EVENT_COLUMNS
@@ -471,41 +512,12 @@ async fn prove_pg_range(
         .bind(to)
         .fetch(&mut *conn);
     while let Some(row) = rows.try_next().await? {
-        let text = |i: usize| row.try_get::<&str, _>(i).map(str::as_bytes);
-        let optional = |i: usize| {
-            row.try_get::<Option<&str>, _>(i)
-                .map(|o| o.map(str::as_bytes))
-        };
-        let parts = (|| -> Result<_, sqlx::Error> {
-            let fields = EventFields {
-                tenant_id: text(0)?,
-                at: text(2)?,
-                user_id: text(3)?,
-                role: text(4)?,
-                on_behalf_of: optional(5)?,
-                person_id: optional(6)?,
-                action: text(7)?,
-                category: optional(8)?,
-                purpose: text(9)?,
-                reason: row.try_get::<Option<&[u8]>, _>(10)?,
-                emergency: row.try_get::<i32, _>(11)? != 0,
-                source: text(12)?,
-                outcome: text(13)?,
-                articles: text(14)?,
-            };
-            let seq: i64 = row.try_get(1)?;
-            Ok((
-                seq,
-                row.try_get::<&[u8], _>(15)?,
-                row.try_get::<&[u8], _>(16)?,
-                fields,
-            ))
-        })();
+        let parts = read_row(&row);
         match parts {
-            Ok((seq, prev, hash, fields)) => {
+            Some((seq, prev, hash, fields)) => {
                 stretch.push(seq, prev, hash, &fields, is_wanted(wanted, seq));
             }
-            Err(_) => stretch.unreadable(),
+            None => stretch.unreadable(),
         }
     }
     Ok(stretch)

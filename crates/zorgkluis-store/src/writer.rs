@@ -374,6 +374,51 @@ impl Session for PgSession {
     }
 }
 
+/// A transaction of the writer's database, whichever it is.
+enum Transaction<'c> {
+    Sqlite(SqliteSession<'c>),
+    Postgres(PgSession),
+}
+
+async fn begin(database: &mut Database) -> Result<Transaction<'_>, StoreError> {
+    Ok(match database {
+        Database::Sqlite(conn) => Transaction::Sqlite(SqliteSession::begin(conn)?),
+        Database::Postgres(pool) => Transaction::Postgres(PgSession {
+            tx: pool.begin().await?,
+        }),
+    })
+}
+
+impl Session for Transaction<'_> {
+    fn backend(&self) -> Backend {
+        match self {
+            Transaction::Sqlite(s) => s.backend(),
+            Transaction::Postgres(s) => s.backend(),
+        }
+    }
+
+    async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
+        match self {
+            Transaction::Sqlite(s) => s.execute(sql, args).await,
+            Transaction::Postgres(s) => s.execute(sql, args).await,
+        }
+    }
+
+    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        match self {
+            Transaction::Sqlite(s) => s.newest_event(tenant).await,
+            Transaction::Postgres(s) => s.newest_event(tenant).await,
+        }
+    }
+
+    async fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Transaction::Sqlite(s) => s.commit().await,
+            Transaction::Postgres(s) => s.commit().await,
+        }
+    }
+}
+
 /// Seq and hash of the tip of a tenant's chain: cached, or read in the transaction.
 async fn tip(
     session: &mut impl Session,
@@ -565,29 +610,17 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
     // The fast path runs the whole batch without savepoints and inserts its events in a few
     // multi-row statements. Jobs rarely fail; when one does, the batch is rolled back and run
     // again job by job, so the failing job fails alone.
-    let fast = match &mut state.database {
-        Database::Sqlite(conn) => match SqliteSession::begin(conn) {
-            Ok(session) => fast_path(session, &mut state.tips, &batch).await,
-            Err(e) => Err(e),
-        },
-        Database::Postgres(pool) => match pool.begin().await {
-            Ok(tx) => fast_path(PgSession { tx }, &mut state.tips, &batch).await,
-            Err(e) => Err(e.into()),
-        },
+    let fast = match begin(&mut state.database).await {
+        Ok(session) => fast_path(session, &mut state.tips, &batch).await,
+        Err(e) => Err(e),
     };
     let outcome = match fast {
         Ok(seqs) => Ok(seqs.into_iter().map(Ok).collect()),
         Err(_) => {
             state.tips = before.clone();
-            match &mut state.database {
-                Database::Sqlite(conn) => match SqliteSession::begin(conn) {
-                    Ok(session) => slow_path(session, &mut state.tips, &batch).await,
-                    Err(e) => Err(e),
-                },
-                Database::Postgres(pool) => match pool.begin().await {
-                    Ok(tx) => slow_path(PgSession { tx }, &mut state.tips, &batch).await,
-                    Err(e) => Err(e.into()),
-                },
+            match begin(&mut state.database).await {
+                Ok(session) => slow_path(session, &mut state.tips, &batch).await,
+                Err(e) => Err(e),
             }
         }
     };
