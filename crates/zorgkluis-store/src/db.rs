@@ -675,3 +675,40 @@ pub(crate) async fn events_for_person(
     .await?;
     Ok(rows.iter().map(event_from_row).collect::<Result<_, _>>()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bound(sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<String>, StoreError> {
+        let conn = rusqlite::Connection::open_in_memory()?;
+        let mut stmt = conn.prepare(sql)?;
+        bind_numbered(&mut stmt, args)?;
+        let mut rows = stmt.raw_query();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            for i in 0..row.as_ref().column_count() {
+                out.push(row.get::<_, String>(i)?);
+            }
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn numbered_parameters_take_their_own_argument_in_any_order() {
+        // SQLite numbers `$n` by first appearance; the binder goes by the number written.
+        assert_eq!(
+            bound("SELECT $3, $1, $2, $1", &[&"a", &"b", &"c"]).unwrap(),
+            ["c", "a", "b", "a"]
+        );
+        assert_eq!(bound("SELECT ?, ?", &[&"x", &"y"]).unwrap(), ["x", "y"]);
+    }
+
+    #[test]
+    fn a_parameter_without_an_argument_is_named() {
+        let err = bound("SELECT $1, $4", &[&"a"]).unwrap_err().to_string();
+        assert!(err.contains("no value for parameter 4"), "{err}");
+        let err = bound("SELECT :name", &[&"a"]).unwrap_err().to_string();
+        assert!(err.contains(":name"), "{err}");
+    }
+}
