@@ -121,6 +121,15 @@ struct NewRecord<'a> {
     text: &'a str,
 }
 
+/// An API token as `token list` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenInfo {
+    pub name: String,
+    pub role: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
 struct Inner {
     pool: db::Pool,
     /// The one engine that decides every access (Cedar, compiled from the reglement).
@@ -1226,13 +1235,60 @@ impl Vault {
             .submit(event, vec![stmt])
             .await
             .map_err(|e| match e {
-                StoreError::Database(_) => VaultError::Invalid {
+                // Made meanwhile by another process: the primary key refuses the second.
+                StoreError::Database(_) | StoreError::Sqlite(_) => VaultError::Invalid {
                     field: "name",
                     message: "a token with this name exists".into(),
                 },
                 other => VaultError::Store(other),
             })?;
         Ok(token)
+    }
+
+    /// Revokes the API token `name`: from now on it stands for nobody. Logged.
+    pub async fn revoke_token(&self, actor: &Actor, name: &str) -> Result<(), VaultError> {
+        let mut event = self.event(actor, None, "token_revoke", None, "beheer");
+        event.articles = name.to_owned();
+        let stmt = Stmt::must_change(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE tenant_id = $2 AND name = $3 AND revoked_at IS NULL",
+            vec![
+                Arg::Text(now()),
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(name.to_owned()),
+            ],
+        );
+        self.inner
+            .writer
+            .submit(event, vec![stmt])
+            .await
+            .map_err(|e| match e {
+                StoreError::NotFound(_) => {
+                    VaultError::NotFound(format!("token {name} (or it is revoked already)"))
+                }
+                other => VaultError::Store(other),
+            })?;
+        Ok(())
+    }
+
+    /// The API tokens: name, role, made, revoked. Never the tokens themselves (only their
+    /// hashes are stored).
+    pub async fn tokens(&self) -> Result<Vec<TokenInfo>, VaultError> {
+        let rows = sqlx::query(
+            "SELECT name, role, created_at, revoked_at FROM api_tokens WHERE tenant_id = $1 ORDER BY name",
+        )
+        .bind(&self.inner.tenant)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TokenInfo {
+                    name: r.try_get(0)?,
+                    role: r.try_get(1)?,
+                    created_at: r.try_get(2)?,
+                    revoked_at: r.try_get(3)?,
+                })
+            })
+            .collect()
     }
 
     /// The actor an API token stands for, if it is valid.

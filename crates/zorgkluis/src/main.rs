@@ -56,6 +56,16 @@ enum TokenCommand {
         #[arg(long)]
         role: String,
     },
+    /// Revoke token NAME: from now on it stands for nobody.
+    Revoke {
+        #[arg(long)]
+        name: String,
+    },
+    /// The tokens: name, role, made, revoked (never the tokens themselves).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -152,6 +162,12 @@ fn main() -> ExitCode {
         }) => serve_cmd::user_add(&cli.installation, &id, &role, supervised, lang),
         Command::Token(TokenCommand::Add { name, role }) => {
             serve_cmd::token_add(&cli.installation, &name, &role, lang)
+        }
+        Command::Token(TokenCommand::Revoke { name }) => {
+            serve_cmd::token_revoke(&cli.installation, &name, lang)
+        }
+        Command::Token(TokenCommand::List { json }) => {
+            serve_cmd::token_list(&cli.installation, json, lang)
         }
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

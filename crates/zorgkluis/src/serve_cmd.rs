@@ -109,6 +109,43 @@ pub fn token_add(inst: &Installation, name: &str, role: &str, lang: Lang) -> Exi
     })
 }
 
+pub fn token_revoke(inst: &Installation, name: &str, lang: Lang) -> ExitCode {
+    store_cmd::with_vault(inst, lang, |vault| async move {
+        vault
+            .revoke_token(&Actor::system("cli"), name)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok((
+            format!(
+                "{}: {name}",
+                lang.pick("Token ingetrokken", "Token revoked")
+            ),
+            true,
+        ))
+    })
+}
+
+pub fn token_list(inst: &Installation, json: bool, lang: Lang) -> ExitCode {
+    store_cmd::with_vault(inst, lang, |vault| async move {
+        let tokens = vault.tokens().await.map_err(|e| e.to_string())?;
+        if json {
+            let text = serde_json::to_string_pretty(&tokens).map_err(|e| e.to_string())?;
+            return Ok((text, true));
+        }
+        let lines: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                let state = match &t.revoked_at {
+                    Some(at) => format!("{} {at}", lang.pick("ingetrokken", "revoked")),
+                    None => lang.pick("geldig", "valid").to_owned(),
+                };
+                format!("{}\t{}\t{}\t{state}", t.name, t.role, t.created_at)
+            })
+            .collect();
+        Ok((lines.join("\n"), true))
+    })
+}
+
 /// Synthetic BSNs: nine digits that pass the 11-check, counted up from a fixed start.
 fn synthetic_bsns(n: usize) -> Vec<String> {
     (100_000_000u32..)

@@ -662,4 +662,31 @@ fn token_add_prints_a_token_once() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("role"), "{}", stderr(&o));
+
+    let list = |json: bool| {
+        let mut args = vec!["--data-dir", &data, "token", "list"];
+        if json {
+            args.push("--json");
+        }
+        zorgkluis(&args)
+    };
+    let o = list(false);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("ecd\tzorgverlener\t") && stdout(&o).contains("geldig"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains("zk_"), "a list never shows a token");
+    let revoke = || zorgkluis(&["--data-dir", &data, "token", "revoke", "--name", "ecd"]);
+    let o = revoke();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ingetrokken"), "{}", stdout(&o));
+    let o = revoke();
+    assert_eq!(o.status.code(), Some(2), "revoked already");
+    assert!(stderr(&o).contains("token ecd"), "{}", stderr(&o));
+    let o = list(true);
+    let tokens: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(tokens[0]["name"], "ecd");
+    assert!(tokens[0]["revoked_at"].is_string(), "{tokens}");
 }

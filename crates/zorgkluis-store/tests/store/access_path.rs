@@ -605,3 +605,62 @@ fn a_vault_dropped_after_its_runtime_closes_quietly() {
         }
     }
 }
+
+/// A revoked API token stands for nobody, revoking is logged, and the list shows it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_token_stands_for_nobody() {
+    for f in Fixture::both().await {
+        let vault = f.open().await;
+        let admin = actor("admin-1", "administratie");
+        let token = vault
+            .create_token(&admin, "ecd", "zorgverlener")
+            .await
+            .unwrap();
+        let before = vault.actor_for_token(&token, "test").await.unwrap();
+        assert_eq!(
+            before.map(|a| a.role),
+            Some("zorgverlener".into()),
+            "{}",
+            f.name
+        );
+
+        vault.revoke_token(&admin, "ecd").await.unwrap();
+        assert!(
+            vault
+                .actor_for_token(&token, "test")
+                .await
+                .unwrap()
+                .is_none(),
+            "{}: a revoked token still works",
+            f.name
+        );
+        let again = vault.revoke_token(&admin, "ecd").await.unwrap_err();
+        assert!(
+            matches!(again, VaultError::NotFound(_)),
+            "{}: {again}",
+            f.name
+        );
+        let unknown = vault.revoke_token(&admin, "billing").await.unwrap_err();
+        assert!(
+            matches!(unknown, VaultError::NotFound(_)),
+            "{}: {unknown}",
+            f.name
+        );
+
+        let tokens = vault.tokens().await.unwrap();
+        assert_eq!(tokens.len(), 1, "{}", f.name);
+        assert!(tokens[0].revoked_at.is_some(), "{}", f.name);
+        // The name stays taken: a new token gets a new name.
+        assert!(
+            vault
+                .create_token(&admin, "ecd", "zorgverlener")
+                .await
+                .is_err()
+        );
+
+        let report = vault.verify_audit().await.unwrap();
+        assert!(report.ok(), "{}", f.name);
+        vault.close().await;
+        f.drop_database().await;
+    }
+}
