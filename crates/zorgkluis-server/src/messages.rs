@@ -11,6 +11,7 @@ pub enum Msg {
     Password,
     WrongLogin,
     TooManyAttempts,
+    FormExpired,
     InternalError,
     Logout,
     MyClients,
@@ -71,6 +72,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::TooManyAttempts => (
             "Te veel mislukte pogingen. Probeer het over een minuut opnieuw.",
             "Too many failed attempts. Try again in a minute.",
+        ),
+        Msg::FormExpired => (
+            "Het formulier is verlopen. Probeer het opnieuw.",
+            "The form has expired. Please try again.",
         ),
         Msg::InternalError => (
             "Er ging iets mis; er is niets gewijzigd.",

@@ -23,6 +23,8 @@ use crate::messages::{Msg, t};
 
 pub const SESSION_COOKIE: &str = "zk_sessie";
 const LANG_COOKIE: &str = "zk_taal";
+/// The login form's anti-forgery token (double submit: in this cookie and in the form).
+const LOGIN_COOKIE: &str = "zk_login";
 
 /// Failed logins per user name and per address: after five, that name or address waits a
 /// minute (throttling).
@@ -179,12 +181,35 @@ fn with_lang(jar: CookieJar, q: &LangQuery) -> (CookieJar, Lang) {
     }
 }
 
-pub async fn login_form(jar: CookieJar, Query(q): Query<LangQuery>) -> impl IntoResponse {
+pub async fn login_form(
+    State(s): State<AppState>,
+    jar: CookieJar,
+    Query(q): Query<LangQuery>,
+) -> impl IntoResponse {
     let (jar, lang) = with_lang(jar, &q);
-    (jar, login_page(lang, None))
+    let (jar, nonce) = login_nonce(jar, s.secure_cookies);
+    (jar, login_page(lang, None, &nonce))
 }
 
-fn login_page(lang: Lang, error: Option<&str>) -> Markup {
+/// A fresh anti-forgery token for the login form, also set as a cookie. A form posted from
+/// another site cannot carry the cookie (SameSite=Strict), so an attacker cannot log a victim
+/// in to the attacker's own account (login CSRF). Empty if no randomness could be had, and
+/// an empty token is never accepted.
+fn login_nonce(jar: CookieJar, secure: bool) -> (CookieJar, String) {
+    let mut bytes = [0u8; 32];
+    let nonce = match getrandom::fill(&mut bytes) {
+        Ok(()) => hex::encode(bytes),
+        Err(_) => String::new(),
+    };
+    let mut c = Cookie::new(LOGIN_COOKIE, nonce.clone());
+    c.set_http_only(true);
+    c.set_same_site(SameSite::Strict);
+    c.set_path("/login");
+    c.set_secure(secure);
+    (jar.add(c), nonce)
+}
+
+fn login_page(lang: Lang, error: Option<&str>, nonce: &str) -> Markup {
     page(
         lang,
         t(lang, Msg::Login),
@@ -192,6 +217,7 @@ fn login_page(lang: Lang, error: Option<&str>) -> Markup {
         html! {
             @if let Some(e) = error { p.error role="alert" { (e) } }
             form method="post" action="/login" {
+                input type="hidden" name="csrf" value=(nonce);
                 label for="gebruiker" { (t(lang, Msg::Username)) }
                 input id="gebruiker" name="gebruiker" autocomplete="username" required autofocus;
                 label for="wachtwoord" { (t(lang, Msg::Password)) }
@@ -206,6 +232,9 @@ fn login_page(lang: Lang, error: Option<&str>) -> Markup {
 pub struct LoginForm {
     gebruiker: String,
     wachtwoord: String,
+    /// Missing is refused like wrong, with a fresh form.
+    #[serde(default)]
+    csrf: String,
 }
 
 pub async fn login(
@@ -215,9 +244,23 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let lang = lang(&jar);
+    let sent_from_our_form = !form.csrf.is_empty()
+        && jar
+            .get(LOGIN_COOKIE)
+            .is_some_and(|c| c.value() == form.csrf);
+    // Every answer but success shows a fresh form with a fresh token.
+    let (jar, nonce) = login_nonce(jar, s.secure_cookies);
     let refuse = |status: StatusCode, msg: Msg| {
-        (status, login_page(lang, Some(t(lang, msg)))).into_response()
+        (
+            status,
+            jar.clone(),
+            login_page(lang, Some(t(lang, msg)), &nonce),
+        )
+            .into_response()
     };
+    if !sent_from_our_form {
+        return refuse(StatusCode::FORBIDDEN, Msg::FormExpired);
+    }
     // A user name is an id, not free text: anything else is refused before it is hashed
     // against or written to the audit log.
     let plausible = !form.gebruiker.is_empty()
@@ -245,7 +288,10 @@ pub async fn login(
             c.set_same_site(SameSite::Strict);
             c.set_path("/");
             c.set_secure(s.secure_cookies);
-            (jar.add(c), Redirect::to("/clienten")).into_response()
+            let jar = jar
+                .remove(Cookie::build(LOGIN_COOKIE).path("/login"))
+                .add(c);
+            (jar, Redirect::to("/clienten")).into_response()
         }
         Ok(None) => {
             s.throttle.failed(&form.gebruiker);

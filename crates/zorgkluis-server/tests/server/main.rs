@@ -663,3 +663,86 @@ fn identity_checks_supplements_and_ending_care() {
         );
     }
 }
+
+/// Login CSRF: the login form carries a token that must match its cookie. A form posted from
+/// another site carries no cookie (SameSite=Strict) and is refused with a fresh form.
+#[test]
+fn a_login_form_posted_from_elsewhere_is_refused() {
+    let app = App::start("sqlite");
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    let url = format!("{}/login", app.base);
+    let hidden = |html: &str| {
+        let at = html.find(r#"name="csrf" value=""#).expect("a csrf field") + 19;
+        html[at..at + 64].to_owned()
+    };
+    let cookie = |resp: &ureq::http::Response<ureq::Body>| {
+        resp.headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix("zk_login="))
+            .map(|v| v.split(';').next().unwrap().to_owned())
+    };
+    let post = |cookie: Option<&str>, body: String| {
+        let mut req = agent
+            .post(&url)
+            .header("Content-Type", "application/x-www-form-urlencoded");
+        if let Some(c) = cookie {
+            req = req.header("Cookie", format!("zk_login={c}"));
+        }
+        req.send(body).unwrap()
+    };
+    let password = PASSWORD.replace(' ', "+");
+
+    let mut form = agent.get(&url).call().unwrap();
+    let nonce = cookie(&form).expect("the form sets its cookie");
+    assert_eq!(hidden(&form.body_mut().read_to_string().unwrap()), nonce);
+
+    // From another site: no cookie, or no field.
+    for (c, body) in [
+        (
+            None,
+            format!("gebruiker=zorg-1&wachtwoord={password}&csrf={nonce}"),
+        ),
+        (
+            Some(nonce.as_str()),
+            format!("gebruiker=zorg-1&wachtwoord={password}"),
+        ),
+        (
+            Some("0".repeat(64).as_str()),
+            format!("gebruiker=zorg-1&wachtwoord={password}&csrf={nonce}"),
+        ),
+    ] {
+        let mut resp = post(c, body);
+        assert_eq!(resp.status(), 403);
+        assert!(
+            resp.headers()
+                .get_all("set-cookie")
+                .iter()
+                .all(|v| !v.to_str().unwrap().starts_with("zk_sessie="))
+        );
+        let fresh = cookie(&resp).expect("a fresh token");
+        let page = resp.body_mut().read_to_string().unwrap();
+        assert!(page.contains("verlopen"), "{page}");
+        assert_eq!(hidden(&page), fresh);
+        assert_ne!(fresh, nonce);
+    }
+
+    // From our own form: in.
+    let resp = post(
+        Some(&nonce),
+        format!("gebruiker=zorg-1&wachtwoord={password}&csrf={nonce}"),
+    );
+    assert_eq!(resp.status(), 303);
+    assert!(
+        resp.headers()
+            .get_all("set-cookie")
+            .iter()
+            .any(|v| v.to_str().unwrap().starts_with("zk_sessie=")),
+        "a session cookie"
+    );
+}
