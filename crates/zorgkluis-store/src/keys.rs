@@ -265,6 +265,11 @@ impl MasterKeys {
         ))
     }
 
+    /// Whether the key file held master key `key_id` when it was read.
+    pub fn has(&self, key_id: &str) -> bool {
+        self.keys.contains_key(key_id)
+    }
+
     pub fn unwrap_key(
         &self,
         key_id: &str,

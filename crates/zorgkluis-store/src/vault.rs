@@ -388,7 +388,24 @@ impl Vault {
     }
 
     async fn unwrap(&self, person: &str, w: &db::WrappedKey) -> Result<DataKey, VaultError> {
-        let keys = self.inner.keys.read().await;
+        {
+            let keys = self.inner.keys.read().await;
+            if keys.has(&w.master_key_id) {
+                return Ok(keys.unwrap_key(
+                    &w.master_key_id,
+                    &w.wrapped,
+                    &self.inner.tenant,
+                    person,
+                )?);
+            }
+        }
+        // Wrapped by a master key this process has not seen: `keys rotate` ran in another
+        // process (the CLI, while the server runs) and added it to the key file. Read the file
+        // again; the new key becomes this process's current key too.
+        let mut keys = self.inner.keys.write().await;
+        if !keys.has(&w.master_key_id) {
+            *keys = MasterKeys::load(&self.inner.location.key_file())?;
+        }
         Ok(keys.unwrap_key(&w.master_key_id, &w.wrapped, &self.inner.tenant, person)?)
     }
 
@@ -1126,6 +1143,9 @@ impl Vault {
             });
         }
         let mut keys = self.inner.keys.write().await;
+        // Another process may have rotated since this one read the file: start from the file,
+        // or the new key could take an id already in use and the save drop the other's key.
+        *keys = MasterKeys::load(&self.inner.location.key_file())?;
         keys.add_new()?;
         // The new key is saved before anything is wrapped with it, and the old ones stay in the
         // file until every wrap is done: a crash in between loses nothing.

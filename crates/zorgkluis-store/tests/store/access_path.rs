@@ -664,3 +664,41 @@ async fn a_revoked_token_stands_for_nobody() {
         f.drop_database().await;
     }
 }
+
+/// `keys rotate` from another process (the CLI) while the server runs: the server reads the
+/// key file again when it meets a data key wrapped by a master key it has not seen, and its own
+/// later rotation starts from the file, keeping the other's key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_rotated_by_another_process_are_picked_up() {
+    for f in Fixture::both().await {
+        let server = f.open().await;
+        let (person, _) = seeded(&server).await;
+        let cli = f.open().await;
+        assert_eq!(cli.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 1);
+        cli.close().await;
+
+        let care = actor("zorg-1", "zorgverlener");
+        let records = server
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", f.name));
+        assert_eq!(records.len(), 1, "{}", f.name);
+
+        // The server's own rotation: k3, and k2 (the CLI's) stays.
+        assert_eq!(server.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 1);
+        let file = std::fs::read_to_string(f.location.key_file()).unwrap();
+        for id in ["k1:", "k2:", "k3:"] {
+            assert!(file.contains(id), "{}: {id} missing from {file}", f.name);
+        }
+        assert_eq!(
+            server
+                .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        server.close().await;
+        f.drop_database().await;
+    }
+}
