@@ -50,6 +50,7 @@ pub fn router(vault: Vault) -> Router {
             get(web::emergency_form).post(web::emergency),
         )
         .route("/gegevens/{id}/correctie", post(web::correct))
+        .route("/gegevens/{id}/aanvulling", post(web::supplement))
         .route("/fg/clienten/{id}/logging", get(web::access_log))
         .route("/fg/noodtoegang", get(web::emergency_review))
         .route("/health", get(health))

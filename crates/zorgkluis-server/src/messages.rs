@@ -43,6 +43,9 @@ pub enum Msg {
     Correct,
     NewText,
     SaveCorrection,
+    AddSupplement,
+    ClientStatement,
+    SaveSupplement,
     RegisterClient,
     NameAddress,
     Bsn,
@@ -135,6 +138,15 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "New text (the old one stays in the history)",
         ),
         Msg::SaveCorrection => ("Correctie opslaan", "Save correction"),
+        Msg::AddSupplement => (
+            "Aanvulling van de cliënt toevoegen",
+            "Add the client's statement",
+        ),
+        Msg::ClientStatement => (
+            "Verklaring van de cliënt, in diens eigen woorden",
+            "The client's statement, in their own words",
+        ),
+        Msg::SaveSupplement => ("Aanvulling opslaan", "Save supplement"),
         Msg::RegisterClient => ("Cliënt inschrijven", "Register a client"),
         Msg::NameAddress => ("Naam en adres", "Name and address"),
         Msg::Bsn => (

@@ -378,8 +378,9 @@ fn records_html(lang: Lang, records: &[zorgkluis_store::vault::Record]) -> Marku
     records_with_forms(lang, records, None)
 }
 
-/// Records, each with a correction form when a session is given (the decision is made when
-/// the form is sent; a role that may not correct gets a clear refusal).
+/// Records, each with a correction form and a form for the client's own statement (aanvulling,
+/// art. 16 AVG) when a session is given. The decision is made when a form is sent; a role that
+/// may not amend gets a clear refusal.
 fn records_with_forms(
     lang: Lang,
     records: &[zorgkluis_store::vault::Record],
@@ -403,6 +404,15 @@ fn records_with_forms(
                             button.primary type="submit" { (t(lang, Msg::SaveCorrection)) }
                         }
                     }
+                    details.aanvulling {
+                        summary { (t(lang, Msg::AddSupplement)) }
+                        form method="post" action={ "/gegevens/" (r.id) "/aanvulling" } {
+                            input type="hidden" name="csrf" value=(s.csrf);
+                            label for={ "aanvulling-" (r.id) } { (t(lang, Msg::ClientStatement)) }
+                            textarea id={ "aanvulling-" (r.id) } name="tekst" rows="2" required {}
+                            button.primary type="submit" { (t(lang, Msg::SaveSupplement)) }
+                        }
+                    }
                 }
             }
         }
@@ -417,9 +427,35 @@ pub struct CorrectionForm {
 
 pub async fn correct(
     State(s): State<AppState>,
-    Web { session, lang }: Web,
+    web: Web,
     Path(record): Path<String>,
     Form(form): Form<CorrectionForm>,
+) -> Response {
+    amend(s, web, record, form, Amendment::Correction).await
+}
+
+/// Adds the client's own statement to a record (aanvulling).
+pub async fn supplement(
+    State(s): State<AppState>,
+    web: Web,
+    Path(record): Path<String>,
+    Form(form): Form<CorrectionForm>,
+) -> Response {
+    amend(s, web, record, form, Amendment::Supplement).await
+}
+
+#[derive(Clone, Copy)]
+enum Amendment {
+    Correction,
+    Supplement,
+}
+
+async fn amend(
+    s: AppState,
+    Web { session, lang }: Web,
+    record: String,
+    form: CorrectionForm,
+    kind: Amendment,
 ) -> Response {
     if let Some(refused) = bad_csrf(&session, &form.csrf) {
         return refused;
@@ -436,11 +472,19 @@ pub async fn correct(
         )
             .into_response();
     }
-    match s
-        .vault
-        .correct_record(&session.actor, &record, &form.tekst, "correctie")
-        .await
-    {
+    let done = match kind {
+        Amendment::Correction => {
+            s.vault
+                .correct_record(&session.actor, &record, &form.tekst, "correctie")
+                .await
+        }
+        Amendment::Supplement => {
+            s.vault
+                .supplement_record(&session.actor, &record, &form.tekst, "aanvulling")
+                .await
+        }
+    };
+    match done {
         Ok(_) => match s.vault.record_person(&record).await {
             Some(person) => Redirect::to(&format!("/clienten/{person}")).into_response(),
             None => Redirect::to("/clienten").into_response(),

@@ -228,6 +228,30 @@ fn staff_use_the_dossier_in_a_real_browser() {
         let page = text_with(&c, "Synthetisch: pols 70").await;
         assert!(page.contains("Synthetisch: pols 72"), "{page}");
         assert!(page.contains("correctie"), "{page}");
+
+        // The client's own statement is added beside the record, not in its place.
+        let supplement = ".record[data-kind=correction] details.aanvulling";
+        c.find(Locator::Css(&format!("{supplement} summary")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Css(&format!("{supplement} textarea")))
+            .await
+            .unwrap()
+            .send_keys("Cliënt: de pols was gemeten na het traplopen")
+            .await
+            .unwrap();
+        c.find(Locator::Css(&format!("{supplement} button")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let page = text_with(&c, "na het traplopen").await;
+        assert!(page.contains("aanvulling van de cliënt"), "{page}");
+        assert!(page.contains("Synthetisch: pols 70"), "the corrected record stays: {page}");
         screenshot(&c, "dossier-zorgverlener").await;
         logout(&c).await;
         text_with(&c, "Gebruikersnaam").await;
