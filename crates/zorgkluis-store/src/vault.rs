@@ -1583,7 +1583,7 @@ impl Vault {
         event.articles = "NEN 7513".into();
         self.inner.writer.submit(event, Vec::new()).await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {} FROM audit_events WHERE tenant_id = $1 AND emergency = 1 ORDER BY seq DESC LIMIT $2",
+            "SELECT {} FROM audit_events WHERE tenant_id = $1 AND emergency <> 0 ORDER BY seq DESC LIMIT $2",
             db::EVENT_COLUMNS
         )))
         .bind(&self.inner.tenant)

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use futures_util::TryStreamExt as _;
 use serde::Serialize;
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Row as _};
 
 use crate::StoreError;
 use crate::audit::{
@@ -328,41 +328,50 @@ fn prove_range(
 
 type RowParts<'r> = (i64, &'r [u8], &'r [u8], EventFields<'r>);
 
-/// A row of either driver, its columns borrowed where they lie; `None` for a column of a
-/// type no event has.
+/// A row of either driver, its columns borrowed where they lie. A column must hold the type
+/// the writer gives it: on SQLite, whose columns take any value, TEXT cast to BLOB hashes the
+/// same but no longer matches `person_id = ?` (the event would vanish from a client's access
+/// log), so anything but the exact type is `None`, and the walk names the event.
 trait EventRow<'r> {
-    fn bytes(&self, i: usize) -> Option<&'r [u8]>;
-    fn optional(&self, i: usize) -> Option<Option<&'r [u8]>>;
+    fn text(&self, i: usize) -> Option<Option<&'r [u8]>>;
+    fn blob(&self, i: usize) -> Option<Option<&'r [u8]>>;
     fn int(&self, i: usize) -> Option<i64>;
 }
 
 impl<'r> EventRow<'r> for &'r rusqlite::Row<'_> {
-    fn bytes(&self, i: usize) -> Option<&'r [u8]> {
-        self.get_ref(i).ok()?.as_bytes().ok()
+    fn text(&self, i: usize) -> Option<Option<&'r [u8]>> {
+        match self.get_ref(i).ok()? {
+            rusqlite::types::ValueRef::Text(t) => Some(Some(t)),
+            rusqlite::types::ValueRef::Null => Some(None),
+            _ => None,
+        }
     }
-    fn optional(&self, i: usize) -> Option<Option<&'r [u8]>> {
-        self.get_ref(i).ok()?.as_bytes_or_null().ok()
+    fn blob(&self, i: usize) -> Option<Option<&'r [u8]>> {
+        match self.get_ref(i).ok()? {
+            rusqlite::types::ValueRef::Blob(b) => Some(Some(b)),
+            rusqlite::types::ValueRef::Null => Some(None),
+            _ => None,
+        }
     }
     fn int(&self, i: usize) -> Option<i64> {
-        self.get_ref(i).ok()?.as_i64().ok()
+        match self.get_ref(i).ok()? {
+            rusqlite::types::ValueRef::Integer(n) => Some(n),
+            _ => None,
+        }
     }
 }
 
-/// PostgreSQL types its columns: TEXT decodes as `&str`, BYTEA as `&[u8]`.
+/// PostgreSQL types its columns (TEXT, BYTEA, INTEGER, BIGINT): each is decoded as its own.
 impl<'r> EventRow<'r> for &'r sqlx::postgres::PgRow {
-    fn bytes(&self, i: usize) -> Option<&'r [u8]> {
-        self.optional(i)?
+    fn text(&self, i: usize) -> Option<Option<&'r [u8]>> {
+        use sqlx::Row as _;
+        self.try_get::<Option<&'r str>, _>(i)
+            .ok()
+            .map(|t| t.map(str::as_bytes))
     }
-    fn optional(&self, i: usize) -> Option<Option<&'r [u8]>> {
-        use sqlx::{Column as _, Row as _, TypeInfo as _};
-        // Asking by the column's type: a failed `try_get` builds an error, per row.
-        if self.columns().get(i)?.type_info().name() == "BYTEA" {
-            self.try_get::<Option<&'r [u8]>, _>(i).ok()
-        } else {
-            self.try_get::<Option<&'r str>, _>(i)
-                .ok()
-                .map(|t| t.map(str::as_bytes))
-        }
+    fn blob(&self, i: usize) -> Option<Option<&'r [u8]>> {
+        use sqlx::Row as _;
+        self.try_get::<Option<&'r [u8]>, _>(i).ok()
     }
     fn int(&self, i: usize) -> Option<i64> {
         use sqlx::{Column as _, Row as _, TypeInfo as _};
@@ -375,25 +384,27 @@ impl<'r> EventRow<'r> for &'r sqlx::postgres::PgRow {
 }
 
 /// The hashed fields of a row in [`db::EVENT_COLUMNS`] order, borrowed; `None` if a column
-/// has a type no event has (which the diagnosis then reports).
+/// holds what no event written by the writer holds (then the walk names the event).
 fn read_row<'r>(row: impl EventRow<'r>) -> Option<RowParts<'r>> {
+    let text = |i: usize| row.text(i)?;
     let fields = EventFields {
-        tenant_id: row.bytes(0)?,
-        at: row.bytes(2)?,
-        user_id: row.bytes(3)?,
-        role: row.bytes(4)?,
-        on_behalf_of: row.optional(5)?,
-        person_id: row.optional(6)?,
-        action: row.bytes(7)?,
-        category: row.optional(8)?,
-        purpose: row.bytes(9)?,
-        reason: row.optional(10)?,
+        tenant_id: text(0)?,
+        at: text(2)?,
+        user_id: text(3)?,
+        role: text(4)?,
+        on_behalf_of: row.text(5)?,
+        person_id: row.text(6)?,
+        action: text(7)?,
+        category: row.text(8)?,
+        purpose: text(9)?,
+        reason: row.blob(10)?,
+        // Nonzero is an emergency, here as in the hash and in the review's `emergency <> 0`.
         emergency: row.int(11)? != 0,
-        source: row.bytes(12)?,
-        outcome: row.bytes(13)?,
-        articles: row.bytes(14)?,
+        source: text(12)?,
+        outcome: text(13)?,
+        articles: text(14)?,
     };
-    Some((row.int(1)?, row.bytes(15)?, row.bytes(16)?, fields))
+    Some((row.int(1)?, row.blob(15)??, row.blob(16)??, fields))
 }
 
 fn open_read_only(file: &Path) -> Result<rusqlite::Connection, StoreError> {
@@ -538,7 +549,10 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
             events: w.events,
             last_seq: w.tip().0,
         });
-        if let Some(f) = w.finding.take() {
+        // A tenant is named once: an unreadable row may have named it already.
+        if let Some(f) = w.finding.take()
+            && !chains.findings.iter().any(|x| x.tenant_id == f.tenant_id)
+        {
             chains.findings.push(f);
         }
     };
@@ -549,7 +563,25 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
     let mut rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch(pool);
     let mut current = String::new();
     while let Some(row) = rows.try_next().await? {
-        let event = db::event_from_row(&row)?;
+        let event = match db::event_from_row(&row) {
+            Ok(event) => event,
+            Err(_) => {
+                // A value of a type the writer never writes (TEXT cast to BLOB, say): the
+                // event was altered. Its tenant and seq are read as they can be.
+                let tenant: String = row
+                    .try_get::<String, _>(0)
+                    .unwrap_or_else(|_| current.clone());
+                let seq: i64 = row.try_get(1).unwrap_or(0);
+                if !chains.findings.iter().any(|f| f.tenant_id == tenant) {
+                    chains.findings.push(Finding {
+                        tenant_id: tenant,
+                        seq,
+                        problem: Problem::Altered,
+                    });
+                }
+                continue;
+            }
+        };
         if walker.is_none() || event.tenant_id != current {
             if let Some(mut w) = walker.take() {
                 finish(&mut w, &mut chains, std::mem::take(&mut current));
@@ -683,6 +715,11 @@ mod tests {
             "UPDATE audit_events SET tenant_id = 'org-c' WHERE rowid = ?1",
             "UPDATE audit_events SET hash = X'00' WHERE rowid = ?1",
             "UPDATE audit_events SET articles = 7 WHERE rowid = ?1",
+            // The same bytes as another type: hashes the same, but `person_id = ?` and
+            // `tenant_id = ?` no longer find the event.
+            "UPDATE audit_events SET tenant_id = CAST(tenant_id AS BLOB) WHERE rowid = ?1",
+            "UPDATE audit_events SET at = CAST(at AS BLOB) WHERE rowid = ?1",
+            "UPDATE audit_events SET hash = hex(hash) WHERE rowid = ?1",
             "DELETE FROM audit_events WHERE rowid = ?1",
             // Moved to the end, as if inserted there out of its place.
             "UPDATE audit_events SET rowid = 1000 WHERE rowid = ?1",

@@ -159,3 +159,18 @@ async fn the_database_itself_refuses_to_change_the_log() {
         f.drop_database().await;
     }
 }
+
+/// SQLite stores any value in any column: the same bytes as a BLOB instead of TEXT hash the
+/// same, but hide the event from queries by person (the client's access log). Named all the
+/// same. (PostgreSQL's typed columns refuse the change.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn text_stored_as_another_type_is_named() {
+    let f = Fixture::sqlite();
+    twenty_events(&f).await;
+    tamper(
+        &f,
+        &["UPDATE audit_events SET person_id = CAST(person_id AS BLOB) WHERE seq = 5"],
+    )
+    .await;
+    assert_eq!(first_finding(&f).await, (5, Problem::Altered));
+}
