@@ -137,6 +137,8 @@ struct Inner {
     writer: Writer,
     writer_task: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
     keys: RwLock<MasterKeys>,
+    /// When the key file was last read, to notice a rotation by another process.
+    keys_modified: std::sync::Mutex<Option<std::time::SystemTime>>,
     reglement: Reglement,
     tenant: String,
     location: Location,
@@ -255,6 +257,11 @@ impl Vault {
                 writer,
                 writer_task: std::sync::Mutex::new(Some(writer_task)),
                 keys: RwLock::new(keys),
+                keys_modified: std::sync::Mutex::new(
+                    std::fs::metadata(location.key_file())
+                        .and_then(|m| m.modified())
+                        .ok(),
+                ),
                 reglement,
                 tenant: tenant.to_owned(),
                 location: location.clone(),
@@ -387,6 +394,25 @@ impl Vault {
         }
     }
 
+    /// Reads the key file again if it changed since it was read (`keys rotate` in another
+    /// process), so that new data keys are wrapped by the newest master key.
+    async fn reload_keys_if_rotated(&self) -> Result<(), VaultError> {
+        if std::env::var("ZORGKLUIS_MASTER_KEY").is_ok() {
+            return Ok(());
+        }
+        let file = self.inner.location.key_file();
+        let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+        let seen = self.inner.keys_modified.lock().ok().and_then(|m| *m);
+        if modified.is_some() && modified != seen {
+            let mut keys = self.inner.keys.write().await;
+            *keys = MasterKeys::load(&file)?;
+            if let Ok(mut m) = self.inner.keys_modified.lock() {
+                *m = modified;
+            }
+        }
+        Ok(())
+    }
+
     async fn unwrap(&self, person: &str, w: &db::WrappedKey) -> Result<DataKey, VaultError> {
         {
             let keys = self.inner.keys.read().await;
@@ -511,8 +537,9 @@ impl Vault {
             return Err(self.deny(decision, event).await);
         }
         let key = DataKey::generate()?;
-        // Held until the wrapped key is committed: a rotation waits, so it cannot miss this row
-        // and leave it wrapped by a key it no longer uses.
+        self.reload_keys_if_rotated().await?;
+        // Held until the wrapped key is committed: a rotation in this process waits, so it
+        // cannot miss this row and leave it wrapped by a key it no longer uses.
         let keys = self.inner.keys.read().await;
         let (key_id, wrapped) = keys.wrap(&key, &self.inner.tenant, &person)?;
         let t = self.inner.tenant.clone();
@@ -1150,31 +1177,46 @@ impl Vault {
         // The new key is saved before anything is wrapped with it, and the old ones stay in the
         // file until every wrap is done: a crash in between loses nothing.
         keys.save(&self.inner.location.key_file())?;
-        let rows =
-            sqlx::query("SELECT tenant_id, person_id, master_key_id, wrapped_key FROM person_keys")
-                .fetch_all(&*self.inner.pool)
-                .await?;
-        let mut tx = self.inner.pool.begin().await?;
-        let mut count = 0;
-        for r in &rows {
-            let (tenant, person): (String, String) = (r.try_get(0)?, r.try_get(1)?);
-            let (key_id, wrapped): (String, Vec<u8>) = (r.try_get(2)?, r.try_get(3)?);
-            let key = keys.unwrap_key(&key_id, &wrapped, &tenant, &person)?;
-            let (new_id, new_wrapped) = keys.wrap(&key, &tenant, &person)?;
-            sqlx::query("UPDATE person_keys SET master_key_id = $1, wrapped_key = $2 WHERE tenant_id = $3 AND person_id = $4")
-                .bind(new_id)
-                .bind(new_wrapped)
-                .bind(&tenant)
-                .bind(&person)
-                .execute(&mut *tx)
-                .await?;
-            count += 1;
+        if let Ok(mut m) = self.inner.keys_modified.lock() {
+            *m = std::fs::metadata(self.inner.location.key_file())
+                .and_then(|m| m.modified())
+                .ok();
         }
-        tx.commit().await?;
-        // The old keys stay in the key file, unused for wrapping: backups made before this
-        // rotation are wrapped by them. To retire a compromised key for good, discard those
-        // backups and remove its line (docs/operations.md).
-        keys.save(&self.inner.location.key_file())?;
+        // Every data key not yet wrapped by the new key. A server running meanwhile may
+        // register persons with the old key until it notices the new file: further passes
+        // catch them. The old keys stay in the file, unused for wrapping: backups made before
+        // this rotation are wrapped by them. To retire a compromised key for good, discard
+        // those backups and remove its line (docs/operations.md).
+        let current = keys.current_id().to_owned();
+        let mut count = 0;
+        for _pass in 0..5 {
+            let rows = sqlx::query(
+                "SELECT tenant_id, person_id, master_key_id, wrapped_key FROM person_keys WHERE master_key_id <> $1",
+            )
+            .bind(&current)
+            .fetch_all(&*self.inner.pool)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut tx = self.inner.pool.begin().await?;
+            for r in &rows {
+                let (tenant, person): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+                let (key_id, wrapped): (String, Vec<u8>) = (r.try_get(2)?, r.try_get(3)?);
+                let key = keys.unwrap_key(&key_id, &wrapped, &tenant, &person)?;
+                let (new_id, new_wrapped) = keys.wrap(&key, &tenant, &person)?;
+                sqlx::query("UPDATE person_keys SET master_key_id = $1, wrapped_key = $2 WHERE tenant_id = $3 AND person_id = $4 AND master_key_id = $5")
+                    .bind(new_id)
+                    .bind(new_wrapped)
+                    .bind(&tenant)
+                    .bind(&person)
+                    .bind(&key_id)
+                    .execute(&mut *tx)
+                    .await?;
+                count += 1;
+            }
+            tx.commit().await?;
+        }
         drop(keys);
         let mut event = self.event(actor, None, "keys_rotate", None, "sleutelrotatie");
         event.articles = format!("{count} sleutels");

@@ -684,8 +684,24 @@ async fn keys_rotated_by_another_process_are_picked_up() {
             .unwrap_or_else(|e| panic!("{}: {e}", f.name));
         assert_eq!(records.len(), 1, "{}", f.name);
 
-        // The server's own rotation: k3, and k2 (the CLI's) stays.
-        assert_eq!(server.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 1);
+        // A client the server registers now is wrapped by the new key, k2.
+        let admin = actor("admin-1", "administratie");
+        let newcomer = server
+            .register_person(&admin, "client", None, "intake")
+            .await
+            .unwrap();
+        let mut raw = f.raw().await;
+        let wrapped_by: String =
+            sqlx::query_scalar("SELECT master_key_id FROM person_keys WHERE person_id = $1")
+                .bind(&newcomer)
+                .fetch_one(&mut raw)
+                .await
+                .unwrap();
+        assert_eq!(wrapped_by, "k2", "{}", f.name);
+        drop(raw);
+
+        // The server's own rotation: k3 wraps both, and k2 (the CLI's) stays in the file.
+        assert_eq!(server.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 2);
         let file = std::fs::read_to_string(f.location.key_file()).unwrap();
         for id in ["k1:", "k2:", "k3:"] {
             assert!(file.contains(id), "{}: {id} missing from {file}", f.name);
