@@ -172,6 +172,10 @@ impl SqliteReaders {
             None => {
                 let conn = rusqlite::Connection::open(&self.file)?;
                 conn.execute_batch(SQLITE_PRAGMAS)?;
+                // On the caller's thread, waiting is not an option: a reader that finds the
+                // database locked (WAL recovery after a crash, say) gives up at once and the
+                // query goes through the pool, which waits on a thread of its own.
+                conn.busy_timeout(std::time::Duration::from_millis(20))?;
                 conn
             }
         };
@@ -185,6 +189,13 @@ impl SqliteReaders {
         }
         out
     }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// More readers than this are closed after use: two cores never run more at once.
@@ -234,6 +245,7 @@ pub(crate) fn bind_numbered(
     stmt: &mut rusqlite::Statement<'_>,
     args: &[&dyn rusqlite::ToSql],
 ) -> Result<(), StoreError> {
+    let mut highest = 0;
     for i in 1..=stmt.parameter_count() {
         let at = match stmt.parameter_name(i) {
             Some(name) => name
@@ -252,6 +264,14 @@ pub(crate) fn bind_numbered(
                 message: format!("no value for parameter {at}"),
             })?;
         stmt.raw_bind_parameter(i, arg)?;
+        highest = highest.max(at);
+    }
+    // A value too many would shift a merged insert's later rows into the wrong columns.
+    if args.len() != highest {
+        return Err(StoreError::Invalid {
+            field: "sql",
+            message: format!("{} values for {highest} parameters", args.len()),
+        });
     }
     Ok(())
 }
@@ -300,17 +320,23 @@ impl Pool {
         mut each: impl FnMut(&dyn Columns) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         if let Some(readers) = &self.readers {
-            return readers.with(|conn| {
+            let mut delivered = false;
+            let done = readers.with(|conn| {
                 let mut stmt = conn.prepare_cached(sql)?;
                 let values: Vec<&dyn rusqlite::ToSql> =
                     args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
                 bind_numbered(&mut stmt, &values)?;
                 let mut rows = stmt.raw_query();
                 while let Some(row) = rows.next()? {
+                    delivered = true;
                     each(row)?;
                 }
                 Ok(())
             });
+            match done {
+                Err(StoreError::Sqlite(e)) if !delivered && is_busy(&e) => {}
+                other => return other,
+            }
         }
         let mut conn = self.connection().await?;
         let query = args
@@ -710,5 +736,9 @@ mod tests {
         assert!(err.contains("no value for parameter 4"), "{err}");
         let err = bound("SELECT :name", &[&"a"]).unwrap_err().to_string();
         assert!(err.contains(":name"), "{err}");
+        let err = bound("SELECT ?, ?", &[&"a", &"b", &"c"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("3 values for 2 parameters"), "{err}");
     }
 }

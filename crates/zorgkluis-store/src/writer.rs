@@ -616,6 +616,7 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
     };
     let outcome = match fast {
         Ok(seqs) => Ok(seqs.into_iter().map(Ok).collect()),
+        Err(e @ StoreError::Commit(_)) => Err(e),
         Err(_) => {
             state.tips = before.clone();
             match begin(&mut state.database).await {
@@ -687,8 +688,13 @@ async fn fast_path(
     insert_events(&mut session, &events).await?;
     let statements: Vec<&Stmt> = batch.iter().flat_map(|j| &j.statements).collect();
     run_batch_statements(&mut session, &statements).await?;
-    // Dropping an uncommitted session rolls it back, on every early return above.
-    session.commit().await?;
+    // Dropping an uncommitted session rolls it back, on every early return above. A COMMIT
+    // that fails may still have committed (a connection lost in flight): that is no job's
+    // fault, and running the batch again could append its events twice.
+    session
+        .commit()
+        .await
+        .map_err(|e| StoreError::Commit(e.to_string()))?;
     Ok(events.iter().map(|e| e.seq).collect())
 }
 
