@@ -395,25 +395,27 @@ fn records_with_forms(
                 p.text { (r.text) }
                 p.meta { (r.created_at) " · " (r.created_by) }
                 @if let Some(s) = session {
-                    details {
-                        summary { (t(lang, Msg::Correct)) }
-                        form method="post" action={ "/gegevens/" (r.id) "/correctie" } {
-                            input type="hidden" name="csrf" value=(s.csrf);
-                            label for={ "tekst-" (r.id) } { (t(lang, Msg::NewText)) }
-                            textarea id={ "tekst-" (r.id) } name="tekst" rows="2" required {}
-                            button.primary type="submit" { (t(lang, Msg::SaveCorrection)) }
-                        }
-                    }
-                    details.aanvulling {
-                        summary { (t(lang, Msg::AddSupplement)) }
-                        form method="post" action={ "/gegevens/" (r.id) "/aanvulling" } {
-                            input type="hidden" name="csrf" value=(s.csrf);
-                            label for={ "aanvulling-" (r.id) } { (t(lang, Msg::ClientStatement)) }
-                            textarea id={ "aanvulling-" (r.id) } name="tekst" rows="2" required {}
-                            button.primary type="submit" { (t(lang, Msg::SaveSupplement)) }
-                        }
-                    }
+                    (amend_form(lang, s, &r.id, "correctie", [Msg::Correct, Msg::NewText, Msg::SaveCorrection]))
+                    (amend_form(lang, s, &r.id, "aanvulling", [Msg::AddSupplement, Msg::ClientStatement, Msg::SaveSupplement]))
                 }
+            }
+        }
+    }
+}
+
+/// A folded form that amends a record: `kind` is the path's last part ("correctie",
+/// "aanvulling") and the details' class; `texts` are its summary, label and button.
+fn amend_form(lang: Lang, session: &Session, record: &str, kind: &str, texts: [Msg; 3]) -> Markup {
+    let [summary, label, button] = texts;
+    let field = format!("{kind}-{record}");
+    html! {
+        details class=(kind) {
+            summary { (t(lang, summary)) }
+            form method="post" action={ "/gegevens/" (record) "/" (kind) } {
+                input type="hidden" name="csrf" value=(session.csrf);
+                label for=(field) { (t(lang, label)) }
+                textarea id=(field) name="tekst" rows="2" required {}
+                button.primary type="submit" { (t(lang, button)) }
             }
         }
     }

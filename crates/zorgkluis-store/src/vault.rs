@@ -1015,17 +1015,25 @@ impl Vault {
                 Arg::Text(on.to_string()),
             ],
         );
-        self.inner
-            .writer
-            .submit(event, vec![stmt])
-            .await
-            .map_err(|e| match e {
-                StoreError::NotFound(_) => {
-                    VaultError::NotFound(format!("an open care relationship of {user}"))
-                }
-                other => VaultError::Store(other),
-            })?;
-        Ok(())
+        self.submit_change(event, stmt, || {
+            format!("an open care relationship of {user}")
+        })
+        .await
+    }
+
+    /// Submits a statement that must change a row; if there is none, `missing` names what
+    /// was not found.
+    async fn submit_change(
+        &self,
+        event: NewEvent,
+        stmt: Stmt,
+        missing: impl FnOnce() -> String,
+    ) -> Result<(), VaultError> {
+        match self.inner.writer.submit(event, vec![stmt]).await {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotFound(_)) => Err(VaultError::NotFound(missing())),
+            Err(other) => Err(VaultError::Store(other)),
+        }
     }
 
     /// Erases a person by destroying their data key (crypto-shredding) and deleting their
@@ -1319,17 +1327,10 @@ impl Vault {
                 Arg::Text(name.to_owned()),
             ],
         );
-        self.inner
-            .writer
-            .submit(event, vec![stmt])
-            .await
-            .map_err(|e| match e {
-                StoreError::NotFound(_) => {
-                    VaultError::NotFound(format!("token {name} (or it is revoked already)"))
-                }
-                other => VaultError::Store(other),
-            })?;
-        Ok(())
+        self.submit_change(event, stmt, || {
+            format!("token {name} (or it is revoked already)")
+        })
+        .await
     }
 
     /// The API tokens: name, role, made, revoked. Never the tokens themselves (only their
