@@ -429,13 +429,32 @@ async fn correct_record(
     Path(record): Path<String>,
     Body(body): Body<Correction>,
 ) -> Result<(StatusCode, Json<Created>), Problem> {
-    let actor = actor(&s, &headers, from).await?;
+    amend(
+        &s,
+        &headers,
+        from,
+        &record,
+        &body,
+        web::Amendment::Correction,
+    )
+    .await
+}
+
+/// A correction or supplement over the API: the same checks, a different vault call.
+async fn amend(
+    s: &AppState,
+    headers: &HeaderMap,
+    from: SocketAddr,
+    record: &str,
+    body: &Correction,
+    kind: web::Amendment,
+) -> Result<(StatusCode, Json<Created>), Problem> {
+    let actor = actor(s, headers, from).await?;
     if body.text.trim().is_empty() {
         return Err(Problem::invalid("text", "empty"));
     }
-    let id = s
-        .vault
-        .correct_record(&actor, &record, &body.text, &body.purpose)
+    let id = kind
+        .apply(&s.vault, &actor, record, &body.text, &body.purpose)
         .await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
@@ -618,15 +637,15 @@ async fn supplement_record(
     Path(record): Path<String>,
     Body(body): Body<Correction>,
 ) -> Result<(StatusCode, Json<Created>), Problem> {
-    let actor = actor(&s, &headers, from).await?;
-    if body.text.trim().is_empty() {
-        return Err(Problem::invalid("text", "empty"));
-    }
-    let id = s
-        .vault
-        .supplement_record(&actor, &record, &body.text, &body.purpose)
-        .await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    amend(
+        &s,
+        &headers,
+        from,
+        &record,
+        &body,
+        web::Amendment::Supplement,
+    )
+    .await
 }
 
 /// Who looked at this file (NEN 7513): for the privacy officer.

@@ -16,7 +16,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::{DOCTYPE, Markup, html};
 use serde::Deserialize;
 use zorgkluis_core::Lang;
-use zorgkluis_store::vault::{Session, VaultError};
+use zorgkluis_store::vault::{Actor, Session, Vault, VaultError};
 
 use crate::AppState;
 use crate::messages::{Msg, t};
@@ -446,10 +446,37 @@ pub async fn supplement(
     amend(s, web, record, form, Amendment::Supplement).await
 }
 
+/// The two ways a record is amended, from the web UI and from the API alike.
 #[derive(Clone, Copy)]
-enum Amendment {
+pub(crate) enum Amendment {
     Correction,
     Supplement,
+}
+
+impl Amendment {
+    /// Amends `record` with `text` through the vault (decided and logged there); returns the
+    /// new record's id.
+    pub(crate) async fn apply(
+        self,
+        vault: &Vault,
+        actor: &Actor,
+        record: &str,
+        text: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        match self {
+            Amendment::Correction => vault.correct_record(actor, record, text, purpose).await,
+            Amendment::Supplement => vault.supplement_record(actor, record, text, purpose).await,
+        }
+    }
+
+    /// The purpose the web UI logs for it.
+    fn purpose(self) -> &'static str {
+        match self {
+            Amendment::Correction => "correctie",
+            Amendment::Supplement => "aanvulling",
+        }
+    }
 }
 
 async fn amend(
@@ -474,18 +501,15 @@ async fn amend(
         )
             .into_response();
     }
-    let done = match kind {
-        Amendment::Correction => {
-            s.vault
-                .correct_record(&session.actor, &record, &form.tekst, "correctie")
-                .await
-        }
-        Amendment::Supplement => {
-            s.vault
-                .supplement_record(&session.actor, &record, &form.tekst, "aanvulling")
-                .await
-        }
-    };
+    let done = kind
+        .apply(
+            &s.vault,
+            &session.actor,
+            &record,
+            &form.tekst,
+            kind.purpose(),
+        )
+        .await;
     match done {
         Ok(_) => match s.vault.record_person(&record).await {
             Some(person) => Redirect::to(&format!("/clienten/{person}")).into_response(),

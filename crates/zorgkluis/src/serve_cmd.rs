@@ -66,6 +66,21 @@ async fn run_server(vault: Vault, listen: &str, lang: Lang) -> Result<(), String
     Ok(())
 }
 
+/// Opens the installation and serves it until a shutdown signal; errors exit with 2.
+async fn open_and_serve(inst: &Installation, listen: &str, lang: Lang) -> ExitCode {
+    let served = match store_cmd::open(inst, lang).await {
+        Ok(vault) => run_server(vault, listen, lang).await,
+        Err(e) => Err(e),
+    };
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}: {e}", lang.pick("fout", "error"));
+            ExitCode::from(2)
+        }
+    }
+}
+
 pub fn serve(inst: &Installation, listen: Option<String>, lang: Lang) -> ExitCode {
     let listen = listen_address(listen);
     let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
@@ -74,22 +89,7 @@ pub fn serve(inst: &Installation, listen: Option<String>, lang: Lang) -> ExitCod
     else {
         return ExitCode::from(2);
     };
-    rt.block_on(async {
-        let vault = match store_cmd::open(inst, lang).await {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                return ExitCode::from(2);
-            }
-        };
-        match run_server(vault, &listen, lang).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                ExitCode::from(2)
-            }
-        }
-    })
+    rt.block_on(async { open_and_serve(inst, &listen, lang).await })
 }
 
 pub fn token_add(inst: &Installation, name: &str, role: &str, lang: Lang) -> ExitCode {
@@ -305,20 +305,7 @@ pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> Ex
             "  curl -H 'Authorization: Bearer <token van admin-1>' http://{listen}/api/v1/persons/<id>/records\n"
         ));
         let _ = write!(std::io::stdout(), "{out}");
-        let vault = match store_cmd::open(&inst, lang).await {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                return ExitCode::from(2);
-            }
-        };
-        match run_server(vault, &listen, lang).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                ExitCode::from(2)
-            }
-        }
+        open_and_serve(&inst, &listen, lang).await
     })
 }
 
