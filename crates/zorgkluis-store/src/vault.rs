@@ -1317,6 +1317,12 @@ impl Vault {
 
     /// Revokes the API token `name`: from now on it stands for nobody. Logged.
     pub async fn revoke_token(&self, actor: &Actor, name: &str) -> Result<(), VaultError> {
+        if name.trim().is_empty() || name.len() > 100 {
+            return Err(VaultError::Invalid {
+                field: "name",
+                message: "1 to 100 characters".into(),
+            });
+        }
         let mut event = self.event(actor, None, "token_revoke", None, "beheer");
         event.articles = name.to_owned();
         let stmt = Stmt::must_change(
