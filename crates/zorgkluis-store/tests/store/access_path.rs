@@ -646,6 +646,12 @@ async fn a_revoked_token_stands_for_nobody() {
             "{}: {unknown}",
             f.name
         );
+        let empty = vault.revoke_token(&admin, " ").await.unwrap_err();
+        assert!(
+            matches!(empty, VaultError::Invalid { field: "name", .. }),
+            "{}: {empty}",
+            f.name
+        );
 
         let tokens = vault.tokens().await.unwrap();
         assert_eq!(tokens.len(), 1, "{}", f.name);
