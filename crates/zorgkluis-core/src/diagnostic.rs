@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -92,11 +92,9 @@ impl Diagnostic {
     /// `file:line:column: fout[code]: message`, the source line, a caret under the column, and
     /// the help, as a compiler shows it.
     pub fn render(&self, source: &str, lang: Lang) -> String {
-        let label = match (self.severity, lang) {
-            (Severity::Error, Lang::Nl) => "fout",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::Nl) => "waarschuwing",
-            (Severity::Warning, Lang::En) => "warning",
+        let label = match self.severity {
+            Severity::Error => t(lang, "reglement-severity-error"),
+            Severity::Warning => t(lang, "reglement-severity-warning"),
         };
         let mut out = format!(
             "{}:{}:{}: {label}[{}]: {}\n",
@@ -114,7 +112,7 @@ impl Diagnostic {
             );
         }
         if let Some(help) = &self.help {
-            let hint = lang.pick("hint", "help");
+            let hint = t(lang, "reglement-help");
             let _ = writeln!(out, "  = {hint}: {help}");
         }
         out

@@ -13,6 +13,7 @@ pub mod period;
 pub mod register;
 pub mod reglement;
 pub mod taxonomy;
+pub mod time;
 pub mod vocabulary;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::i18n::Lang;
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -25,31 +26,6 @@ impl Unit {
         (Unit::Months, "maand", "maanden"),
         (Unit::Years, "jaar", "jaren"),
     ];
-
-    fn word(self, amount: u32, lang: Lang) -> &'static str {
-        let one = amount == 1;
-        match (self, lang, one) {
-            (Unit::Days, Lang::Nl, true) => "dag",
-            (Unit::Days, Lang::Nl, false) => "dagen",
-            (Unit::WorkingDays, Lang::Nl, true) => "werkdag",
-            (Unit::WorkingDays, Lang::Nl, false) => "werkdagen",
-            (Unit::Weeks, Lang::Nl, true) => "week",
-            (Unit::Weeks, Lang::Nl, false) => "weken",
-            (Unit::Months, Lang::Nl, true) => "maand",
-            (Unit::Months, Lang::Nl, false) => "maanden",
-            (Unit::Years, Lang::Nl, _) => "jaar",
-            (Unit::Days, Lang::En, true) => "day",
-            (Unit::Days, Lang::En, false) => "days",
-            (Unit::WorkingDays, Lang::En, true) => "working day",
-            (Unit::WorkingDays, Lang::En, false) => "working days",
-            (Unit::Weeks, Lang::En, true) => "week",
-            (Unit::Weeks, Lang::En, false) => "weeks",
-            (Unit::Months, Lang::En, true) => "month",
-            (Unit::Months, Lang::En, false) => "months",
-            (Unit::Years, Lang::En, true) => "year",
-            (Unit::Years, Lang::En, false) => "years",
-        }
-    }
 }
 
 /// A period of time: an amount and a unit.
@@ -66,7 +42,14 @@ impl Period {
 
     /// "4 weken" or "4 weeks".
     pub fn describe(self, lang: Lang) -> String {
-        format!("{} {}", self.amount, self.unit.word(self.amount, lang))
+        let count = self.amount;
+        match self.unit {
+            Unit::Days => t!(lang, "period-days", count = count),
+            Unit::WorkingDays => t!(lang, "period-working-days", count = count),
+            Unit::Weeks => t!(lang, "period-weeks", count = count),
+            Unit::Months => t!(lang, "period-months", count = count),
+            Unit::Years => t!(lang, "period-years", count = count),
+        }
     }
 
     /// The longest this period can be, in days: for comparing periods of different units.

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 use crate::reglement::{Reglement, cite};
+use crate::t;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Labelled {
@@ -60,7 +61,7 @@ pub struct ProcessingRegister {
 impl ProcessingRegister {
     pub fn from_reglement(reglement: &Reglement, lang: Lang) -> ProcessingRegister {
         let f = &reglement.file;
-        let t = &reglement.taxonomy;
+        let taxonomy = &reglement.taxonomy;
         let label_of = |id: &str, label: Option<&str>| Labelled {
             id: id.to_owned(),
             label: label.unwrap_or(id).to_owned(),
@@ -73,7 +74,12 @@ impl ProcessingRegister {
                 let categories: Vec<Labelled> = p
                     .categories
                     .iter()
-                    .map(|c| label_of(c.get_ref(), t.category(c.get_ref()).map(|d| d.label(lang))))
+                    .map(|c| {
+                        label_of(
+                            c.get_ref(),
+                            taxonomy.category(c.get_ref()).map(|d| d.label(lang)),
+                        )
+                    })
                     .collect();
                 let retention = p
                     .categories
@@ -86,25 +92,32 @@ impl ProcessingRegister {
                                 r.categories.iter().any(|rc| rc.get_ref() == c.get_ref())
                             })
                             .map(move |r| {
-                                let window = r.destroy_within.map(|w| {
-                                    format!(
-                                        ", {} {}",
-                                        lang.pick("vernietigen binnen", "destroyed within"),
-                                        w.describe(lang)
-                                    )
-                                });
-                                format!(
-                                    "{}: {} {} {}{} ({})",
-                                    c.get_ref(),
-                                    r.period.get_ref().describe(lang),
-                                    lang.pick("vanaf", "from"),
-                                    r.from.label(lang),
-                                    window.unwrap_or_default(),
-                                    crate::decide::cite_list(&[cite(
-                                        r.article.get_ref(),
-                                        r.law.as_deref()
-                                    )])
-                                )
+                                let category = c.get_ref();
+                                let period = r.period.get_ref().describe(lang);
+                                let from = r.from.label(lang);
+                                let articles = crate::decide::cite_list(&[cite(
+                                    r.article.get_ref(),
+                                    r.law.as_deref(),
+                                )]);
+                                match r.destroy_within {
+                                    Some(w) => t!(
+                                        lang,
+                                        "register-retention-rule-window",
+                                        category = category,
+                                        period = &period,
+                                        from = from,
+                                        window = &w.describe(lang),
+                                        articles = &articles
+                                    ),
+                                    None => t!(
+                                        lang,
+                                        "register-retention-rule",
+                                        category = category,
+                                        period = &period,
+                                        from = from,
+                                        articles = &articles
+                                    ),
+                                }
                             })
                     })
                     .collect();
@@ -112,7 +125,7 @@ impl ProcessingRegister {
                     .users
                     .iter()
                     .map(|u| {
-                        let role = t
+                        let role = taxonomy
                             .role(u.role.get_ref())
                             .map_or(u.role.get_ref().as_str(), |r| r.label(lang));
                         let actions: Vec<&str> = u.actions.iter().map(|a| a.label(lang)).collect();
@@ -123,13 +136,10 @@ impl ProcessingRegister {
                             let _ = write!(s, " ({})", ids.join(", "));
                         }
                         if u.care_relationship {
-                            s.push_str(lang.pick(
-                                ", alleen binnen de zorgrelatie",
-                                ", only within the care relationship",
-                            ));
+                            let _ = write!(s, ", {}", t(lang, "register-within-care"));
                         }
                         if u.supervised {
-                            s.push_str(lang.pick(", onder begeleiding", ", under supervision"));
+                            let _ = write!(s, ", {}", t(lang, "register-supervised"));
                         }
                         let _ = write!(
                             s,
@@ -161,14 +171,21 @@ impl ProcessingRegister {
                     special_categories: p
                         .categories
                         .iter()
-                        .filter(|c| t.category(c.get_ref()).is_some_and(|d| d.special.is_some()))
+                        .filter(|c| {
+                            taxonomy
+                                .category(c.get_ref())
+                                .is_some_and(|d| d.special.is_some())
+                        })
                         .map(|c| c.get_ref().clone())
                         .collect(),
                     subjects: p
                         .subjects
                         .iter()
                         .map(|s| {
-                            label_of(s.get_ref(), t.subject(s.get_ref()).map(|x| x.label(lang)))
+                            label_of(
+                                s.get_ref(),
+                                taxonomy.subject(s.get_ref()).map(|x| x.label(lang)),
+                            )
                         })
                         .collect(),
                     categories,
@@ -179,16 +196,16 @@ impl ProcessingRegister {
                         .recipients
                         .iter()
                         .map(|r| {
-                            label_of(r.get_ref(), t.recipient(r.get_ref()).map(|x| x.label(lang)))
+                            label_of(
+                                r.get_ref(),
+                                taxonomy.recipient(r.get_ref()).map(|x| x.label(lang)),
+                            )
                         })
                         .collect(),
-                    transfers: p.transfers.clone().unwrap_or_else(|| {
-                        lang.pick(
-                            "geen doorgifte buiten de EER",
-                            "no transfers outside the EEA",
-                        )
-                        .to_owned()
-                    }),
+                    transfers: p
+                        .transfers
+                        .clone()
+                        .unwrap_or_else(|| t(lang, "register-no-transfers")),
                     retention,
                     security: p.security.clone(),
                     users,
@@ -216,96 +233,78 @@ impl ProcessingRegister {
     }
 
     /// Field names in the user's language, in art. 30(1) order.
-    fn rows(e: &RegisterEntry, lang: Lang) -> Vec<(&'static str, String)> {
+    fn rows(e: &RegisterEntry, lang: Lang) -> Vec<(String, String)> {
         let labels = |v: &[Labelled]| {
             v.iter()
                 .map(|l| format!("{} (`{}`)", l.label, l.id))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let none = || t(lang, "register-none");
         let or_none = |v: &[String]| {
-            if v.is_empty() {
-                lang.pick("geen", "none").to_owned()
-            } else {
-                v.join("; ")
-            }
+            if v.is_empty() { none() } else { v.join("; ") }
         };
         vec![
+            (t(lang, "register-controller"), e.controller.clone()),
+            (t(lang, "register-purpose"), e.purpose.clone()),
+            (t(lang, "register-legal-basis"), or_none(&e.legal_basis)),
             (
-                lang.pick("Verwerkingsverantwoordelijke", "Controller"),
-                e.controller.clone(),
-            ),
-            (lang.pick("Doel", "Purpose"), e.purpose.clone()),
-            (
-                lang.pick("Grondslag", "Legal basis"),
-                or_none(&e.legal_basis),
-            ),
-            (
-                lang.pick(
-                    "Uitzondering bijzondere gegevens",
-                    "Special category exception",
-                ),
+                t(lang, "register-special-exception"),
                 or_none(&e.special_category_exceptions),
             ),
+            (t(lang, "register-subjects"), labels(&e.subjects)),
+            (t(lang, "register-personal-data"), labels(&e.categories)),
+            (t(lang, "register-sources"), or_none(&e.sources)),
             (
-                lang.pick("Betrokkenen", "Data subjects"),
-                labels(&e.subjects),
-            ),
-            (
-                lang.pick("Persoonsgegevens", "Personal data"),
-                labels(&e.categories),
-            ),
-            (lang.pick("Herkomst", "Sources"), or_none(&e.sources)),
-            (
-                lang.pick("Werking", "How it works"),
+                t(lang, "register-workings"),
                 e.workings.clone().unwrap_or_default(),
             ),
             (
-                lang.pick("Verwerker", "Processor"),
-                e.processor
-                    .clone()
-                    .unwrap_or_else(|| lang.pick("geen", "none").to_owned()),
+                t(lang, "register-processor"),
+                e.processor.clone().unwrap_or_else(none),
             ),
             (
-                lang.pick("Ontvangers", "Recipients"),
+                t(lang, "register-recipients"),
                 if e.recipients.is_empty() {
-                    lang.pick("geen", "none").to_owned()
+                    none()
                 } else {
                     labels(&e.recipients)
                 },
             ),
+            (t(lang, "register-transfers"), e.transfers.clone()),
+            (t(lang, "register-retention"), or_none(&e.retention)),
             (
-                lang.pick("Doorgifte buiten de EER", "Transfers outside the EEA"),
-                e.transfers.clone(),
-            ),
-            (
-                lang.pick("Bewaartermijnen", "Retention"),
-                or_none(&e.retention),
-            ),
-            (
-                lang.pick("Beveiliging", "Security"),
+                t(lang, "register-security"),
                 e.security.clone().unwrap_or_default(),
             ),
-            (lang.pick("Gebruikers", "Users"), or_none(&e.users)),
+            (t(lang, "register-users"), or_none(&e.users)),
         ]
+    }
+
+    fn title(&self, lang: Lang) -> String {
+        t!(lang, "register-title", organisation = &self.organisation)
+    }
+
+    fn version_line(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "register-version",
+            version = &self.version,
+            effective = &self.effective
+        )
     }
 
     pub fn to_markdown(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "# {} — {}\n",
-            lang.pick("Verwerkingsregister", "Processing register"),
-            self.organisation
-        );
+        let _ = writeln!(out, "# {}\n", self.title(lang));
         let _ = writeln!(
             out,
             "- {}: {}",
-            lang.pick("Verwerkingsverantwoordelijke", "Controller"),
+            t(lang, "register-controller"),
             self.controller
         );
         if let Some(a) = &self.address {
-            let _ = writeln!(out, "- {}: {a}", lang.pick("Adres", "Address"));
+            let _ = writeln!(out, "- {}: {a}", t(lang, "register-address"));
         }
         if let Some(d) = &self.dpo {
             let contact: Vec<&str> = [d.email.as_deref(), d.phone.as_deref()]
@@ -315,22 +314,12 @@ impl ProcessingRegister {
             let _ = writeln!(
                 out,
                 "- {}: {} ({})",
-                lang.pick(
-                    "Functionaris gegevensbescherming",
-                    "Data protection officer"
-                ),
+                t(lang, "register-dpo"),
                 d.function,
                 contact.join(", ")
             );
         }
-        let _ = writeln!(
-            out,
-            "- {}: {} ({} {})\n",
-            lang.pick("Reglement", "Reglement"),
-            self.version,
-            lang.pick("in werking sinds", "effective since"),
-            self.effective
-        );
+        let _ = writeln!(out, "- {}\n", self.version_line(lang));
         for e in &self.processings {
             let _ = writeln!(
                 out,
@@ -342,8 +331,8 @@ impl ProcessingRegister {
             let _ = writeln!(
                 out,
                 "| {} | {} |\n|---|---|",
-                lang.pick("Onderdeel", "Field"),
-                lang.pick("Inhoud", "Content")
+                t(lang, "register-field"),
+                t(lang, "register-content")
             );
             for (k, v) in Self::rows(e, lang) {
                 let _ = writeln!(
@@ -355,11 +344,7 @@ impl ProcessingRegister {
             out.push('\n');
         }
         if !self.silences.is_empty() {
-            let _ = writeln!(
-                out,
-                "## {}\n",
-                lang.pick("Waar het reglement zwijgt", "Where the reglement is silent")
-            );
+            let _ = writeln!(out, "## {}\n", t(lang, "register-silences"));
             for s in &self.silences {
                 let _ = writeln!(out, "- {s}");
             }
@@ -369,25 +354,21 @@ impl ProcessingRegister {
 
     pub fn to_html(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let title = format!(
-            "{} — {}",
-            lang.pick("Verwerkingsregister", "Processing register"),
-            self.organisation
-        );
+        let title = self.title(lang);
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title>\
              <style>body{{font-family:sans-serif;max-width:60rem;margin:auto;padding:1rem}}\
              table{{border-collapse:collapse;width:100%}}th,td{{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}}\
              th{{width:16rem;background:#eee}}</style></head>\n<body>\n<h1>{}</h1>\n<ul>\n",
-            lang.pick("nl", "en"),
+            lang.tag(),
             esc(&title),
             esc(&title)
         );
         let _ = writeln!(
             out,
             "<li>{}: {}</li>",
-            lang.pick("Verwerkingsverantwoordelijke", "Controller"),
+            esc(&t(lang, "register-controller")),
             esc(&self.controller)
         );
         if let Some(d) = &self.dpo {
@@ -398,22 +379,12 @@ impl ProcessingRegister {
             let _ = writeln!(
                 out,
                 "<li>{}: {} ({})</li>",
-                lang.pick(
-                    "Functionaris gegevensbescherming",
-                    "Data protection officer"
-                ),
+                esc(&t(lang, "register-dpo")),
                 esc(&d.function),
                 esc(&contact.join(", "))
             );
         }
-        let _ = writeln!(
-            out,
-            "<li>{}: {} ({} {})</li>\n</ul>",
-            lang.pick("Reglement", "Reglement"),
-            esc(&self.version),
-            lang.pick("in werking sinds", "effective since"),
-            esc(&self.effective)
-        );
+        let _ = writeln!(out, "<li>{}</li>\n</ul>", esc(&self.version_line(lang)));
         for e in &self.processings {
             let _ = writeln!(
                 out,
@@ -426,18 +397,14 @@ impl ProcessingRegister {
                 let _ = writeln!(
                     out,
                     "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-                    esc(k),
+                    esc(&k),
                     esc(&v)
                 );
             }
             out.push_str("</table>\n");
         }
         if !self.silences.is_empty() {
-            let _ = writeln!(
-                out,
-                "<h2>{}</h2>\n<ul>",
-                lang.pick("Waar het reglement zwijgt", "Where the reglement is silent")
-            );
+            let _ = writeln!(out, "<h2>{}</h2>\n<ul>", esc(&t(lang, "register-silences")));
             for s in &self.silences {
                 let _ = writeln!(out, "<li>{}</li>", esc(s));
             }

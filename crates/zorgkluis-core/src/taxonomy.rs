@@ -7,6 +7,14 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 
+/// The category of the identification facts (name, date of birth, client number): what a list,
+/// a search or an access log shows of whom it is about.
+pub const IDENTIFICATION_CATEGORY: &str = "naw";
+/// The category of the BSN.
+pub const BSN_CATEGORY: &str = "bsn";
+/// The category of identity document details (the identity check).
+pub const IDENTITY_DOCUMENT_CATEGORY: &str = "identiteitsbewijs";
+
 /// Why a data category is special: art. 9 AVG (special categories) or art. 10 AVG (criminal
 /// data, which the UAVG treats alike).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -422,16 +430,14 @@ pub enum IdKind {
 }
 
 impl IdKind {
-    pub fn noun(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (IdKind::Category, Lang::Nl) => "gegevenscategorie",
-            (IdKind::Category, Lang::En) => "data category",
-            (IdKind::Role, Lang::Nl) => "rol",
-            (IdKind::Role, Lang::En) => "role",
-            (IdKind::Subject, Lang::Nl) => "categorie betrokkenen",
-            (IdKind::Subject, Lang::En) => "subject category",
-            (IdKind::Recipient, Lang::Nl) => "ontvanger",
-            (IdKind::Recipient, Lang::En) => "recipient",
+    /// The kind as the catalogue's messages select on it (`{ $kind -> [category] ... }`), so
+    /// that each language words "unknown role `x`" its own way.
+    pub fn key(self) -> &'static str {
+        match self {
+            IdKind::Category => "category",
+            IdKind::Role => "role",
+            IdKind::Subject => "subject",
+            IdKind::Recipient => "recipient",
         }
     }
 }

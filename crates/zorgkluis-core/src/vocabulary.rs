@@ -102,6 +102,28 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a role may do besides using personal data by category: the duties of running the
+    /// registration, each granted by a `[[beheer]]` rule of the reglement and decided by the
+    /// policy engine like every access.
+    Duty {
+        ManageCareTeam = "manage_care_team", "zorgteams beheren", "manage care teams";
+        ReadAudit = "read_audit", "de logging van een cliënt inzien", "read a client's access log";
+        ReviewEmergency = "review_emergency", "noodtoegang beoordelen, met de opgegeven reden", "review emergency accesses, with the reason given";
+        ListPersons = "list_persons", "cliënten in een lijst zien (naam, geboortedatum, cliëntnummer)", "see clients in a list (name, date of birth, client number)";
+        SearchPersons = "search_persons", "cliënten zoeken (naam, geboortedatum, cliëntnummer, BSN)", "search for clients (name, date of birth, client number, BSN)";
+        ManageAccounts = "manage_accounts", "accounts en API-tokens beheren", "manage accounts and API tokens";
+        ViewOverview = "view_overview", "het overzicht van de organisatie zien (aantallen, geen persoonsgegevens)", "see the organisation's overview (counts, no personal data)";
+    }
+}
+
+impl Duty {
+    /// Whether a `[[beheer]]` rule may limit the duty to clients in the user's care team.
+    pub fn scoped_by_care(self) -> bool {
+        matches!(self, Duty::ListPersons | Duty::SearchPersons)
+    }
+}
+
+vocabulary! {
     /// Whether a disclosure needs the subject's consent, and in what form. Ordered from least to
     /// most demanding, so that the stricter of two rules is the larger.
     ConsentForm {

@@ -3,26 +3,30 @@
 use std::fmt::Write as _;
 
 use zorgkluis_core::Reglement;
+use zorgkluis_core::decide::SYSTEM_ROLE;
 use zorgkluis_core::reglement::file::{Id, UserRule};
 use zorgkluis_core::taxonomy::IdKind;
-use zorgkluis_core::vocabulary::{Action, RequestType};
+use zorgkluis_core::vocabulary::{Action, Duty, RequestType};
 
-/// The role of heirs of a deceased client: not staff, so not in the taxonomy's roles.
-pub const HEIR_ROLE: &str = "nabestaande";
+pub use zorgkluis_core::decide::HEIR_ROLE;
 
-/// The schema: users in roles act on records of a category, in a situation. Roles and
-/// categories are enumerated from the reglement's taxonomy, so an organisation's own policy
-/// that names an unknown role or category is rejected when it is checked.
+/// The schema: users in roles act on records of a category, or carry out a duty for the
+/// organisation, in a situation. Roles and categories are enumerated from the reglement's
+/// taxonomy, so an organisation's own policy that names an unknown role or category is
+/// rejected when it is checked.
 pub fn schema_text(reglement: &Reglement) -> String {
     let actions: Vec<String> = Action::ALL.iter().map(|a| lit(a.id())).collect();
+    let duties: Vec<String> = Duty::ALL.iter().map(|d| lit(d.id())).collect();
     let mut roles: Vec<&str> = reglement.taxonomy.ids(IdKind::Role);
     roles.push(HEIR_ROLE);
+    roles.push(SYSTEM_ROLE);
     let categories = reglement.taxonomy.ids(IdKind::Category);
     format!(
         r#"namespace Zorgkluis {{
   entity Role enum {};
   entity Category enum {};
   entity User in [Role];
+  entity Organisation;
   entity Record = {{
     category: Category,
     special: Bool,
@@ -42,11 +46,17 @@ pub fn schema_text(reglement: &Reglement) -> String {
     resource: [Record],
     context: Situation,
   }};
+  action {} appliesTo {{
+    principal: [User],
+    resource: [Organisation],
+    context: Situation,
+  }};
 }}
 "#,
         string_set(roles),
         string_set(categories),
-        actions.join(", ")
+        actions.join(", "),
+        duties.join(", ")
     )
 }
 
@@ -67,6 +77,14 @@ fn lit(s: &str) -> String {
 
 fn role(id: &str) -> String {
     format!("Zorgkluis::Role::{}", lit(id))
+}
+
+fn duty_list(duties: &[Duty]) -> String {
+    let items: Vec<String> = duties
+        .iter()
+        .map(|d| format!("Zorgkluis::Action::{}", lit(d.id())))
+        .collect();
+    format!("[{}]", items.join(", "))
 }
 
 fn action_list(actions: &[Action]) -> String {
@@ -98,6 +116,17 @@ pub struct Generated {
     /// What each generated user-rule permit requires, to explain a denial without evaluating
     /// again: which condition the request lacked.
     pub permits: Vec<PermitMeta>,
+    /// The same for the generated duty permits.
+    pub duty_permits: Vec<DutyMeta>,
+}
+
+/// The shape of one generated duty permit.
+#[derive(Debug, Clone)]
+pub struct DutyMeta {
+    pub role: String,
+    pub duties: Vec<Duty>,
+    pub care_relationship: bool,
+    pub article: String,
 }
 
 /// The shape of one generated user-rule permit.
@@ -148,6 +177,7 @@ pub fn policies(reglement: &Reglement) -> Generated {
     let mut out = Generated {
         policies: Vec::new(),
         permits: Vec::new(),
+        duty_permits: Vec::new(),
         header: format!(
             "// Gegenereerd uit het reglement van {} (versie {}).\n// Alles wat hier niet wordt toegestaan, is verboden.\n\n",
             f.organisation.name, f.version.number
@@ -188,10 +218,52 @@ pub fn policies(reglement: &Reglement) -> Generated {
             });
         }
     }
+    duties(reglement, &mut out);
     emergency(reglement, &mut out);
     forbids(reglement, &mut out);
     heirs(reglement, &mut out);
     out
+}
+
+/// The article the product cites for what it grants the command line itself.
+pub const SYSTEM_ARTICLE: &str = "zorgkluis: beheer van de installatie";
+
+/// The duties of running the registration, one permit per `[[beheer]]` rule; and the command
+/// line's own, which is the product's rule, not the organisation's.
+fn duties(reglement: &Reglement, out: &mut Generated) {
+    for (i, rule) in reglement.file.duties.iter().enumerate() {
+        let r = rule.get_ref();
+        let article = zorgkluis_core::reglement::cite(r.article.get_ref(), r.law.as_deref());
+        let when = if r.care_relationship {
+            "\nwhen { context.care_relationship }"
+        } else {
+            ""
+        };
+        out.policy(
+            &format!("beheer.{}", i + 1),
+            &[("artikel", &article)],
+            &format!(
+                "permit (\n  principal in {},\n  action in {},\n  resource\n){when}",
+                role(r.role.get_ref()),
+                duty_list(&r.duties)
+            ),
+        );
+        out.duty_permits.push(DutyMeta {
+            role: r.role.get_ref().clone(),
+            duties: r.duties.clone(),
+            care_relationship: r.care_relationship,
+            article,
+        });
+    }
+    out.policy(
+        "product.systeem",
+        &[("artikel", SYSTEM_ARTICLE)],
+        &format!(
+            "permit (\n  principal in {},\n  action in {},\n  resource\n)",
+            role(SYSTEM_ROLE),
+            duty_list(&[Duty::ManageAccounts, Duty::ReadAudit])
+        ),
+    );
 }
 
 /// Breaking the glass: reading what the role could read within a care relationship, with a
@@ -245,7 +317,11 @@ fn forbids(reglement: &Reglement, out: &mut Generated) {
         out.policy(
             &format!("bijzonder.{r}"),
             &[("artikel", "AVG art. 9 lid 1")],
-            &format!("forbid (\n  principal in {},\n  action,\n  resource\n)\nwhen {{ resource.special }}", role(r)),
+            &format!(
+                "forbid (\n  principal in {},\n  action in {},\n  resource\n)\nwhen {{ resource.special }}",
+                role(r),
+                action_list(Action::ALL)
+            ),
         );
     }
     // A restricted record is kept, and may be erased, but not otherwise used.

@@ -21,17 +21,22 @@ use cedar_policy::{
     PolicyId, PolicySet, Request, RestrictedExpression, Schema, ValidationMode, Validator,
 };
 use zorgkluis_core::Reglement;
-use zorgkluis_core::decide::{AccessDecision, AccessPolicy, AccessRequest, DenyReason};
+use zorgkluis_core::decide::{
+    AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest,
+};
 use zorgkluis_core::diagnostic::{Diagnostic, Locator, Severity};
+use zorgkluis_core::vocabulary::Duty;
 
-pub use generate::{Generated, HEIR_ROLE, policies, schema_text};
+pub use generate::{Generated, HEIR_ROLE, SYSTEM_ARTICLE, policies, schema_text};
 
 struct Types {
     role: EntityTypeName,
     category: EntityTypeName,
     user: EntityUid,
     record: EntityUid,
+    organisation: EntityUid,
     actions: HashMap<zorgkluis_core::vocabulary::Action, EntityUid>,
+    duties: HashMap<Duty, EntityUid>,
 }
 
 impl Types {
@@ -45,6 +50,19 @@ impl Types {
             category: name("Category")?,
             user: EntityUid::from_type_name_and_id(name("User")?, EntityId::new("u")),
             record: EntityUid::from_type_name_and_id(name("Record")?, EntityId::new("r")),
+            organisation: EntityUid::from_type_name_and_id(
+                name("Organisation")?,
+                EntityId::new("o"),
+            ),
+            duties: Duty::ALL
+                .iter()
+                .map(|d| {
+                    (
+                        *d,
+                        EntityUid::from_type_name_and_id(action.clone(), EntityId::new(d.id())),
+                    )
+                })
+                .collect(),
             actions: zorgkluis_core::vocabulary::Action::ALL
                 .iter()
                 .map(|a| {
@@ -79,6 +97,7 @@ pub struct CedarPolicy {
     categories: HashMap<String, (bool, bool)>,
     /// The generated permits' shapes, to explain denials.
     permits: Vec<generate::PermitMeta>,
+    duty_permits: Vec<generate::DutyMeta>,
     /// Type names and uids parsed once: parsing them per decision was a measurable share.
     types: Types,
     /// Each policy's annotations, read once: Cedar parses the key on every `annotation` call,
@@ -257,6 +276,7 @@ impl CedarPolicy {
             heirs_article,
             types: Types::new().map_err(internal)?,
             permits: generated.permits,
+            duty_permits: generated.duty_permits,
             authorizer: Authorizer::new(),
         })
     }
@@ -336,38 +356,133 @@ impl CedarPolicy {
             None,
         )
         .map_err(|e| e.to_string())?;
-        let context = Context::from_pairs([
-            (
-                "care_relationship".to_owned(),
-                RestrictedExpression::new_bool(care),
-            ),
-            (
-                "supervised".to_owned(),
-                RestrictedExpression::new_bool(supervised),
-            ),
-            (
-                "emergency".to_owned(),
-                RestrictedExpression::new_bool(emergency),
-            ),
-            (
-                "emergency_reason".to_owned(),
-                RestrictedExpression::new_string(
-                    req.emergency_reason.unwrap_or("").trim().to_owned(),
-                ),
-            ),
-            (
-                "heir_ground".to_owned(),
-                RestrictedExpression::new_string(req.heir_ground.unwrap_or("").to_owned()),
-            ),
-        ])
-        .map_err(|e| e.to_string())?;
+        let context = situation(
+            care,
+            supervised,
+            emergency,
+            req.emergency_reason.unwrap_or("").trim(),
+            req.heir_ground.unwrap_or(""),
+        )?;
         let request =
             Request::new(user, action, record, context, None).map_err(|e| e.to_string())?;
         Ok(self.authorizer.is_authorized(&request, set, &entities))
     }
+
+    /// One Cedar evaluation of a duty: the organisation is the resource.
+    fn evaluate_duty(&self, req: &DutyRequest<'_>) -> Result<cedar_policy::Response, String> {
+        let set = self.by_role.get(req.role).unwrap_or(&self.any_role);
+        let t = &self.types;
+        let role = EntityUid::from_type_name_and_id(t.role.clone(), EntityId::new(req.role));
+        let action = t
+            .duties
+            .get(&req.duty)
+            .cloned()
+            .ok_or_else(|| format!("no duty {}", req.duty))?;
+        let entities = Entities::from_entities(
+            [
+                Entity::new_no_attrs(role.clone(), HashSet::new()),
+                Entity::new_no_attrs(t.user.clone(), HashSet::from([role])),
+                Entity::new_no_attrs(t.organisation.clone(), HashSet::new()),
+            ],
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        let context = situation(req.care_relationship, req.supervised, false, "", "")?;
+        let request = Request::new(
+            t.user.clone(),
+            action,
+            t.organisation.clone(),
+            context,
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(self.authorizer.is_authorized(&request, set, &entities))
+    }
+
+    /// The determining policies of a response, sorted (Cedar reports a set), and the articles
+    /// they cite, in that order.
+    fn reasons(&self, response: &cedar_policy::Response) -> (Vec<PolicyId>, Vec<String>) {
+        let mut ids: Vec<PolicyId> = response.diagnostics().reason().cloned().collect();
+        ids.sort_by_key(ToString::to_string);
+        let mut articles: Vec<String> = Vec::new();
+        for id in &ids {
+            if let Some(a) = self.article(id)
+                && !articles.contains(&a)
+            {
+                articles.push(a);
+            }
+        }
+        (ids, articles)
+    }
+}
+
+/// The situation of a request, as the schema's `Situation` type.
+fn situation(
+    care: bool,
+    supervised: bool,
+    emergency: bool,
+    emergency_reason: &str,
+    heir_ground: &str,
+) -> Result<Context, String> {
+    Context::from_pairs([
+        (
+            "care_relationship".to_owned(),
+            RestrictedExpression::new_bool(care),
+        ),
+        (
+            "supervised".to_owned(),
+            RestrictedExpression::new_bool(supervised),
+        ),
+        (
+            "emergency".to_owned(),
+            RestrictedExpression::new_bool(emergency),
+        ),
+        (
+            "emergency_reason".to_owned(),
+            RestrictedExpression::new_string(emergency_reason.to_owned()),
+        ),
+        (
+            "heir_ground".to_owned(),
+            RestrictedExpression::new_string(heir_ground.to_owned()),
+        ),
+    ])
+    .map_err(|e| e.to_string())
 }
 
 impl AccessPolicy for CedarPolicy {
+    fn decide_duty(&self, req: &DutyRequest<'_>) -> AccessDecision {
+        let response = match self.evaluate_duty(req) {
+            Ok(r) => r,
+            // A request the schema rejects is denied, never allowed.
+            Err(e) => {
+                return AccessDecision::deny(
+                    Vec::new(),
+                    vec![format!("fout: {e}")],
+                    DenyReason::NoRule,
+                );
+            }
+        };
+        let (ids, articles) = self.reasons(&response);
+        let policies: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        if response.decision() == Decision::Allow {
+            return AccessDecision::allow(articles, policies, false);
+        }
+        if !ids.is_empty() {
+            return AccessDecision::deny(articles, policies, DenyReason::Forbidden);
+        }
+        // A rule that grants the duty for the user's own clients only, asked for everyone.
+        let limited: Vec<String> = self
+            .duty_permits
+            .iter()
+            .filter(|m| m.role == req.role && m.duties.contains(&req.duty) && m.care_relationship)
+            .map(|m| m.article.clone())
+            .collect();
+        if !req.care_relationship && !limited.is_empty() {
+            return AccessDecision::deny(limited, policies, DenyReason::NoCareRelationship);
+        }
+        AccessDecision::deny(articles, policies, DenyReason::NoRule)
+    }
+
     fn decide(&self, req: &AccessRequest<'_>) -> AccessDecision {
         if req.emergency_reason.is_some_and(|r| r.trim().is_empty()) {
             return AccessDecision::deny(
@@ -388,18 +503,7 @@ impl AccessPolicy for CedarPolicy {
                 );
             }
         };
-        // Cedar reports the determining policies as a set; sort them so a decision always
-        // cites its articles in the same order.
-        let mut ids: Vec<PolicyId> = response.diagnostics().reason().cloned().collect();
-        ids.sort_by_key(ToString::to_string);
-        let mut articles: Vec<String> = Vec::new();
-        for id in &ids {
-            if let Some(a) = self.article(id)
-                && !articles.contains(&a)
-            {
-                articles.push(a);
-            }
-        }
+        let (ids, articles) = self.reasons(&response);
         let policies: Vec<String> = ids.iter().map(ToString::to_string).collect();
         if response.decision() == Decision::Allow {
             // Allowed by an emergency rule only when the normal rules would not allow it.

@@ -8,7 +8,38 @@
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::vocabulary::Action;
+use crate::t;
+use crate::vocabulary::{Action, Duty};
+
+/// The role of the command line: whoever runs `zorgkluis` on the installation, with access to
+/// its key file. Not staff, so not in the taxonomy; the product grants it only the duties that
+/// set an installation up (accounts) and read its audit log, never personal data.
+pub const SYSTEM_ROLE: &str = "systeem";
+
+/// The role of heirs of a deceased client: not staff, so not in the taxonomy's roles.
+pub const HEIR_ROLE: &str = "nabestaande";
+
+/// The facts of a duty (see [`Duty`]): who asks, and for lists and search whether the answer
+/// is limited to the user's own clients.
+#[derive(Debug, Clone, Copy)]
+pub struct DutyRequest<'a> {
+    pub role: &'a str,
+    pub duty: Duty,
+    /// Ask for the user's own clients only (a care relationship today).
+    pub care_relationship: bool,
+    pub supervised: bool,
+}
+
+impl<'a> DutyRequest<'a> {
+    pub fn new(role: &'a str, duty: Duty) -> DutyRequest<'a> {
+        DutyRequest {
+            role,
+            duty,
+            care_relationship: false,
+            supervised: false,
+        }
+    }
+}
 
 /// The facts of one access.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +83,8 @@ impl<'a> AccessRequest<'a> {
 /// store and the server all decide through it, so they cannot disagree.
 pub trait AccessPolicy: Send + Sync {
     fn decide(&self, request: &AccessRequest<'_>) -> AccessDecision;
+    /// Decides a duty of running the registration (care teams, the audit log, lists, ...).
+    fn decide_duty(&self, request: &DutyRequest<'_>) -> AccessDecision;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -115,47 +148,31 @@ impl AccessDecision {
 impl AccessDecision {
     /// Why, in plain words.
     pub fn explain(&self, lang: Lang) -> String {
-        let arts = super::cite_list(&self.articles);
-        let cited = if arts.is_empty() {
-            String::new()
+        let reason = match (self.allowed, self.emergency, self.reason) {
+            (true, false, _) => t!(lang, "decision-allowed"),
+            (true, true, _) => t!(lang, "decision-emergency-allowed"),
+            (false, _, DenyReason::NoRule) => t!(lang, "decision-denied-no-rule"),
+            (false, _, DenyReason::NotSupervised) => t!(lang, "decision-denied-not-supervised"),
+            (false, _, DenyReason::EmergencyWithoutReason) => {
+                t!(lang, "decision-denied-emergency-without-reason")
+            }
+            (false, _, DenyReason::EmergencyNotPermitted) => {
+                t!(lang, "decision-denied-emergency-not-permitted")
+            }
+            (false, _, DenyReason::Forbidden) => t!(lang, "decision-denied-forbidden"),
+            (false, _, DenyReason::Heirs) => t!(lang, "decision-denied-heirs"),
+            (false, _, _) => t!(lang, "decision-denied-no-care-relationship"),
+        };
+        let articles = super::cite_list(&self.articles);
+        if articles.is_empty() {
+            t!(lang, "decision-explained-uncited", reason = &reason)
         } else {
-            format!(" ({arts})")
-        };
-        let text = match (self.allowed, self.emergency, self.reason) {
-            (true, false, _) => lang.pick("Toegestaan volgens het reglement", "Allowed by the reglement"),
-            (true, true, _) => lang.pick(
-                "Noodtoegang toegestaan; de functionaris gegevensbescherming beoordeelt deze toegang",
-                "Emergency access allowed; the data protection officer reviews this access",
-            ),
-            (false, _, DenyReason::NoRule) => lang.pick(
-                "Geweigerd: het reglement geeft deze rol dit recht op deze gegevens niet",
-                "Denied: the reglement does not give this role this right on this data",
-            ),
-            (false, _, DenyReason::NotSupervised) => lang.pick(
-                "Geweigerd: alleen onder begeleiding van een stagebegeleider",
-                "Denied: only under a supervisor's guidance",
-            ),
-            (false, _, DenyReason::EmergencyWithoutReason) => lang.pick(
-                "Geweigerd: noodtoegang vraagt een reden",
-                "Denied: emergency access needs a reason",
-            ),
-            (false, _, DenyReason::EmergencyNotPermitted) => lang.pick(
-                "Geweigerd: het reglement staat noodtoegang voor deze rol niet toe",
-                "Denied: the reglement does not permit emergency access for this role",
-            ),
-            (false, _, DenyReason::Forbidden) => lang.pick(
-                "Geweigerd: het reglement verbiedt deze toegang",
-                "Denied: the reglement forbids this access",
-            ),
-            (false, _, DenyReason::Heirs) => lang.pick(
-                "Geweigerd: nabestaanden hebben geen inzage in dit dossier",
-                "Denied: heirs have no access to this record",
-            ),
-            (false, _, _) => lang.pick(
-                "Geweigerd: alleen voor cliënten in uw zorgteam",
-                "Denied: only for clients in your care team",
-            ),
-        };
-        format!("{text}{cited}.")
+            t!(
+                lang,
+                "decision-explained",
+                reason = &reason,
+                articles = &articles
+            )
+        }
     }
 }

@@ -9,6 +9,7 @@ use super::{DecisionError, cite_list, push_article};
 use crate::i18n::Lang;
 use crate::period::{Period, Unit};
 use crate::reglement::{Reglement, cite};
+use crate::t;
 use crate::vocabulary::{Fee, RequestType};
 
 /// The AVG's own response period, where the reglement is silent: one month (art. 12(3)).
@@ -186,106 +187,74 @@ fn governing(candidates: Vec<Candidate>) -> Option<Deadline> {
 impl DeadlineAnswer {
     /// The answer in plain sentences that cite the articles.
     pub fn explain(&self, lang: Lang) -> String {
-        let label = self.request.label(lang);
+        let request = self.request.label(lang);
         let mut lines = Vec::new();
-        let line = |nl: String, en: String| lang.pick(&nl, &en).to_owned();
         let d = &self.respond_by;
-        lines.push(line(
-            format!(
-                "Een verzoek tot {label}, ontvangen op {}, moet uiterlijk {} beantwoord zijn ({} na ontvangst; {}).",
-                self.received, d.date, d.period, cite_list(&d.articles)
-            ),
-            format!(
-                "A request for {label}, received on {}, must be answered by {} ({} after receipt; {}).",
-                self.received, d.date, describe_en(&d.period), cite_list(&d.articles)
-            ),
+        lines.push(t!(
+            lang,
+            "deadline-respond",
+            request = request,
+            received = &self.received.to_string(),
+            date = &d.date.to_string(),
+            period = &describe(&d.period, lang),
+            articles = &cite_list(&d.articles)
         ));
         if d.considered.len() > 1 {
             lines.push(stricter_note(d, lang));
         }
         if let Some(x) = &self.respond_by_extended {
-            lines.push(line(
-                format!(
-                    "Verlenging is mogelijk tot uiterlijk {} ({}); de verzoeker hoort dat binnen de eerste termijn, met redenen.",
-                    x.date,
-                    cite_list(&x.articles)
-                ),
-                format!(
-                    "An extension is possible up to {} ({}); the requester must be told so within the first period, with reasons.",
-                    x.date,
-                    cite_list(&x.articles)
-                ),
+            lines.push(t!(
+                lang,
+                "deadline-extension",
+                date = &x.date.to_string(),
+                articles = &cite_list(&x.articles)
             ));
         }
         if let Some(e) = &self.execute_by {
-            lines.push(line(
-                format!(
-                    "De beslissing van {} moet uiterlijk {} uitgevoerd zijn ({}; {}).",
-                    e.from,
-                    e.date,
-                    e.period,
-                    cite_list(&e.articles)
-                ),
-                format!(
-                    "The decision of {} must be carried out by {} ({}; {}).",
-                    e.from,
-                    e.date,
-                    describe_en(&e.period),
-                    cite_list(&e.articles)
-                ),
+            lines.push(t!(
+                lang,
+                "deadline-execute",
+                decided = &e.from.to_string(),
+                date = &e.date.to_string(),
+                period = &describe(&e.period, lang),
+                articles = &cite_list(&e.articles)
             ));
             if e.considered.len() > 1 {
                 lines.push(stricter_note(e, lang));
             }
         }
         if let Some(e) = &self.erase_by {
-            lines.push(line(
-                format!(
-                    "De gegevens moeten uiterlijk {} verwijderd zijn ({}).",
-                    e.date,
-                    cite_list(&e.articles)
-                ),
-                format!(
-                    "The data must be erased by {} ({}).",
-                    e.date,
-                    cite_list(&e.articles)
-                ),
+            lines.push(t!(
+                lang,
+                "deadline-erase",
+                date = &e.date.to_string(),
+                articles = &cite_list(&e.articles)
             ));
             if e.considered.len() > 1 {
                 lines.push(stricter_note(e, lang));
             }
         }
         if self.identity_check {
-            lines.push(
-                lang.pick(
-                    "De identiteit van de verzoeker wordt eerst vastgesteld.",
-                    "The requester's identity is established first.",
-                )
-                .to_owned(),
-            );
+            lines.push(t!(lang, "deadline-identity-check"));
         }
         if let Some(handler) = &self.handler {
-            lines.push(line(
-                format!("Behandeld door: {handler}."),
-                format!("Handled by: {handler}."),
-            ));
+            lines.push(t!(lang, "deadline-handler", handler = handler));
         }
         if !self.refusal_grounds.is_empty() {
-            lines.push(line(
-                format!("Weigeringsgronden: {}.", self.refusal_grounds.join("; ")),
-                format!("Grounds for refusal: {}.", self.refusal_grounds.join("; ")),
+            lines.push(t!(
+                lang,
+                "deadline-refusal-grounds",
+                grounds = &self.refusal_grounds.join("; ")
             ));
         }
         if let Some(fee) = self.fee {
-            lines.push(line(
-                format!("Kosten: {}.", fee.label(Lang::Nl)),
-                format!("Fee: {}.", fee.label(Lang::En)),
-            ));
+            lines.push(t!(lang, "deadline-fee", fee = fee.label(lang)));
         }
         lines.join("\n")
     }
 }
 
+/// The note under a deadline that more than one rule sets, indented below it.
 fn stricter_note(d: &Deadline, lang: Lang) -> String {
     let all: Vec<String> = d
         .considered
@@ -294,27 +263,22 @@ fn stricter_note(d: &Deadline, lang: Lang) -> String {
             format!(
                 "{} ({}, {})",
                 c.date,
-                c.period,
+                describe(&c.period, lang),
                 cite_list(std::slice::from_ref(&c.article))
             )
         })
         .collect();
-    match lang {
-        Lang::Nl => format!(
-            "  Meerdere termijnen gelden: {}; de strengste geldt.",
-            all.join("; ")
-        ),
-        Lang::En => format!(
-            "  Several periods apply: {}; the stricter governs.",
-            all.join("; ")
-        ),
-    }
+    format!(
+        "  {}",
+        t!(lang, "deadline-several", deadlines = &all.join("; "))
+    )
 }
 
-/// Periods are stored in Dutch ("4 weken"); this renders one in English for the English text.
-fn describe_en(dutch: &str) -> String {
+/// Periods are stored in Dutch ("4 weken"), as the reglement writes them; this renders one in
+/// the reader's language.
+fn describe(dutch: &str, lang: Lang) -> String {
     dutch
         .parse::<Period>()
-        .map(|p| p.describe(Lang::En))
+        .map(|p| p.describe(lang))
         .unwrap_or_else(|_| dutch.to_owned())
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{DecisionError, cite_list, known_id, push_article};
 use crate::i18n::Lang;
 use crate::reglement::{Reglement, cite};
+use crate::t;
 use crate::taxonomy::IdKind;
 use crate::vocabulary::ConsentForm;
 
@@ -154,60 +155,50 @@ pub fn disclose(
 
 impl DisclosureAnswer {
     pub fn explain(&self, lang: Lang) -> String {
-        let arts = cite_list(&self.articles);
-        let (r, c) = (&self.recipient, &self.category);
-        let mut out = match (self.allowed, lang) {
-            (true, Lang::Nl) => format!("Verstrekking van `{c}` aan `{r}` is toegestaan ({arts})."),
-            (true, Lang::En) => format!("Disclosure of `{c}` to `{r}` is allowed ({arts})."),
-            (false, Lang::Nl) => {
-                format!("Verstrekking van `{c}` aan `{r}` is niet toegestaan ({arts}).")
-            }
-            (false, Lang::En) => format!("Disclosure of `{c}` to `{r}` is not allowed ({arts})."),
-        };
-        out.push(' ');
-        out.push_str(&if self.needs_consent {
-            match lang {
-                Lang::Nl => format!(
-                    "Daarvoor is {} van de betrokkene nodig.",
-                    self.consent_form.label(Lang::Nl)
-                ),
-                Lang::En => format!(
-                    "It needs the subject's {}.",
-                    self.consent_form.label(Lang::En)
-                ),
-            }
+        let articles = cite_list(&self.articles);
+        let (recipient, category) = (self.recipient.as_str(), self.category.as_str());
+        let mut sentences = vec![if self.allowed {
+            t!(
+                lang,
+                "disclosure-allowed",
+                category = category,
+                recipient = recipient,
+                articles = &articles
+            )
         } else {
-            lang.pick("Toestemming is niet nodig.", "No consent is needed.")
-                .to_owned()
+            t!(
+                lang,
+                "disclosure-not-allowed",
+                category = category,
+                recipient = recipient,
+                articles = &articles
+            )
+        }];
+        sentences.push(if self.needs_consent {
+            t!(
+                lang,
+                "disclosure-needs-consent",
+                consent = self.consent_form.label(lang)
+            )
+        } else {
+            t!(lang, "disclosure-no-consent-needed")
         });
         if self.objection_blocks {
-            out.push(' ');
-            out.push_str(lang.pick(
-                "Bezwaar van de betrokkene houdt haar tegen.",
-                "An objection of the subject blocks it.",
-            ));
+            sentences.push(t!(lang, "disclosure-objection-blocks"));
         }
         if self.notify_subject {
-            out.push(' ');
-            out.push_str(lang.pick(
-                "De betrokkene wordt hiervan op de hoogte gebracht.",
-                "The subject must be told of it.",
-            ));
+            sentences.push(t!(lang, "disclosure-notify-subject"));
         }
         if self.by_default {
-            out.push(' ');
-            out.push_str(lang.pick(
-                "Het reglement noemt deze ontvanger niet voor deze categorie; de standaardregel geldt.",
-                "The reglement does not name this recipient for this category; the default rule applies.",
-            ));
+            sentences.push(t!(lang, "disclosure-by-default"));
         }
         if !self.conditions.is_empty() {
-            out.push_str(&format!(
-                " {}: {}.",
-                lang.pick("Voorwaarden", "Conditions"),
-                self.conditions.join("; ")
+            sentences.push(t!(
+                lang,
+                "disclosure-conditions",
+                conditions = &self.conditions.join("; ")
             ));
         }
-        out
+        sentences.join(" ")
     }
 }

@@ -6,7 +6,9 @@ mod deadline;
 mod disclosure;
 mod retention;
 
-pub use access::{AccessDecision, AccessPolicy, AccessRequest, DenyReason};
+pub use access::{
+    AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest, HEIR_ROLE, SYSTEM_ROLE,
+};
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use retention::{RetentionAnswer, RetentionFacts, retention};
@@ -14,59 +16,88 @@ pub use retention::{RetentionAnswer, RetentionFacts, retention};
 use crate::calendar::OutOfRange;
 use crate::i18n::Lang;
 use crate::reglement::Reglement;
+use crate::t;
 use crate::taxonomy::{IdKind, did_you_mean};
+use crate::vocabulary::Anchor;
 
-/// Why a question could not be answered.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a question could not be answered. Its text comes from the catalogue ([`message`]); the
+/// `Display` of the error is the English one.
+///
+/// [`message`]: DecisionError::message
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecisionError {
-    #[error("unknown {kind} `{id}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
     UnknownId {
-        kind: &'static str,
+        kind: IdKind,
         id: String,
         suggestion: Option<String>,
     },
-    #[error("the reglement has no retention rule for category `{0}`")]
     NoRetentionRule(String),
-    #[error("{fact} is needed: {why}")]
-    MissingFact { fact: &'static str, why: String },
-    #[error(transparent)]
-    OutOfRange(#[from] OutOfRange),
+    /// A fact the question needs (the option that gives it, such as `--created`): the rule of
+    /// `article` counts its period from `from`.
+    MissingFact {
+        fact: &'static str,
+        article: String,
+        from: Anchor,
+    },
+    OutOfRange(OutOfRange),
+}
+
+impl From<OutOfRange> for DecisionError {
+    fn from(e: OutOfRange) -> DecisionError {
+        DecisionError::OutOfRange(e)
+    }
 }
 
 impl DecisionError {
     /// The message in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (
-                DecisionError::UnknownId {
-                    kind,
-                    id,
-                    suggestion,
-                },
-                Lang::Nl,
-            ) => {
-                let noun = match *kind {
-                    "data category" => IdKind::Category.noun(Lang::Nl),
-                    "recipient" => IdKind::Recipient.noun(Lang::Nl),
-                    "role" => IdKind::Role.noun(Lang::Nl),
-                    _ => kind,
-                };
-                let hint = suggestion
-                    .as_ref()
-                    .map(|s| format!("; bedoelt u `{s}`?"))
-                    .unwrap_or_default();
-                format!("onbekende {noun} `{id}`{hint}")
+        match self {
+            DecisionError::UnknownId {
+                kind,
+                id,
+                suggestion: Some(s),
+            } => t!(
+                lang,
+                "decision-unknown-id-suggestion",
+                kind = kind.key(),
+                id = id,
+                suggestion = s
+            ),
+            DecisionError::UnknownId {
+                kind,
+                id,
+                suggestion: None,
+            } => t!(lang, "decision-unknown-id", kind = kind.key(), id = id),
+            DecisionError::NoRetentionRule(c) => {
+                t!(lang, "decision-no-retention-rule", category = c)
             }
-            (DecisionError::NoRetentionRule(c), Lang::Nl) => {
-                format!("het reglement heeft geen bewaartermijn voor categorie `{c}`")
-            }
-            (DecisionError::MissingFact { fact, why }, Lang::Nl) => {
-                format!("{fact} is nodig: {why}")
-            }
-            (DecisionError::OutOfRange(_), Lang::Nl) => {
-                "de datum valt buiten het ondersteunde bereik (jaar 1 tot 9999)".into()
-            }
+            DecisionError::MissingFact {
+                fact,
+                article,
+                from,
+            } => t!(
+                lang,
+                "decision-missing-fact",
+                fact = *fact,
+                article = article,
+                from = from.label(lang)
+            ),
+            DecisionError::OutOfRange(_) => t!(lang, "decision-out-of-range"),
+        }
+    }
+}
+
+impl std::fmt::Display for DecisionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for DecisionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DecisionError::OutOfRange(e) => Some(e),
+            _ => None,
         }
     }
 }
@@ -77,7 +108,7 @@ pub(crate) fn known_id(reglement: &Reglement, kind: IdKind, id: &str) -> Result<
         return Ok(());
     }
     Err(DecisionError::UnknownId {
-        kind: kind.noun(Lang::En),
+        kind,
         id: id.to_owned(),
         suggestion: did_you_mean(id, &reglement.taxonomy.ids(kind)).map(str::to_owned),
     })

@@ -12,6 +12,7 @@ use super::{DecisionError, cite_list, known_id, push_article};
 use crate::i18n::Lang;
 use crate::period::Period;
 use crate::reglement::{Reglement, cite};
+use crate::t;
 use crate::taxonomy::IdKind;
 use crate::vocabulary::Anchor;
 
@@ -154,61 +155,49 @@ pub fn retention(
 fn missing(flag: &'static str, rule: &crate::reglement::file::RetentionRule) -> DecisionError {
     DecisionError::MissingFact {
         fact: flag,
-        why: format!(
-            "{} counts the retention period from {}",
-            rule.article.get_ref(),
-            rule.from.label(Lang::En)
-        ),
+        article: rule.article.get_ref().clone(),
+        from: rule.from,
     }
 }
 
 impl RetentionAnswer {
     pub fn explain(&self, lang: Lang) -> String {
-        let arts = cite_list(&self.articles);
+        let articles = cite_list(&self.articles);
         let from = self.from.label(lang);
-        let period = match lang {
-            Lang::Nl => self.period.clone(),
-            Lang::En => self
-                .period
-                .parse::<Period>()
-                .map_or(self.period.clone(), |p| p.describe(Lang::En)),
-        };
-        let mut out = match (self.retain_until, lang) {
-            (Some(until), Lang::Nl) => format!(
-                "Gegevens van categorie `{}` worden bewaard tot en met {until}: {period} vanaf {from} ({arts}).",
-                self.category
+        // The period is stored in Dutch ("20 jaar"), as the reglement writes it.
+        let period = self
+            .period
+            .parse::<Period>()
+            .map_or(self.period.clone(), |p| p.describe(lang));
+        let category = self.category.as_str();
+        let mut sentences = vec![match self.retain_until {
+            Some(until) => t!(
+                lang,
+                "retention-kept-until",
+                category = category,
+                until = &until.to_string(),
+                period = &period,
+                from = from,
+                articles = &articles
             ),
-            (Some(until), Lang::En) => format!(
-                "Data of category `{}` is kept until {until}: {period} from {from} ({arts}).",
-                self.category
+            None => t!(
+                lang,
+                "retention-not-started",
+                category = category,
+                period = &period,
+                from = from,
+                articles = &articles
             ),
-            (None, Lang::Nl) => format!(
-                "De bewaartermijn van categorie `{}` ({period} vanaf {from}) is nog niet begonnen: de zorg loopt nog ({arts}).",
-                self.category
-            ),
-            (None, Lang::En) => format!(
-                "The retention period of category `{}` ({period} from {from}) has not started: care is ongoing ({arts}).",
-                self.category
-            ),
-        };
+        }];
         if let Some(by) = self.destroy_by {
-            out.push_str(&match lang {
-                Lang::Nl => format!(" Vernietiging uiterlijk {by}."),
-                Lang::En => format!(" Destruction by {by} at the latest."),
-            });
+            sentences.push(t!(lang, "retention-destroy-by", date = &by.to_string()));
         }
         if self.suspended {
-            out.push_str(lang.pick(
-                " Vernietiging is opgeschort zolang de klacht of procedure loopt.",
-                " Destruction is suspended while the complaint or proceedings last.",
-            ));
+            sentences.push(t!(lang, "retention-suspended"));
         }
         if self.extendable_with_consent {
-            out.push_str(lang.pick(
-                " Met toestemming van de cliënt kan de termijn worden verlengd.",
-                " With the client's consent the period can be extended.",
-            ));
+            sentences.push(t!(lang, "retention-extendable"));
         }
-        out
+        sentences.join(" ")
     }
 }

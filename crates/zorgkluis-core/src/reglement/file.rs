@@ -10,7 +10,9 @@ use toml::Spanned;
 
 use crate::period::Period;
 use crate::taxonomy::Special;
-use crate::vocabulary::{Action, Anchor, Art9Exception, ConsentForm, Fee, LegalBasis, RequestType};
+use crate::vocabulary::{
+    Action, Anchor, Art9Exception, ConsentForm, Duty, Fee, LegalBasis, RequestType,
+};
 
 /// An id from the taxonomy, with its place in the file.
 pub type Id = Spanned<String>;
@@ -65,6 +67,10 @@ pub struct ReglementFile {
     pub roles: Vec<RoleDecl>,
     #[serde(rename = "verwerkingen", default)]
     pub processings: Vec<Spanned<Processing>>,
+    /// Who runs the registration: care teams, the audit log, the emergency review, client
+    /// lists and search, accounts. Nothing of it is allowed unless a rule here grants it.
+    #[serde(rename = "beheer", default)]
+    pub duties: Vec<Spanned<DutyRule>>,
     #[serde(rename = "bewaartermijnen", default)]
     pub retention: Vec<Spanned<RetentionRule>>,
     #[serde(rename = "vernietiging")]
@@ -293,6 +299,25 @@ pub struct UserRule {
     pub supervised: bool,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// A duty of running the registration, granted to a role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DutyRule {
+    #[serde(rename = "rol")]
+    pub role: Id,
+    #[serde(rename = "taken")]
+    pub duties: Vec<Duty>,
+    /// Only for clients with whom the user has a care relationship (lists and search).
+    #[serde(rename = "zorgrelatie", default)]
+    pub care_relationship: bool,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
 }

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::calendar::HolidayCalendar;
 use crate::diagnostic::{Diagnostic, Locator, Severity};
 use crate::i18n::Lang;
+use crate::t;
 use crate::taxonomy::{DataCategory, IdKind, Special, Taxonomy, Term, did_you_mean};
-use crate::vocabulary::{Art9Exception, ConsentForm, Fee, RequestType};
+use crate::vocabulary::{Art9Exception, ConsentForm, Duty, Fee, RequestType};
 
 use super::FORMAT_VERSION;
 use super::file::{Id, Processing, ReglementFile, TermExtension};
@@ -24,22 +25,16 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, nl: String, en: String) {
-        let message = self.lang.pick(&nl, &en).to_owned();
+    /// An error with its message from the catalogue (`t!(c.lang, "reglement-...", ...)`).
+    fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String) {
         self.out.push(
             self.locator
                 .diagnostic(Severity::Error, code, span, message),
         );
     }
 
-    fn warning(
-        &mut self,
-        code: &'static str,
-        span: std::ops::Range<usize>,
-        nl: String,
-        en: String,
-    ) {
-        let message = self.lang.pick(&nl, &en).to_owned();
+    /// A warning with its message from the catalogue.
+    fn warning(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String) {
         self.out.push(
             self.locator
                 .diagnostic(Severity::Warning, code, span, message),
@@ -59,27 +54,15 @@ impl Checker<'_> {
         };
         let known = taxonomy.ids(kind);
         let help = match did_you_mean(id.get_ref(), &known) {
-            Some(s) => self
-                .lang
-                .pick(
-                    &format!("bedoelt u `{s}`?"),
-                    &format!("did you mean `{s}`?"),
-                )
-                .to_owned(),
-            None => format!(
-                "{}: {}",
-                self.lang.pick("bekend zijn", "known ids are"),
-                known.join(", ")
-            ),
+            Some(s) => t!(self.lang, "reglement-did-you-mean", suggestion = s),
+            None => t!(self.lang, "reglement-known-ids", known = &known.join(", ")),
         };
-        let (nl, en) = (kind.noun(Lang::Nl), kind.noun(Lang::En));
-        let message = self
-            .lang
-            .pick(
-                &format!("onbekende {nl} `{}`", id.get_ref()),
-                &format!("unknown {en} `{}`", id.get_ref()),
-            )
-            .to_owned();
+        let message = t!(
+            self.lang,
+            "reglement-unknown-id",
+            kind = kind.key(),
+            id = id.get_ref()
+        );
         self.out.push(
             self.locator
                 .diagnostic(Severity::Error, code, id.span(), message)
@@ -103,13 +86,11 @@ pub(super) fn validate(
         c.error(
             "reglement.format_version",
             file.format.span(),
-            format!(
-                "formaat {} wordt niet ondersteund; verwacht formaat = {FORMAT_VERSION}",
-                file.format.get_ref()
-            ),
-            format!(
-                "format {} is not supported; expected formaat = {FORMAT_VERSION}",
-                file.format.get_ref()
+            t!(
+                c.lang,
+                "reglement-format-version",
+                found = &file.format.get_ref().to_string(),
+                expected = &FORMAT_VERSION.to_string()
             ),
         );
     }
@@ -123,6 +104,7 @@ pub(super) fn validate(
         c.known(&taxonomy, IdKind::Role, &role.id);
     }
     check_processings(file, &taxonomy, &mut c);
+    check_duties(file, &taxonomy, &mut c);
     check_retention(file, &taxonomy, &mut c);
     check_requests(file, &mut c);
     check_disclosures(file, &taxonomy, &mut c);
@@ -149,14 +131,7 @@ fn extend_taxonomy(file: &ReglementFile, c: &mut Checker<'_>) -> Taxonomy {
             c.error(
                 "reglement.invalid_id",
                 id.span(),
-                format!(
-                    "id `{}` mag alleen kleine letters, cijfers en _ bevatten en begint met een letter",
-                    id.get_ref()
-                ),
-                format!(
-                    "id `{}` may hold only lowercase letters, digits and _, starting with a letter",
-                    id.get_ref()
-                ),
+                t!(c.lang, "reglement-invalid-id", id = id.get_ref()),
             );
             return false;
         }
@@ -164,15 +139,11 @@ fn extend_taxonomy(file: &ReglementFile, c: &mut Checker<'_>) -> Taxonomy {
             c.error(
                 "reglement.duplicate_id",
                 id.span(),
-                format!(
-                    "{} `{}` bestaat al in de ingebouwde taxonomie",
-                    kind.noun(Lang::Nl),
-                    id.get_ref()
-                ),
-                format!(
-                    "{} `{}` already exists in the built-in taxonomy",
-                    kind.noun(Lang::En),
-                    id.get_ref()
+                t!(
+                    c.lang,
+                    "reglement-duplicate-id",
+                    kind = kind.key(),
+                    id = id.get_ref()
                 ),
             );
             return false;
@@ -199,6 +170,17 @@ fn extend_taxonomy(file: &ReglementFile, c: &mut Checker<'_>) -> Taxonomy {
         en: t.en.clone(),
     };
     for (id, t) in &ext.roles {
+        // The product's own roles (the command line, heirs) cannot be declared: a reglement's
+        // rules for them would mean something else than they say.
+        let reserved = [crate::decide::SYSTEM_ROLE, crate::decide::HEIR_ROLE];
+        if reserved.contains(&id.get_ref().as_str()) {
+            c.error(
+                "reglement.reserved_role",
+                id.span(),
+                t!(c.lang, "reglement-reserved-role", id = id.get_ref()),
+            );
+            continue;
+        }
         if fresh(c, IdKind::Role, id, &taxonomy) {
             taxonomy.roles.push(term(id, t));
         }
@@ -223,13 +205,11 @@ fn check_version(file: &ReglementFile, c: &mut Checker<'_>) {
         c.error(
             "reglement.effective_before_adoption",
             v.effective.span(),
-            format!(
-                "in_werking ({effective}) ligt voor de vaststelling ({})",
-                v.adopted.0
-            ),
-            format!(
-                "in_werking ({effective}) is before adoption ({})",
-                v.adopted.0
+            t!(
+                c.lang,
+                "reglement-effective-before-adoption",
+                effective = &effective.to_string(),
+                adopted = &v.adopted.0.to_string()
             ),
         );
     }
@@ -238,22 +218,18 @@ fn check_version(file: &ReglementFile, c: &mut Checker<'_>) {
         if let Ok(earliest) = earliest
             && effective < earliest
         {
-            {
-                c.error(
-                    "reglement.announcement_period",
-                    v.effective.span(),
-                    format!(
-                        "in_werking ({effective}) valt binnen de aankondigingstermijn van {} na bekendmaking op {}; op zijn vroegst {earliest}",
-                        period.describe(Lang::Nl),
-                        announced.0
-                    ),
-                    format!(
-                        "in_werking ({effective}) falls within the announcement period of {} after announcement on {}; {earliest} at the earliest",
-                        period.describe(Lang::En),
-                        announced.0
-                    ),
-                );
-            }
+            c.error(
+                "reglement.announcement_period",
+                v.effective.span(),
+                t!(
+                    c.lang,
+                    "reglement-announcement-period",
+                    effective = &effective.to_string(),
+                    period = &period.describe(c.lang),
+                    announced = &announced.0.to_string(),
+                    earliest = &earliest.to_string()
+                ),
+            );
         }
     }
 }
@@ -266,13 +242,10 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.error(
                 "reglement.invalid_id",
                 p.id.span(),
-                format!(
-                    "id `{}` mag alleen kleine letters, cijfers en _ bevatten",
-                    p.id.get_ref()
-                ),
-                format!(
-                    "id `{}` may hold only lowercase letters, digits and _",
-                    p.id.get_ref()
+                t!(
+                    c.lang,
+                    "reglement-invalid-processing-id",
+                    id = p.id.get_ref()
                 ),
             );
         }
@@ -280,23 +253,22 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.error(
                 "reglement.duplicate_processing",
                 p.id.span(),
-                format!("verwerking `{}` komt twee keer voor", p.id.get_ref()),
-                format!("processing `{}` appears twice", p.id.get_ref()),
+                t!(
+                    c.lang,
+                    "reglement-duplicate-processing",
+                    id = p.id.get_ref()
+                ),
             );
         }
         if p.legal_basis.is_empty() {
             c.error(
                 "reglement.missing_legal_basis",
                 p.id.span(),
-                format!(
-                    "verwerking `{}` heeft geen grondslag (art. 6 lid 1 AVG); verwacht grondslag = [\"{}\", ...]",
-                    p.id.get_ref(),
-                    crate::vocabulary::LegalBasis::ids().join("\" | \"")
-                ),
-                format!(
-                    "processing `{}` has no legal basis (art. 6(1) GDPR); expected grondslag = [\"{}\", ...]",
-                    p.id.get_ref(),
-                    crate::vocabulary::LegalBasis::ids().join("\" | \"")
+                t!(
+                    c.lang,
+                    "reglement-missing-legal-basis",
+                    id = p.id.get_ref(),
+                    bases = &crate::vocabulary::LegalBasis::ids().join("\" | \"")
                 ),
             );
         }
@@ -304,13 +276,10 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.error(
                 "reglement.no_categories",
                 p.id.span(),
-                format!(
-                    "verwerking `{}` noemt geen gegevenscategorieën (art. 30 lid 1 sub c AVG)",
-                    p.id.get_ref()
-                ),
-                format!(
-                    "processing `{}` names no data categories (art. 30(1)(c) GDPR)",
-                    p.id.get_ref()
+                t!(
+                    c.lang,
+                    "reglement-processing-no-categories",
+                    id = p.id.get_ref()
                 ),
             );
         }
@@ -333,8 +302,7 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                 c.error(
                     "reglement.no_actions",
                     user.role.span(),
-                    format!("gebruiker `{}` heeft geen acties", user.role.get_ref()),
-                    format!("user `{}` has no actions", user.role.get_ref()),
+                    t!(c.lang, "reglement-no-actions", role = user.role.get_ref()),
                 );
             }
             for cat in user.categories.iter().flatten() {
@@ -343,19 +311,45 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                     c.error(
                         "reglement.user_category_outside_processing",
                         cat.span(),
-                        format!(
-                            "categorie `{}` staat niet in verwerking `{}`; een gebruiker krijgt alleen categorieën van de verwerking",
-                            cat.get_ref(),
-                            p.id.get_ref()
-                        ),
-                        format!(
-                            "category `{}` is not part of processing `{}`; a user only gets the processing's categories",
-                            cat.get_ref(),
-                            p.id.get_ref()
+                        t!(
+                            c.lang,
+                            "reglement-user-category-outside-processing",
+                            category = cat.get_ref(),
+                            processing = p.id.get_ref()
                         ),
                     );
                 }
             }
+        }
+    }
+}
+
+/// The `[[beheer]]` rules: a known role, at least one duty, and a care-team limit only on the
+/// duties it can limit (lists and search).
+fn check_duties(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
+    for rule in &file.duties {
+        let rule = rule.get_ref();
+        c.known(taxonomy, IdKind::Role, &rule.role);
+        if rule.duties.is_empty() {
+            c.error(
+                "reglement.no_duties",
+                rule.role.span(),
+                t!(
+                    c.lang,
+                    "reglement-no-duties",
+                    role = rule.role.get_ref(),
+                    known = &Duty::ids().join(", ")
+                ),
+            );
+        }
+        if rule.care_relationship
+            && let Some(d) = rule.duties.iter().find(|d| !d.scoped_by_care())
+        {
+            c.error(
+                "reglement.duty_not_scoped",
+                rule.role.span(),
+                t!(c.lang, "reglement-duty-not-scoped", duty = d.id()),
+            );
         }
     }
 }
@@ -374,29 +368,25 @@ fn check_special_exception(p: &Processing, cat: &Id, taxonomy: &Taxonomy, c: &mu
     if covered {
         return;
     }
-    let (nl, en) = match special {
-        Special::Art9 => (
-            "bijzonder persoonsgegeven zonder uitzondering van art. 9 lid 2 AVG; vul uitzondering_art9 in",
-            "special category data without an exception of art. 9(2) GDPR; fill in uitzondering_art9",
+    let (processing, category) = (p.id.get_ref(), cat.get_ref());
+    let message = match special {
+        Special::Art9 => t!(
+            c.lang,
+            "reglement-special-without-exception",
+            processing = processing,
+            category = category
         ),
-        Special::Art10 => (
-            "strafrechtelijk gegeven zonder grondslag van art. 10 AVG; vul uitzondering_art9 = [\"strafrechtelijk\"] in",
-            "criminal data without a basis of art. 10 GDPR; fill in uitzondering_art9 = [\"strafrechtelijk\"]",
+        Special::Art10 => t!(
+            c.lang,
+            "reglement-criminal-without-exception",
+            processing = processing,
+            category = category
         ),
     };
     c.error(
         "reglement.special_category_without_exception",
         cat.span(),
-        format!(
-            "verwerking `{}`, categorie `{}`: {nl}",
-            p.id.get_ref(),
-            cat.get_ref()
-        ),
-        format!(
-            "processing `{}`, category `{}`: {en}",
-            p.id.get_ref(),
-            cat.get_ref()
-        ),
+        message,
     );
 }
 
@@ -409,8 +399,7 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
             c.error(
                 "reglement.no_categories",
                 r.article.span(),
-                "bewaarregel zonder categorieën".into(),
-                "retention rule without categories".into(),
+                t!(c.lang, "reglement-retention-no-categories"),
             );
         }
         let years = r.period.get_ref().as_years();
@@ -433,8 +422,7 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
                 c.error(
                     "reglement.no_retention",
                     cat.span(),
-                    format!("categorie `{id}` heeft geen bewaartermijn; voeg een [[bewaartermijnen]] toe die haar noemt (art. 5 lid 1 sub e AVG)"),
-                    format!("category `{id}` has no retention rule; add a [[bewaartermijnen]] that names it (art. 5(1)(e) GDPR)"),
+                    t!(c.lang, "reglement-no-retention", category = id),
                 );
             }
         }
@@ -447,16 +435,14 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
             c.warning(
                 "reglement.retention_below_wgbo",
                 span.clone(),
-                format!("`{id}` hoort bij het medisch dossier en wordt korter bewaard dan de 20 jaar van de WGBO (art. 7:454 lid 3 BW)"),
-                format!("`{id}` is part of the medical record and is kept shorter than the WGBO's 20 years (art. 7:454(3) Dutch Civil Code)"),
+                t!(c.lang, "reglement-retention-below-wgbo", category = id),
             );
         }
         if cat.fiscal && years < FISCAL_YEARS {
             c.warning(
                 "reglement.retention_below_fiscal",
                 span,
-                format!("`{id}` valt onder de fiscale bewaarplicht van 7 jaar (art. 52 lid 4 AWR) en wordt korter bewaard"),
-                format!("`{id}` falls under the 7-year fiscal retention obligation (art. 52(4) AWR) and is kept shorter"),
+                t!(c.lang, "reglement-retention-below-fiscal", category = id),
             );
         }
     }
@@ -469,8 +455,7 @@ fn check_requests(file: &ReglementFile, c: &mut Checker<'_>) {
             c.error(
                 "reglement.no_request_types",
                 r.article.span(),
-                "verzoekregel zonder types".into(),
-                "request rule without types".into(),
+                t!(c.lang, "reglement-no-request-types"),
             );
         }
         let has_procedure = r.identity_check.is_some()
@@ -482,8 +467,7 @@ fn check_requests(file: &ReglementFile, c: &mut Checker<'_>) {
             c.error(
                 "reglement.empty_request_rule",
                 r.article.span(),
-                "verzoekregel zonder inhoud; geef een termijn (reageren, uitvoeren, verwijderen) of een procedure (identiteitscontrole, vergoeding, weigeringsgronden, ...)".into(),
-                "request rule without content; give a deadline (reageren, uitvoeren, verwijderen) or a procedure (identiteitscontrole, vergoeding, weigeringsgronden, ...)".into(),
+                t!(c.lang, "reglement-empty-request-rule"),
             );
         }
         if let Some(respond) = &r.respond {
@@ -492,8 +476,11 @@ fn check_requests(file: &ReglementFile, c: &mut Checker<'_>) {
                 c.warning(
                     "reglement.respond_beyond_one_month",
                     respond.span(),
-                    format!("de reactietermijn van {} kan langer zijn dan de maand van art. 12 lid 3 AVG", period.describe(Lang::Nl)),
-                    format!("the response period of {} can exceed the one month of art. 12(3) GDPR", period.describe(Lang::En)),
+                    t!(
+                        c.lang,
+                        "reglement-respond-beyond-one-month",
+                        period = &period.describe(c.lang)
+                    ),
                 );
             }
         }
@@ -506,8 +493,7 @@ fn check_requests(file: &ReglementFile, c: &mut Checker<'_>) {
                 c.warning(
                     "reglement.fee_for_first_copy",
                     fee.span(),
-                    "een eerste inzage of afschrift is kosteloos; alleen voor extra kopieën of buitensporige verzoeken mag een redelijke vergoeding gevraagd worden (art. 12 lid 5 en art. 15 lid 3 AVG)".into(),
-                    "a first access or copy is free; a reasonable fee is only allowed for further copies or excessive requests (art. 12(5) and 15(3) GDPR)".into(),
+                    t!(c.lang, "reglement-fee-for-first-copy"),
                 );
             }
         }
@@ -530,8 +516,7 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.error(
                 "reglement.no_recipients",
                 r.article.span(),
-                "verstrekkingsregel zonder ontvangers".into(),
-                "disclosure rule without recipients".into(),
+                t!(c.lang, "reglement-no-recipients"),
             );
         }
         for cat in r.categories.iter().flatten() {
@@ -550,8 +535,7 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                 c.warning(
                     "reglement.recipient_not_registered",
                     recipient.span(),
-                    format!("ontvanger `{id}` staat bij geen enkele verwerking onder ontvangers; het verwerkingsregister (art. 30 lid 1 sub d AVG) is dan onvolledig"),
-                    format!("recipient `{id}` is not listed under ontvangers of any processing; the processing register (art. 30(1)(d) GDPR) is then incomplete"),
+                    t!(c.lang, "reglement-recipient-not-registered", recipient = id),
                 );
             }
             for cat in &cats {
@@ -584,26 +568,21 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
         c.warning(
             "reglement.conflicting_consent",
             span,
-            format!(
-                "de artikelen {} vragen verschillende toestemming voor verstrekking aan `{recipient}`; de strengste regel geldt",
-                articles.join(", ")
-            ),
-            format!(
-                "articles {} ask different consent for disclosure to `{recipient}`; the stricter rule governs",
-                articles.join(", ")
+            t!(
+                c.lang,
+                "reglement-conflicting-consent",
+                articles = &articles.join(", "),
+                recipient = *recipient
             ),
         );
     }
     if let Some(default) = &file.disclosure.default
         && default.consent == ConsentForm::Geen
     {
-        {
-            c.warning(
-                "reglement.default_disclosure_without_consent",
-                default.article.span(),
-                "verstrekking aan elke ontvanger zonder toestemming heeft geen grondslag in art. 6 AVG".into(),
-                "disclosure to any recipient without consent has no basis in art. 6 GDPR".into(),
-            );
-        }
+        c.warning(
+            "reglement.default_disclosure_without_consent",
+            default.article.span(),
+            t!(c.lang, "reglement-default-disclosure-without-consent"),
+        );
     }
 }

@@ -283,3 +283,45 @@ fn documented_worked_example_is_valid() {
         Some(jiff::civil::date(2026, 4, 30))
     );
 }
+
+#[test]
+fn the_products_own_roles_cannot_be_declared() {
+    for reserved in ["systeem", "nabestaande"] {
+        let text = format!(
+            "{MINIMAL}\n[taxonomie.rollen.{reserved}]\nnl = \"Eigen rol\"\nen = \"Own role\"\n"
+        );
+        let d = single_error(&text, "reglement.reserved_role");
+        assert_eq!(
+            (d.line, d.column),
+            position_of(&text, &format!("rollen.{reserved}"), 7),
+            "{d:#?}"
+        );
+        assert!(d.message.contains(reserved), "{}", d.message);
+    }
+}
+
+#[test]
+fn a_duty_rule_names_a_known_role_and_limits_only_lists_to_own_clients() {
+    let unknown = format!(
+        "{MINIMAL}\n[[beheer]]\nrol = \"planer\"\ntaken = [\"list_persons\"]\nartikel = \"5\"\n"
+    );
+    let d = single_error(&unknown, "reglement.unknown_role");
+    assert_eq!((d.line, d.column), position_of(&unknown, "\"planer\"", 0));
+    let scoped = format!(
+        "{MINIMAL}\n[[beheer]]\nrol = \"zorgverlener\"\ntaken = [\"read_audit\"]\nzorgrelatie = true\nartikel = \"5\"\n"
+    );
+    let d = single_error(&scoped, "reglement.duty_not_scoped");
+    assert!(d.message.contains("read_audit"), "{}", d.message);
+    let bad_duty = format!(
+        "{MINIMAL}\n[[beheer]]\nrol = \"zorgverlener\"\ntaken = [\"alles\"]\nartikel = \"5\"\n"
+    );
+    let d = single_error(&bad_duty, "reglement.syntax");
+    assert!(
+        d.message.contains("list_persons"),
+        "lists the duties: {}",
+        d.message
+    );
+    let empty =
+        format!("{MINIMAL}\n[[beheer]]\nrol = \"zorgverlener\"\ntaken = []\nartikel = \"5\"\n");
+    single_error(&empty, "reglement.no_duties");
+}

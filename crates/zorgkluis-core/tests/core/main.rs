@@ -2,5 +2,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod calendar_props;
+mod i18n;
 mod invalid;
 mod scenarios;

@@ -1,11 +1,13 @@
 //! The authorization matrix of every seed: for every role, category, action and care
-//! relationship, the decision. It is kept as a reviewed snapshot in `reglementen/matrix/`
-//! (only the allowed combinations are listed; everything else is denied). A change to the
+//! relationship, the decision; then every duty of running the registration (`[[beheer]]`),
+//! with the command line's own role. A combination allowed only under supervision says so. It
+//! is kept as a reviewed snapshot in `reglementen/matrix/` (only the allowed combinations are
+//! listed; everything else is denied). A change to the
 //! generator or a reglement that changes any decision fails here; after review, accept it with
 //! `ZORGKLUIS_UPDATE_MATRIX=1 cargo test -p zorgkluis-policy`.
 
-use zorgkluis_core::decide::{AccessPolicy as _, AccessRequest};
-use zorgkluis_core::vocabulary::Action;
+use zorgkluis_core::decide::{AccessPolicy as _, AccessRequest, DutyRequest, SYSTEM_ROLE};
+use zorgkluis_core::vocabulary::{Action, Duty};
 
 use crate::{SEEDS, root, seed};
 
@@ -32,12 +34,42 @@ fn matrix(name: &str) -> String {
                         ..AccessRequest::new(role, *action, category)
                     });
                     if d.allowed {
+                        let unsupervised = policy.decide(&AccessRequest {
+                            care_relationship: care,
+                            supervised: false,
+                            ..AccessRequest::new(role, *action, category)
+                        });
                         let care = if care { "zorgrelatie" } else { "-" };
+                        let only_supervised = if unsupervised.allowed {
+                            ""
+                        } else {
+                            " (alleen onder begeleiding)"
+                        };
                         out.push_str(&format!(
-                            "{role} {category} {action} {care} -> {}\n",
+                            "{role} {category} {action} {care} -> {}{only_supervised}\n",
                             d.articles.join("; ")
                         ));
                     }
+                }
+            }
+        }
+    }
+    out.push_str("# beheer: rol taak zorgrelatie -> artikelen\n");
+    roles.push(SYSTEM_ROLE);
+    for role in &roles {
+        for duty in Duty::ALL {
+            for care in [false, true] {
+                let d = policy.decide_duty(&DutyRequest {
+                    care_relationship: care,
+                    supervised: true,
+                    ..DutyRequest::new(role, *duty)
+                });
+                if d.allowed {
+                    let care = if care { "zorgrelatie" } else { "-" };
+                    out.push_str(&format!(
+                        "{role} {duty} {care} -> {}\n",
+                        d.articles.join("; ")
+                    ));
                 }
             }
         }

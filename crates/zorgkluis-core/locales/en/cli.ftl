@@ -1,0 +1,70 @@
+# The command line.
+
+# Before an error message: "error: cannot open the installation: ..."
+cli-error = error
+cli-listening = zorgkluis listens on { $address }
+
+## zorgkluis demo
+cli-demo-logins = Log in at { $url }: users { $users }, password { $password }
+cli-demo-tokens = Demo organisation BG wonen, 12 synthetic clients. API tokens per staff member:
+cli-demo-care = zorg-1 cares for clients 1-6, zorg-2 for 7-12. Example:
+# In the example: curl -H 'Authorization: Bearer <token of admin-1>' ...
+cli-demo-token-of = token of admin-1
+
+## Accounts and tokens
+cli-token-keep = Keep this token: it is not shown again.
+cli-token-revoked = Token revoked: { $name }
+# $at: when the token was revoked
+cli-token-state-revoked = revoked { $at }
+cli-token-state-valid = valid
+cli-user-created = User created: { $id } ({ $role })
+
+## zorgkluis reglement
+cli-cannot-read-file = { $file }: cannot read the file: { $error }
+cli-check-valid = { $file }: valid ({ $reglement }, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+})
+cli-check-invalid = { $file }: invalid ({ $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+})
+cli-check-invalid-policies = { $file }: invalid policies
+
+## The installation: what went wrong, after "error: "
+cli-cannot-read-reglement = cannot read the reglement
+cli-cannot-create-installation = cannot create the installation
+cli-configuration = configuration
+cli-cannot-write-configuration = cannot write the configuration
+cli-cannot-open-database = cannot open the database
+cli-cannot-open-installation = cannot open the installation
+cli-runtime = runtime
+cli-failed = failed
+cli-restore-failed = restore failed
+cli-no-configuration = { $file }: { $error } (run `zorgkluis init` first)
+
+## The installation: what happened
+# $key: new (the master key was made now) or existing
+cli-init-done = Installation ready in { $dir } (tenant: { $tenant }; master key: { $key ->
+    [new] newly created
+   *[existing] already there
+})
+cli-audit-intact = Audit log intact: { $events ->
+    [one] { $events } event
+   *[other] { $events } events
+}, { $checkpoints ->
+    [one] { $checkpoints } signed checkpoint
+   *[other] { $checkpoints } signed checkpoints
+}
+cli-audit-title = Who accessed this file: { $person }
+# One line per event; $at: "1 December 2026, 09:51"; $emergency: yes or no
+cli-audit-event = { $at }  { $user } ({ $role })  { $action } { $category }  purpose: { $purpose }  { $outcome }{ $emergency ->
+    [yes] {"  "}EMERGENCY
+   *[no] {""}
+}
+cli-keys-rewrapped = { $count ->
+    [one] { $count } key re-wrapped
+   *[other] { $count } keys re-wrapped
+}
+cli-backup-written = Backup written: { $file }
+cli-restored-from = Restored from { $source }

@@ -1,0 +1,183 @@
+# The core's texts: explanations of decisions, messages when checking a reglement, the
+# processing register.
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Periods ("4 weeks")
+period-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+period-working-days = { $count ->
+    [one] { $count } working day
+   *[other] { $count } working days
+}
+period-weeks = { $count ->
+    [one] { $count } week
+   *[other] { $count } weeks
+}
+period-months = { $count ->
+    [one] { $count } month
+   *[other] { $count } months
+}
+period-years = { $count ->
+    [one] { $count } year
+   *[other] { $count } years
+}
+
+## Messages when checking a reglement
+# Shown as "file:line:column: error[code]: message", with "= help: ..." below.
+reglement-severity-error = error
+reglement-severity-warning = warning
+reglement-help = help
+# $kind: category, role, subject or recipient
+reglement-unknown-id = unknown { $kind ->
+    [category] data category
+    [role] role
+    [subject] subject category
+   *[recipient] recipient
+} `{ $id }`
+reglement-did-you-mean = did you mean `{ $suggestion }`?
+reglement-known-ids = known ids are: { $known }
+reglement-format-version = format { $found } is not supported; expected formaat = { $expected }
+reglement-invalid-id = id `{ $id }` may hold only lowercase letters, digits and _, starting with a letter
+# $kind: category, role, subject or recipient
+reglement-duplicate-id = { $kind ->
+    [category] data category
+    [role] role
+    [subject] subject category
+   *[recipient] recipient
+} `{ $id }` already exists in the built-in taxonomy
+reglement-effective-before-adoption = in_werking ({ $effective }) is before adoption ({ $adopted })
+reglement-announcement-period = in_werking ({ $effective }) falls within the announcement period of { $period } after announcement on { $announced }; { $earliest } at the earliest
+reglement-invalid-processing-id = id `{ $id }` may hold only lowercase letters, digits and _
+reglement-duplicate-processing = processing `{ $id }` appears twice
+# $bases: the legal bases allowed, separated by " | "
+reglement-missing-legal-basis = processing `{ $id }` has no legal basis (art. 6(1) GDPR); expected grondslag = ["{ $bases }", ...]
+reglement-processing-no-categories = processing `{ $id }` names no data categories (art. 30(1)(c) GDPR)
+reglement-no-actions = user `{ $role }` has no actions
+reglement-user-category-outside-processing = category `{ $category }` is not part of processing `{ $processing }`; a user only gets the processing's categories
+reglement-no-duties = role `{ $role }` gets no duties in [[beheer]]; known are: { $known }
+reglement-duty-not-scoped = zorgrelatie = true limits only list_persons and search_persons to the user's own clients, not `{ $duty }`
+reglement-special-without-exception = processing `{ $processing }`, category `{ $category }`: special category data without an exception of art. 9(2) GDPR; fill in uitzondering_art9
+reglement-criminal-without-exception = processing `{ $processing }`, category `{ $category }`: criminal data without a basis of art. 10 GDPR; fill in uitzondering_art9 = ["strafrechtelijk"]
+reglement-retention-no-categories = retention rule without categories
+reglement-no-retention = category `{ $category }` has no retention rule; add a [[bewaartermijnen]] that names it (art. 5(1)(e) GDPR)
+reglement-retention-below-wgbo = `{ $category }` is part of the medical record and is kept shorter than the WGBO's 20 years (art. 7:454(3) Dutch Civil Code)
+reglement-retention-below-fiscal = `{ $category }` falls under the 7-year fiscal retention obligation (art. 52(4) AWR) and is kept shorter
+reglement-no-request-types = request rule without types
+reglement-empty-request-rule = request rule without content; give a deadline (reageren, uitvoeren, verwijderen) or a procedure (identiteitscontrole, vergoeding, weigeringsgronden, ...)
+reglement-respond-beyond-one-month = the response period of { $period } can exceed the one month of art. 12(3) GDPR
+reglement-fee-for-first-copy = a first access or copy is free; a reasonable fee is only allowed for further copies or excessive requests (art. 12(5) and 15(3) GDPR)
+reglement-no-recipients = disclosure rule without recipients
+reglement-recipient-not-registered = recipient `{ $recipient }` is not listed under ontvangers of any processing; the processing register (art. 30(1)(d) GDPR) is then incomplete
+reglement-conflicting-consent = articles { $articles } ask different consent for disclosure to `{ $recipient }`; the stricter rule governs
+reglement-default-disclosure-without-consent = disclosure to any recipient without consent has no basis in art. 6 GDPR
+
+## Access decisions: the reason, then the articles that carry the decision.
+decision-allowed = Allowed by the reglement
+decision-emergency-allowed = Emergency access allowed; the data protection officer reviews this access
+decision-denied-no-rule = Denied: the reglement does not give this role this right on this data
+decision-denied-not-supervised = Denied: only under a supervisor's guidance
+decision-denied-emergency-without-reason = Denied: emergency access needs a reason
+decision-denied-emergency-not-permitted = Denied: the reglement does not permit emergency access for this role
+decision-denied-forbidden = Denied: the reglement forbids this access
+decision-denied-heirs = Denied: heirs have no access to this record
+decision-denied-no-care-relationship = Denied: only for clients in your care team
+# $reason: one of the sentences above; $articles: "art. 2.2" or "art. 4.7, 4.8; AVG art. 12 lid 3"
+decision-explained = { $reason } ({ $articles }).
+decision-explained-uncited = { $reason }.
+
+## Questions that cannot be answered
+# $kind: category, role, subject or recipient
+decision-unknown-id = unknown { $kind ->
+    [category] data category
+    [role] role
+    [subject] subject category
+   *[recipient] recipient
+} `{ $id }`
+decision-unknown-id-suggestion = unknown { $kind ->
+    [category] data category
+    [role] role
+    [subject] subject category
+   *[recipient] recipient
+} `{ $id }`; did you mean `{ $suggestion }`?
+decision-no-retention-rule = the reglement has no retention rule for category `{ $category }`
+# $fact: the missing option (--created); $from: "the moment of recording", ...
+decision-missing-fact = { $fact } is needed: { $article } counts the retention period from { $from }
+decision-out-of-range = the date falls outside the supported range (years 1 to 9999)
+
+## Deadlines of data subject requests
+# $request: "access", "transfer of the record", ...
+deadline-respond = A request for { $request }, received on { $received }, must be answered by { $date } ({ $period } after receipt; { $articles }).
+# $deadlines: "2026-05-22 (4 weeks, art. 4.7); 2026-05-24 (1 month, AVG art. 12 lid 3)"
+deadline-several = Several periods apply: { $deadlines }; the stricter governs.
+deadline-extension = An extension is possible up to { $date } ({ $articles }); the requester must be told so within the first period, with reasons.
+deadline-execute = The decision of { $decided } must be carried out by { $date } ({ $period }; { $articles }).
+deadline-erase = The data must be erased by { $date } ({ $articles }).
+deadline-identity-check = The requester's identity is established first.
+deadline-handler = Handled by: { $handler }.
+deadline-refusal-grounds = Grounds for refusal: { $grounds }.
+deadline-fee = Fee: { $fee }.
+
+## Disclosure to third parties
+disclosure-allowed = Disclosure of `{ $category }` to `{ $recipient }` is allowed ({ $articles }).
+disclosure-not-allowed = Disclosure of `{ $category }` to `{ $recipient }` is not allowed ({ $articles }).
+# $consent: "written consent", ...
+disclosure-needs-consent = It needs the subject's { $consent }.
+disclosure-no-consent-needed = No consent is needed.
+disclosure-objection-blocks = An objection of the subject blocks it.
+disclosure-notify-subject = The subject must be told of it.
+disclosure-by-default = The reglement does not name this recipient for this category; the default rule applies.
+disclosure-conditions = Conditions: { $conditions }.
+
+## Retention
+# $from: "the last change to the record", ...
+retention-kept-until = Data of category `{ $category }` is kept until { $until }: { $period } from { $from } ({ $articles }).
+retention-not-started = The retention period of category `{ $category }` ({ $period } from { $from }) has not started: care is ongoing ({ $articles }).
+retention-destroy-by = Destruction by { $date } at the latest.
+retention-suspended = Destruction is suspended while the complaint or proceedings last.
+retention-extendable = With the client's consent the period can be extended.
+
+## The processing register (art. 30 GDPR)
+register-title = Processing register — { $organisation }
+register-controller = Controller
+register-address = Address
+register-dpo = Data protection officer
+register-version = Reglement: { $version } (effective since { $effective })
+register-field = Field
+register-content = Content
+register-purpose = Purpose
+register-legal-basis = Legal basis
+register-special-exception = Special category exception
+register-subjects = Data subjects
+register-personal-data = Personal data
+register-sources = Sources
+register-workings = How it works
+register-processor = Processor
+register-recipients = Recipients
+register-transfers = Transfers outside the EEA
+register-retention = Retention
+register-security = Security
+register-users = Users
+register-none = none
+register-no-transfers = no transfers outside the EEA
+register-silences = Where the reglement is silent
+# A retention period in the register: "gezondheid: 20 years from the last change to the record (art. 3.4)"
+register-retention-rule = { $category }: { $period } from { $from } ({ $articles })
+register-retention-rule-window = { $category }: { $period } from { $from }, destroyed within { $window } ({ $articles })
+# After a user's actions, after a comma.
+register-within-care = only within the care relationship
+register-supervised = under supervision
+reglement-reserved-role = role `{ $id }` is the product's own (the command line, heirs) and cannot be declared in a reglement

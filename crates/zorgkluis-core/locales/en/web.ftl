@@ -1,0 +1,179 @@
+# The web UI for staff, and the API's error messages.
+
+## Frame and navigation
+skip-to-content = Skip to content
+nav-label = Navigation
+nav-home = Home
+nav-clients = Clients
+nav-search = Search
+nav-register = Register
+nav-emergency-review = Emergency access
+logout = Log out
+back = Back
+back-home = Back to the home page
+home = Home
+
+## Login
+login = Log in
+login-button = Log in
+username = User name
+password = Password
+wrong-login = Wrong user name or password.
+too-many-attempts = Too many failed attempts. Try again in a minute.
+form-expired = The form has expired. Please try again.
+
+## Home
+my-clients = My clients
+clients = Clients
+privacy-dashboard = Privacy dashboard
+registration-and-search = Registration and search
+overview = The organisation's overview
+overview-figures = Key figures
+overview-no-personal-data = Counts, without personal data.
+no-clients = You have no clients in your care team now.
+nothing-to-do = The reglement gives your role no tasks here.
+emergency-count = { $count ->
+    [0] No emergency access is on record.
+    [one] 1 emergency access is on record.
+   *[other] { $count } emergency accesses are on record.
+}
+emergency-review-open = Review emergency accesses
+search-for-log = Search for a client to read their access log.
+count-persons = clients registered
+count-care-relationships = care relationships today
+count-records = record entries
+count-events = events in the audit log
+count-emergency = emergency accesses
+count-denied = denied accesses
+count-erased = persons erased
+
+## Clients
+name = Name
+birth-date = Date of birth
+client-number = Client number
+client-number-optional = Client number (if the organisation has one)
+no-name = (no name recorded)
+born-on = born { $date }
+client-number-is = client number { $number }
+previous-page = Previous page
+next-page = Next page
+search = Search
+search-clients = Search clients
+search-results = { $count ->
+    [0] No clients found
+    [one] 1 client found
+   *[other] { $count } clients found
+}
+search-none = Nobody matches everything you filled in.
+search-truncated = More clients were found than are shown: make the search more precise.
+register-client = Register a client
+address = Address (street, number, postcode, town)
+bsn = Citizen service number
+bsn-nine-digits = Citizen service number (9 digits)
+identity-check = Identity check
+document-type = Document type
+document-number = Document number
+document-paspoort = Passport
+document-identiteitskaart = Identity card
+document-rijbewijs = Driving licence
+document-verblijfsdocument = Residence document
+checked-on = Date of the check
+valid-until = Valid until
+register = Register
+invalid-generic = Please check what you filled in.
+invalid-name = Fill in a name (with at least one letter, at most 200 characters).
+invalid-birth-date = Fill in a valid date of birth, not in the future.
+invalid-client-number = A client number consists of letters, digits, -, . or / (at most 40).
+invalid-bsn = The BSN is not valid: nine digits passing the 11-check.
+invalid-document-type = Choose a document type.
+invalid-document-number = Fill in the document number: letters, digits or -.
+invalid-checked-on = Fill in the date of the check (not in the future).
+invalid-valid-until = The document must be valid on the day of the check.
+conflict-bsn = A client with this BSN or client number is registered already.
+conflict-client-number = A client with this client number is registered already.
+
+## Dossier
+dossier = Record
+name-withheld = This client's name is not visible to you.
+no-records = No data you may see.
+withheld = Not visible to you
+corrected = Corrected
+client-supplement = The client's supplement
+earlier-versions = { $count ->
+    [one] Earlier version (1)
+   *[other] Earlier versions ({ $count })
+}
+correct = Correct
+new-text = New text (the old one stays in the history)
+save-correction = Save correction
+add-supplement = Add the client's statement
+client-statement = The client's statement, in their own words
+save-supplement = Save supplement
+text-required = Fill in a text.
+back-to-dossier = Back to the record
+
+## Emergency access
+emergency-access = Emergency access
+emergency-explained = Emergency access lets you in outside your care team. Give a reason: the access is logged and reviewed by the data protection officer.
+emergency-not-permitted = The reglement does not permit you emergency access.
+emergency-granted = Emergency access granted. The data protection officer reviews this access.
+emergency-short = outside the care relationship
+category = Category
+reason = Reason
+reason-required-label = Reason (required)
+reason-required = Emergency access needs a reason.
+break-the-glass = Open emergency access
+
+## Supervision
+access-log = Who accessed this record
+access-log-caption = Every access to this record, newest first (NEN 7513).
+emergency-review = Emergency accesses to review
+emergency-review-explained = Every access outside the care relationship, with the reason the staff member gave. Opening this list is logged.
+emergency-none = No emergency access is on record.
+reason-unreadable = (unreadable: the client's data was erased)
+client = Client
+when = When
+who = Who
+what = What
+why = Why
+outcome = Outcome
+outcome-allowed = Allowed
+outcome-denied = Denied
+
+## What the audit log records
+audit-action-read = Read
+audit-action-write = Recorded
+audit-action-correct = Corrected
+audit-action-erase = Erased
+audit-action-disclose = Disclosed
+audit-action-export = Exported
+audit-action-register = Registered
+audit-action-find-by-bsn = Looked up by BSN
+audit-action-list-persons = Shown in a client list
+audit-action-search-persons = Shown in search results
+audit-action-assign-care = Added to the care team
+audit-action-end-care = Care relationship ended
+audit-action-read-audit = Access log read
+audit-action-review-emergency = Emergency accesses reviewed
+audit-action-view-overview = Overview read
+audit-action-user-create = Account created
+audit-action-token-create = API token created
+audit-action-token-revoke = API token revoked
+audit-action-login = Logged in
+audit-action-logout = Logged out
+audit-action-keys-rotate = Keys rotated
+audit-action-backup = Backup made
+audit-action-restore = Restored from a backup
+audit-action-erase-reapplied = Erasure applied again after a restore
+
+## Errors
+error-denied = No access
+error-not-found = Not found
+error-erased = This person's data was erased.
+error-invalid = Invalid input
+error-csrf = The form has expired or does not come from this site. Reload the page.
+error-internal = Something went wrong; nothing was changed.
+problem-auth-required = Authentication required: give a valid API token as 'Authorization: Bearer ...'.
+problem-not-found = Not found.
+problem-invalid-field = Invalid field `{ $field }`: { $message }
+problem-conflict = Exists already (`{ $field }`): { $message }

@@ -1,0 +1,180 @@
+# De teksten van de kern: uitleg bij beslissingen, meldingen bij het controleren van een reglement,
+# het verwerkingsregister.
+
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## Termijnen ("4 weken"): zo staan ze ook in een reglement.
+period-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagen
+}
+period-working-days = { $count ->
+    [one] { $count } werkdag
+   *[other] { $count } werkdagen
+}
+period-weeks = { $count ->
+    [one] { $count } week
+   *[other] { $count } weken
+}
+period-months = { $count ->
+    [one] { $count } maand
+   *[other] { $count } maanden
+}
+period-years = { $count } jaar
+
+## Meldingen bij het controleren van een reglement
+# Weergave als "bestand:regel:kolom: fout[code]: melding", met "= hint: ..." eronder.
+reglement-severity-error = fout
+reglement-severity-warning = waarschuwing
+reglement-help = hint
+# $kind: category, role, subject of recipient
+reglement-unknown-id = onbekende { $kind ->
+    [category] gegevenscategorie
+    [role] rol
+    [subject] categorie betrokkenen
+   *[recipient] ontvanger
+} `{ $id }`
+reglement-did-you-mean = bedoelt u `{ $suggestion }`?
+reglement-known-ids = bekend zijn: { $known }
+reglement-format-version = formaat { $found } wordt niet ondersteund; verwacht formaat = { $expected }
+reglement-invalid-id = id `{ $id }` mag alleen kleine letters, cijfers en _ bevatten en begint met een letter
+# $kind: category, role, subject of recipient
+reglement-duplicate-id = { $kind ->
+    [category] gegevenscategorie
+    [role] rol
+    [subject] categorie betrokkenen
+   *[recipient] ontvanger
+} `{ $id }` bestaat al in de ingebouwde taxonomie
+reglement-effective-before-adoption = in_werking ({ $effective }) ligt voor de vaststelling ({ $adopted })
+reglement-announcement-period = in_werking ({ $effective }) valt binnen de aankondigingstermijn van { $period } na bekendmaking op { $announced }; op zijn vroegst { $earliest }
+reglement-invalid-processing-id = id `{ $id }` mag alleen kleine letters, cijfers en _ bevatten
+reglement-duplicate-processing = verwerking `{ $id }` komt twee keer voor
+# $bases: de toegestane grondslagen, gescheiden door " | "
+reglement-missing-legal-basis = verwerking `{ $id }` heeft geen grondslag (art. 6 lid 1 AVG); verwacht grondslag = ["{ $bases }", ...]
+reglement-processing-no-categories = verwerking `{ $id }` noemt geen gegevenscategorieën (art. 30 lid 1 sub c AVG)
+reglement-no-actions = gebruiker `{ $role }` heeft geen acties
+reglement-user-category-outside-processing = categorie `{ $category }` staat niet in verwerking `{ $processing }`; een gebruiker krijgt alleen categorieën van de verwerking
+reglement-no-duties = rol `{ $role }` krijgt in [[beheer]] geen taken; bekend zijn: { $known }
+reglement-duty-not-scoped = zorgrelatie = true beperkt alleen list_persons en search_persons tot de eigen cliënten, niet `{ $duty }`
+reglement-special-without-exception = verwerking `{ $processing }`, categorie `{ $category }`: bijzonder persoonsgegeven zonder uitzondering van art. 9 lid 2 AVG; vul uitzondering_art9 in
+reglement-criminal-without-exception = verwerking `{ $processing }`, categorie `{ $category }`: strafrechtelijk gegeven zonder grondslag van art. 10 AVG; vul uitzondering_art9 = ["strafrechtelijk"] in
+reglement-retention-no-categories = bewaarregel zonder categorieën
+reglement-no-retention = categorie `{ $category }` heeft geen bewaartermijn; voeg een [[bewaartermijnen]] toe die haar noemt (art. 5 lid 1 sub e AVG)
+reglement-retention-below-wgbo = `{ $category }` hoort bij het medisch dossier en wordt korter bewaard dan de 20 jaar van de WGBO (art. 7:454 lid 3 BW)
+reglement-retention-below-fiscal = `{ $category }` valt onder de fiscale bewaarplicht van 7 jaar (art. 52 lid 4 AWR) en wordt korter bewaard
+reglement-no-request-types = verzoekregel zonder types
+reglement-empty-request-rule = verzoekregel zonder inhoud; geef een termijn (reageren, uitvoeren, verwijderen) of een procedure (identiteitscontrole, vergoeding, weigeringsgronden, ...)
+reglement-respond-beyond-one-month = de reactietermijn van { $period } kan langer zijn dan de maand van art. 12 lid 3 AVG
+reglement-fee-for-first-copy = een eerste inzage of afschrift is kosteloos; alleen voor extra kopieën of buitensporige verzoeken mag een redelijke vergoeding gevraagd worden (art. 12 lid 5 en art. 15 lid 3 AVG)
+reglement-no-recipients = verstrekkingsregel zonder ontvangers
+reglement-recipient-not-registered = ontvanger `{ $recipient }` staat bij geen enkele verwerking onder ontvangers; het verwerkingsregister (art. 30 lid 1 sub d AVG) is dan onvolledig
+reglement-conflicting-consent = de artikelen { $articles } vragen verschillende toestemming voor verstrekking aan `{ $recipient }`; de strengste regel geldt
+reglement-default-disclosure-without-consent = verstrekking aan elke ontvanger zonder toestemming heeft geen grondslag in art. 6 AVG
+
+## Beslissingen over toegang: de reden, dan de artikelen die de beslissing dragen.
+decision-allowed = Toegestaan volgens het reglement
+decision-emergency-allowed = Noodtoegang toegestaan; de functionaris gegevensbescherming beoordeelt deze toegang
+decision-denied-no-rule = Geweigerd: het reglement geeft deze rol dit recht op deze gegevens niet
+decision-denied-not-supervised = Geweigerd: alleen onder begeleiding van een stagebegeleider
+decision-denied-emergency-without-reason = Geweigerd: noodtoegang vraagt een reden
+decision-denied-emergency-not-permitted = Geweigerd: het reglement staat noodtoegang voor deze rol niet toe
+decision-denied-forbidden = Geweigerd: het reglement verbiedt deze toegang
+decision-denied-heirs = Geweigerd: nabestaanden hebben geen inzage in dit dossier
+decision-denied-no-care-relationship = Geweigerd: alleen voor cliënten in uw zorgteam
+# $reason: een van de zinnen hierboven; $articles: "art. 2.2" of "art. 4.7, 4.8; AVG art. 12 lid 3"
+decision-explained = { $reason } ({ $articles }).
+decision-explained-uncited = { $reason }.
+
+## Vragen die niet te beantwoorden zijn
+# $kind: category, role, subject of recipient
+decision-unknown-id = onbekende { $kind ->
+    [category] gegevenscategorie
+    [role] rol
+    [subject] categorie betrokkenen
+   *[recipient] ontvanger
+} `{ $id }`
+decision-unknown-id-suggestion = onbekende { $kind ->
+    [category] gegevenscategorie
+    [role] rol
+    [subject] categorie betrokkenen
+   *[recipient] ontvanger
+} `{ $id }`; bedoelt u `{ $suggestion }`?
+decision-no-retention-rule = het reglement heeft geen bewaartermijn voor categorie `{ $category }`
+# $fact: de optie die ontbreekt (--created); $from: "het moment van vastlegging", ...
+decision-missing-fact = { $fact } is nodig: { $article } telt de bewaartermijn vanaf { $from }
+decision-out-of-range = de datum valt buiten het ondersteunde bereik (jaar 1 tot 9999)
+
+## Termijnen van verzoeken van betrokkenen
+# $request: "inzage", "overdracht van het dossier", ...
+deadline-respond = Een verzoek tot { $request }, ontvangen op { $received }, moet uiterlijk { $date } beantwoord zijn ({ $period } na ontvangst; { $articles }).
+# $deadlines: "2026-05-22 (4 weken, art. 4.7); 2026-05-24 (1 maand, AVG art. 12 lid 3)"
+deadline-several = Meerdere termijnen gelden: { $deadlines }; de strengste geldt.
+deadline-extension = Verlenging is mogelijk tot uiterlijk { $date } ({ $articles }); de verzoeker hoort dat binnen de eerste termijn, met redenen.
+deadline-execute = De beslissing van { $decided } moet uiterlijk { $date } uitgevoerd zijn ({ $period }; { $articles }).
+deadline-erase = De gegevens moeten uiterlijk { $date } verwijderd zijn ({ $articles }).
+deadline-identity-check = De identiteit van de verzoeker wordt eerst vastgesteld.
+deadline-handler = Behandeld door: { $handler }.
+deadline-refusal-grounds = Weigeringsgronden: { $grounds }.
+deadline-fee = Kosten: { $fee }.
+
+## Verstrekking aan derden
+disclosure-allowed = Verstrekking van `{ $category }` aan `{ $recipient }` is toegestaan ({ $articles }).
+disclosure-not-allowed = Verstrekking van `{ $category }` aan `{ $recipient }` is niet toegestaan ({ $articles }).
+# $consent: "schriftelijke toestemming", ...
+disclosure-needs-consent = Daarvoor is { $consent } van de betrokkene nodig.
+disclosure-no-consent-needed = Toestemming is niet nodig.
+disclosure-objection-blocks = Bezwaar van de betrokkene houdt haar tegen.
+disclosure-notify-subject = De betrokkene wordt hiervan op de hoogte gebracht.
+disclosure-by-default = Het reglement noemt deze ontvanger niet voor deze categorie; de standaardregel geldt.
+disclosure-conditions = Voorwaarden: { $conditions }.
+
+## Bewaartermijnen
+# $from: "de laatste wijziging in het dossier", ...
+retention-kept-until = Gegevens van categorie `{ $category }` worden bewaard tot en met { $until }: { $period } vanaf { $from } ({ $articles }).
+retention-not-started = De bewaartermijn van categorie `{ $category }` ({ $period } vanaf { $from }) is nog niet begonnen: de zorg loopt nog ({ $articles }).
+retention-destroy-by = Vernietiging uiterlijk { $date }.
+retention-suspended = Vernietiging is opgeschort zolang de klacht of procedure loopt.
+retention-extendable = Met toestemming van de cliënt kan de termijn worden verlengd.
+
+## Het verwerkingsregister (art. 30 AVG)
+register-title = Verwerkingsregister — { $organisation }
+register-controller = Verwerkingsverantwoordelijke
+register-address = Adres
+register-dpo = Functionaris gegevensbescherming
+register-version = Reglement: { $version } (in werking sinds { $effective })
+register-field = Onderdeel
+register-content = Inhoud
+register-purpose = Doel
+register-legal-basis = Grondslag
+register-special-exception = Uitzondering bijzondere gegevens
+register-subjects = Betrokkenen
+register-personal-data = Persoonsgegevens
+register-sources = Herkomst
+register-workings = Werking
+register-processor = Verwerker
+register-recipients = Ontvangers
+register-transfers = Doorgifte buiten de EER
+register-retention = Bewaartermijnen
+register-security = Beveiliging
+register-users = Gebruikers
+register-none = geen
+register-no-transfers = geen doorgifte buiten de EER
+register-silences = Waar het reglement zwijgt
+# Een bewaartermijn in het register: "gezondheid: 20 jaar vanaf de laatste wijziging in het dossier (art. 3.4)"
+register-retention-rule = { $category }: { $period } vanaf { $from } ({ $articles })
+register-retention-rule-window = { $category }: { $period } vanaf { $from }, vernietigen binnen { $window } ({ $articles })
+# Achter de acties van een gebruiker, na een komma.
+register-within-care = alleen binnen de zorgrelatie
+register-supervised = onder begeleiding
+reglement-reserved-role = rol `{ $id }` is van het product zelf (de opdrachtregel, nabestaanden) en kan niet in een reglement worden gedeclareerd

@@ -1,0 +1,179 @@
+# De webinterface voor medewerkers, en de foutmeldingen van de API.
+
+## Kader en navigatie
+skip-to-content = Naar de inhoud
+nav-label = Navigatie
+nav-home = Start
+nav-clients = Cliënten
+nav-search = Zoeken
+nav-register = Inschrijven
+nav-emergency-review = Noodtoegang
+logout = Uitloggen
+back = Terug
+back-home = Terug naar de startpagina
+home = Start
+
+## Inloggen
+login = Inloggen
+login-button = Inloggen
+username = Gebruikersnaam
+password = Wachtwoord
+wrong-login = Onjuiste gebruikersnaam of wachtwoord.
+too-many-attempts = Te veel mislukte pogingen. Probeer het over een minuut opnieuw.
+form-expired = Het formulier is verlopen. Probeer het opnieuw.
+
+## Startpagina
+my-clients = Mijn cliënten
+clients = Cliënten
+privacy-dashboard = Privacydashboard
+registration-and-search = Inschrijving en zoeken
+overview = Overzicht van de organisatie
+overview-figures = Kerncijfers
+overview-no-personal-data = Aantallen, zonder persoonsgegevens.
+no-clients = U heeft op dit moment geen cliënten in uw zorgteam.
+nothing-to-do = Het reglement geeft uw rol hier geen taken.
+emergency-count = { $count ->
+    [0] Er is geen noodtoegang vastgelegd.
+    [one] Er is 1 noodtoegang vastgelegd.
+   *[other] Er zijn { $count } noodtoegangen vastgelegd.
+}
+emergency-review-open = Noodtoegang beoordelen
+search-for-log = Zoek een cliënt om diens logging in te zien.
+count-persons = cliënten ingeschreven
+count-care-relationships = zorgrelaties vandaag
+count-records = dossierregels
+count-events = gebeurtenissen in de logging
+count-emergency = keer noodtoegang
+count-denied = geweigerde toegangen
+count-erased = verwijderde personen
+
+## Cliënten
+name = Naam
+birth-date = Geboortedatum
+client-number = Cliëntnummer
+client-number-optional = Cliëntnummer (als de organisatie er een heeft)
+no-name = (geen naam vastgelegd)
+born-on = geboren { $date }
+client-number-is = cliëntnummer { $number }
+previous-page = Vorige pagina
+next-page = Volgende pagina
+search = Zoeken
+search-clients = Cliënten zoeken
+search-results = { $count ->
+    [0] Geen cliënten gevonden
+    [one] 1 cliënt gevonden
+   *[other] { $count } cliënten gevonden
+}
+search-none = Niemand voldoet aan alles wat u invulde.
+search-truncated = Er zijn meer cliënten gevonden dan hier staan: maak de zoekvraag preciezer.
+register-client = Cliënt inschrijven
+address = Adres (straat, huisnummer, postcode, woonplaats)
+bsn = Burgerservicenummer
+bsn-nine-digits = Burgerservicenummer (9 cijfers)
+identity-check = Identiteitscontrole
+document-type = Soort document
+document-number = Documentnummer
+document-paspoort = Paspoort
+document-identiteitskaart = Identiteitskaart
+document-rijbewijs = Rijbewijs
+document-verblijfsdocument = Verblijfsdocument
+checked-on = Datum controle
+valid-until = Geldig tot
+register = Inschrijven
+invalid-generic = Controleer wat u invulde.
+invalid-name = Vul een naam in (met ten minste één letter, hoogstens 200 tekens).
+invalid-birth-date = Vul een geldige geboortedatum in, niet in de toekomst.
+invalid-client-number = Een cliëntnummer bestaat uit letters, cijfers, -, . of / (hoogstens 40).
+invalid-bsn = Het BSN klopt niet: negen cijfers die de elfproef doorstaan.
+invalid-document-type = Kies een soort document.
+invalid-document-number = Vul het documentnummer in: letters, cijfers of -.
+invalid-checked-on = Vul de datum van de controle in (niet in de toekomst).
+invalid-valid-until = Het document moet geldig zijn op de dag van de controle.
+conflict-bsn = Er is al een cliënt met dit BSN of dit cliëntnummer ingeschreven.
+conflict-client-number = Er is al een cliënt met dit cliëntnummer ingeschreven.
+
+## Dossier
+dossier = Dossier
+name-withheld = De naam van deze cliënt is voor u niet zichtbaar.
+no-records = Geen gegevens die u mag inzien.
+withheld = Niet zichtbaar voor u
+corrected = Gecorrigeerd
+client-supplement = Aanvulling van de cliënt
+earlier-versions = { $count ->
+    [one] Eerdere versie (1)
+   *[other] Eerdere versies ({ $count })
+}
+correct = Corrigeren
+new-text = Nieuwe tekst (de oude blijft in de geschiedenis)
+save-correction = Correctie opslaan
+add-supplement = Aanvulling van de cliënt toevoegen
+client-statement = Verklaring van de cliënt, in diens eigen woorden
+save-supplement = Aanvulling opslaan
+text-required = Vul een tekst in.
+back-to-dossier = Terug naar het dossier
+
+## Noodtoegang
+emergency-access = Noodtoegang
+emergency-explained = Noodtoegang geeft u toegang buiten uw zorgteam. Geef een reden: de toegang wordt vastgelegd en door de functionaris gegevensbescherming beoordeeld.
+emergency-not-permitted = Het reglement staat u geen noodtoegang toe.
+emergency-granted = Noodtoegang verleend. Deze toegang wordt beoordeeld door de functionaris gegevensbescherming.
+emergency-short = buiten de zorgrelatie
+category = Categorie
+reason = Reden
+reason-required-label = Reden (verplicht)
+reason-required = Noodtoegang vraagt een reden.
+break-the-glass = Noodtoegang openen
+
+## Toezicht
+access-log = Wie heeft dit dossier ingezien
+access-log-caption = Alle toegang tot dit dossier, de nieuwste eerst (NEN 7513).
+emergency-review = Noodtoegang ter beoordeling
+emergency-review-explained = Elke toegang buiten de zorgrelatie, met de reden die de medewerker gaf. Het openen van deze lijst wordt vastgelegd.
+emergency-none = Er is geen noodtoegang vastgelegd.
+reason-unreadable = (niet leesbaar: de gegevens van de cliënt zijn verwijderd)
+client = Cliënt
+when = Wanneer
+who = Wie
+what = Wat
+why = Waarom
+outcome = Uitkomst
+outcome-allowed = Toegestaan
+outcome-denied = Geweigerd
+
+## Wat de logging vastlegt
+audit-action-read = Ingezien
+audit-action-write = Vastgelegd
+audit-action-correct = Gecorrigeerd
+audit-action-erase = Verwijderd
+audit-action-disclose = Verstrekt
+audit-action-export = Geëxporteerd
+audit-action-register = Ingeschreven
+audit-action-find-by-bsn = Gezocht op BSN
+audit-action-list-persons = In een cliëntenlijst getoond
+audit-action-search-persons = In zoekresultaten getoond
+audit-action-assign-care = In het zorgteam opgenomen
+audit-action-end-care = Zorgrelatie beëindigd
+audit-action-read-audit = Logging ingezien
+audit-action-review-emergency = Noodtoegang beoordeeld
+audit-action-view-overview = Overzicht ingezien
+audit-action-user-create = Account aangemaakt
+audit-action-token-create = API-token aangemaakt
+audit-action-token-revoke = API-token ingetrokken
+audit-action-login = Ingelogd
+audit-action-logout = Uitgelogd
+audit-action-keys-rotate = Sleutels vernieuwd
+audit-action-backup = Back-up gemaakt
+audit-action-restore = Hersteld uit back-up
+audit-action-erase-reapplied = Verwijdering opnieuw toegepast na herstel
+
+## Fouten
+error-denied = Geen toegang
+error-not-found = Niet gevonden
+error-erased = De gegevens van deze persoon zijn verwijderd.
+error-invalid = Ongeldige invoer
+error-csrf = Het formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw.
+error-internal = Er ging iets mis; er is niets gewijzigd.
+problem-auth-required = Aanmelden vereist: geef een geldige API-token als 'Authorization: Bearer ...'.
+problem-not-found = Niet gevonden.
+problem-invalid-field = Ongeldig veld `{ $field }`: { $message }
+problem-conflict = Bestaat al (`{ $field }`): { $message }
