@@ -15,7 +15,8 @@ use jiff::civil::date;
 use sqlx::Connection as _;
 use zorgkluis_core::{Lang, Reglement};
 use zorgkluis_store::Location;
-use zorgkluis_store::vault::{self, Actor, Vault};
+use zorgkluis_store::audit::AuditAction;
+use zorgkluis_store::vault::{self, Actor, NewPerson, PersonFacts, Vault};
 
 const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -71,9 +72,32 @@ async fn seeded(backend: &str) -> (Vault, String) {
     let vault = Vault::open(&loc, "bench", reglement, &src, policy)
         .await
         .unwrap();
+    vault
+        .accounts()
+        .create_user(
+            &Actor::system("bench"),
+            "zorg",
+            "zorgverlener",
+            "een lang wachtwoord",
+            false,
+        )
+        .await
+        .unwrap();
     let admin = actor("admin", "administratie");
     let person = vault
-        .register_person(&admin, "client", Some("111222333"), "intake")
+        .register_person(
+            &admin,
+            &NewPerson {
+                subject_category: "client".into(),
+                bsn: Some("111222333".into()),
+                facts: Some(PersonFacts {
+                    name: "Synthetische Cliënt".into(),
+                    birth_date: Some(date(1950, 3, 2)),
+                    client_number: Some("C-1".into()),
+                }),
+            },
+            "intake",
+        )
         .await
         .unwrap();
     vault
@@ -218,7 +242,7 @@ fn verify(c: &mut Criterion) {
                 let op = Arc::new(move || {
                     let v = v.clone();
                     async move {
-                        v.log_operation(&actor("fg", "fg"), "bench", "")
+                        v.log_operation(&actor("fg", "fg"), AuditAction::Backup)
                             .await
                             .unwrap()
                     }

@@ -1,5 +1,7 @@
-//! Keys: the master keys that live outside the database, the per-person data keys they wrap,
-//! and the sealing of personal content with AES-256-GCM.
+//! The master keys that live outside the database and wrap the per-person data keys, and the
+//! secrets derived from their root: the keyed hashes for lookups (BSN, search) and the key that
+//! signs audit checkpoints. The data keys themselves, and sealing with AES-256-GCM, are in
+//! [`crate::sealed`].
 //!
 //! AES-GCM was chosen over ChaCha20-Poly1305 because the fields are small and this machine has
 //! AES-NI; `docs/BENCHMARKS.md` has the numbers.
@@ -8,103 +10,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::StoreError;
-
-const KEY_LEN: usize = 32;
-const NONCE_LEN: usize = 12;
-/// Sealed data starts with this version byte, so the format can change without guessing.
-const SEAL_VERSION: u8 = 1;
-
-fn random<const N: usize>() -> Result<[u8; N], StoreError> {
-    let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes).map_err(|e| StoreError::Crypto(format!("random: {e}")))?;
-    Ok(bytes)
-}
-
-/// Seals `plain` with `key`, binding it to `context` (authenticated, not stored): the ciphertext
-/// of one field cannot be swapped into another.
-fn seal_with(key: &[u8; KEY_LEN], plain: &[u8], context: &[u8]) -> Result<Vec<u8>, StoreError> {
-    let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| StoreError::Crypto(e.to_string()))?;
-    let nonce_bytes: [u8; NONCE_LEN] = random()?;
-    let nonce = Nonce::from(nonce_bytes);
-    let sealed = cipher
-        .encrypt(
-            &nonce,
-            Payload {
-                msg: plain,
-                aad: context,
-            },
-        )
-        .map_err(|_| StoreError::Crypto("encryption failed".into()))?;
-    let mut out = Vec::with_capacity(1 + NONCE_LEN + sealed.len());
-    out.push(SEAL_VERSION);
-    out.extend_from_slice(&nonce_bytes);
-    out.extend_from_slice(&sealed);
-    Ok(out)
-}
-
-fn open_with(
-    key: &[u8; KEY_LEN],
-    sealed: &[u8],
-    context: &[u8],
-) -> Result<Zeroizing<Vec<u8>>, StoreError> {
-    let (Some(&SEAL_VERSION), Some(nonce), Some(body)) = (
-        sealed.first(),
-        sealed.get(1..1 + NONCE_LEN),
-        sealed.get(1 + NONCE_LEN..),
-    ) else {
-        return Err(StoreError::Crypto(
-            "sealed data has an unknown format".into(),
-        ));
-    };
-    let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| StoreError::Crypto(e.to_string()))?;
-    let nonce_bytes: [u8; NONCE_LEN] = nonce
-        .try_into()
-        .map_err(|_| StoreError::Crypto("bad nonce".into()))?;
-    cipher
-        .decrypt(
-            &Nonce::from(nonce_bytes),
-            Payload {
-                msg: body,
-                aad: context,
-            },
-        )
-        .map(Zeroizing::new)
-        .map_err(|_| StoreError::Crypto("sealed data does not authenticate".into()))
-}
-
-/// A person's data key. Never stored in plaintext; zeroed when dropped.
-pub struct DataKey(Zeroizing<[u8; KEY_LEN]>);
-
-impl fmt::Debug for DataKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("DataKey(..)")
-    }
-}
-
-impl DataKey {
-    pub fn generate() -> Result<DataKey, StoreError> {
-        Ok(DataKey(Zeroizing::new(random()?)))
-    }
-
-    pub(crate) fn seal(&self, plain: &[u8], context: &[u8]) -> Result<Vec<u8>, StoreError> {
-        seal_with(&self.0, plain, context)
-    }
-
-    pub(crate) fn open(
-        &self,
-        sealed: &[u8],
-        context: &[u8],
-    ) -> Result<Zeroizing<Vec<u8>>, StoreError> {
-        open_with(&self.0, sealed, context)
-    }
-}
+use crate::sealed::{DataKey, KEY_LEN, random};
 
 /// The master keys, by id; the newest wraps new data keys, older ones still unwrap until
 /// `keys rotate` has re-wrapped everything.
@@ -248,7 +159,7 @@ impl MasterKeys {
     }
 
     /// Wraps a data key for `person`, bound to the tenant and person id.
-    pub fn wrap(
+    pub(crate) fn wrap(
         &self,
         key: &DataKey,
         tenant: &str,
@@ -259,10 +170,7 @@ impl MasterKeys {
             .get(&self.current)
             .ok_or_else(|| StoreError::KeyFile("the current key is missing".into()))?;
         let context = format!("person-key\0{tenant}\0{person}");
-        Ok((
-            self.current.clone(),
-            seal_with(master, key.0.as_slice(), context.as_bytes())?,
-        ))
+        Ok((self.current.clone(), key.wrap(master, context.as_bytes())?))
     }
 
     /// Whether the key file held master key `key_id` when it was read.
@@ -270,7 +178,7 @@ impl MasterKeys {
         self.keys.contains_key(key_id)
     }
 
-    pub fn unwrap_key(
+    pub(crate) fn unwrap_key(
         &self,
         key_id: &str,
         wrapped: &[u8],
@@ -281,12 +189,7 @@ impl MasterKeys {
             StoreError::KeyFile(format!("master key `{key_id}` is not in the key file"))
         })?;
         let context = format!("person-key\0{tenant}\0{person}");
-        let plain = open_with(master, wrapped, context.as_bytes())?;
-        let key: [u8; KEY_LEN] = plain
-            .as_slice()
-            .try_into()
-            .map_err(|_| StoreError::Crypto("a wrapped key has the wrong length".into()))?;
-        Ok(DataKey(Zeroizing::new(key)))
+        DataKey::unwrap(master, wrapped, context.as_bytes())
     }
 
     /// A key derived from the root secret for one purpose (domain separation).
@@ -305,6 +208,24 @@ impl MasterKeys {
         mac.update(tenant.as_bytes());
         mac.update(b"\0");
         mac.update(bsn.as_bytes());
+        Ok(mac.finalize().into_bytes().to_vec())
+    }
+
+    /// The keyed hash by which a person is found on one of their identification facts
+    /// (`kind`: a name word, the birth date, the client number), without storing the fact.
+    pub fn search_token(
+        &self,
+        tenant: &str,
+        kind: &str,
+        value: &str,
+    ) -> Result<Vec<u8>, StoreError> {
+        let key = self.derive("person-search")?;
+        let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(key.as_slice())
+            .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        for part in [tenant, kind, value] {
+            mac.update(part.as_bytes());
+            mac.update(b"\0");
+        }
         Ok(mac.finalize().into_bytes().to_vec())
     }
 
@@ -329,28 +250,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn seal_and_open_round_trip_and_bind_the_context() {
-        let key = DataKey::generate().unwrap();
-        let sealed = key.seal(b"Jansen", b"naw").unwrap();
-        assert!(!sealed.windows(6).any(|w| w == b"Jansen"));
-        assert_eq!(key.open(&sealed, b"naw").unwrap().as_slice(), b"Jansen");
-        assert!(
-            key.open(&sealed, b"gezondheid").is_err(),
-            "context is bound"
-        );
-        let other = DataKey::generate().unwrap();
-        assert!(other.open(&sealed, b"naw").is_err());
-        let mut tampered = sealed.clone();
-        let last = tampered.len() - 1;
-        tampered[last] ^= 1;
-        assert!(key.open(&tampered, b"naw").is_err());
-    }
-
-    #[test]
     fn wrapped_keys_survive_rotation_only_until_retired() {
         let mut master = MasterKeys::generate().unwrap();
         let key = DataKey::generate().unwrap();
         let (id, wrapped) = master.wrap(&key, "t", "p1").unwrap();
+        assert_ne!(
+            master.search_token("t", "naam", "jansen").unwrap(),
+            master.search_token("u", "naam", "jansen").unwrap(),
+            "search tokens are per tenant"
+        );
         assert!(
             master.unwrap_key(&id, &wrapped, "t", "p2").is_err(),
             "bound to the person"

@@ -3,17 +3,26 @@
 //!
 //! The only way to personal data is [`vault::Vault`]: every read, write, correction, erasure and
 //! export is decided by the reglement, written to the audit log in the same transaction, and
-//! only then decrypted or committed. The database layer ([`db`]) hands out ciphertext only.
+//! only then decrypted or committed. What opens ciphertext is the private [`sealed`] module,
+//! and it opens only with the receipt of a committed, allowed access that covers it. Staff
+//! accounts, sessions and API tokens are a room of their own ([`accounts::Accounts`]).
+//!
+//! Rooms: `vault/` (persons, records, care teams, the audit log, erasure, operations),
+//! `accounts/`, and below them `sealed` (the capability), `keys`, `audit` (the chain and its
+//! checkpoints), `writer` (group commit), `db` (pool and migrations), `verify`.
 
+pub mod accounts;
 pub mod audit;
+mod clock;
 mod db;
 pub mod keys;
+mod sealed;
 pub mod vault;
 mod verify;
 mod writer;
 
 pub use db::{Backend, Location};
-pub use writer::Receipt;
+pub use sealed::Receipt;
 
 /// Everything that can go wrong below the service layer.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +35,10 @@ pub enum StoreError {
     KeyFile(String),
     #[error("cryptography: {0}")]
     Crypto(String),
+    /// Sealed data was presented with a receipt that does not cover it: another person,
+    /// another category, or an access that reveals nothing.
+    #[error("the receipt does not cover this data")]
+    NotCovered,
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("audit verification: {0}")]
@@ -45,4 +58,22 @@ pub enum StoreError {
     Closed,
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl StoreError {
+    /// A unique or primary-key constraint refused the statement (a duplicate), on either
+    /// backend: told apart by the database's own error code, never by guessing.
+    pub fn is_duplicate(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::Database(e)) => {
+                e.kind() == sqlx::error::ErrorKind::UniqueViolation
+            }
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.extended_code,
+                rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            ),
+            _ => false,
+        }
+    }
 }

@@ -22,7 +22,7 @@ use sqlx::{AnyPool, Row as _};
 
 use crate::StoreError;
 use crate::audit::{
-    ChainWalker, Checkpoint, EventFields, Finding, Problem, Stretch, join_stretches,
+    ChainBreak, ChainWalker, Checkpoint, EventFields, Finding, Stretch, join_stretches,
     read_checkpoints,
 };
 use crate::db::{self, Backend, Location};
@@ -151,16 +151,16 @@ fn compare_checkpoints(
             .find(|t| t.tenant_id == c.tenant_id)
             .map_or(0, |t| t.last_seq);
         let problem = if !c.verify(verifying) {
-            Some(Problem::BadCheckpoint)
+            Some(ChainBreak::BadCheckpoint)
         } else if c.seq > last {
-            Some(Problem::Truncated)
+            Some(ChainBreak::Truncated)
         } else if marked.get(&(c.tenant_id.clone(), c.seq)) != Some(&c.hash) {
-            Some(Problem::Altered)
+            Some(ChainBreak::Altered)
         } else {
             None
         };
         if let Some(problem) = problem {
-            let seq = if problem == Problem::Truncated {
+            let seq = if problem == ChainBreak::Truncated {
                 last + 1
             } else {
                 c.seq
@@ -196,6 +196,7 @@ fn prove_sqlite(
     stretch_rows: i64,
 ) -> Result<Option<Chains>, StoreError> {
     let conn = open_read_only(file)?;
+    // installation-wide: verification proves every tenant's chain.
     let (low, high): (Option<i64>, Option<i64>) =
         conn.query_row("SELECT MIN(rowid), MAX(rowid) FROM audit_events", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -232,9 +233,10 @@ fn prove_sqlite(
                     scope.spawn(|| {
                         let conn = open_read_only(file)?;
                         let mut stmt = conn
+                            // installation-wide: a stretch of rows of every tenant.
                             .prepare(&format!(
                                 "SELECT {} FROM audit_events WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
-                                db::EVENT_COLUMNS
+                                db::events::EVENT_COLUMNS
                             ))
                             ?;
                         let mut done = Vec::new();
@@ -383,7 +385,7 @@ impl<'r> EventRow<'r> for &'r sqlx::postgres::PgRow {
     }
 }
 
-/// The hashed fields of a row in [`db::EVENT_COLUMNS`] order, borrowed; `None` if a column
+/// The hashed fields of a row in [`db::events::EVENT_COLUMNS`] order, borrowed; `None` if a column
 /// holds what no event written by the writer holds (then the walk names the event).
 fn read_row<'r>(row: impl EventRow<'r>) -> Option<RowParts<'r>> {
     let text = |i: usize| row.text(i)?;
@@ -403,6 +405,8 @@ fn read_row<'r>(row: impl EventRow<'r>) -> Option<RowParts<'r>> {
         source: text(12)?,
         outcome: text(13)?,
         articles: text(14)?,
+        object: row.text(17)?,
+        subjects: row.text(18)?,
     };
     Some((row.int(1)?, row.blob(15)??, row.blob(16)??, fields))
 }
@@ -418,6 +422,7 @@ fn open_read_only(file: &Path) -> Result<rusqlite::Connection, StoreError> {
 
 /// Each tenant with the lowest and highest seq of its events: a skip scan over the primary
 /// key, one index probe per tenant rather than a pass over the table.
+// installation-wide: the tenants whose chains are proven.
 const TENANT_SPANS: &str = "WITH RECURSIVE t(id) AS ( \
        SELECT MIN(tenant_id) FROM audit_events \
        UNION ALL \
@@ -514,7 +519,7 @@ async fn prove_pg_range(
 ) -> Result<Stretch, StoreError> {
     let sql = format!(
         "SELECT {} FROM audit_events WHERE tenant_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
-        db::EVENT_COLUMNS
+        db::events::EVENT_COLUMNS
     );
     let mut stretch = Stretch::new();
     let mut rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -556,14 +561,15 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
             chains.findings.push(f);
         }
     };
+    // installation-wide: the walk goes through every tenant's chain.
     let sql = format!(
         "SELECT {} FROM audit_events ORDER BY tenant_id, seq",
-        db::EVENT_COLUMNS
+        db::events::EVENT_COLUMNS
     );
     let mut rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch(pool);
     let mut current = String::new();
     while let Some(row) = rows.try_next().await? {
-        let event = match db::event_from_row(&row) {
+        let event = match db::events::event_from_row(&row) {
             Ok(event) => event,
             Err(_) => {
                 // A value of a type the writer never writes (TEXT cast to BLOB, say): the
@@ -576,7 +582,7 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
                     chains.findings.push(Finding {
                         tenant_id: tenant,
                         seq,
-                        problem: Problem::Altered,
+                        problem: ChainBreak::Altered,
                     });
                 }
                 continue;
@@ -607,7 +613,7 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::{AuditEvent, GENESIS};
+    use crate::audit::{AuditAction, AuditEvent, GENESIS, Outcome};
 
     /// Events of two tenants, interleaved as two writers' batches would be.
     fn events() -> Vec<AuditEvent> {
@@ -624,14 +630,20 @@ mod tests {
                 role: "zorgverlener".into(),
                 on_behalf_of: (i % 7 == 0).then(|| "vertegenwoordiger-1".into()),
                 person_id: (i % 4 != 0).then(|| format!("p-{}", i % 3)),
-                action: "read".into(),
+                action: AuditAction::Read,
                 category: Some("gezondheid".into()),
                 purpose: "zorg".into(),
                 reason: (i % 6 == 0).then(|| vec![i as u8; 12]),
                 emergency: i % 6 == 0,
                 source: "127.0.0.1".into(),
-                outcome: "allowed".into(),
+                outcome: Outcome::Allowed,
                 articles: "2.2".into(),
+                object: (i % 9 == 0).then(|| "zorg-2".into()),
+                subjects: if i % 8 == 0 {
+                    vec![format!("p-{i}"), "p-0".into()]
+                } else {
+                    Vec::new()
+                },
                 prev_hash: prev,
                 hash: Vec::new(),
             };
@@ -649,16 +661,21 @@ mod tests {
         let conn = rusqlite::Connection::open(&file).unwrap();
         conn.execute_batch(include_str!("../migrations/sqlite/0001_init.sql"))
             .unwrap();
+        conn.execute_batch(
+            "ALTER TABLE audit_events ADD COLUMN object TEXT; ALTER TABLE audit_events ADD COLUMN subjects TEXT;",
+        )
+        .unwrap();
         for e in events {
             conn.execute(
                 &format!(
-                    "INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                    db::EVENT_COLUMNS
+                    "INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                    db::events::EVENT_COLUMNS
                 ),
                 rusqlite::params![
                     e.tenant_id, e.seq, e.at, e.user_id, e.role, e.on_behalf_of, e.person_id,
-                    e.action, e.category, e.purpose, e.reason, i32::from(e.emergency), e.source,
-                    e.outcome, e.articles, e.prev_hash, e.hash
+                    e.action.id(), e.category, e.purpose, e.reason, i32::from(e.emergency), e.source,
+                    e.outcome.id(), e.articles, e.prev_hash, e.hash, e.object,
+                    crate::audit::subjects_text(&e.subjects)
                 ],
             )
             .unwrap();
@@ -703,7 +720,7 @@ mod tests {
         // Each case is committed, since the proof reads on connections of its own.
         let restore = format!(
             "DELETE FROM audit_events; INSERT INTO audit_events (rowid, {0}) SELECT r, {0} FROM original;",
-            db::EVENT_COLUMNS
+            db::events::EVENT_COLUMNS
         );
         let tampering = [
             "UPDATE audit_events SET action = 'export' WHERE rowid = ?1",
@@ -715,6 +732,8 @@ mod tests {
             "UPDATE audit_events SET tenant_id = 'org-c' WHERE rowid = ?1",
             "UPDATE audit_events SET hash = X'00' WHERE rowid = ?1",
             "UPDATE audit_events SET articles = 7 WHERE rowid = ?1",
+            "UPDATE audit_events SET object = IIF(object IS NULL, 'zorg-9', NULL) WHERE rowid = ?1",
+            "UPDATE audit_events SET subjects = IIF(subjects IS NULL, 'p-9', subjects || ' p-9') WHERE rowid = ?1",
             // The same bytes as another type: hashes the same, but `person_id = ?` and
             // `tenant_id = ?` no longer find the event.
             "UPDATE audit_events SET tenant_id = CAST(tenant_id AS BLOB) WHERE rowid = ?1",

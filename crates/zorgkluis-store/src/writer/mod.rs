@@ -7,7 +7,7 @@
 //! each job in a savepoint, so the failing job fails alone and leaves the chain as it was. A
 //! job is acknowledged only after its transaction committed: nothing acknowledged is lost.
 //!
-//! A batch runs through a [`Session`]. On SQLite that is the writer's own connection
+//! A batch runs through a [`WriteTx`] ([`session`]). On SQLite that is the writer's own connection
 //! (rusqlite), stepped in place on a blocking thread: measured, handing every statement to
 //! sqlx's SQLite worker thread and back cost more than the statements themselves once callers
 //! kept both cores busy. On PostgreSQL each statement is a network round trip anyway, awaited
@@ -18,31 +18,24 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
+mod session;
+
 use crate::StoreError;
-use crate::audit::{AuditEvent, Checkpoint, GENESIS, append_checkpoint};
-use crate::db::{Backend, SQLITE_PRAGMAS, bind_numbered};
+use crate::audit::{
+    AuditAction, AuditEvent, Checkpoint, GENESIS, Outcome, append_checkpoint, subjects_text,
+};
+use crate::db::{Backend, SQLITE_PRAGMAS};
+
+use session::{Database, WriteTx, begin};
 
 /// The most jobs one transaction takes.
 const MAX_BATCH: usize = 1024;
 /// A checkpoint is signed after this many events, or this much time, whichever comes first.
 const CHECKPOINT_EVERY: u64 = 10_000;
 const CHECKPOINT_AFTER: Duration = Duration::from_secs(1);
-
-/// Proof that an audit event was committed: only the writer makes one.
-#[derive(Debug)]
-pub struct Receipt {
-    seq: i64,
-}
-
-impl Receipt {
-    /// The audit event's position in its tenant's chain.
-    pub fn seq(&self) -> i64 {
-        self.seq
-    }
-}
 
 /// A value bound into a statement.
 #[derive(Debug, Clone)]
@@ -89,32 +82,29 @@ pub(crate) struct NewEvent {
     pub role: String,
     pub on_behalf_of: Option<String>,
     pub person_id: Option<String>,
-    pub action: String,
+    pub action: AuditAction,
     pub category: Option<String>,
     pub purpose: String,
     pub reason: Option<Vec<u8>>,
     pub emergency: bool,
     pub source: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub articles: String,
+    pub object: Option<String>,
+    pub subjects: Vec<String>,
 }
 
+/// Events appended together with statements, in one transaction. Every event of a job belongs
+/// to the same tenant (a vault writes for one).
 struct Job {
-    event: NewEvent,
+    events: Vec<NewEvent>,
     statements: Vec<Stmt>,
-    reply: oneshot::Sender<Result<Receipt, StoreError>>,
+    reply: oneshot::Sender<Result<Vec<i64>, StoreError>>,
 }
 
 #[derive(Clone)]
 pub(crate) struct Writer {
     tx: mpsc::Sender<Job>,
-}
-
-/// Where the writer commits.
-enum Database {
-    /// The writer's own connection to the embedded database.
-    Sqlite(rusqlite::Connection),
-    Postgres(AnyPool),
 }
 
 struct State {
@@ -166,16 +156,36 @@ impl Writer {
         Ok((Writer { tx }, handle))
     }
 
-    /// Appends `event` and runs `statements` in one transaction; returns once it is durable.
-    pub async fn submit(
+    /// Appends `event` and runs `statements` in one transaction; returns the event's seq once
+    /// it is durable. An access that opens personal data commits through
+    /// [`crate::sealed::commit`] instead, which turns its permit into a receipt.
+    pub async fn submit(&self, event: NewEvent, statements: Vec<Stmt>) -> Result<i64, StoreError> {
+        let seqs = self.submit_all(vec![event], statements).await?;
+        seqs.first()
+            .copied()
+            .ok_or_else(|| StoreError::Commit("no event was appended".into()))
+    }
+
+    /// Appends `events` (of one tenant, at least one) and runs `statements`, all in one
+    /// transaction; returns their seqs, in order, once durable.
+    pub async fn submit_all(
         &self,
-        event: NewEvent,
+        events: Vec<NewEvent>,
         statements: Vec<Stmt>,
-    ) -> Result<Receipt, StoreError> {
+    ) -> Result<Vec<i64>, StoreError> {
+        let one_tenant = events
+            .first()
+            .is_some_and(|first| events.iter().all(|e| e.tenant_id == first.tenant_id));
+        if !one_tenant {
+            return Err(StoreError::Invalid {
+                field: "events",
+                message: "a job appends at least one event, all of one tenant".into(),
+            });
+        }
         let (reply, answer) = oneshot::channel();
         self.tx
             .send(Job {
-                event,
+                events,
                 statements,
                 reply,
             })
@@ -246,182 +256,12 @@ fn checkpoint(state: &mut State) {
     }
 }
 
-/// One open transaction of the writer. Dropping it without `commit` rolls it back.
-trait Session: Send {
-    fn backend(&self) -> Backend;
-    /// Runs a statement; `$n` (or `?`, in order) takes `args[n - 1]`. Returns the rows changed.
-    fn execute(
-        &mut self,
-        sql: &str,
-        args: &[&Arg],
-    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
-    /// Seq and hash of the newest event of a tenant's chain, as this transaction sees it.
-    fn newest_event(
-        &mut self,
-        tenant: &str,
-    ) -> impl Future<Output = Result<Option<(i64, Vec<u8>)>, StoreError>> + Send;
-    fn commit(self) -> impl Future<Output = Result<(), StoreError>> + Send;
-}
-
-const NEWEST_EVENT: &str =
+pub(super) const NEWEST_EVENT: &str =
     "SELECT seq, hash FROM audit_events WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1";
-
-/// A transaction on the writer's SQLite connection. Its futures are ready at once: every
-/// statement is stepped in place, on the blocking thread the batch runs on.
-struct SqliteSession<'c> {
-    conn: &'c mut rusqlite::Connection,
-    open: bool,
-}
-
-impl<'c> SqliteSession<'c> {
-    fn begin(conn: &'c mut rusqlite::Connection) -> Result<SqliteSession<'c>, StoreError> {
-        conn.execute_batch("BEGIN")?;
-        Ok(SqliteSession { conn, open: true })
-    }
-}
-
-impl rusqlite::ToSql for Arg {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        match self {
-            Arg::Text(s) => s.to_sql(),
-            Arg::OptText(s) => s.to_sql(),
-            Arg::Blob(b) => b.to_sql(),
-            Arg::OptBlob(b) => b.to_sql(),
-            Arg::Int(i) => i.to_sql(),
-        }
-    }
-}
-
-impl Session for SqliteSession<'_> {
-    fn backend(&self) -> Backend {
-        Backend::Sqlite
-    }
-
-    async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let values: Vec<&dyn rusqlite::ToSql> =
-            args.iter().map(|a| *a as &dyn rusqlite::ToSql).collect();
-        bind_numbered(&mut stmt, &values)?;
-        Ok(stmt.raw_execute()? as u64)
-    }
-
-    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(NEWEST_EVENT)?;
-        let mut rows = stmt.query([tenant])?;
-        Ok(match rows.next()? {
-            Some(row) => Some((row.get(0)?, row.get(1)?)),
-            None => None,
-        })
-    }
-
-    async fn commit(mut self) -> Result<(), StoreError> {
-        // A COMMIT that fails (busy, disk full) leaves the transaction open: `drop` rolls it
-        // back, so the next batch starts clean.
-        self.conn.execute_batch("COMMIT")?;
-        self.open = false;
-        Ok(())
-    }
-}
-
-impl Drop for SqliteSession<'_> {
-    fn drop(&mut self) {
-        // An unfinished transaction is rolled back; SQLite may have done so already.
-        if self.open && !self.conn.is_autocommit() {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-    }
-}
-
-struct PgSession {
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-}
-
-impl Session for PgSession {
-    fn backend(&self) -> Backend {
-        Backend::Postgres
-    }
-
-    async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
-        // Only placeholders are formatted into the SQL the writer builds; every value is bound.
-        let query =
-            args.iter().fold(
-                sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())),
-                |q, a| match a {
-                    Arg::Text(s) => q.bind(s.as_str()),
-                    Arg::OptText(s) => q.bind(s.as_deref()),
-                    Arg::Blob(b) => q.bind(b.as_slice()),
-                    Arg::OptBlob(b) => q.bind(b.as_deref()),
-                    Arg::Int(i) => q.bind(*i),
-                },
-            );
-        Ok(query.execute(&mut *self.tx).await?.rows_affected())
-    }
-
-    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
-        let row = sqlx::query(NEWEST_EVENT)
-            .bind(tenant)
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        Ok(match row {
-            Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
-            None => None,
-        })
-    }
-
-    async fn commit(self) -> Result<(), StoreError> {
-        self.tx.commit().await?;
-        Ok(())
-    }
-}
-
-/// A transaction of the writer's database, whichever it is.
-enum Transaction<'c> {
-    Sqlite(SqliteSession<'c>),
-    Postgres(PgSession),
-}
-
-async fn begin(database: &mut Database) -> Result<Transaction<'_>, StoreError> {
-    Ok(match database {
-        Database::Sqlite(conn) => Transaction::Sqlite(SqliteSession::begin(conn)?),
-        Database::Postgres(pool) => Transaction::Postgres(PgSession {
-            tx: pool.begin().await?,
-        }),
-    })
-}
-
-impl Session for Transaction<'_> {
-    fn backend(&self) -> Backend {
-        match self {
-            Transaction::Sqlite(s) => s.backend(),
-            Transaction::Postgres(s) => s.backend(),
-        }
-    }
-
-    async fn execute(&mut self, sql: &str, args: &[&Arg]) -> Result<u64, StoreError> {
-        match self {
-            Transaction::Sqlite(s) => s.execute(sql, args).await,
-            Transaction::Postgres(s) => s.execute(sql, args).await,
-        }
-    }
-
-    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
-        match self {
-            Transaction::Sqlite(s) => s.newest_event(tenant).await,
-            Transaction::Postgres(s) => s.newest_event(tenant).await,
-        }
-    }
-
-    async fn commit(self) -> Result<(), StoreError> {
-        match self {
-            Transaction::Sqlite(s) => s.commit().await,
-            Transaction::Postgres(s) => s.commit().await,
-        }
-    }
-}
 
 /// Seq and hash of the tip of a tenant's chain: cached, or read in the transaction.
 async fn tip(
-    session: &mut impl Session,
+    session: &mut impl WriteTx,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     tenant: &str,
 ) -> Result<(i64, Vec<u8>), StoreError> {
@@ -438,7 +278,7 @@ async fn tip(
 
 /// Gives the job's event the next seq and hash of its tenant's chain, and moves the tip.
 async fn chain(
-    session: &mut impl Session,
+    session: &mut impl WriteTx,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     e: &NewEvent,
 ) -> Result<AuditEvent, StoreError> {
@@ -452,14 +292,16 @@ async fn chain(
         role: e.role.clone(),
         on_behalf_of: e.on_behalf_of.clone(),
         person_id: e.person_id.clone(),
-        action: e.action.clone(),
+        action: e.action,
         category: e.category.clone(),
         purpose: e.purpose.clone(),
         reason: e.reason.clone(),
         emergency: e.emergency,
         source: e.source.clone(),
-        outcome: e.outcome.clone(),
+        outcome: e.outcome,
         articles: e.articles.clone(),
+        object: e.object.clone(),
+        subjects: e.subjects.clone(),
         prev_hash: prev,
         hash: Vec::new(),
     };
@@ -468,7 +310,7 @@ async fn chain(
     Ok(event)
 }
 
-/// Rows per INSERT: 17 parameters each stays far below every backend's parameter limit.
+/// Rows per INSERT: 19 parameters each stays far below every backend's parameter limit.
 const ROWS_PER_INSERT: usize = 64;
 
 /// `prefix` followed by the placeholders of `rows` rows of `width` values each.
@@ -498,7 +340,7 @@ fn multi_row_insert(prefix: &str, width: usize, rows: usize, backend: Backend) -
 }
 
 /// The values of an audit event in the column order of [`insert_events`].
-fn event_args(e: &AuditEvent) -> [Arg; 17] {
+fn event_args(e: &AuditEvent) -> [Arg; EVENT_WIDTH] {
     [
         Arg::Text(e.tenant_id.clone()),
         Arg::Int(e.seq),
@@ -507,30 +349,53 @@ fn event_args(e: &AuditEvent) -> [Arg; 17] {
         Arg::Text(e.role.clone()),
         Arg::OptText(e.on_behalf_of.clone()),
         Arg::OptText(e.person_id.clone()),
-        Arg::Text(e.action.clone()),
+        Arg::Text(e.action.id().to_owned()),
         Arg::OptText(e.category.clone()),
         Arg::Text(e.purpose.clone()),
         Arg::OptBlob(e.reason.clone()),
         Arg::Int(i64::from(e.emergency)),
         Arg::Text(e.source.clone()),
-        Arg::Text(e.outcome.clone()),
+        Arg::Text(e.outcome.id().to_owned()),
         Arg::Text(e.articles.clone()),
         Arg::Blob(e.prev_hash.clone()),
         Arg::Blob(e.hash.clone()),
+        Arg::OptText(e.object.clone()),
+        Arg::OptText(subjects_text(&e.subjects)),
     ]
 }
 
-/// Inserts events with one multi-row INSERT per chunk.
+const EVENT_WIDTH: usize = 19;
+
+/// Inserts events with one multi-row INSERT per chunk, and the index by which each person's
+/// access log finds the lists that showed them.
 async fn insert_events(
-    session: &mut impl Session,
+    session: &mut impl WriteTx,
     events: &[AuditEvent],
 ) -> Result<(), StoreError> {
     const PREFIX: &str = "INSERT INTO audit_events (tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, \
-         category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash) VALUES";
+         category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash, object, subjects) VALUES";
     for chunk in events.chunks(ROWS_PER_INSERT) {
-        let values: Vec<[Arg; 17]> = chunk.iter().map(event_args).collect();
+        let values: Vec<[Arg; EVENT_WIDTH]> = chunk.iter().map(event_args).collect();
         let args: Vec<&Arg> = values.iter().flatten().collect();
-        let sql = multi_row_insert(PREFIX, 17, chunk.len(), session.backend());
+        let sql = multi_row_insert(PREFIX, EVENT_WIDTH, chunk.len(), session.backend());
+        session.execute(&sql, &args).await?;
+    }
+    const SUBJECTS: &str = "INSERT INTO audit_subjects (tenant_id, person_id, seq) VALUES";
+    let subjects: Vec<[Arg; 3]> = events
+        .iter()
+        .flat_map(|e| {
+            e.subjects.iter().map(|p| {
+                [
+                    Arg::Text(e.tenant_id.clone()),
+                    Arg::Text(p.clone()),
+                    Arg::Int(e.seq),
+                ]
+            })
+        })
+        .collect();
+    for chunk in subjects.chunks(ROWS_PER_INSERT) {
+        let args: Vec<&Arg> = chunk.iter().flatten().collect();
+        let sql = multi_row_insert(SUBJECTS, 3, chunk.len(), session.backend());
         session.execute(&sql, &args).await?;
     }
     Ok(())
@@ -553,7 +418,7 @@ fn one_row_insert(sql: &str) -> Option<(&str, usize)> {
 }
 
 /// Runs one statement of a job; fails the job if it had to change a row and did not.
-async fn run_statement(session: &mut impl Session, stmt: &Stmt) -> Result<(), StoreError> {
+async fn run_statement(session: &mut impl WriteTx, stmt: &Stmt) -> Result<(), StoreError> {
     let args: Vec<&Arg> = stmt.args.iter().collect();
     let changed = session.execute(stmt.sql, &args).await?;
     if stmt.must_change && changed == 0 {
@@ -572,7 +437,7 @@ async fn run_statement(session: &mut impl Session, stmt: &Stmt) -> Result<(), St
 /// multi-row inserts, so a batch of a thousand new records costs a few statements, not a
 /// thousand.
 async fn run_batch_statements(
-    session: &mut impl Session,
+    session: &mut impl WriteTx,
     statements: &[&Stmt],
 ) -> Result<(), StoreError> {
     let mut i = 0;
@@ -615,7 +480,7 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
         Err(e) => Err(e),
     };
     let outcome = match fast {
-        Ok(seqs) => Ok(seqs.into_iter().map(Ok).collect()),
+        Ok(seqs) => Ok(seqs.into_iter().map(Ok).collect::<Vec<_>>()),
         Err(e @ StoreError::Commit(_)) => Err(e),
         Err(_) => {
             state.tips = before.clone();
@@ -627,13 +492,13 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
     };
     match outcome {
         Ok(results) => {
-            let committed = results
+            let committed: u64 = results
                 .iter()
-                .filter(|r: &&Result<i64, StoreError>| r.is_ok())
-                .count() as u64;
+                .map(|r: &Result<Vec<i64>, StoreError>| r.as_ref().map_or(0, |s| s.len() as u64))
+                .sum();
             state.since_checkpoint += committed;
             for (job, result) in batch.into_iter().zip(results) {
-                let _ = job.reply.send(result.map(|seq| Receipt { seq }));
+                let _ = job.reply.send(result);
             }
         }
         Err(e) => {
@@ -653,11 +518,14 @@ async fn commit_batch(state: &mut State, batch: Vec<Job>) {
 /// they are read inside this transaction. Another process (the CLI while the server runs)
 /// may have appended events: a tip cached from an earlier batch could be stale.
 async fn lock_tenants(
-    session: &mut impl Session,
+    session: &mut impl WriteTx,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     batch: &[Job],
 ) -> Result<(), StoreError> {
-    let mut tenants: Vec<&String> = batch.iter().map(|j| &j.event.tenant_id).collect();
+    let mut tenants: Vec<&String> = batch
+        .iter()
+        .flat_map(|j| j.events.iter().map(|e| &e.tenant_id))
+        .collect();
     tenants.sort_unstable();
     tenants.dedup();
     for tenant in tenants {
@@ -676,14 +544,21 @@ async fn lock_tenants(
 
 /// The whole batch in one transaction, its events in a few multi-row inserts.
 async fn fast_path(
-    mut session: impl Session,
+    mut session: impl WriteTx,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     batch: &[Job],
-) -> Result<Vec<i64>, StoreError> {
+) -> Result<Vec<Vec<i64>>, StoreError> {
     lock_tenants(&mut session, tips, batch).await?;
     let mut events = Vec::with_capacity(batch.len());
+    let mut seqs = Vec::with_capacity(batch.len());
     for job in batch {
-        events.push(chain(&mut session, tips, &job.event).await?);
+        let mut mine = Vec::with_capacity(job.events.len());
+        for e in &job.events {
+            let event = chain(&mut session, tips, e).await?;
+            mine.push(event.seq);
+            events.push(event);
+        }
+        seqs.push(mine);
     }
     insert_events(&mut session, &events).await?;
     let statements: Vec<&Stmt> = batch.iter().flat_map(|j| &j.statements).collect();
@@ -695,27 +570,36 @@ async fn fast_path(
         .commit()
         .await
         .map_err(|e| StoreError::Commit(e.to_string()))?;
-    Ok(events.iter().map(|e| e.seq).collect())
+    Ok(seqs)
 }
 
 /// The batch job by job, each in a savepoint, so that a failing job fails alone.
 async fn slow_path(
-    mut session: impl Session,
+    mut session: impl WriteTx,
     tips: &mut HashMap<String, (i64, Vec<u8>)>,
     batch: &[Job],
-) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
+) -> Result<Vec<Result<Vec<i64>, StoreError>>, StoreError> {
     lock_tenants(&mut session, tips, batch).await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
         session.execute("SAVEPOINT job", &[]).await?;
-        let tenant_tip = tips.get(&job.event.tenant_id).cloned();
+        // Every event of a job is of one tenant (checked in `submit_all`).
+        let tenant = job
+            .events
+            .first()
+            .map(|e| e.tenant_id.clone())
+            .unwrap_or_default();
+        let tenant_tip = tips.get(&tenant).cloned();
         let applied = async {
-            let event = chain(&mut session, tips, &job.event).await?;
-            insert_events(&mut session, std::slice::from_ref(&event)).await?;
+            let mut events = Vec::with_capacity(job.events.len());
+            for e in &job.events {
+                events.push(chain(&mut session, tips, e).await?);
+            }
+            insert_events(&mut session, &events).await?;
             for stmt in &job.statements {
                 run_statement(&mut session, stmt).await?;
             }
-            Ok::<_, StoreError>(event.seq)
+            Ok::<_, StoreError>(events.iter().map(|e| e.seq).collect::<Vec<_>>())
         }
         .await;
         match applied {
@@ -727,8 +611,8 @@ async fn slow_path(
                 session.execute("ROLLBACK TO SAVEPOINT job", &[]).await?;
                 session.execute("RELEASE SAVEPOINT job", &[]).await?;
                 match tenant_tip {
-                    Some(t) => tips.insert(job.event.tenant_id.clone(), t),
-                    None => tips.remove(&job.event.tenant_id),
+                    Some(t) => tips.insert(tenant, t),
+                    None => tips.remove(&tenant),
                 };
                 results.push(Err(e));
             }
@@ -742,6 +626,7 @@ async fn slow_path(
 mod tests {
     use super::*;
     use crate::db::{Location, connect};
+    use sqlx::Row as _;
 
     fn event(tenant: &str) -> NewEvent {
         NewEvent {
@@ -750,22 +635,24 @@ mod tests {
             role: "fg".into(),
             on_behalf_of: None,
             person_id: None,
-            action: "test".into(),
+            action: AuditAction::Backup,
             category: None,
             purpose: "test".into(),
             reason: None,
             emergency: false,
             source: "test".into(),
-            outcome: "allowed".into(),
+            outcome: Outcome::Allowed,
             articles: String::new(),
+            object: None,
+            subjects: Vec::new(),
         }
     }
 
-    fn job(statements: Vec<Stmt>) -> (Job, oneshot::Receiver<Result<Receipt, StoreError>>) {
+    fn job(statements: Vec<Stmt>) -> (Job, oneshot::Receiver<Result<Vec<i64>, StoreError>>) {
         let (reply, answer) = oneshot::channel();
         (
             Job {
-                event: event("t"),
+                events: vec![event("t")],
                 statements,
                 reply,
             },
@@ -826,9 +713,9 @@ mod tests {
         )]);
         let (c, rc) = job(Vec::new());
         commit_batch(&mut state, vec![a, b, c]).await;
-        assert_eq!(ra.await.unwrap().unwrap().seq(), 1);
+        assert_eq!(ra.await.unwrap().unwrap(), [1]);
         assert!(matches!(rb.await.unwrap(), Err(StoreError::NotFound(_))));
-        assert_eq!(rc.await.unwrap().unwrap().seq(), 2);
+        assert_eq!(rc.await.unwrap().unwrap(), [2]);
         let count: i64 = sqlx::query("SELECT COUNT(*) FROM audit_events")
             .fetch_one(&pool)
             .await

@@ -1,19 +1,42 @@
 //! The one access path on both backends: decided, logged, then decrypted; erasure, backup and
-//! restore, key rotation.
+//! restore, key rotation, accounts and tokens.
 
 use jiff::civil::date;
-use zorgkluis_store::vault::{Vault, VaultError};
+use zorgkluis_store::audit::{AuditAction, Outcome};
+use zorgkluis_store::vault::{Actor, NewPerson, PersonFacts, Vault, VaultError};
+use zorgkluis_testkit::{Backend, STAFF, TestStore, actor, add_staff, all_bytes, contains};
 
-use crate::common::{Fixture, actor, all_bytes, contains};
+pub(crate) const BSN: &str = "111222333";
+pub(crate) const NAME: &str = "Synthetische Cliënt Bakker";
+pub(crate) const HEALTH_NOTE: &str =
+    "Synthetische notitie: bloeddruk 135/85, medicatie ongewijzigd";
 
-const BSN: &str = "111222333";
-const HEALTH_NOTE: &str = "Synthetische notitie: bloeddruk 135/85, medicatie ongewijzigd";
+/// The events in every tenant's chain, as `audit verify` counts them.
+pub(crate) async fn event_count(vault: &Vault) -> u64 {
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    report.tenants.iter().map(|t| t.events).sum()
+}
 
-/// A person with a BSN and a health record, and a caregiver in their care team.
-async fn seeded(vault: &Vault) -> (String, String) {
+/// The staff accounts, a person with a BSN and a name, a caregiver (zorg-1) in their care
+/// team and a health record by that caregiver. Returns the person and the record.
+pub(crate) async fn seeded(vault: &Vault) -> (String, String) {
+    add_staff(vault, STAFF).await;
     let admin = actor("admin-1", "administratie");
     let person = vault
-        .register_person(&admin, "client", Some(BSN), "intake")
+        .register_person(
+            &admin,
+            &NewPerson {
+                subject_category: "client".into(),
+                bsn: Some(BSN.into()),
+                facts: Some(PersonFacts {
+                    name: NAME.into(),
+                    birth_date: Some(date(1950, 3, 1)),
+                    client_number: Some("BG-0001".into()),
+                }),
+            },
+            "intake",
+        )
         .await
         .unwrap();
     vault
@@ -28,10 +51,9 @@ async fn seeded(vault: &Vault) -> (String, String) {
     (person, record)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn caregiver_in_team_reads_others_are_denied_and_every_attempt_is_logged() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+zorgkluis_testkit::on_both_backends! {
+    async fn caregiver_in_team_reads_others_are_denied_and_every_attempt_is_logged(store) {
+        let vault = store.open().await;
         let (person, _) = seeded(&vault).await;
 
         let care = actor("zorg-1", "zorgverlener");
@@ -39,7 +61,7 @@ async fn caregiver_in_team_reads_others_are_denied_and_every_attempt_is_logged()
             .read_category(&care, &person, "gezondheid", "zorgverlening", None)
             .await
             .unwrap();
-        assert_eq!(records.len(), 1, "{}", f.name);
+        assert_eq!(records.len(), 1, "{}", store.name());
         assert_eq!(records[0].text, HEALTH_NOTE);
 
         let stranger = actor("zorg-2", "zorgverlener");
@@ -49,7 +71,7 @@ async fn caregiver_in_team_reads_others_are_denied_and_every_attempt_is_logged()
         assert!(
             matches!(denied, Err(VaultError::Denied(_))),
             "{}: {denied:?}",
-            f.name
+            store.name()
         );
 
         let admin = actor("admin-1", "administratie");
@@ -59,51 +81,43 @@ async fn caregiver_in_team_reads_others_are_denied_and_every_attempt_is_logged()
         assert!(
             matches!(denied, Err(VaultError::Denied(ref d)) if !d.allowed),
             "{}",
-            f.name
+            store.name()
         );
 
         let log = vault
             .audit_for_person(&actor("fg-1", "fg"), &person)
             .await
             .unwrap();
-        let summary: Vec<(String, String, String)> = log
+        let summary: Vec<(String, AuditAction, Outcome)> = log
             .iter()
-            .map(|e| (e.user_id.clone(), e.action.clone(), e.outcome.clone()))
+            .map(|e| (e.user_id.clone(), e.action, e.outcome))
             .collect();
         for expected in [
-            ("admin-1", "register", "allowed"),
-            ("zorg-1", "write", "allowed"),
-            ("zorg-1", "read", "allowed"),
-            ("zorg-2", "read", "denied"),
-            ("admin-1", "read", "denied"),
+            ("admin-1", AuditAction::Register, Outcome::Allowed),
+            ("zorg-1", AuditAction::Write, Outcome::Allowed),
+            ("zorg-1", AuditAction::Read, Outcome::Allowed),
+            ("zorg-2", AuditAction::Read, Outcome::Denied),
+            ("admin-1", AuditAction::Read, Outcome::Denied),
         ] {
-            let e = (
-                expected.0.to_owned(),
-                expected.1.to_owned(),
-                expected.2.to_owned(),
-            );
+            let e = (expected.0.to_owned(), expected.1, expected.2);
             assert!(
                 summary.contains(&e),
                 "{}: {expected:?} not in {summary:?}",
-                f.name
+                store.name()
             );
         }
         let read = log
             .iter()
-            .find(|e| e.user_id == "zorg-1" && e.action == "read")
+            .find(|e| e.user_id == "zorg-1" && e.action == AuditAction::Read)
             .unwrap();
         assert_eq!(read.articles, "2.2");
         assert_eq!(read.category.as_deref(), Some("gezondheid"));
-        assert!(vault.verify_audit().await.unwrap().ok(), "{}", f.name);
+        assert!(vault.verify_audit().await.unwrap().ok(), "{}", store.name());
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn emergency_access_needs_a_reason_and_is_flagged() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn emergency_access_needs_a_reason_and_is_flagged(store) {
+        let vault = store.open().await;
         let (person, _) = seeded(&vault).await;
         let other = actor("zorg-9", "zorgverlener");
         let no_reason = vault
@@ -112,7 +126,7 @@ async fn emergency_access_needs_a_reason_and_is_flagged() {
         assert!(
             matches!(no_reason, Err(VaultError::Denied(_))),
             "{}",
-            f.name
+            store.name()
         );
         let read = vault
             .read_category(
@@ -130,7 +144,7 @@ async fn emergency_access_needs_a_reason_and_is_flagged() {
             .await
             .unwrap();
         let emergency: Vec<_> = log.iter().filter(|e| e.emergency).collect();
-        assert_eq!(emergency.len(), 1, "{}", f.name);
+        assert_eq!(emergency.len(), 1, "{}", store.name());
         assert!(emergency[0].reason.is_some(), "the reason is kept, sealed");
         assert!(
             emergency[0].articles.contains("8.3"),
@@ -142,16 +156,16 @@ async fn emergency_access_needs_a_reason_and_is_flagged() {
         let denied = vault
             .read_category(&admin, &person, "gezondheid", "spoed", Some("reden"))
             .await;
-        assert!(matches!(denied, Err(VaultError::Denied(_))), "{}", f.name);
+        assert!(
+            matches!(denied, Err(VaultError::Denied(_))),
+            "{}",
+            store.name()
+        );
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn correction_keeps_history_and_supplement_adds_a_statement() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn correction_keeps_history_and_supplement_adds_a_statement(store) {
+        let vault = store.open().await;
         let (person, record) = seeded(&vault).await;
         let care = actor("zorg-1", "zorgverlener");
         let corrected = vault
@@ -167,7 +181,7 @@ async fn correction_keeps_history_and_supplement_adds_a_statement() {
             .read_category(&care, &person, "gezondheid", "zorgverlening", None)
             .await
             .unwrap();
-        assert_eq!(records.len(), 2, "{}", f.name);
+        assert_eq!(records.len(), 2, "{}", store.name());
         let new = records.iter().find(|r| r.id == corrected).unwrap();
         assert_eq!(new.kind, "correction");
         assert_eq!(new.supersedes.as_deref(), Some(record.as_str()));
@@ -181,27 +195,30 @@ async fn correction_keeps_history_and_supplement_adds_a_statement() {
         assert!(
             matches!(missing, Err(VaultError::NotFound(_))),
             "{}",
-            f.name
+            store.name()
         );
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bad_input_is_named_and_changes_nothing() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn bad_input_is_named_and_changes_nothing(store) {
+        let vault = store.open().await;
         let admin = actor("admin-1", "administratie");
+        let person = |subject: &str, bsn: Option<&str>, facts: Option<PersonFacts>| NewPerson {
+            subject_category: subject.into(),
+            bsn: bsn.map(str::to_owned),
+            facts,
+        };
         let bad_bsn = vault
-            .register_person(&admin, "client", Some("123456789"), "intake")
+            .register_person(&admin, &person("client", Some("123456789"), None), "intake")
             .await;
         assert!(
             matches!(bad_bsn, Err(VaultError::Invalid { field: "bsn", .. })),
             "{}",
-            f.name
+            store.name()
         );
-        let bad_subject = vault.register_person(&admin, "klant", None, "intake").await;
+        let bad_subject = vault
+            .register_person(&admin, &person("klant", None, None), "intake")
+            .await;
         assert!(matches!(
             bad_subject,
             Err(VaultError::Invalid {
@@ -209,6 +226,29 @@ async fn bad_input_is_named_and_changes_nothing() {
                 ..
             })
         ));
+        let facts = |name: &str, birth_date, client_number: Option<&str>| PersonFacts {
+            name: name.into(),
+            birth_date,
+            client_number: client_number.map(str::to_owned),
+        };
+        for (bad, field) in [
+            (facts("  ", None, None), "name"),
+            (facts(" -- ", None, None), "name"),
+            (facts("Jan", Some(date(2999, 1, 1)), None), "birth_date"),
+            (
+                facts("Jan", None, Some("nummer met spaties")),
+                "client_number",
+            ),
+        ] {
+            let refused = vault
+                .register_person(&admin, &person("client", None, Some(bad.clone())), "intake")
+                .await;
+            assert!(
+                matches!(refused, Err(VaultError::Invalid { field: f, .. }) if f == field),
+                "{}: {bad:?}: {refused:?}",
+                store.name()
+            );
+        }
         let report = vault.verify_audit().await.unwrap();
         assert_eq!(
             report.tenants.iter().map(|t| t.events).sum::<u64>(),
@@ -216,14 +256,10 @@ async fn bad_input_is_named_and_changes_nothing() {
             "nothing was written"
         );
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bsn_lookup_uses_a_keyed_hash_and_no_plaintext_is_stored() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn bsn_lookup_uses_a_keyed_hash_and_no_plaintext_is_stored(store) {
+        let vault = store.open().await;
         let (person, _) = seeded(&vault).await;
         let admin = actor("admin-1", "administratie");
         assert_eq!(
@@ -241,23 +277,20 @@ async fn bsn_lookup_uses_a_keyed_hash_and_no_plaintext_is_stored() {
                 .unwrap(),
             None
         );
-        if f.name == "sqlite" {
-            let bytes = all_bytes(f.dir.path());
+        if store.backend == Backend::Sqlite {
+            let bytes = all_bytes(store.dir.path());
             assert!(!contains(&bytes, BSN), "BSN in plaintext on disk");
             assert!(
                 !contains(&bytes, "bloeddruk"),
                 "record text in plaintext on disk"
             );
+            assert!(!contains(&bytes, "Bakker"), "a name in plaintext on disk");
         }
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn erasure_destroys_the_key_and_the_chain_still_verifies() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn erasure_destroys_the_key_and_the_chain_still_verifies(store) {
+        let vault = store.open().await;
         let (person, _) = seeded(&vault).await;
         let care = actor("zorg-1", "zorgverlener");
         let denied = vault.erase_person(&care, &person, "verzoek").await;
@@ -265,8 +298,24 @@ async fn erasure_destroys_the_key_and_the_chain_still_verifies() {
             matches!(denied, Err(VaultError::Denied(_))),
             "a caregiver may not erase"
         );
+        let director = actor("dir-1", "directie");
+        // The purpose goes into the chain, which erasure cannot reach: a label, never a note.
+        let note = vault
+            .erase_person(&director, &person, "verzoek van 1 maart, art. 3.8")
+            .await;
+        assert!(
+            matches!(
+                note,
+                Err(VaultError::Invalid {
+                    field: "purpose",
+                    ..
+                })
+            ),
+            "{}: {note:?}",
+            store.name()
+        );
         vault
-            .erase_person(&actor("dir-1", "directie"), &person, "verzoek 3.8")
+            .erase_person(&director, &person, "verzoek art 3 8")
             .await
             .unwrap();
         let after = vault
@@ -275,7 +324,7 @@ async fn erasure_destroys_the_key_and_the_chain_still_verifies() {
         assert!(
             matches!(after, Err(VaultError::Erased(_))),
             "{}: {after:?}",
-            f.name
+            store.name()
         );
         let admin = actor("admin-1", "administratie");
         assert_eq!(
@@ -283,62 +332,21 @@ async fn erasure_destroys_the_key_and_the_chain_still_verifies() {
             None
         );
         let report = vault.verify_audit().await.unwrap();
-        assert!(report.ok(), "{}: {:?}", f.name, report.findings);
+        assert!(report.ok(), "{}: {:?}", store.name(), report.findings);
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_restored_backup_cannot_bring_an_erased_person_back() {
-    let f = Fixture::sqlite();
-    let vault = f.open().await;
-    let (person, _) = seeded(&vault).await;
-    let backup = f.dir.path().join("backup-before-erasure.db");
-    vault.backup(&backup).await.unwrap();
-    vault
-        .erase_person(&actor("dir-1", "directie"), &person, "verzoek")
-        .await
-        .unwrap();
-    vault.close().await;
-
-    // No plaintext in the database, its WAL, or the backup made before the erasure.
-    let bytes = all_bytes(f.dir.path());
-    assert!(!contains(&bytes, "bloeddruk") && !contains(&bytes, BSN));
-
-    zorgkluis_store::vault::restore(&f.location, Some(&backup)).unwrap();
-    let vault = f.open().await;
-    let care = actor("zorg-1", "zorgverlener");
-    let after = vault
-        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
-        .await;
-    assert!(matches!(after, Err(VaultError::Erased(_))), "{after:?}");
-    let report = vault.verify_audit().await.unwrap();
-    assert!(report.ok(), "{:?}", report.findings);
-    let log = vault
-        .audit_for_person(&actor("fg-1", "fg"), &person)
-        .await
-        .unwrap();
-    assert!(
-        log.iter().any(|e| e.action == "erase_reapplied"),
-        "the re-erasure is logged"
-    );
-    vault.close().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn key_rotation_rewraps_without_touching_content() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn key_rotation_rewraps_without_touching_content(store) {
+        let vault = store.open().await;
         let (person, _) = seeded(&vault).await;
         // Closing signs a checkpoint with the key derived before rotation.
         vault.close().await;
-        let vault = f.open().await;
-        let before = std::fs::read_to_string(f.location.key_file()).unwrap();
+        let vault = store.open().await;
+        let before = std::fs::read_to_string(store.location.key_file()).unwrap();
         for _ in 0..2 {
             assert_eq!(vault.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 1);
         }
-        let after = std::fs::read_to_string(f.location.key_file()).unwrap();
+        let after = std::fs::read_to_string(store.location.key_file()).unwrap();
         assert_ne!(before, after);
         assert!(
             after
@@ -353,7 +361,7 @@ async fn key_rotation_rewraps_without_touching_content() {
             "old keys stay for older backups: {after}"
         );
         vault.close().await;
-        let vault = f.open().await;
+        let vault = store.open().await;
         let care = actor("zorg-1", "zorgverlener");
         let records = vault
             .read_category(&care, &person, "gezondheid", "zorgverlening", None)
@@ -364,17 +372,13 @@ async fn key_rotation_rewraps_without_touching_content() {
         assert!(
             report.checkpoints >= 2 && report.ok(),
             "{}: {report:?}",
-            f.name
+            store.name()
         );
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn dossier_view_withholds_what_the_role_may_not_see() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    async fn dossier_view_withholds_what_the_role_may_not_see(store) {
+        let vault = store.open().await;
         let (person, _) = seeded(&vault).await;
         let admin = actor("admin-1", "administratie");
         let view = vault.dossier(&admin, &person, "beheer").await.unwrap();
@@ -386,71 +390,13 @@ async fn dossier_view_withholds_what_the_role_may_not_see() {
         assert_eq!(view.withheld.len(), 1);
         assert_eq!(view.withheld[0].category, "gezondheid");
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
-    let f = Fixture::postgres().await;
-    let vault = f.open().await;
-    let (person, _) = seeded(&vault).await;
-    vault.close().await;
-    let dump = f.dir.path().join("zorgkluis.dump");
-    let status = std::process::Command::new("pg_dump")
-        .args(["--format=custom", "--file"])
-        .arg(&dump)
-        .arg(format!("--dbname={}", f.location.database_url))
-        .status()
-        .expect("pg_dump is installed with the PostgreSQL client");
-    assert!(status.success());
-
-    let vault = f.open().await;
-    vault
-        .erase_person(&actor("dir-1", "directie"), &person, "verzoek")
-        .await
-        .unwrap();
-    vault.close().await;
-
-    // Restore into a fresh database, as the procedure in docs/operations.md does.
-    let restored = Fixture::postgres().await;
-    let status = std::process::Command::new("pg_restore")
-        .args(["--no-owner", "--exit-on-error"])
-        .arg(format!("--dbname={}", restored.location.database_url))
-        .arg(&dump)
-        .status()
-        .expect("pg_restore");
-    assert!(status.success());
-    let location =
-        zorgkluis_store::Location::new(Some(&restored.location.database_url), f.dir.path());
-    zorgkluis_store::vault::restore(&location, None).unwrap();
-    let vault = zorgkluis_store::vault::Vault::open(
-        &location,
-        "bg-wonen",
-        crate::common::reglement(),
-        &crate::common::reglement_source(),
-        crate::common::policy(),
-    )
-    .await
-    .unwrap();
-    let care = actor("zorg-1", "zorgverlener");
-    let after = vault
-        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
-        .await;
-    assert!(matches!(after, Err(VaultError::Erased(_))), "{after:?}");
-    let report = vault.verify_audit().await.unwrap();
-    assert!(report.ok(), "{:?}", report.findings);
-    vault.close().await;
-    f.drop_database().await;
-    restored.drop_database().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn staff_log_in_with_argon2id_passwords_and_sessions_end() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
-        let system = zorgkluis_store::vault::Actor::system("test");
-        let short = vault
+    async fn staff_log_in_with_argon2id_passwords_and_sessions_end(store) {
+        let vault = store.open().await;
+        let accounts = vault.accounts();
+        let system = Actor::system("test");
+        let short = accounts
             .create_user(&system, "zorg-1", "zorgverlener", "kort", false)
             .await;
         assert!(matches!(
@@ -460,7 +406,32 @@ async fn staff_log_in_with_argon2id_passwords_and_sessions_end() {
                 ..
             })
         ));
-        vault
+        for bad in ["", "zorg 1"] {
+            let refused = accounts
+                .create_user(&system, bad, "zorgverlener", "een lang wachtwoord", false)
+                .await;
+            assert!(
+                matches!(refused, Err(VaultError::Invalid { field: "id", .. })),
+                "{}: {bad:?}: {refused:?}",
+                store.name()
+            );
+        }
+        // Administration does not make accounts (BG wonen gives that to the directie).
+        let denied = accounts
+            .create_user(
+                &actor("admin-1", "administratie"),
+                "zorg-1",
+                "zorgverlener",
+                "een lang wachtwoord",
+                false,
+            )
+            .await;
+        assert!(
+            matches!(denied, Err(VaultError::Denied(_))),
+            "{}: {denied:?}",
+            store.name()
+        );
+        accounts
             .create_user(
                 &system,
                 "zorg-1",
@@ -470,67 +441,84 @@ async fn staff_log_in_with_argon2id_passwords_and_sessions_end() {
             )
             .await
             .unwrap();
+        let twice = accounts
+            .create_user(
+                &system,
+                "zorg-1",
+                "zorgverlener",
+                "een lang wachtwoord",
+                false,
+            )
+            .await;
         assert!(
-            vault
+            matches!(twice, Err(VaultError::Conflict { field: "id", .. })),
+            "{}: {twice:?}",
+            store.name()
+        );
+        assert!(
+            accounts
                 .login("zorg-1", "verkeerd wachtwoord", "127.0.0.1")
                 .await
                 .unwrap()
                 .is_none()
         );
         assert!(
-            vault
+            accounts
                 .login("niemand", "een lang wachtwoord", "127.0.0.1")
                 .await
                 .unwrap()
                 .is_none()
         );
-        let session = vault
+        let session = accounts
             .login("zorg-1", "een lang wachtwoord", "127.0.0.1")
             .await
             .unwrap()
             .expect("session");
         assert_eq!(session.actor.role, "zorgverlener");
-        let again = vault
+        let again = accounts
             .session(&session.token, "127.0.0.1")
             .await
             .unwrap()
             .expect("open");
         assert_eq!(again.csrf, session.csrf);
         assert!(
-            vault
+            accounts
                 .session("not-a-token", "127.0.0.1")
                 .await
                 .unwrap()
                 .is_none()
         );
-        vault.logout(&session).await.unwrap();
+        accounts.logout(&session).await.unwrap();
         assert!(
-            vault
+            accounts
                 .session(&session.token, "127.0.0.1")
                 .await
                 .unwrap()
                 .is_none()
         );
-        let bytes = crate::common::all_bytes(f.dir.path());
+        let bytes = all_bytes(store.dir.path());
         assert!(
-            !crate::common::contains(&bytes, "een lang wachtwoord"),
+            !contains(&bytes, "een lang wachtwoord"),
             "no plaintext password on disk"
         );
+        assert!(vault.verify_audit().await.unwrap().ok(), "{}", store.name());
+        // The accounts share the vault: closing waits until they are gone.
+        drop(accounts);
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-/// The CLI appends events while the server runs: two vaults on one database keep one chain.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_processes_append_to_one_chain() {
-    for f in Fixture::both().await {
-        let server = f.open().await;
-        let cli = f.open().await;
+    /// The CLI appends events while the server runs: two vaults on one database keep one chain.
+    async fn two_processes_append_to_one_chain(store) {
+        let server = store.open().await;
+        let cli = store.open().await;
         let (person, _) = seeded(&server).await;
+        // The staff accounts, the registration (identification and BSN), the care team and
+        // the record.
+        let seeded_events = event_count(&server).await;
+        assert_eq!(seeded_events, STAFF.len() as u64 + 4, "{}", store.name());
         let care = actor("zorg-1", "zorgverlener");
-        for i in 0..5 {
-            cli.log_operation(&actor("fg-1", "fg"), "backup", &format!("{i}"))
+        for _ in 0..5 {
+            cli.log_operation(&actor("fg-1", "fg"), AuditAction::Backup)
                 .await
                 .unwrap();
             server
@@ -539,147 +527,120 @@ async fn two_processes_append_to_one_chain() {
                 .unwrap();
         }
         let report = server.verify_audit().await.unwrap();
-        assert!(report.ok(), "{}: {:?}", f.name, report.findings);
-        assert_eq!(report.tenants[0].events, 3 + 10, "{}", f.name);
+        assert!(report.ok(), "{}: {:?}", store.name(), report.findings);
+        assert_eq!(
+            report.tenants[0].events,
+            seeded_events + 10,
+            "{}",
+            store.name()
+        );
         cli.close().await;
         server.close().await;
-        f.drop_database().await;
     }
-}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_backup_from_before_a_rotation_still_restores() {
-    let f = Fixture::sqlite();
-    let vault = f.open().await;
-    let (person, _) = seeded(&vault).await;
-    let backup = f.dir.path().join("before-rotation.db");
-    vault.backup(&backup).await.unwrap();
-    vault.rotate_keys(&actor("fg-1", "fg")).await.unwrap();
-    vault.close().await;
-    zorgkluis_store::vault::restore(&f.location, Some(&backup)).unwrap();
-    let vault = f.open().await;
-    let care = actor("zorg-1", "zorgverlener");
-    let records = vault
-        .read_category(&care, &person, "gezondheid", "zorg", None)
-        .await
-        .unwrap();
-    assert_eq!(records[0].text, HEALTH_NOTE);
-    vault.close().await;
-}
-
-/// A vault may outlive its runtime (dropped at the end of a program): the connections it keeps
-/// aside for the hot path must then close without one, not panic.
-#[test]
-fn a_vault_dropped_after_its_runtime_closes_quietly() {
-    for backend in ["sqlite", "postgres"] {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let (f, vault) = rt.block_on(async {
-            let f = match backend {
-                "sqlite" => Fixture::sqlite(),
-                _ => Fixture::postgres().await,
-            };
-            let vault = f.open().await;
-            let (person, _) = seeded(&vault).await;
-            // A read keeps its connection aside.
-            vault
-                .read_category(
-                    &actor("zorg-1", "zorgverlener"),
-                    &person,
-                    "gezondheid",
-                    "zorg",
-                    None,
-                )
-                .await
-                .unwrap();
-            (f, vault)
-        });
-        drop(rt);
-        drop(vault);
-        if backend == "postgres" {
-            let rt = tokio::runtime::Runtime::new().unwrap();
-            rt.block_on(f.drop_database());
-        }
-    }
-}
-
-/// A revoked API token stands for nobody, revoking is logged, and the list shows it.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_revoked_token_stands_for_nobody() {
-    for f in Fixture::both().await {
-        let vault = f.open().await;
+    /// A revoked API token stands for nobody, revoking is logged, and the list shows it.
+    async fn a_revoked_token_stands_for_nobody(store) {
+        let vault = store.open().await;
+        let accounts = vault.accounts();
+        let director = actor("dir-1", "directie");
         let admin = actor("admin-1", "administratie");
-        let token = vault
-            .create_token(&admin, "ecd", "zorgverlener")
+        let denied = accounts.create_token(&admin, "ecd", "zorgverlener").await;
+        assert!(
+            matches!(denied, Err(VaultError::Denied(_))),
+            "{}: administration made a token",
+            store.name()
+        );
+        let spaced = accounts
+            .create_token(&director, "mijn ecd", "zorgverlener")
+            .await;
+        assert!(
+            matches!(spaced, Err(VaultError::Invalid { field: "name", .. })),
+            "{}: {spaced:?}",
+            store.name()
+        );
+        let token = accounts
+            .create_token(&director, "ecd", "zorgverlener")
             .await
             .unwrap();
-        let before = vault.actor_for_token(&token, "test").await.unwrap();
+        let before = accounts.actor_for_token(&token, "test").await.unwrap();
         assert_eq!(
             before.map(|a| a.role),
             Some("zorgverlener".into()),
             "{}",
-            f.name
+            store.name()
         );
 
-        vault.revoke_token(&admin, "ecd").await.unwrap();
+        let not_by_admin = accounts.revoke_token(&admin, "ecd").await;
         assert!(
-            vault
+            matches!(not_by_admin, Err(VaultError::Denied(_))),
+            "{}: {not_by_admin:?}",
+            store.name()
+        );
+        accounts.revoke_token(&director, "ecd").await.unwrap();
+        assert!(
+            accounts
                 .actor_for_token(&token, "test")
                 .await
                 .unwrap()
                 .is_none(),
             "{}: a revoked token still works",
-            f.name
+            store.name()
         );
-        let again = vault.revoke_token(&admin, "ecd").await.unwrap_err();
+        let again = accounts.revoke_token(&director, "ecd").await.unwrap_err();
         assert!(
             matches!(again, VaultError::NotFound(_)),
             "{}: {again}",
-            f.name
+            store.name()
         );
-        let unknown = vault.revoke_token(&admin, "billing").await.unwrap_err();
+        let unknown = accounts
+            .revoke_token(&director, "billing")
+            .await
+            .unwrap_err();
         assert!(
             matches!(unknown, VaultError::NotFound(_)),
             "{}: {unknown}",
-            f.name
+            store.name()
         );
-        let empty = vault.revoke_token(&admin, " ").await.unwrap_err();
-        assert!(
-            matches!(empty, VaultError::Invalid { field: "name", .. }),
-            "{}: {empty}",
-            f.name
-        );
+        for blank in [" ", ""] {
+            let empty = accounts.revoke_token(&director, blank).await.unwrap_err();
+            assert!(
+                matches!(empty, VaultError::Invalid { field: "name", .. }),
+                "{}: {empty}",
+                store.name()
+            );
+        }
 
-        let tokens = vault.tokens().await.unwrap();
-        assert_eq!(tokens.len(), 1, "{}", f.name);
-        assert!(tokens[0].revoked_at.is_some(), "{}", f.name);
-        // The name stays taken: a new token gets a new name.
         assert!(
-            vault
-                .create_token(&admin, "ecd", "zorgverlener")
-                .await
-                .is_err()
+            matches!(accounts.tokens(&admin).await, Err(VaultError::Denied(_))),
+            "{}: administration lists the tokens",
+            store.name()
+        );
+        let tokens = accounts.tokens(&director).await.unwrap();
+        assert_eq!(tokens.len(), 1, "{}", store.name());
+        assert!(tokens[0].revoked_at.is_some(), "{}", store.name());
+        // The name stays taken: a new token gets a new name.
+        let taken = accounts
+            .create_token(&director, "ecd", "zorgverlener")
+            .await;
+        assert!(
+            matches!(taken, Err(VaultError::Conflict { field: "name", .. })),
+            "{}: {taken:?}",
+            store.name()
         );
 
         let report = vault.verify_audit().await.unwrap();
-        assert!(report.ok(), "{}", f.name);
+        assert!(report.ok(), "{}", store.name());
+        drop(accounts);
         vault.close().await;
-        f.drop_database().await;
     }
-}
 
-/// `keys rotate` from another process (the CLI) while the server runs: the server reads the
-/// key file again when it meets a data key wrapped by a master key it has not seen, and its own
-/// later rotation starts from the file, keeping the other's key.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn keys_rotated_by_another_process_are_picked_up() {
-    for f in Fixture::both().await {
-        let server = f.open().await;
+    /// `keys rotate` from another process (the CLI) while the server runs: the server reads the
+    /// key file again when it meets a data key wrapped by a master key it has not seen, and its
+    /// own later rotation starts from the file, keeping the other's key.
+    async fn keys_rotated_by_another_process_are_picked_up(store) {
+        let server = store.open().await;
         let (person, _) = seeded(&server).await;
-        let cli = f.open().await;
+        let cli = store.open().await;
         assert_eq!(cli.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 1);
         cli.close().await;
 
@@ -687,30 +648,42 @@ async fn keys_rotated_by_another_process_are_picked_up() {
         let records = server
             .read_category(&care, &person, "gezondheid", "zorgverlening", None)
             .await
-            .unwrap_or_else(|e| panic!("{}: {e}", f.name));
-        assert_eq!(records.len(), 1, "{}", f.name);
+            .unwrap_or_else(|e| panic!("{}: {e}", store.name()));
+        assert_eq!(records.len(), 1, "{}", store.name());
 
         // A client the server registers now is wrapped by the new key, k2.
         let admin = actor("admin-1", "administratie");
         let newcomer = server
-            .register_person(&admin, "client", None, "intake")
+            .register_person(
+                &admin,
+                &NewPerson {
+                    subject_category: "client".into(),
+                    bsn: None,
+                    facts: None,
+                },
+                "intake",
+            )
             .await
             .unwrap();
-        let mut raw = f.raw().await;
+        let mut raw = store.raw().await;
         let wrapped_by: String =
             sqlx::query_scalar("SELECT master_key_id FROM person_keys WHERE person_id = $1")
                 .bind(&newcomer)
                 .fetch_one(&mut raw)
                 .await
                 .unwrap();
-        assert_eq!(wrapped_by, "k2", "{}", f.name);
+        assert_eq!(wrapped_by, "k2", "{}", store.name());
         drop(raw);
 
         // The server's own rotation: k3 wraps both, and k2 (the CLI's) stays in the file.
         assert_eq!(server.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 2);
-        let file = std::fs::read_to_string(f.location.key_file()).unwrap();
+        let file = std::fs::read_to_string(store.location.key_file()).unwrap();
         for id in ["k1:", "k2:", "k3:"] {
-            assert!(file.contains(id), "{}: {id} missing from {file}", f.name);
+            assert!(
+                file.contains(id),
+                "{}: {id} missing from {file}",
+                store.name()
+            );
         }
         assert_eq!(
             server
@@ -721,6 +694,171 @@ async fn keys_rotated_by_another_process_are_picked_up() {
             1
         );
         server.close().await;
-        f.drop_database().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restored_sqlite_backup_cannot_bring_an_erased_person_back() {
+    let store = TestStore::new(Backend::Sqlite).await;
+    let vault = store.open().await;
+    let (person, _) = seeded(&vault).await;
+    let backup = store.dir.path().join("backup-before-erasure.db");
+    vault.backup(&backup).await.unwrap();
+    vault
+        .erase_person(&actor("dir-1", "directie"), &person, "verzoek")
+        .await
+        .unwrap();
+    vault.close().await;
+
+    // No plaintext in the database, its WAL, or the backup made before the erasure.
+    let bytes = all_bytes(store.dir.path());
+    assert!(!contains(&bytes, "bloeddruk") && !contains(&bytes, BSN));
+
+    zorgkluis_store::vault::restore(&store.location, Some(&backup)).unwrap();
+    let vault = store.open().await;
+    let care = actor("zorg-1", "zorgverlener");
+    let after = vault
+        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+        .await;
+    assert!(matches!(after, Err(VaultError::Erased(_))), "{after:?}");
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    let log = vault
+        .audit_for_person(&actor("fg-1", "fg"), &person)
+        .await
+        .unwrap();
+    assert!(
+        log.iter().any(|e| e.action == AuditAction::EraseReapplied),
+        "the re-erasure is logged"
+    );
+    vault.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_backup_from_before_a_rotation_still_restores() {
+    let store = TestStore::new(Backend::Sqlite).await;
+    let vault = store.open().await;
+    let (person, _) = seeded(&vault).await;
+    let backup = store.dir.path().join("before-rotation.db");
+    vault.backup(&backup).await.unwrap();
+    vault.rotate_keys(&actor("fg-1", "fg")).await.unwrap();
+    vault.close().await;
+    zorgkluis_store::vault::restore(&store.location, Some(&backup)).unwrap();
+    let vault = store.open().await;
+    let care = actor("zorg-1", "zorgverlener");
+    let records = vault
+        .read_category(&care, &person, "gezondheid", "zorg", None)
+        .await
+        .unwrap();
+    assert_eq!(records[0].text, HEALTH_NOTE);
+    vault.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
+    let store = TestStore::new(Backend::Postgres).await;
+    let vault = store.open().await;
+    let (person, _) = seeded(&vault).await;
+    vault.close().await;
+    let dump = store.dir.path().join("zorgkluis.dump");
+    let status = std::process::Command::new("pg_dump")
+        .args(["--format=custom", "--file"])
+        .arg(&dump)
+        .arg(format!("--dbname={}", store.location.database_url))
+        .status()
+        .expect("pg_dump is installed with the PostgreSQL client");
+    assert!(status.success());
+
+    let vault = store.open().await;
+    vault
+        .erase_person(&actor("dir-1", "directie"), &person, "verzoek")
+        .await
+        .unwrap();
+    vault.close().await;
+
+    // Restore into a fresh database, as the procedure in docs/operations.md does.
+    let restored = TestStore::new(Backend::Postgres).await;
+    let status = std::process::Command::new("pg_restore")
+        .args(["--no-owner", "--exit-on-error"])
+        .arg(format!("--dbname={}", restored.location.database_url))
+        .arg(&dump)
+        .status()
+        .expect("pg_restore");
+    assert!(status.success());
+    let location =
+        zorgkluis_store::Location::new(Some(&restored.location.database_url), store.dir.path());
+    zorgkluis_store::vault::restore(&location, None).unwrap();
+    let reglement = zorgkluis_testkit::reglement("bg-wonen");
+    let policy = zorgkluis_testkit::policy(&reglement);
+    let vault = Vault::open(
+        &location,
+        zorgkluis_testkit::TENANT,
+        reglement,
+        &zorgkluis_testkit::reglement_source("bg-wonen"),
+        policy,
+    )
+    .await
+    .unwrap();
+    let care = actor("zorg-1", "zorgverlener");
+    let after = vault
+        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+        .await;
+    assert!(matches!(after, Err(VaultError::Erased(_))), "{after:?}");
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    let log = vault
+        .audit_for_person(&actor("fg-1", "fg"), &person)
+        .await
+        .unwrap();
+    assert!(
+        log.iter().any(|e| e.action == AuditAction::EraseReapplied),
+        "the re-erasure is logged"
+    );
+    vault.close().await;
+}
+
+/// A vault may outlive its runtime (dropped at the end of a program): the connections it keeps
+/// aside for the hot path must then close without one, not panic.
+mod a_vault_dropped_after_its_runtime_closes_quietly {
+    use super::*;
+
+    fn run(backend: Backend) {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let (store, vault) = rt.block_on(async {
+            let store = TestStore::new(backend).await;
+            let vault = store.open().await;
+            let (person, _) = seeded(&vault).await;
+            // A read keeps its connection aside.
+            let records = vault
+                .read_category(
+                    &actor("zorg-1", "zorgverlener"),
+                    &person,
+                    "gezondheid",
+                    "zorg",
+                    None,
+                )
+                .await
+                .unwrap();
+            assert_eq!(records.len(), 1, "{}", store.name());
+            (store, vault)
+        });
+        drop(rt);
+        // Panics here if closing needs the runtime that is gone.
+        drop(vault);
+        drop(store);
+    }
+
+    #[test]
+    fn sqlite() {
+        run(Backend::Sqlite);
+    }
+
+    #[test]
+    fn postgres() {
+        run(Backend::Postgres);
     }
 }

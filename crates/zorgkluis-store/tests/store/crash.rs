@@ -7,24 +7,24 @@ use std::process::{Command, Stdio};
 
 use jiff::civil::date;
 use zorgkluis_store::Location;
-
-use crate::common::{Fixture, actor};
+use zorgkluis_store::audit::{AuditAction, Outcome};
+use zorgkluis_store::vault::{NewPerson, Vault};
+use zorgkluis_testkit::{Backend, STAFF, TestStore, actor, add_staff};
 
 const CHILD_DIR: &str = "ZK_CRASH_DIR";
 const CHILD_URL: &str = "ZK_CRASH_URL";
 
-/// A pseudo-random number from the clock and a fresh UUID: enough to vary the kill moment.
+/// A pseudo-random number from a fresh UUID: enough to vary the kill moment.
 fn random_below(n: u64) -> u64 {
     let bytes = uuid::Uuid::new_v4().into_bytes();
     u64::from_le_bytes(bytes[..8].try_into().unwrap()) % n
 }
 
-/// Runs one round: returns how many writes were acknowledged before the kill.
-async fn round(f: &Fixture) -> usize {
-    let url = if f.name == "postgres" {
-        f.location.database_url.clone()
-    } else {
-        String::new()
+/// Runs one round on a fresh store: returns how many writes were acknowledged before the kill.
+async fn round(store: &TestStore) -> usize {
+    let url = match store.backend {
+        Backend::Postgres => store.location.database_url.clone(),
+        Backend::Sqlite => String::new(),
     };
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
@@ -34,7 +34,7 @@ async fn round(f: &Fixture) -> usize {
             "--nocapture",
             "--test-threads=1",
         ])
-        .env(CHILD_DIR, f.dir.path())
+        .env(CHILD_DIR, store.dir.path())
         .env(CHILD_URL, &url)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -58,10 +58,14 @@ async fn round(f: &Fixture) -> usize {
         }
     }
     let status = child.wait().unwrap();
-    assert!(!status.success(), "{}: the child was not killed", f.name);
+    assert!(
+        !status.success(),
+        "{}: the child was not killed",
+        store.name()
+    );
     let person = person.expect("child registered a person");
 
-    let vault = f.open().await;
+    let vault = store.open().await;
     let care = actor("zorg-1", "zorgverlener");
     let records = vault
         .read_category(&care, &person, "rapportage", "controle", None)
@@ -72,7 +76,7 @@ async fn round(f: &Fixture) -> usize {
         assert!(
             texts.contains(a.as_str()),
             "{}: acknowledged write {a} lost",
-            f.name
+            store.name()
         );
     }
     let log = vault
@@ -81,42 +85,47 @@ async fn round(f: &Fixture) -> usize {
         .unwrap();
     let writes = log
         .iter()
-        .filter(|e| e.action == "write" && e.outcome == "allowed")
+        .filter(|e| e.action == AuditAction::Write && e.outcome == Outcome::Allowed)
         .count();
     assert!(
         writes >= acked.len() && writes == records.len(),
         "{}: {writes} write events, {} records",
-        f.name,
+        store.name(),
         records.len()
     );
     let report = vault.verify_audit().await.unwrap();
-    assert!(report.ok(), "{}: {:?}", f.name, report.findings);
+    assert!(report.ok(), "{}: {:?}", store.name(), report.findings);
     vault.close().await;
     acked.len()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn acknowledged_writes_survive_sigkill() {
+/// `rounds` rounds, each on a fresh store of `backend`.
+async fn rounds(backend: Backend, rounds: usize) {
     let mut total = 0;
-    for _ in 0..12 {
-        let f = Fixture::sqlite();
-        total += round(&f).await;
-    }
-    for _ in 0..4 {
-        let f = Fixture::postgres().await;
-        total += round(&f).await;
-        f.drop_database().await;
+    for _ in 0..rounds {
+        let store = TestStore::new(backend).await;
+        total += round(&store).await;
     }
     assert!(
-        total > 16 * 5,
-        "only {total} acknowledged writes over all rounds"
+        total > rounds * 5,
+        "only {total} acknowledged writes over {rounds} rounds"
     );
 }
 
-/// The child process of the crash test, started by `acknowledged_writes_survive_sigkill` with
-/// ZK_CRASH_DIR set; ignored in a normal run.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "the child process of acknowledged_writes_survive_sigkill"]
+async fn acknowledged_writes_survive_sigkill_on_sqlite() {
+    rounds(Backend::Sqlite, 12).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_writes_survive_sigkill_on_postgres() {
+    rounds(Backend::Postgres, 4).await;
+}
+
+/// The child process of the crash tests, started by `round` with ZK_CRASH_DIR set; ignored in
+/// a normal run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "the child process of acknowledged_writes_survive_sigkill_on_*"]
 async fn crash_child() {
     let Ok(dir) = std::env::var(CHILD_DIR) else {
         return;
@@ -124,18 +133,30 @@ async fn crash_child() {
     let url = std::env::var(CHILD_URL).ok().filter(|u| !u.is_empty());
     let location = Location::new(url.as_deref(), std::path::Path::new(&dir));
     zorgkluis_store::vault::init(&location).unwrap();
-    let vault = zorgkluis_store::vault::Vault::open(
+    let reglement = zorgkluis_testkit::reglement("bg-wonen");
+    let policy = zorgkluis_testkit::policy(&reglement);
+    let vault = Vault::open(
         &location,
-        "bg-wonen",
-        crate::common::reglement(),
-        &crate::common::reglement_source(),
-        crate::common::policy(),
+        zorgkluis_testkit::TENANT,
+        reglement,
+        &zorgkluis_testkit::reglement_source("bg-wonen"),
+        policy,
     )
     .await
     .unwrap();
+    // A care team takes a staff member with an account.
+    add_staff(&vault, STAFF).await;
     let admin = actor("admin-1", "administratie");
     let person = vault
-        .register_person(&admin, "client", None, "intake")
+        .register_person(
+            &admin,
+            &NewPerson {
+                subject_category: "client".into(),
+                bsn: None,
+                facts: None,
+            },
+            "intake",
+        )
         .await
         .unwrap();
     vault

@@ -1,7 +1,11 @@
-//! The store's integration tests, in one binary, each on SQLite and on PostgreSQL.
+//! The store's integration tests, in one binary; each test runs on SQLite and on PostgreSQL as
+//! two tests of its own (`name::sqlite`, `name::postgres`, see `zorgkluis_testkit`), except
+//! the few that concern one backend only, which say so in their name.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod access_path;
-mod common;
+mod citus;
 mod crash;
+mod duties;
+mod persons;
 mod tamper;

@@ -1,0 +1,292 @@
+//! Staff accounts, their sessions and the API tokens of other systems: who may act, kept apart
+//! from the personal data they act on. Making an account or a token is a duty the reglement
+//! grants (`manage_accounts`), decided and logged; every login and logout is logged.
+
+mod tokens;
+
+use std::sync::Arc;
+
+use sqlx::Row as _;
+use zorgkluis_core::vocabulary::Duty;
+
+use crate::StoreError;
+use crate::audit::{AuditAction, Outcome};
+use crate::keys::sha256;
+use crate::sealed;
+use crate::vault::{Actor, Inner, Vault, VaultError};
+use crate::writer::{Arg, Stmt};
+
+pub use tokens::TokenInfo;
+
+/// Sessions end after 30 minutes without activity, and after 12 hours in any case.
+pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
+pub const SESSION_MAX_SECONDS: i64 = 12 * 60 * 60;
+
+/// The user id logged for a failed login with a name that is no account: the typed text could
+/// be anything (a password typed in the wrong field) and must not enter the chain.
+pub const UNKNOWN_USER: &str = "onbekend";
+
+/// An open session of a logged-in user.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The cookie's secret; only its hash is stored.
+    pub token: String,
+    /// The token every state-changing form must carry.
+    pub csrf: String,
+    pub actor: Actor,
+}
+
+/// The accounts of one organisation.
+#[derive(Clone)]
+pub struct Accounts {
+    inner: Arc<Inner>,
+}
+
+/// Ids of staff, tokens and systems go into the audit chain: plain ids, never free text.
+pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), VaultError> {
+    let plain = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    if plain {
+        Ok(())
+    } else {
+        Err(VaultError::Invalid {
+            field,
+            message: "1 to 100 letters, digits, ., _, - or @".into(),
+        })
+    }
+}
+
+fn secret() -> Result<String, StoreError> {
+    Ok(hex::encode(crate::sealed::random::<32>()?))
+}
+
+impl Accounts {
+    pub(crate) fn new(inner: Arc<Inner>) -> Accounts {
+        Accounts { inner }
+    }
+
+    /// The vault these accounts act on, for its deciding and logging.
+    fn vault(&self) -> Vault {
+        Vault {
+            inner: self.inner.clone(),
+        }
+    }
+
+    /// Creates a staff account with an Argon2id password hash.
+    pub async fn create_user(
+        &self,
+        actor: &Actor,
+        id: &str,
+        role: &str,
+        password: &str,
+        supervised: bool,
+    ) -> Result<(), VaultError> {
+        check_id("id", id)?;
+        let vault = self.vault();
+        vault.check_role(role)?;
+        if password.chars().count() < 12 {
+            return Err(VaultError::Invalid {
+                field: "password",
+                message: "at least 12 characters".into(),
+            });
+        }
+        let mut permit = vault
+            .authorize_duty(
+                actor,
+                Duty::ManageAccounts,
+                false,
+                AuditAction::UserCreate,
+                None,
+                "beheer",
+            )
+            .await?;
+        permit.event_mut().object = Some(id.to_owned());
+        let exists = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
+            .bind(&self.inner.tenant)
+            .bind(id)
+            .fetch_optional(&*self.inner.pool)
+            .await?;
+        if exists.is_some() {
+            return Err(VaultError::Conflict {
+                field: "id",
+                message: "this user exists".into(),
+            });
+        }
+        let password = password.to_owned();
+        let hash = tokio::task::spawn_blocking(move || {
+            use argon2::password_hash::PasswordHasher as _;
+            argon2::Argon2::default()
+                .hash_password(password.as_bytes())
+                .map(|h| h.to_string())
+        })
+        .await
+        .map_err(|e| StoreError::Crypto(e.to_string()))?
+        .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let stmt = Stmt::new(
+            "INSERT INTO users (tenant_id, id, role, password_hash, supervised, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.to_owned()),
+                Arg::Text(role.to_owned()),
+                Arg::Text(hash),
+                Arg::Int(i64::from(supervised)),
+                Arg::Text(crate::clock::now()),
+            ],
+        );
+        match sealed::commit(&self.inner.writer, permit, vec![stmt]).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.is_duplicate() => Err(VaultError::Conflict {
+                field: "id",
+                message: "this user exists".into(),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Checks a password and opens a session. Every attempt is logged; a failure does not say
+    /// whether the user exists, and a name that is no account is logged as [`UNKNOWN_USER`].
+    pub async fn login(
+        &self,
+        user: &str,
+        password: &str,
+        source: &str,
+    ) -> Result<Option<Session>, VaultError> {
+        let row = sqlx::query(
+            "SELECT role, password_hash, supervised FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL",
+        )
+        .bind(&self.inner.tenant)
+        .bind(user)
+        .fetch_optional(&*self.inner.pool)
+        .await?;
+        let found = match &row {
+            Some(r) => Some((
+                r.try_get::<String, _>(0)?,
+                r.try_get::<String, _>(1)?,
+                r.try_get::<i64, _>(2)? != 0,
+            )),
+            None => None,
+        };
+        // Verify against a real hash even for an unknown user, so timing does not tell.
+        const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1BVh6LzCVsoN3ZXhs+4nLpGCz8RDtN/5m9vnGWr+JPQ";
+        let hash = found.as_ref().map_or(DUMMY.to_owned(), |f| f.1.clone());
+        let password = password.to_owned();
+        let ok = tokio::task::spawn_blocking(move || {
+            use argon2::password_hash::PasswordVerifier as _;
+            argon2::password_hash::phc::PasswordHash::new(&hash).is_ok_and(|h| {
+                argon2::Argon2::default()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
+        })
+        .await
+        .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let actor = match &found {
+            Some((role, _, supervised)) => Actor {
+                user_id: user.to_owned(),
+                role: role.clone(),
+                on_behalf_of: None,
+                source: source.to_owned(),
+                supervised: *supervised,
+            },
+            None => Actor {
+                user_id: UNKNOWN_USER.to_owned(),
+                role: UNKNOWN_USER.to_owned(),
+                on_behalf_of: None,
+                source: source.to_owned(),
+                supervised: false,
+            },
+        };
+        let vault = self.vault();
+        let mut event = vault.event(&actor, AuditAction::Login, None, None, "aanmelden");
+        if found.is_none() || !ok {
+            event.outcome = Outcome::Denied;
+            self.inner.writer.submit(event, Vec::new()).await?;
+            return Ok(None);
+        }
+        let token = secret()?;
+        let csrf = secret()?;
+        let now_s = jiff::Timestamp::now().as_second();
+        let stmt = Stmt::new(
+            "INSERT INTO sessions (tenant_id, token_hash, user_id, csrf, created_at, last_seen) VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Blob(sha256(&[token.as_bytes()]).to_vec()),
+                Arg::Text(user.to_owned()),
+                Arg::Text(csrf.clone()),
+                Arg::Int(now_s),
+                Arg::Int(now_s),
+            ],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(Some(Session { token, csrf, actor }))
+    }
+
+    /// The session of a cookie token, if it is open: not idle longer than
+    /// [`SESSION_IDLE_SECONDS`], not older than [`SESSION_MAX_SECONDS`]. Refreshes its idle
+    /// clock.
+    pub async fn session(&self, token: &str, source: &str) -> Result<Option<Session>, VaultError> {
+        let hash = sha256(&[token.as_bytes()]).to_vec();
+        let mut conn = self.inner.pool.connection().await?;
+        let row = sqlx::query(
+            "SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.role, u.supervised FROM sessions s \
+             JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id \
+             WHERE s.tenant_id = $1 AND s.token_hash = $2 AND u.disabled_at IS NULL",
+        )
+        .bind(&self.inner.tenant)
+        .bind(&hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+        self.inner.pool.keep(conn);
+        let Some(r) = row else { return Ok(None) };
+        let now_s = jiff::Timestamp::now().as_second();
+        let (created, last): (i64, i64) = (r.try_get(2)?, r.try_get(3)?);
+        if now_s - last > SESSION_IDLE_SECONDS || now_s - created > SESSION_MAX_SECONDS {
+            sqlx::query("DELETE FROM sessions WHERE tenant_id = $1 AND token_hash = $2")
+                .bind(&self.inner.tenant)
+                .bind(&hash)
+                .execute(&*self.inner.pool)
+                .await?;
+            return Ok(None);
+        }
+        if now_s - last > 30 {
+            sqlx::query(
+                "UPDATE sessions SET last_seen = $1 WHERE tenant_id = $2 AND token_hash = $3",
+            )
+            .bind(now_s)
+            .bind(&self.inner.tenant)
+            .bind(&hash)
+            .execute(&*self.inner.pool)
+            .await?;
+        }
+        Ok(Some(Session {
+            token: token.to_owned(),
+            csrf: r.try_get(1)?,
+            actor: Actor {
+                user_id: r.try_get(0)?,
+                role: r.try_get(4)?,
+                on_behalf_of: None,
+                source: source.to_owned(),
+                supervised: r.try_get::<i64, _>(5)? != 0,
+            },
+        }))
+    }
+
+    /// Ends a session.
+    pub async fn logout(&self, session: &Session) -> Result<(), VaultError> {
+        let event = self
+            .vault()
+            .event(&session.actor, AuditAction::Logout, None, None, "afmelden");
+        let stmt = Stmt::new(
+            "DELETE FROM sessions WHERE tenant_id = $1 AND token_hash = $2",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Blob(sha256(&[session.token.as_bytes()]).to_vec()),
+            ],
+        );
+        self.inner.writer.submit(event, vec![stmt]).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,521 @@
+//! Sealed personal data, and the one way to open it.
+//!
+//! This module is the capability behind the access path. Everything that decrypts personal
+//! data is here, and nothing here decrypts without a [`Receipt`]:
+//!
+//! 1. [`authorize`] asks the policy engine (the only caller of `decide` in the store) and turns
+//!    an allowed decision into a [`Permit`] that names what it covers: the tenant, the persons,
+//!    the category and what may be revealed. A denial yields no permit, only the event to log.
+//! 2. [`commit`] writes the permit's audit event (with its statements) through the writer and,
+//!    once it is durable, turns the permit into a [`Receipt`].
+//! 3. [`Sealed::open`] checks the receipt against what it holds (tenant, person, category,
+//!    kind) and only then decrypts.
+//!
+//! A [`DataKey`]'s bytes never leave this module, and its AEAD primitives are private, so no
+//! other code in the crate can decrypt: a receipt of a denied event cannot exist, and one of
+//! another person or category opens nothing.
+
+use std::fmt;
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use zeroize::Zeroizing;
+use zorgkluis_core::decide::{AccessDecision, AccessPolicy, AccessRequest, DutyRequest};
+use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
+use zorgkluis_core::vocabulary::{Action, Duty};
+
+use crate::StoreError;
+use crate::audit::Outcome;
+use crate::writer::{NewEvent, Stmt, Writer};
+
+pub(crate) const KEY_LEN: usize = 32;
+const NONCE_LEN: usize = 12;
+/// Sealed data starts with this version byte, so the format can change without guessing.
+const SEAL_VERSION: u8 = 1;
+
+pub(crate) fn random<const N: usize>() -> Result<[u8; N], StoreError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| StoreError::Crypto(format!("random: {e}")))?;
+    Ok(bytes)
+}
+
+/// Seals `plain` with `key`, binding it to `context` (authenticated, not stored): the ciphertext
+/// of one field cannot be swapped into another.
+fn seal_with(key: &[u8; KEY_LEN], plain: &[u8], context: &[u8]) -> Result<Vec<u8>, StoreError> {
+    let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| StoreError::Crypto(e.to_string()))?;
+    let nonce_bytes: [u8; NONCE_LEN] = random()?;
+    let nonce = Nonce::from(nonce_bytes);
+    let sealed = cipher
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: plain,
+                aad: context,
+            },
+        )
+        .map_err(|_| StoreError::Crypto("encryption failed".into()))?;
+    let mut out = Vec::with_capacity(1 + NONCE_LEN + sealed.len());
+    out.push(SEAL_VERSION);
+    out.extend_from_slice(&nonce_bytes);
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+fn open_with(
+    key: &[u8; KEY_LEN],
+    sealed: &[u8],
+    context: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let (Some(&SEAL_VERSION), Some(nonce), Some(body)) = (
+        sealed.first(),
+        sealed.get(1..1 + NONCE_LEN),
+        sealed.get(1 + NONCE_LEN..),
+    ) else {
+        return Err(StoreError::Crypto(
+            "sealed data has an unknown format".into(),
+        ));
+    };
+    let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| StoreError::Crypto(e.to_string()))?;
+    let nonce_bytes: [u8; NONCE_LEN] = nonce
+        .try_into()
+        .map_err(|_| StoreError::Crypto("bad nonce".into()))?;
+    cipher
+        .decrypt(
+            &Nonce::from(nonce_bytes),
+            Payload {
+                msg: body,
+                aad: context,
+            },
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| StoreError::Crypto("sealed data does not authenticate".into()))
+}
+
+/// A person's data key. Never stored in plaintext; zeroed when dropped; its bytes never leave
+/// this module.
+pub(crate) struct DataKey(Zeroizing<[u8; KEY_LEN]>);
+
+impl fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DataKey(..)")
+    }
+}
+
+impl DataKey {
+    pub(crate) fn generate() -> Result<DataKey, StoreError> {
+        Ok(DataKey(Zeroizing::new(random()?)))
+    }
+
+    /// Seals personal data of this key's person. Sealing reveals nothing, so it needs no
+    /// receipt; the statement that stores it goes with the access's audit event.
+    pub(crate) fn seal(
+        &self,
+        plain: &[u8],
+        what: &SealedKind,
+        tenant: &str,
+        person: &str,
+    ) -> Result<Vec<u8>, StoreError> {
+        seal_with(&self.0, plain, &what.context(tenant, person))
+    }
+
+    /// This key wrapped by a master key, bound to `context` (tenant and person).
+    pub(crate) fn wrap(
+        &self,
+        master: &[u8; KEY_LEN],
+        context: &[u8],
+    ) -> Result<Vec<u8>, StoreError> {
+        seal_with(master, self.0.as_slice(), context)
+    }
+
+    /// A data key unwrapped from its master key.
+    pub(crate) fn unwrap(
+        master: &[u8; KEY_LEN],
+        wrapped: &[u8],
+        context: &[u8],
+    ) -> Result<DataKey, StoreError> {
+        let plain = open_with(master, wrapped, context)?;
+        let key: [u8; KEY_LEN] = plain
+            .as_slice()
+            .try_into()
+            .map_err(|_| StoreError::Crypto("a wrapped key has the wrong length".into()))?;
+        Ok(DataKey(Zeroizing::new(key)))
+    }
+}
+
+/// What a piece of sealed data is; its context binds the ciphertext to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SealedKind {
+    /// A dossier record of a category.
+    Record { id: String, category: String },
+    /// The structured facts of a person in a category (name, birth date, client number).
+    Facts { category: String },
+    /// The number of an identity document.
+    IdentityDocument { id: String },
+    /// The reason a user gave for emergency access to a category.
+    EmergencyReason { user: String, category: String },
+}
+
+impl SealedKind {
+    fn context(&self, tenant: &str, person: &str) -> Vec<u8> {
+        match self {
+            // The record context predates the person in it; the record id binds it as well.
+            SealedKind::Record { id, category } => {
+                format!("record\0{tenant}\0{id}\0{category}").into_bytes()
+            }
+            SealedKind::Facts { category } => {
+                format!("facts\0{tenant}\0{person}\0{category}").into_bytes()
+            }
+            SealedKind::IdentityDocument { id } => format!("identity\0{tenant}\0{id}").into_bytes(),
+            SealedKind::EmergencyReason { user, category } => {
+                format!("audit-reason\0{tenant}\0{person}\0{user}\0{category}").into_bytes()
+            }
+        }
+    }
+}
+
+/// What an allowed access may reveal of the sealed data of the persons it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reveals {
+    /// The content of the access's category: a read, an export, a disclosure.
+    Content,
+    /// Who the persons are (the identification facts: name, birth date, client number): a
+    /// list, a search, an access log.
+    Identification,
+    /// The identification facts and the reasons given for emergency access: the review.
+    EmergencyReasons,
+    /// Nothing: a write, a correction, an erasure, a duty without personal data.
+    Nothing,
+}
+
+/// What a permit, and the receipt made of it, covers.
+#[derive(Debug, Clone)]
+pub(crate) struct Grant {
+    tenant: String,
+    persons: Vec<String>,
+    category: Option<String>,
+    reveals: Reveals,
+}
+
+/// The question an access asks the policy engine.
+pub(crate) enum Question<'a> {
+    Data(AccessRequest<'a>),
+    Duty(DutyRequest<'a>),
+}
+
+impl Question<'_> {
+    fn reveals(&self) -> Reveals {
+        match self {
+            Question::Data(r) => match r.action {
+                Action::Read | Action::Export | Action::Disclose => Reveals::Content,
+                Action::Write | Action::Correct | Action::Erase => Reveals::Nothing,
+            },
+            Question::Duty(r) => match r.duty {
+                Duty::ListPersons | Duty::SearchPersons | Duty::ReadAudit => {
+                    Reveals::Identification
+                }
+                Duty::ReviewEmergency => Reveals::EmergencyReasons,
+                Duty::ManageCareTeam | Duty::ManageAccounts | Duty::ViewOverview => {
+                    Reveals::Nothing
+                }
+            },
+        }
+    }
+}
+
+/// An allowed access whose audit event is yet to be written. Only [`authorize`] makes one.
+#[derive(Debug)]
+pub(crate) struct Permit {
+    grant: Grant,
+    event: NewEvent,
+}
+
+/// A denied access: the decision, and the event that logs it.
+#[derive(Debug)]
+pub(crate) struct Denial {
+    pub decision: AccessDecision,
+    pub event: NewEvent,
+}
+
+/// Decides `question` for the access that `event` logs (its actor, person, category and
+/// purpose); the event gets the outcome and the articles. Allowed: a permit for `person` (if
+/// any) in the event's category. Denied: the denial, to be logged.
+pub(crate) fn authorize(
+    policy: &dyn AccessPolicy,
+    question: Question<'_>,
+    mut event: NewEvent,
+) -> Result<(Permit, AccessDecision), Box<Denial>> {
+    let decision = match &question {
+        Question::Data(r) => policy.decide(r),
+        Question::Duty(r) => policy.decide_duty(r),
+    };
+    event.articles = decision.articles.join("; ");
+    event.emergency = decision.emergency;
+    if !decision.allowed {
+        event.outcome = Outcome::Denied;
+        return Err(Box::new(Denial { decision, event }));
+    }
+    event.outcome = Outcome::Allowed;
+    let grant = Grant {
+        tenant: event.tenant_id.clone(),
+        persons: event.person_id.iter().cloned().collect(),
+        category: event.category.clone(),
+        reveals: question.reveals(),
+    };
+    Ok((Permit { grant, event }, decision))
+}
+
+impl Permit {
+    /// The permit of a list, a search or a review covers the persons it turned out to show;
+    /// their ids go into the event, so each person's access log finds it.
+    pub(crate) fn showing(mut self, persons: Vec<String>) -> Permit {
+        self.event.subjects = persons.clone();
+        self.grant.persons = persons;
+        self
+    }
+
+    /// The event this permit will write (to attach a sealed reason before committing).
+    pub(crate) fn event_mut(&mut self) -> &mut NewEvent {
+        &mut self.event
+    }
+}
+
+/// Proof that an allowed access was logged: its audit event committed. Only [`commit`] makes
+/// one, from a [`Permit`].
+#[derive(Debug)]
+pub struct Receipt {
+    seq: i64,
+    grant: Grant,
+}
+
+impl Receipt {
+    /// The audit event's position in its tenant's chain.
+    pub fn seq(&self) -> i64 {
+        self.seq
+    }
+}
+
+/// Writes the permit's audit event with `statements` in one transaction; once it is durable,
+/// the receipt.
+pub(crate) async fn commit(
+    writer: &Writer,
+    permit: Permit,
+    statements: Vec<Stmt>,
+) -> Result<Receipt, StoreError> {
+    let seq = writer.submit(permit.event, statements).await?;
+    Ok(Receipt {
+        seq,
+        grant: permit.grant,
+    })
+}
+
+/// Writes the events of several permits with `statements`, all in one transaction (a
+/// registration that also records a BSN, a dossier's categories); their receipts, in order.
+pub(crate) async fn commit_all(
+    writer: &Writer,
+    permits: Vec<Permit>,
+    statements: Vec<Stmt>,
+) -> Result<Vec<Receipt>, StoreError> {
+    let (grants, events): (Vec<Grant>, Vec<NewEvent>) =
+        permits.into_iter().map(|p| (p.grant, p.event)).unzip();
+    let seqs = writer.submit_all(events, statements).await?;
+    Ok(seqs
+        .into_iter()
+        .zip(grants)
+        .map(|(seq, grant)| Receipt { seq, grant })
+        .collect())
+}
+
+/// Personal data as stored: ciphertext, and what it is of whom.
+#[derive(Debug, Clone)]
+pub(crate) struct Sealed {
+    bytes: Vec<u8>,
+    tenant: String,
+    person: String,
+    kind: SealedKind,
+}
+
+impl Sealed {
+    pub(crate) fn new(bytes: Vec<u8>, tenant: &str, person: &str, kind: SealedKind) -> Sealed {
+        Sealed {
+            bytes,
+            tenant: tenant.to_owned(),
+            person: person.to_owned(),
+            kind,
+        }
+    }
+
+    /// Whether `receipt` covers this data.
+    fn covered_by(&self, receipt: &Receipt) -> bool {
+        let g = &receipt.grant;
+        if g.tenant != self.tenant || !g.persons.contains(&self.person) {
+            return false;
+        }
+        let same_category = |c: &str| g.category.as_deref() == Some(c);
+        match (&self.kind, g.reveals) {
+            (SealedKind::Record { category, .. }, Reveals::Content) => same_category(category),
+            (SealedKind::Facts { category }, Reveals::Content) => same_category(category),
+            (
+                SealedKind::Facts { category },
+                Reveals::Identification | Reveals::EmergencyReasons,
+            ) => category == IDENTIFICATION_CATEGORY,
+            (SealedKind::IdentityDocument { .. }, Reveals::Content) => {
+                same_category(zorgkluis_core::taxonomy::IDENTITY_DOCUMENT_CATEGORY)
+            }
+            (SealedKind::EmergencyReason { .. }, Reveals::EmergencyReasons) => true,
+            _ => false,
+        }
+    }
+
+    /// Decrypts with the person's key, if `receipt` covers this data; otherwise nothing is
+    /// opened.
+    pub(crate) fn open(
+        &self,
+        key: &DataKey,
+        receipt: &Receipt,
+    ) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+        if !self.covered_by(receipt) {
+            return Err(StoreError::NotCovered);
+        }
+        open_with(
+            &key.0,
+            &self.bytes,
+            &self.kind.context(&self.tenant, &self.person),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn receipt(person: &str, category: Option<&str>, reveals: Reveals) -> Receipt {
+        Receipt {
+            seq: 1,
+            grant: Grant {
+                tenant: "t".into(),
+                persons: vec![person.into()],
+                category: category.map(str::to_owned),
+                reveals,
+            },
+        }
+    }
+
+    fn record(key: &DataKey, person: &str, category: &str) -> Sealed {
+        let kind = SealedKind::Record {
+            id: "r1".into(),
+            category: category.into(),
+        };
+        let bytes = key.seal(b"Jansen", &kind, "t", person).unwrap();
+        assert!(!bytes.windows(6).any(|w| w == b"Jansen"));
+        Sealed::new(bytes, "t", person, kind)
+    }
+
+    #[test]
+    fn a_receipt_opens_only_what_it_covers() {
+        let key = DataKey::generate().unwrap();
+        let sealed = record(&key, "p1", "naw");
+        let right = receipt("p1", Some("naw"), Reveals::Content);
+        assert_eq!(sealed.open(&key, &right).unwrap().as_slice(), b"Jansen");
+        for wrong in [
+            receipt("p2", Some("naw"), Reveals::Content),
+            receipt("p1", Some("gezondheid"), Reveals::Content),
+            receipt("p1", Some("naw"), Reveals::Nothing),
+            receipt("p1", Some("naw"), Reveals::Identification),
+        ] {
+            assert!(
+                matches!(sealed.open(&key, &wrong), Err(StoreError::NotCovered)),
+                "{wrong:?}"
+            );
+        }
+        let other_tenant = Receipt {
+            seq: 1,
+            grant: Grant {
+                tenant: "u".into(),
+                ..right.grant.clone()
+            },
+        };
+        assert!(sealed.open(&key, &other_tenant).is_err());
+    }
+
+    #[test]
+    fn ciphertext_is_bound_to_what_it_is() {
+        let key = DataKey::generate().unwrap();
+        let sealed = record(&key, "p1", "naw");
+        // The same bytes presented as another category do not authenticate.
+        let moved = Sealed::new(
+            sealed.bytes.clone(),
+            "t",
+            "p1",
+            SealedKind::Record {
+                id: "r1".into(),
+                category: "gezondheid".into(),
+            },
+        );
+        let r = receipt("p1", Some("gezondheid"), Reveals::Content);
+        assert!(matches!(moved.open(&key, &r), Err(StoreError::Crypto(_))));
+        let other = DataKey::generate().unwrap();
+        let right = receipt("p1", Some("naw"), Reveals::Content);
+        assert!(sealed.open(&other, &right).is_err());
+    }
+
+    /// The receipt of a denied access cannot exist: the policy engine's denial yields no
+    /// permit to commit, only the event that logs it.
+    #[test]
+    fn a_denied_access_yields_no_permit() {
+        let source = include_str!("../../../reglementen/bg-wonen.toml");
+        let reglement =
+            zorgkluis_core::Reglement::load("bg-wonen.toml", source, zorgkluis_core::Lang::En)
+                .unwrap();
+        let policy = zorgkluis_policy::CedarPolicy::compile(&reglement, None).unwrap();
+        let event = |role: &str| NewEvent {
+            tenant_id: "t".into(),
+            user_id: "u".into(),
+            role: role.into(),
+            on_behalf_of: None,
+            person_id: Some("p1".into()),
+            action: crate::audit::AuditAction::Read,
+            category: Some("gezondheid".into()),
+            purpose: "zorg".into(),
+            reason: None,
+            emergency: false,
+            source: "test".into(),
+            outcome: Outcome::Allowed,
+            articles: String::new(),
+            object: None,
+            subjects: Vec::new(),
+        };
+        let ask = |role: &'static str, care: bool| {
+            Question::Data(AccessRequest {
+                care_relationship: care,
+                ..AccessRequest::new(role, Action::Read, "gezondheid")
+            })
+        };
+        let denied = authorize(&policy, ask("administratie", true), event("administratie"))
+            .expect_err("administration never reads health data");
+        assert_eq!(denied.event.outcome, Outcome::Denied);
+        assert!(!denied.decision.allowed);
+        let denied = authorize(&policy, ask("zorgverlener", false), event("zorgverlener"))
+            .expect_err("no care relationship");
+        assert_eq!(denied.event.outcome, Outcome::Denied);
+        let (permit, decision) =
+            authorize(&policy, ask("zorgverlener", true), event("zorgverlener")).unwrap();
+        assert!(decision.allowed);
+        assert_eq!(permit.grant.persons, ["p1"]);
+        assert_eq!(permit.grant.reveals, Reveals::Content);
+    }
+
+    #[test]
+    fn identification_opens_the_naw_facts_only() {
+        let key = DataKey::generate().unwrap();
+        let facts = SealedKind::Facts {
+            category: IDENTIFICATION_CATEGORY.into(),
+        };
+        let bytes = key.seal(b"{}", &facts, "t", "p1").unwrap();
+        let sealed = Sealed::new(bytes, "t", "p1", facts);
+        let listed = receipt("p1", None, Reveals::Identification);
+        assert!(sealed.open(&key, &listed).is_ok());
+        // A list does not open the person's records of the same category.
+        let naw_record = record(&key, "p1", IDENTIFICATION_CATEGORY);
+        assert!(naw_record.open(&key, &listed).is_err());
+    }
+}

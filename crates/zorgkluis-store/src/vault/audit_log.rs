@@ -1,0 +1,173 @@
+//! Reading the audit log: a client's access log (who saw the file, when and why) and the
+//! review of emergency accesses with the reasons given. Both are duties the reglement grants
+//! (`read_audit`, `review_emergency`), decided and logged like every access.
+
+use serde::Serialize;
+use sqlx::Row as _;
+use zorgkluis_core::vocabulary::Duty;
+
+use super::persons::PersonFacts;
+use super::{Actor, Vault, VaultError};
+use crate::audit::{AuditAction, AuditEvent};
+use crate::db::events::{EVENT_COLUMNS, event_from_row};
+use crate::sealed::{self, Sealed, SealedKind};
+
+/// A person's access log: who they are, and every event about them, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessLog {
+    pub facts: Option<PersonFacts>,
+    pub events: Vec<AuditEvent>,
+}
+
+/// An emergency access as the privacy officer reviews it: the event, who it was about, and the
+/// reason the user gave (opened for this review, which is itself logged).
+#[derive(Debug, Clone, Serialize)]
+pub struct EmergencyAccess {
+    pub event: AuditEvent,
+    pub facts: Option<PersonFacts>,
+    pub reason: Option<String>,
+}
+
+impl Vault {
+    /// The overview a client may ask for: who looked at the file, when and why, including the
+    /// lists and searches that showed them. Reading it is logged too.
+    pub async fn audit_for_person(
+        &self,
+        actor: &Actor,
+        person: &str,
+    ) -> Result<Vec<AuditEvent>, VaultError> {
+        Ok(self.access_log(actor, person).await?.events)
+    }
+
+    /// [`Vault::audit_for_person`] with the person's identification facts, for the page that
+    /// shows it.
+    pub async fn access_log(&self, actor: &Actor, person: &str) -> Result<AccessLog, VaultError> {
+        self.known_person(person).await?;
+        let permit = self
+            .authorize_duty(
+                actor,
+                Duty::ReadAudit,
+                false,
+                AuditAction::ReadAudit,
+                Some(person),
+                "inzage logging",
+            )
+            .await?;
+        let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND (person_id = $2 \
+             OR seq IN (SELECT seq FROM audit_subjects WHERE tenant_id = $1 AND person_id = $2)) ORDER BY seq"
+        )))
+        .bind(&self.inner.tenant)
+        .bind(person)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let events = rows
+            .iter()
+            .map(event_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        // An erased person's log stays readable; who they were does not.
+        let facts = match self.facts_with(person, &receipt).await {
+            Ok(f) => f,
+            Err(VaultError::Erased(_) | VaultError::NotFound(_)) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(AccessLog { facts, events })
+    }
+
+    /// Emergency accesses, newest first, for the privacy officer's review: with whom they were
+    /// about and the reason given, opened for this review. One logged event, whose subjects are
+    /// the persons shown.
+    pub async fn emergency_review(
+        &self,
+        actor: &Actor,
+        limit: i64,
+    ) -> Result<Vec<EmergencyAccess>, VaultError> {
+        let permit = self
+            .authorize_duty(
+                actor,
+                Duty::ReviewEmergency,
+                false,
+                AuditAction::ReviewEmergency,
+                None,
+                "beoordeling noodtoegang",
+            )
+            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND emergency <> 0 ORDER BY seq DESC LIMIT $2"
+        )))
+        .bind(&self.inner.tenant)
+        .bind(limit.clamp(1, 1000))
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let events = rows
+            .iter()
+            .map(event_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut persons: Vec<String> = events.iter().filter_map(|e| e.person_id.clone()).collect();
+        persons.sort();
+        persons.dedup();
+        let receipt = sealed::commit(
+            &self.inner.writer,
+            permit.showing(persons.clone()),
+            Vec::new(),
+        )
+        .await?;
+        let facts = self.sealed_facts(&persons).await?;
+        let mut keys = std::collections::HashMap::new();
+        for p in &persons {
+            // An erased person's reason and facts stay sealed for good.
+            if let Ok(key) = self.data_key(p).await {
+                keys.insert(p.clone(), key);
+            }
+        }
+        let mut out = Vec::with_capacity(events.len());
+        for event in events {
+            let key = event.person_id.as_ref().and_then(|p| keys.get(p));
+            let reason = match (key, &event.reason, &event.person_id) {
+                (Some(key), Some(bytes), Some(person)) => {
+                    let kind = SealedKind::EmergencyReason {
+                        user: event.user_id.clone(),
+                        category: event.category.clone().unwrap_or_default(),
+                    };
+                    let sealed = Sealed::new(bytes.clone(), &self.inner.tenant, person, kind);
+                    // A reason sealed before reasons were bound to their event cannot be read.
+                    sealed
+                        .open(key, &receipt)
+                        .ok()
+                        .map(|plain| String::from_utf8_lossy(&plain).into_owned())
+                }
+                _ => None,
+            };
+            let facts = match (key, &event.person_id) {
+                (Some(key), Some(person)) => match facts.iter().find(|f| f.person == *person) {
+                    Some(f) => Some(f.open(key, &receipt)?),
+                    None => None,
+                },
+                _ => None,
+            };
+            out.push(EmergencyAccess {
+                event,
+                facts,
+                reason,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many emergency accesses the log holds (the officer's dashboard); counts only.
+    pub async fn emergency_count(&self, actor: &Actor) -> Result<i64, VaultError> {
+        if !self.may(actor, Duty::ReviewEmergency) {
+            return Err(VaultError::Denied(self.inner.policy.decide_duty(
+                &zorgkluis_core::decide::DutyRequest::new(&actor.role, Duty::ReviewEmergency),
+            )));
+        }
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM audit_events WHERE tenant_id = $1 AND emergency <> 0",
+        )
+        .bind(&self.inner.tenant)
+        .fetch_one(&*self.inner.pool)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+}

@@ -1,0 +1,145 @@
+//! Erasure by crypto-shredding: a person's data key is destroyed and their ciphertext deleted.
+//! The erasure is first written to a list outside the database, so a restored backup cannot
+//! bring the person back; the audit trail stays verifiable.
+
+use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
+use zorgkluis_core::vocabulary::Action;
+
+use super::access::Situation;
+use super::{Actor, Vault, VaultError};
+use crate::StoreError;
+use crate::audit::AuditAction;
+use crate::db::Backend;
+use crate::sealed;
+use crate::writer::{Arg, Stmt};
+
+impl Vault {
+    /// Erases a person: decided as an erasure of their identification category, then every
+    /// sealed datum of theirs and their key are deleted, and their lookup hashes with them.
+    pub async fn erase_person(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+    ) -> Result<(), VaultError> {
+        Self::check_purpose(purpose)?;
+        let Some((care, _)) = self.write_facts(&actor.user_id, person).await? else {
+            return Err(self.missing_person(person).await);
+        };
+        let (permit, _) = self
+            .authorize_data(
+                actor,
+                Action::Erase,
+                AuditAction::Erase,
+                person,
+                IDENTIFICATION_CATEGORY,
+                purpose,
+                Situation {
+                    care,
+                    ..Situation::default()
+                },
+            )
+            .await?;
+        self.remember_erasure(person)?;
+        sealed::commit(&self.inner.writer, permit, self.erase_statements(person)).await?;
+        self.flush_deleted_pages().await?;
+        Ok(())
+    }
+
+    fn erase_statements(&self, person: &str) -> Vec<Stmt> {
+        let t = || Arg::Text(self.inner.tenant.clone());
+        let p = || Arg::Text(person.to_owned());
+        vec![
+            Stmt::new(
+                "DELETE FROM records WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "DELETE FROM identity_checks WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "DELETE FROM person_facts WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "DELETE FROM person_search WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::must_change(
+                "DELETE FROM person_keys WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "UPDATE persons SET erased_at = $3, bsn_hash = NULL, client_number_hash = NULL \
+                 WHERE tenant_id = $1 AND id = $2",
+                vec![t(), p(), Arg::Text(crate::clock::now())],
+            ),
+        ]
+    }
+
+    fn remember_erasure(&self, person: &str) -> Result<(), StoreError> {
+        use std::io::Write as _;
+        let path = self.inner.location.erased_file();
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)?;
+        file.write_all(format!("{} {person}\n", self.inner.tenant).as_bytes())?;
+        file.sync_data()?;
+        Ok(())
+    }
+
+    /// SQLite keeps old pages in the WAL until a checkpoint: fold them into the (zeroed) file.
+    async fn flush_deleted_pages(&self) -> Result<(), StoreError> {
+        if self.backend() == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&*self.inner.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Destroys again the keys of persons erased after the backup that was restored.
+    pub(crate) async fn reapply_erasures(&self) -> Result<(), VaultError> {
+        let text = match std::fs::read_to_string(self.inner.location.erased_file()) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::Io(e).into()),
+        };
+        let mut again = 0;
+        for line in text.lines() {
+            let Some((tenant, person)) = line.split_once(' ') else {
+                continue;
+            };
+            if tenant != self.inner.tenant {
+                continue;
+            }
+            let has_key =
+                sqlx::query("SELECT 1 FROM person_keys WHERE tenant_id = $1 AND person_id = $2")
+                    .bind(tenant)
+                    .bind(person)
+                    .fetch_optional(&*self.inner.pool)
+                    .await?
+                    .is_some();
+            if has_key {
+                let event = self.event(
+                    &Actor::system("restore"),
+                    AuditAction::EraseReapplied,
+                    Some(person),
+                    None,
+                    "verwijdering na herstel",
+                );
+                self.inner
+                    .writer
+                    .submit(event, self.erase_statements(person))
+                    .await?;
+                again += 1;
+            }
+        }
+        if again > 0 {
+            self.flush_deleted_pages().await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,860 @@
+//! Persons: registration with their identification facts (name, date of birth, the
+//! organisation's client number) and BSN, all sealed with the person's key; finding them again
+//! through keyed hashes of those facts (search, BSN); client lists; identity checks.
+//!
+//! A list or a search is one audited event for all the persons it shows (they are the event's
+//! subjects, so each one's access log finds it), not one per person; it reveals their
+//! identification facts only.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use sqlx::Row as _;
+use unicode_normalization::UnicodeNormalization as _;
+use zorgkluis_core::decide::AccessRequest;
+use zorgkluis_core::taxonomy::{
+    BSN_CATEGORY, IDENTIFICATION_CATEGORY, IDENTITY_DOCUMENT_CATEGORY, IdKind,
+};
+use zorgkluis_core::vocabulary::{Action, Duty};
+
+use super::access::{ListScope, Situation};
+use super::records::NewRecord;
+use super::{Actor, Vault, VaultError, WrappedKey};
+use crate::StoreError;
+use crate::audit::AuditAction;
+use crate::keys::MasterKeys;
+use crate::sealed::{self, DataKey, Question, Receipt, Sealed, SealedKind};
+use crate::writer::{Arg, Stmt};
+
+/// Who a person is, as the organisation records it: sealed with their key like all their data,
+/// findable only through keyed hashes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonFacts {
+    /// The full name as it is written ("Jan de Vries").
+    pub name: String,
+    pub birth_date: Option<Date>,
+    /// The organisation's own number for the client.
+    pub client_number: Option<String>,
+}
+
+/// A person to register.
+#[derive(Debug, Clone)]
+pub struct NewPerson {
+    /// Client, family member, employee, ...: a subject category of the reglement.
+    pub subject_category: String,
+    /// A BSN, which must pass the 11-check.
+    pub bsn: Option<String>,
+    pub facts: Option<PersonFacts>,
+}
+
+/// One person as a list or a search shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientSummary {
+    pub id: String,
+    pub subject_category: String,
+    /// None when the person has no recorded facts.
+    pub facts: Option<PersonFacts>,
+}
+
+/// What a search looks for; every criterion given must match.
+#[derive(Debug, Clone, Default)]
+pub struct SearchCriteria {
+    /// Words of the name ("de vries"): each must be a word of the person's name, whatever its
+    /// case or accents.
+    pub name: Option<String>,
+    pub birth_date: Option<Date>,
+    pub client_number: Option<String>,
+    pub bsn: Option<String>,
+}
+
+/// A search's answer: the persons found (at most the limit) and whether there were more.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    pub persons: Vec<ClientSummary>,
+    pub truncated: bool,
+}
+
+/// A person's sealed identification facts, with what opens them.
+pub(crate) struct SealedFacts {
+    pub person: String,
+    content: Sealed,
+}
+
+impl SealedFacts {
+    pub(crate) fn open(&self, key: &DataKey, receipt: &Receipt) -> Result<PersonFacts, VaultError> {
+        let plain = self.content.open(key, receipt)?;
+        serde_json::from_slice(&plain).map_err(|e| {
+            VaultError::Store(StoreError::Crypto(format!("the facts do not parse: {e}")))
+        })
+    }
+}
+
+/// The words of a name as search compares them: lower case, accents removed, split on anything
+/// that is not a letter or digit ("Éva van 't Hof" -> eva, van, t, hof).
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    let plain: String = name
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut words: Vec<String> = plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The keyed hashes a person is found by: each word of the name, the birth date, the client
+/// number.
+fn search_tokens(
+    keys: &MasterKeys,
+    tenant: &str,
+    facts: &PersonFacts,
+) -> Result<Vec<Vec<u8>>, StoreError> {
+    let mut tokens = Vec::new();
+    for word in name_words(&facts.name) {
+        tokens.push(keys.search_token(tenant, "naam", &word)?);
+    }
+    if let Some(d) = facts.birth_date {
+        tokens.push(keys.search_token(tenant, "geboortedatum", &d.to_string())?);
+    }
+    if let Some(n) = &facts.client_number {
+        tokens.push(keys.search_token(tenant, "clientnummer", n.trim())?);
+    }
+    Ok(tokens)
+}
+
+fn invalid(field: &'static str, message: &str) -> VaultError {
+    VaultError::Invalid {
+        field,
+        message: message.to_owned(),
+    }
+}
+
+fn check_facts(facts: &PersonFacts, today: Date) -> Result<(), VaultError> {
+    let name = facts.name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+        return Err(invalid(
+            "name",
+            "1 to 200 characters, no control characters",
+        ));
+    }
+    if name_words(name).is_empty() {
+        return Err(invalid("name", "a name has at least one letter or digit"));
+    }
+    if let Some(d) = facts.birth_date
+        && (d > today || d.year() < 1900)
+    {
+        return Err(invalid("birth_date", "between 1900 and today"));
+    }
+    if let Some(n) = &facts.client_number {
+        let n = n.trim();
+        let plain = !n.is_empty()
+            && n.len() <= 40
+            && n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/'));
+        if !plain {
+            return Err(invalid(
+                "client_number",
+                "1 to 40 letters, digits, -, . or /",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The document types an identity check may record.
+pub const DOCUMENT_TYPES: &[&str] = &[
+    "paspoort",
+    "identiteitskaart",
+    "rijbewijs",
+    "verblijfsdocument",
+];
+
+/// Checks an identity check before anything is written: a known document type, a plain
+/// document number, a document valid on the day it was checked, a check not in the future.
+pub fn check_identity_document(
+    checked_on: Date,
+    document_type: &str,
+    document_number: &str,
+    valid_until: Date,
+) -> Result<(), VaultError> {
+    if !DOCUMENT_TYPES.contains(&document_type) {
+        return Err(invalid(
+            "document_type",
+            &format!("one of {}", DOCUMENT_TYPES.join(", ")),
+        ));
+    }
+    let number = document_number.trim();
+    let plain = !number.is_empty()
+        && number.len() <= 40
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !plain {
+        return Err(invalid("document_number", "1 to 40 letters, digits or -"));
+    }
+    if valid_until < checked_on {
+        return Err(invalid(
+            "valid_until",
+            "the document had expired when it was checked",
+        ));
+    }
+    if checked_on > crate::clock::today() {
+        return Err(invalid("checked_on", "not in the future"));
+    }
+    Ok(())
+}
+
+impl Vault {
+    /// Registers a person with their identification facts and BSN (checked by the 11-check),
+    /// stored sealed and findable by keyed hashes. The registration is a write of the
+    /// identification category, and of the BSN's category when one is given; both are decided
+    /// and logged, in one transaction with the person.
+    pub async fn register_person(
+        &self,
+        actor: &Actor,
+        new: &NewPerson,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        Self::check_purpose(purpose)?;
+        if !self
+            .inner
+            .reglement
+            .taxonomy
+            .contains(IdKind::Subject, &new.subject_category)
+        {
+            return Err(invalid(
+                "subject_category",
+                &format!("unknown subject category `{}`", new.subject_category),
+            ));
+        }
+        let bsn = new.bsn.as_deref().map(str::trim);
+        if let Some(b) = bsn
+            && !zorgkluis_core::bsn::is_valid(b)
+        {
+            return Err(invalid(
+                "bsn",
+                "a BSN is nine digits that pass the 11-check",
+            ));
+        }
+        if let Some(f) = &new.facts {
+            check_facts(f, crate::clock::today())?;
+        }
+        let person = uuid::Uuid::new_v4().to_string();
+        let (register, _) = self
+            .authorize_data(
+                actor,
+                Action::Write,
+                AuditAction::Register,
+                &person,
+                IDENTIFICATION_CATEGORY,
+                purpose,
+                Situation::default(),
+            )
+            .await?;
+        let mut permits = vec![register];
+        if bsn.is_some() {
+            let (bsn_write, _) = self
+                .authorize_data(
+                    actor,
+                    Action::Write,
+                    AuditAction::Write,
+                    &person,
+                    BSN_CATEGORY,
+                    purpose,
+                    Situation::default(),
+                )
+                .await?;
+            permits.push(bsn_write);
+        }
+        let key = DataKey::generate()?;
+        self.reload_keys_if_rotated().await?;
+        // Held until the wrapped key is committed: a rotation in this process waits, so it
+        // cannot miss this row and leave it wrapped by a key it no longer uses.
+        let keys = self.inner.keys.read().await;
+        let (key_id, wrapped) = keys.wrap(&key, &self.inner.tenant, &person)?;
+        let t = self.inner.tenant.clone();
+        let bsn_hash = bsn.map(|b| keys.bsn_hash(&t, b)).transpose()?;
+        let client_number_hash = new
+            .facts
+            .as_ref()
+            .and_then(|f| f.client_number.as_deref())
+            .map(|n| keys.search_token(&t, "clientnummer", n.trim()))
+            .transpose()?;
+        self.refuse_duplicate(bsn_hash.as_deref(), client_number_hash.as_deref())
+            .await?;
+        let duplicates_to_name = (bsn_hash.clone(), client_number_hash.clone());
+        let mut statements = vec![
+            Stmt::new(
+                "INSERT INTO persons (tenant_id, id, subject_category, bsn_hash, client_number_hash, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Text(person.clone()),
+                    Arg::Text(new.subject_category.clone()),
+                    Arg::OptBlob(bsn_hash),
+                    Arg::OptBlob(client_number_hash),
+                    Arg::Text(crate::clock::now()),
+                ],
+            ),
+            Stmt::new(
+                "INSERT INTO person_keys (tenant_id, person_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Text(person.clone()),
+                    Arg::Text(key_id),
+                    Arg::Blob(wrapped),
+                ],
+            ),
+        ];
+        if let Some(facts) = &new.facts {
+            statements.extend(self.facts_statements(&keys, &key, &person, facts, actor)?);
+        }
+        if let Some(b) = bsn {
+            let (_, stmt) = self.insert_record(
+                &key,
+                NewRecord {
+                    person: &person,
+                    category: BSN_CATEGORY,
+                    kind: "original",
+                    supersedes: None,
+                    text: b,
+                },
+                actor,
+            )?;
+            statements.push(stmt);
+        }
+        let committed = sealed::commit_all(&self.inner.writer, permits, statements).await;
+        drop(keys);
+        match committed {
+            Ok(_) => Ok(person),
+            // Registered meanwhile by another request: the unique index refuses the second,
+            // and asking again names which of the two was taken.
+            Err(e) if e.is_duplicate() => {
+                let (bsn_hash, client_number_hash) = duplicates_to_name;
+                self.refuse_duplicate(bsn_hash.as_deref(), client_number_hash.as_deref())
+                    .await?;
+                Err(VaultError::Conflict {
+                    field: "bsn",
+                    message: "a person with this BSN or client number is registered".into(),
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The statements that store a person's sealed identification facts and their search
+    /// hashes.
+    fn facts_statements(
+        &self,
+        keys: &MasterKeys,
+        key: &DataKey,
+        person: &str,
+        facts: &PersonFacts,
+        actor: &Actor,
+    ) -> Result<Vec<Stmt>, VaultError> {
+        let t = &self.inner.tenant;
+        let plain = serde_json::to_vec(facts)
+            .map_err(|e| VaultError::Store(StoreError::Crypto(e.to_string())))?;
+        let kind = SealedKind::Facts {
+            category: IDENTIFICATION_CATEGORY.to_owned(),
+        };
+        let sealed = key.seal(&plain, &kind, t, person)?;
+        let mut out = vec![Stmt::new(
+            "INSERT INTO person_facts (tenant_id, person_id, category, content, updated_at, updated_by) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                Arg::Text(t.clone()),
+                Arg::Text(person.to_owned()),
+                Arg::Text(IDENTIFICATION_CATEGORY.to_owned()),
+                Arg::Blob(sealed),
+                Arg::Text(crate::clock::now()),
+                Arg::Text(actor.user_id.clone()),
+            ],
+        )];
+        for token in search_tokens(keys, t, facts)? {
+            out.push(Stmt::new(
+                "INSERT INTO person_search (tenant_id, token, person_id) VALUES ($1, $2, $3)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Blob(token),
+                    Arg::Text(person.to_owned()),
+                ],
+            ));
+        }
+        Ok(out)
+    }
+
+    /// A BSN or client number is one person's within the organisation.
+    async fn refuse_duplicate(
+        &self,
+        bsn_hash: Option<&[u8]>,
+        client_number_hash: Option<&[u8]>,
+    ) -> Result<(), VaultError> {
+        for (field, column, hash) in [
+            ("bsn", "bsn_hash", bsn_hash),
+            ("client_number", "client_number_hash", client_number_hash),
+        ] {
+            let Some(hash) = hash else { continue };
+            let found = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT 1 FROM persons WHERE tenant_id = $1 AND {column} = $2"
+            )))
+            .bind(&self.inner.tenant)
+            .bind(hash)
+            .fetch_optional(&*self.inner.pool)
+            .await?;
+            if found.is_some() {
+                return Err(VaultError::Conflict {
+                    field,
+                    message: format!("a person with this {field} is registered"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The sealed identification facts of `persons`.
+    pub(crate) async fn sealed_facts(
+        &self,
+        persons: &[String],
+    ) -> Result<Vec<SealedFacts>, StoreError> {
+        if persons.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::with_capacity(persons.len());
+        // A handful at a time: ids are bound, never formatted into the SQL.
+        for chunk in persons.chunks(100) {
+            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
+            let sql = format!(
+                "SELECT person_id, content FROM person_facts WHERE tenant_id = $1 AND category = $2 \
+                 AND person_id IN ({})",
+                marks.join(", ")
+            );
+            let query = chunk.iter().fold(
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(&self.inner.tenant)
+                    .bind(IDENTIFICATION_CATEGORY),
+                |q, p| q.bind(p),
+            );
+            for r in query.fetch_all(&*self.inner.pool).await? {
+                let person: String = r.try_get(0)?;
+                let kind = SealedKind::Facts {
+                    category: IDENTIFICATION_CATEGORY.to_owned(),
+                };
+                out.push(SealedFacts {
+                    content: Sealed::new(r.try_get(1)?, &self.inner.tenant, &person, kind),
+                    person,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The summaries of `persons`, in their order, opened with a receipt that covers them.
+    async fn summaries(
+        &self,
+        persons: &[(String, String, WrappedKey)],
+        receipt: &Receipt,
+    ) -> Result<Vec<ClientSummary>, VaultError> {
+        let ids: Vec<String> = persons.iter().map(|p| p.0.clone()).collect();
+        let facts = self.sealed_facts(&ids).await?;
+        let mut out = Vec::with_capacity(persons.len());
+        for (id, subject_category, wrapped) in persons {
+            let facts = match facts.iter().find(|f| f.person == *id) {
+                Some(f) => {
+                    let key = self.unwrap(id, wrapped).await?;
+                    Some(f.open(&key, receipt)?)
+                }
+                None => None,
+            };
+            out.push(ClientSummary {
+                id: id.clone(),
+                subject_category: subject_category.clone(),
+                facts,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The persons of `scope` with their keys, a page in registration order; `only` narrows
+    /// them to those ids (a search's candidates).
+    async fn persons_in_scope(
+        &self,
+        actor: &Actor,
+        scope: ListScope,
+        only: Option<&[String]>,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<(String, String, WrappedKey)>, StoreError> {
+        let care = "EXISTS (SELECT 1 FROM care_relationships c WHERE c.tenant_id = p.tenant_id \
+                    AND c.person_id = p.id AND c.user_id = $2 AND c.valid_from <= $3 \
+                    AND (c.valid_until IS NULL OR c.valid_until >= $3))";
+        let mut sql = String::from(
+            "SELECT p.id, p.subject_category, k.master_key_id, k.wrapped_key FROM persons p \
+             JOIN person_keys k ON k.tenant_id = p.tenant_id AND k.person_id = p.id \
+             WHERE p.tenant_id = $1 AND p.erased_at IS NULL",
+        );
+        // $2 and $3 are bound in every query, used or not, so the numbering stays fixed.
+        sql.push_str(match scope {
+            ListScope::All => " AND ($2 = $2 AND $3 = $3)",
+            ListScope::OwnClients => " AND ",
+        });
+        if scope == ListScope::OwnClients {
+            sql.push_str(care);
+        }
+        if let Some(ids) = only {
+            let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 6)).collect();
+            sql.push_str(&format!(" AND p.id IN ({})", marks.join(", ")));
+        }
+        sql.push_str(" ORDER BY p.created_at, p.id LIMIT $4 OFFSET $5");
+        let today = crate::clock::today().to_string();
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(&self.inner.tenant)
+            .bind(&actor.user_id)
+            .bind(today)
+            .bind(limit)
+            .bind(offset);
+        for id in only.unwrap_or(&[]) {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(&*self.inner.pool).await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0)?,
+                    r.try_get(1)?,
+                    WrappedKey {
+                        master_key_id: r.try_get(2)?,
+                        wrapped: r.try_get(3)?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// A page of the persons this actor works with, as the reglement's `list_persons` rule
+    /// says: everyone, or their own clients (a care relationship today). One audited event for
+    /// the page, with its persons as subjects; it reveals their identification facts.
+    pub async fn list_clients(
+        &self,
+        actor: &Actor,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<ClientSummary>, VaultError> {
+        if !(1..=1000).contains(&limit) {
+            return Err(invalid("limit", "between 1 and 1000"));
+        }
+        if offset < 0 {
+            return Err(invalid("offset", "not negative"));
+        }
+        let scope = self.scope(actor, Duty::ListPersons);
+        let permit = self
+            .authorize_duty(
+                actor,
+                Duty::ListPersons,
+                scope == Some(ListScope::OwnClients),
+                AuditAction::ListPersons,
+                None,
+                "overzicht",
+            )
+            .await?;
+        let scope = scope.unwrap_or(ListScope::OwnClients);
+        let page = self
+            .persons_in_scope(actor, scope, None, offset, limit)
+            .await?;
+        let ids = page.iter().map(|p| p.0.clone()).collect();
+        let receipt = sealed::commit(&self.inner.writer, permit.showing(ids), Vec::new()).await?;
+        self.summaries(&page, &receipt).await
+    }
+
+    /// The ids of a page of the persons this actor works with (see [`Vault::list_clients`]).
+    pub async fn list_persons(
+        &self,
+        actor: &Actor,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, VaultError> {
+        Ok(self
+            .list_clients(actor, offset, limit)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect())
+    }
+
+    /// Searches the persons this actor may search (the reglement's `search_persons` rule) by
+    /// name words, date of birth, client number and BSN, through their keyed hashes: nothing is
+    /// decrypted to compare. One audited event with the persons found as subjects; the
+    /// criteria themselves are never logged.
+    pub async fn search_persons(
+        &self,
+        actor: &Actor,
+        criteria: &SearchCriteria,
+        limit: i64,
+    ) -> Result<SearchResult, VaultError> {
+        let name = criteria
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        let client_number = criteria
+            .client_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        let bsn = criteria
+            .bsn
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty());
+        if name.is_none()
+            && criteria.birth_date.is_none()
+            && client_number.is_none()
+            && bsn.is_none()
+        {
+            return Err(invalid(
+                "name",
+                "give a name, a date of birth, a client number or a BSN",
+            ));
+        }
+        if let Some(b) = bsn
+            && !zorgkluis_core::bsn::is_valid(b)
+        {
+            return Err(invalid(
+                "bsn",
+                "a BSN is nine digits that pass the 11-check",
+            ));
+        }
+        if name.is_some_and(|n| n.chars().count() > 200 || name_words(n).is_empty()) {
+            return Err(invalid(
+                "name",
+                "1 to 200 characters with a letter or digit",
+            ));
+        }
+        if !(1..=200).contains(&limit) {
+            return Err(invalid("limit", "between 1 and 200"));
+        }
+        let scope = self.scope(actor, Duty::SearchPersons);
+        let permit = self
+            .authorize_duty(
+                actor,
+                Duty::SearchPersons,
+                scope == Some(ListScope::OwnClients),
+                AuditAction::SearchPersons,
+                None,
+                "zoeken",
+            )
+            .await?;
+        let scope = scope.unwrap_or(ListScope::OwnClients);
+        let candidates = self
+            .candidates(name, criteria.birth_date, client_number, bsn)
+            .await?;
+        let page = if candidates.is_empty() {
+            Vec::new()
+        } else {
+            self.persons_in_scope(actor, scope, Some(&candidates), 0, limit + 1)
+                .await?
+        };
+        let truncated = page.len() as i64 > limit;
+        let page: Vec<_> = page.into_iter().take(limit as usize).collect();
+        let ids = page.iter().map(|p| p.0.clone()).collect();
+        let receipt = sealed::commit(&self.inner.writer, permit.showing(ids), Vec::new()).await?;
+        Ok(SearchResult {
+            persons: self.summaries(&page, &receipt).await?,
+            truncated,
+        })
+    }
+
+    /// The ids of the persons whose keyed hashes match every criterion given.
+    async fn candidates(
+        &self,
+        name: Option<&str>,
+        birth_date: Option<Date>,
+        client_number: Option<&str>,
+        bsn: Option<&str>,
+    ) -> Result<Vec<String>, VaultError> {
+        let t = &self.inner.tenant;
+        let (tokens, bsn_hash) = {
+            let keys = self.inner.keys.read().await;
+            let mut tokens = Vec::new();
+            for word in name.map(name_words).unwrap_or_default() {
+                tokens.push(keys.search_token(t, "naam", &word)?);
+            }
+            if let Some(d) = birth_date {
+                tokens.push(keys.search_token(t, "geboortedatum", &d.to_string())?);
+            }
+            if let Some(n) = client_number {
+                tokens.push(keys.search_token(t, "clientnummer", n)?);
+            }
+            (tokens, bsn.map(|b| keys.bsn_hash(t, b)).transpose()?)
+        };
+        let mut found: Option<Vec<String>> = None;
+        if !tokens.is_empty() {
+            let marks: Vec<String> = (0..tokens.len()).map(|i| format!("${}", i + 3)).collect();
+            let sql = format!(
+                "SELECT person_id FROM person_search WHERE tenant_id = $1 AND token IN ({}) \
+                 GROUP BY person_id HAVING COUNT(DISTINCT token) = $2 LIMIT 1000",
+                marks.join(", ")
+            );
+            let query = tokens.iter().fold(
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(t)
+                    .bind(tokens.len() as i64),
+                |q, token| q.bind(token.as_slice()),
+            );
+            let rows = query.fetch_all(&*self.inner.pool).await?;
+            found = Some(
+                rows.iter()
+                    .map(|r| r.try_get::<String, _>(0))
+                    .collect::<Result<_, _>>()?,
+            );
+        }
+        if let Some(hash) = bsn_hash {
+            let by_bsn = self.person_by_bsn_hash(&hash).await?;
+            found = Some(match found {
+                Some(ids) => ids
+                    .into_iter()
+                    .filter(|i| Some(i) == by_bsn.as_ref())
+                    .collect(),
+                None => by_bsn.into_iter().collect(),
+            });
+        }
+        Ok(found.unwrap_or_default())
+    }
+
+    async fn person_by_bsn_hash(&self, hash: &[u8]) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id FROM persons WHERE tenant_id = $1 AND bsn_hash = $2 AND erased_at IS NULL",
+        )
+        .bind(&self.inner.tenant)
+        .bind(hash)
+        .fetch_optional(&*self.inner.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    /// Finds a person by BSN (through its keyed hash): a read of the BSN category, decided and
+    /// logged like one.
+    pub async fn find_by_bsn(
+        &self,
+        actor: &Actor,
+        bsn: &str,
+        purpose: &str,
+    ) -> Result<Option<String>, VaultError> {
+        Self::check_purpose(purpose)?;
+        if !zorgkluis_core::bsn::is_valid(bsn) {
+            return Err(invalid(
+                "bsn",
+                "a BSN is nine digits that pass the 11-check",
+            ));
+        }
+        let hash = self
+            .inner
+            .keys
+            .read()
+            .await
+            .bsn_hash(&self.inner.tenant, bsn)?;
+        let found = self.person_by_bsn_hash(&hash).await?;
+        let question = Question::Data(AccessRequest {
+            supervised: actor.supervised,
+            ..AccessRequest::new(&actor.role, Action::Read, BSN_CATEGORY)
+        });
+        let event = self.event(
+            actor,
+            AuditAction::FindByBsn,
+            found.as_deref(),
+            Some(BSN_CATEGORY),
+            purpose,
+        );
+        let (permit, _) = self.authorize(question, event).await?;
+        sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        Ok(found)
+    }
+
+    /// Records the identity check of a person (date, document type and number, valid until):
+    /// a write of the identity document category.
+    pub async fn record_identity_check(
+        &self,
+        actor: &Actor,
+        person: &str,
+        checked_on: Date,
+        document_type: &str,
+        document_number: &str,
+        valid_until: Date,
+    ) -> Result<String, VaultError> {
+        check_identity_document(checked_on, document_type, document_number, valid_until)?;
+        let number = document_number.trim();
+        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
+            return Err(self.missing_person(person).await);
+        };
+        let (permit, _) = self
+            .authorize_data(
+                actor,
+                Action::Write,
+                AuditAction::Write,
+                person,
+                IDENTITY_DOCUMENT_CATEGORY,
+                "identiteitscontrole",
+                Situation {
+                    care,
+                    ..Situation::default()
+                },
+            )
+            .await?;
+        let key = self.unwrap(person, &wrapped).await?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let sealed = key.seal(
+            number.as_bytes(),
+            &SealedKind::IdentityDocument { id: id.clone() },
+            &self.inner.tenant,
+            person,
+        )?;
+        let stmt = Stmt::new(
+            "INSERT INTO identity_checks (tenant_id, id, person_id, checked_on, document_type, document_number, valid_until, checked_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.clone()),
+                Arg::Text(person.to_owned()),
+                Arg::Text(checked_on.to_string()),
+                Arg::Text(document_type.to_owned()),
+                Arg::Blob(sealed),
+                Arg::Text(valid_until.to_string()),
+                Arg::Text(actor.user_id.clone()),
+            ],
+        );
+        sealed::commit(&self.inner.writer, permit, vec![stmt]).await?;
+        Ok(id)
+    }
+
+    /// Opens the identification facts of `person` with a receipt that covers them (an access
+    /// log's header).
+    pub(crate) async fn facts_with(
+        &self,
+        person: &str,
+        receipt: &Receipt,
+    ) -> Result<Option<PersonFacts>, VaultError> {
+        let facts = self.sealed_facts(&[person.to_owned()]).await?;
+        let Some(f) = facts.first() else {
+            return Ok(None);
+        };
+        let key = self.data_key(person).await?;
+        Ok(Some(f.open(&key, receipt)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_words;
+
+    #[test]
+    fn names_are_compared_word_by_word_without_case_or_accents() {
+        assert_eq!(name_words("Éva van 't Hof"), ["eva", "hof", "t", "van"]);
+        assert_eq!(name_words("  DE  VRIES-Jansen "), ["de", "jansen", "vries"]);
+        assert_eq!(name_words("Çelik Ağaoğlu"), ["agaoglu", "celik"]);
+        assert!(name_words(" -- ").is_empty());
+    }
+}

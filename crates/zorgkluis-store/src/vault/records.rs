@@ -1,0 +1,617 @@
+//! The dossier: records by category, added, corrected and supplemented with their history kept,
+//! read one category at a time (the hot path) or as a whole, each category decided and logged
+//! before anything is opened.
+
+use serde::Serialize;
+use zorgkluis_core::decide::AccessDecision;
+use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
+use zorgkluis_core::vocabulary::Action;
+
+use super::access::Situation;
+use super::persons::PersonFacts;
+use super::{Actor, Vault, VaultError, WrappedKey};
+use crate::StoreError;
+use crate::audit::AuditAction;
+use crate::db::{Columns, HotArg};
+use crate::sealed::{self, DataKey, Receipt, Sealed, SealedKind};
+use crate::writer::{Arg, Stmt};
+
+/// A decrypted dossier record, returned only after its access was logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub id: String,
+    pub person_id: String,
+    pub category: String,
+    /// `original`, `correction` (supersedes an earlier record) or `supplement` (the client's
+    /// own statement added to an earlier record).
+    pub kind: String,
+    pub supersedes: Option<String>,
+    pub text: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+/// What a reader sees of a dossier: the person's identification facts and the records allowed,
+/// and what was withheld and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierView {
+    /// Name, date of birth and client number, if the reader may see the identification
+    /// category.
+    pub facts: Option<PersonFacts>,
+    pub records: Vec<Record>,
+    pub withheld: Vec<Withheld>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Withheld {
+    pub category: String,
+    pub decision: AccessDecision,
+}
+
+/// The two ways a record is amended, from the web UI and from the API alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amendment {
+    /// A correction supersedes the record; the old one stays in the history (art. 16 AVG).
+    Correction,
+    /// The client's own statement beside the record (aanvulling, art. 7:454 lid 2 BW).
+    Supplement,
+}
+
+impl Amendment {
+    fn action(self) -> Action {
+        match self {
+            Amendment::Correction => Action::Correct,
+            Amendment::Supplement => Action::Write,
+        }
+    }
+
+    fn kind(self) -> &'static str {
+        match self {
+            Amendment::Correction => "correction",
+            Amendment::Supplement => "supplement",
+        }
+    }
+
+    /// The purpose the web UI logs for it.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Amendment::Correction => "correctie",
+            Amendment::Supplement => "aanvulling",
+        }
+    }
+}
+
+/// A record about to be sealed and inserted.
+pub(crate) struct NewRecord<'a> {
+    pub person: &'a str,
+    pub category: &'a str,
+    pub kind: &'a str,
+    pub supersedes: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// A dossier record as stored.
+#[derive(Debug, Clone)]
+struct SealedRecord {
+    id: String,
+    person_id: String,
+    category: String,
+    kind: String,
+    supersedes: Option<String>,
+    content: Sealed,
+    created_at: String,
+    created_by: String,
+}
+
+const RECORD_COLUMNS: &str =
+    "id, person_id, category, kind, supersedes, content, created_at, created_by";
+
+impl SealedRecord {
+    /// A `records` row in [`RECORD_COLUMNS`] order, from column `at` on.
+    fn from_row(r: &dyn Columns, at: usize, tenant: &str) -> Result<SealedRecord, StoreError> {
+        let (id, person_id, category) = (r.text(at)?, r.text(at + 1)?, r.text(at + 2)?);
+        let kind = SealedKind::Record {
+            id: id.clone(),
+            category: category.clone(),
+        };
+        Ok(SealedRecord {
+            content: Sealed::new(r.blob(at + 5)?, tenant, &person_id, kind),
+            id,
+            person_id,
+            category,
+            kind: r.text(at + 3)?,
+            supersedes: r.opt_text(at + 4)?,
+            created_at: r.text(at + 6)?,
+            created_by: r.text(at + 7)?,
+        })
+    }
+}
+
+/// What a read needs, in one query: whether the user is in the person's care team today, the
+/// person's wrapped key, and the ciphertext of one category. None: no key (the person is
+/// unknown or erased).
+struct ReadFacts {
+    care: bool,
+    key: WrappedKey,
+    records: Vec<SealedRecord>,
+}
+
+const CARE_SUBQUERY: &str = "(SELECT COUNT(*) FROM care_relationships c WHERE c.tenant_id = k.tenant_id \
+     AND c.user_id = $2 AND c.person_id = k.person_id AND c.valid_from <= $4 \
+     AND (c.valid_until IS NULL OR c.valid_until >= $4))";
+
+impl Vault {
+    /// The care relationship, key and records of one category, in one query on the hot path.
+    async fn read_facts(
+        &self,
+        user: &str,
+        person: &str,
+        category: &str,
+    ) -> Result<Option<ReadFacts>, StoreError> {
+        let sql = format!(
+            "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY}, r.id, r.person_id, r.category, r.kind, \
+             r.supersedes, r.content, r.created_at, r.created_by \
+             FROM person_keys k LEFT JOIN records r \
+             ON r.tenant_id = k.tenant_id AND r.person_id = k.person_id AND r.category = $5 \
+             WHERE k.tenant_id = $1 AND k.person_id = $3 ORDER BY r.created_at, r.id"
+        );
+        let tenant = &self.inner.tenant;
+        let today = crate::clock::today().to_string();
+        let mut facts: Option<ReadFacts> = None;
+        self.inner
+            .pool
+            .hot_query(
+                &sql,
+                &[
+                    HotArg::Text(tenant),
+                    HotArg::Text(user),
+                    HotArg::Text(person),
+                    HotArg::Text(&today),
+                    HotArg::Text(category),
+                ],
+                |r| {
+                    let facts = match &mut facts {
+                        Some(f) => f,
+                        None => facts.insert(ReadFacts {
+                            care: r.int(2)? > 0,
+                            key: WrappedKey {
+                                master_key_id: r.text(0)?,
+                                wrapped: r.blob(1)?,
+                            },
+                            records: Vec::new(),
+                        }),
+                    };
+                    // The person without records of the category is one row without a record.
+                    if r.opt_text(3)?.is_some() {
+                        facts.records.push(SealedRecord::from_row(r, 3, tenant)?);
+                    }
+                    Ok(())
+                },
+            )
+            .await?;
+        Ok(facts)
+    }
+
+    /// What a write needs, in one query: the care relationship and the wrapped key.
+    pub(crate) async fn write_facts(
+        &self,
+        user: &str,
+        person: &str,
+    ) -> Result<Option<(bool, WrappedKey)>, StoreError> {
+        let sql = format!(
+            "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY} FROM person_keys k \
+             WHERE k.tenant_id = $1 AND k.person_id = $3"
+        );
+        let today = crate::clock::today().to_string();
+        let mut facts = None;
+        self.inner
+            .pool
+            .hot_query(
+                &sql,
+                &[
+                    HotArg::Text(&self.inner.tenant),
+                    HotArg::Text(user),
+                    HotArg::Text(person),
+                    HotArg::Text(&today),
+                ],
+                |r| {
+                    facts = Some((
+                        r.int(2)? > 0,
+                        WrappedKey {
+                            master_key_id: r.text(0)?,
+                            wrapped: r.blob(1)?,
+                        },
+                    ));
+                    Ok(())
+                },
+            )
+            .await?;
+        Ok(facts)
+    }
+
+    async fn record_row(&self, id: &str) -> Result<Option<SealedRecord>, StoreError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {RECORD_COLUMNS} FROM records WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(&self.inner.tenant)
+        .bind(id)
+        .fetch_optional(&*self.inner.pool)
+        .await?;
+        row.as_ref()
+            .map(|r| SealedRecord::from_row(r, 0, &self.inner.tenant))
+            .transpose()
+    }
+
+    async fn records_of(&self, person: &str) -> Result<Vec<SealedRecord>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {RECORD_COLUMNS} FROM records WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at, id"
+        )))
+        .bind(&self.inner.tenant)
+        .bind(person)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        rows.iter()
+            .map(|r| SealedRecord::from_row(r, 0, &self.inner.tenant))
+            .collect()
+    }
+
+    pub(crate) fn insert_record(
+        &self,
+        key: &DataKey,
+        new: NewRecord<'_>,
+        actor: &Actor,
+    ) -> Result<(String, Stmt), VaultError> {
+        let NewRecord {
+            person,
+            category,
+            kind,
+            supersedes,
+            text,
+        } = new;
+        // Time-ordered (v7): new records land at the end of the primary key's b-tree, so a
+        // batch of inserts dirties a page or two instead of one per record (measured).
+        let id = uuid::Uuid::now_v7().to_string();
+        let sealed = key.seal(
+            text.as_bytes(),
+            &SealedKind::Record {
+                id: id.clone(),
+                category: category.to_owned(),
+            },
+            &self.inner.tenant,
+            person,
+        )?;
+        Ok((
+            id.clone(),
+            Stmt::new(
+                "INSERT INTO records (tenant_id, id, person_id, category, kind, supersedes, content, created_at, created_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                vec![
+                    Arg::Text(self.inner.tenant.clone()),
+                    Arg::Text(id),
+                    Arg::Text(person.to_owned()),
+                    Arg::Text(category.to_owned()),
+                    Arg::Text(kind.to_owned()),
+                    Arg::OptText(supersedes.map(str::to_owned)),
+                    Arg::Blob(sealed),
+                    Arg::Text(crate::clock::now()),
+                    Arg::Text(actor.user_id.clone()),
+                ],
+            ),
+        ))
+    }
+
+    /// Adds a dossier record.
+    pub async fn add_record(
+        &self,
+        actor: &Actor,
+        person: &str,
+        category: &str,
+        text: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        Self::check_purpose(purpose)?;
+        self.check_category(category)?;
+        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
+            return Err(self.missing_person(person).await);
+        };
+        let (permit, _) = self
+            .authorize_data(
+                actor,
+                Action::Write,
+                AuditAction::Write,
+                person,
+                category,
+                purpose,
+                Situation {
+                    care,
+                    ..Situation::default()
+                },
+            )
+            .await?;
+        let key = self.unwrap(person, &wrapped).await?;
+        let (id, stmt) = self.insert_record(
+            &key,
+            NewRecord {
+                person,
+                category,
+                kind: "original",
+                supersedes: None,
+                text,
+            },
+            actor,
+        )?;
+        sealed::commit(&self.inner.writer, permit, vec![stmt]).await?;
+        Ok(id)
+    }
+
+    /// Corrects a record: a new record supersedes it; the old one stays in the history.
+    pub async fn correct_record(
+        &self,
+        actor: &Actor,
+        record_id: &str,
+        text: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        Ok(self
+            .amend(actor, Amendment::Correction, record_id, text, purpose)
+            .await?
+            .0)
+    }
+
+    /// Adds the client's own statement to a record (aanvulling).
+    pub async fn supplement_record(
+        &self,
+        actor: &Actor,
+        record_id: &str,
+        statement: &str,
+        purpose: &str,
+    ) -> Result<String, VaultError> {
+        Ok(self
+            .amend(actor, Amendment::Supplement, record_id, statement, purpose)
+            .await?
+            .0)
+    }
+
+    /// Amends a record; returns the new record's id and the person it belongs to.
+    pub async fn amend(
+        &self,
+        actor: &Actor,
+        amendment: Amendment,
+        record_id: &str,
+        text: &str,
+        purpose: &str,
+    ) -> Result<(String, String), VaultError> {
+        Self::check_purpose(purpose)?;
+        if text.trim().is_empty() {
+            return Err(VaultError::Invalid {
+                field: "text",
+                message: "empty".into(),
+            });
+        }
+        let old = self
+            .record_row(record_id)
+            .await?
+            .ok_or_else(|| VaultError::NotFound(format!("record {record_id}")))?;
+        let person = old.person_id;
+        let Some((care, wrapped)) = self.write_facts(&actor.user_id, &person).await? else {
+            return Err(self.missing_person(&person).await);
+        };
+        let action = amendment.action();
+        let (permit, _) = self
+            .authorize_data(
+                actor,
+                action,
+                action.into(),
+                &person,
+                &old.category,
+                purpose,
+                Situation {
+                    care,
+                    ..Situation::default()
+                },
+            )
+            .await?;
+        let key = self.unwrap(&person, &wrapped).await?;
+        let (id, stmt) = self.insert_record(
+            &key,
+            NewRecord {
+                person: &person,
+                category: &old.category,
+                kind: amendment.kind(),
+                supersedes: Some(record_id),
+                text,
+            },
+            actor,
+        )?;
+        sealed::commit(&self.inner.writer, permit, vec![stmt]).await?;
+        Ok((id, person))
+    }
+
+    /// Reads one category of a person's dossier. With `emergency_reason`, breaks the glass where
+    /// the reglement allows it; the access is flagged for review and the reason kept sealed.
+    pub async fn read_category(
+        &self,
+        actor: &Actor,
+        person: &str,
+        category: &str,
+        purpose: &str,
+        emergency_reason: Option<&str>,
+    ) -> Result<Vec<Record>, VaultError> {
+        Self::check_purpose(purpose)?;
+        self.check_category(category)?;
+        // The ciphertext comes with the facts of the decision; it is opened only after the
+        // access is decided and its audit event committed.
+        let Some(facts) = self.read_facts(&actor.user_id, person, category).await? else {
+            // Without a key there is nothing to read: the person is unknown or erased.
+            return Err(self.missing_person(person).await);
+        };
+        let (mut permit, decision) = self
+            .authorize_data(
+                actor,
+                Action::Read,
+                AuditAction::Read,
+                person,
+                category,
+                purpose,
+                Situation {
+                    care: facts.care,
+                    emergency_reason,
+                },
+            )
+            .await?;
+        let key = self.unwrap(person, &facts.key).await?;
+        if let Some(reason) = emergency_reason.filter(|_| decision.emergency) {
+            let kind = SealedKind::EmergencyReason {
+                user: actor.user_id.clone(),
+                category: category.to_owned(),
+            };
+            permit.event_mut().reason =
+                Some(key.seal(reason.as_bytes(), &kind, &self.inner.tenant, person)?);
+        }
+        let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        open_records(&key, facts.records, &receipt)
+    }
+
+    /// The whole dossier as this actor may see it: each category decided and logged; what is
+    /// not allowed is listed as withheld, with the reason.
+    pub async fn dossier(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+    ) -> Result<DossierView, VaultError> {
+        self.view(actor, person, purpose, Action::Read).await
+    }
+
+    /// Exports a person's data (copy, portability): every category decided and logged.
+    pub async fn export_person(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+    ) -> Result<DossierView, VaultError> {
+        self.view(actor, person, purpose, Action::Export).await
+    }
+
+    async fn view(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+        action: Action,
+    ) -> Result<DossierView, VaultError> {
+        Self::check_purpose(purpose)?;
+        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
+            return Err(self.missing_person(person).await);
+        };
+        let sealed_records = self.records_of(person).await?;
+        let facts = self.sealed_facts(&[person.to_owned()]).await?;
+        // The identification category is always decided: it heads the dossier, and even an
+        // empty dossier's view is logged.
+        let mut categories: Vec<String> = sealed_records
+            .iter()
+            .map(|r| r.category.clone())
+            .chain(std::iter::once(IDENTIFICATION_CATEGORY.to_owned()))
+            .collect();
+        categories.sort();
+        categories.dedup();
+        // Every category is decided first, then all their events are written at once, so they
+        // share one commit.
+        let mut permits = Vec::new();
+        let mut denials = Vec::new();
+        for category in categories {
+            let situation = Situation {
+                care,
+                ..Situation::default()
+            };
+            match self.decide_data(
+                actor,
+                action,
+                action.into(),
+                person,
+                &category,
+                purpose,
+                situation,
+            ) {
+                Ok((permit, _)) => permits.push((category, permit)),
+                Err(denial) => denials.push((category, denial)),
+            }
+        }
+        let key = if permits.is_empty() {
+            None
+        } else {
+            Some(self.unwrap(person, &wrapped).await?)
+        };
+        let writer = &self.inner.writer;
+        let (categories, permits): (Vec<String>, Vec<_>) = permits.into_iter().unzip();
+        let (withheld, denials): (Vec<String>, Vec<_>) = denials.into_iter().unzip();
+        let (decisions, denied_events): (Vec<AccessDecision>, Vec<_>) =
+            denials.into_iter().map(|d| (d.decision, d.event)).unzip();
+        let (committed, logged) = tokio::join!(
+            async {
+                if permits.is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    sealed::commit_all(writer, permits, Vec::new()).await
+                }
+            },
+            async {
+                if denied_events.is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    writer.submit_all(denied_events, Vec::new()).await
+                }
+            }
+        );
+        logged?;
+        let mut view = DossierView {
+            facts: None,
+            records: Vec::new(),
+            withheld: withheld
+                .into_iter()
+                .zip(decisions)
+                .map(|(category, decision)| Withheld { category, decision })
+                .collect(),
+        };
+        for (category, receipt) in categories.into_iter().zip(committed?) {
+            let Some(key) = &key else { continue };
+            let mine: Vec<SealedRecord> = sealed_records
+                .iter()
+                .filter(|r| r.category == category)
+                .cloned()
+                .collect();
+            view.records.extend(open_records(key, mine, &receipt)?);
+            if category == IDENTIFICATION_CATEGORY
+                && let Some(f) = facts.iter().find(|f| f.person == person)
+            {
+                view.facts = Some(f.open(key, &receipt)?);
+            }
+        }
+        view.records
+            .sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
+        Ok(view)
+    }
+}
+
+fn open_records(
+    key: &DataKey,
+    sealed: Vec<SealedRecord>,
+    receipt: &Receipt,
+) -> Result<Vec<Record>, VaultError> {
+    sealed
+        .into_iter()
+        .map(|r| {
+            let plain = r.content.open(key, receipt)?;
+            Ok(Record {
+                id: r.id,
+                person_id: r.person_id,
+                category: r.category,
+                kind: r.kind,
+                supersedes: r.supersedes,
+                text: String::from_utf8_lossy(&plain).into_owned(),
+                created_at: r.created_at,
+                created_by: r.created_by,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,181 @@
+//! The app served on a port, for HTTP and browser tests.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use zorgkluis_store::vault::{Actor, Vault};
+
+use crate::{Backend, STAFF, TestStore, add_staff};
+
+/// One HTTP test per backend (`name::sqlite`, `name::postgres`), each against its own
+/// [`TestApp`].
+#[macro_export]
+macro_rules! app_on_both_backends {
+    ($($(#[$meta:meta])* fn $name:ident($app:ident) $body:block)+) => {$(
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn run($app: $crate::TestApp) $body
+
+            #[test]
+            fn sqlite() {
+                run($crate::TestApp::start($crate::Backend::Sqlite))
+            }
+
+            #[test]
+            fn postgres() {
+                run($crate::TestApp::start($crate::Backend::Postgres))
+            }
+        }
+    )+};
+}
+
+/// The app served on a free port of 127.0.0.1 with its own store, a staff account with
+/// [`PASSWORD`] and an API token for everyone in [`STAFF`].
+pub struct TestApp {
+    pub base: String,
+    pub tokens: HashMap<&'static str, String>,
+    pub agent: ureq::Agent,
+    /// The vault the server serves, for looking behind its back (the audit log).
+    pub vault: Vault,
+    // Dropped after the runtime, so the server is gone before its database is.
+    runtime: Option<tokio::runtime::Runtime>,
+    pub store: TestStore,
+}
+
+/// A response: status and JSON body (`Null` when the body is not JSON).
+pub type Reply = (u16, Value);
+
+impl TestApp {
+    pub fn start(backend: Backend) -> TestApp {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let (store, vault, base, tokens) = runtime.block_on(async {
+            let store = TestStore::new(backend).await;
+            let vault = store.open().await;
+            add_staff(&vault, STAFF).await;
+            let system = Actor::system("test");
+            let mut tokens = HashMap::new();
+            for (name, role) in STAFF {
+                let token = vault
+                    .accounts()
+                    .create_token(&system, name, role)
+                    .await
+                    .unwrap();
+                tokens.insert(*name, token);
+            }
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let base = format!("http://{}", listener.local_addr().unwrap());
+            tokio::spawn(zorgkluis_server::serve(
+                listener,
+                vault.clone(),
+                std::future::pending(),
+            ));
+            (store, vault, base, tokens)
+        });
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        TestApp {
+            base,
+            tokens,
+            agent,
+            vault,
+            runtime: Some(runtime),
+            store,
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        self.store.name()
+    }
+
+    /// Runs a future on the app's runtime (to read the vault behind the server's back).
+    pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        match &self.runtime {
+            Some(rt) => rt.block_on(f),
+            None => panic!("the app has stopped"),
+        }
+    }
+
+    fn read(mut resp: ureq::http::Response<ureq::Body>) -> Reply {
+        (
+            resp.status().as_u16(),
+            resp.body_mut().read_json().unwrap_or(Value::Null),
+        )
+    }
+
+    /// GET `path`, with the API token of `who` (a user of [`STAFF`]) or none.
+    pub fn get(&self, who: Option<&str>, path: &str) -> Reply {
+        let mut req = self.agent.get(format!("{}{path}", self.base));
+        if let Some(w) = who {
+            req = req.header("Authorization", format!("Bearer {}", self.tokens[w]));
+        }
+        Self::read(req.call().unwrap())
+    }
+
+    /// POST a JSON body to `path`.
+    pub fn post(&self, who: Option<&str>, path: &str, body: &Value) -> Reply {
+        let mut req = self.agent.post(format!("{}{path}", self.base));
+        if let Some(w) = who {
+            req = req.header("Authorization", format!("Bearer {}", self.tokens[w]));
+        }
+        Self::read(req.send_json(body).unwrap())
+    }
+
+    /// POST a raw body as JSON (for malformed bodies).
+    pub fn post_raw(&self, who: &str, path: &str, body: &str) -> Reply {
+        let resp = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Authorization", format!("Bearer {}", self.tokens[who]))
+            .header("Content-Type", "application/json")
+            .send(body)
+            .unwrap();
+        Self::read(resp)
+    }
+
+    /// A client with a name, a health record, and zorg-1 in the care team; their id.
+    pub fn client(&self) -> String {
+        self.client_named("Synthetische Cliënt", "111222333")
+    }
+
+    /// A client with the given name and BSN, a health record, and zorg-1 in the care team.
+    pub fn client_named(&self, name: &str, bsn: &str) -> String {
+        let (status, v) = self.post(
+            Some("admin-1"),
+            "/api/v1/persons",
+            &serde_json::json!({"subject_category": "client", "bsn": bsn, "name": name, "birth_date": "1950-03-02"}),
+        );
+        assert_eq!(status, 201, "{v}");
+        let id = v["id"].as_str().unwrap().to_owned();
+        let (status, v) = self.post(
+            Some("admin-1"),
+            &format!("/api/v1/persons/{id}/care-team"),
+            &serde_json::json!({"user": "zorg-1", "from": "2020-01-01"}),
+        );
+        assert_eq!(status, 204, "{v}");
+        let (status, v) = self.post(
+            Some("zorg-1"),
+            &format!("/api/v1/persons/{id}/records"),
+            &serde_json::json!({"category": "gezondheid", "text": "Synthetisch: pols 72"}),
+        );
+        assert_eq!(status, 201, "{v}");
+        id
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop the server (and its tasks) before the store's database is dropped.
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+}

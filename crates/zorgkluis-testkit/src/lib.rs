@@ -1,0 +1,246 @@
+//! The test harness of zorgkluis, shared by the store's, the server's and the command line's
+//! tests: a fresh store per test on SQLite (a temporary directory) or PostgreSQL (a fresh
+//! database on 127.0.0.1:5432, user postgres, dropped when the store is, also when the test
+//! panics), the app served on a free port with a staff account and an API token per role, and
+//! [`on_both_backends!`], which makes one test per backend so a failure on one never hides the
+//! other's result.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use sqlx::Connection as _;
+use zorgkluis_core::decide::AccessPolicy;
+use zorgkluis_core::{Lang, Reglement};
+use zorgkluis_store::Location;
+use zorgkluis_store::vault::{self, Actor, Vault};
+
+/// The PostgreSQL server every PostgreSQL test uses; it must run (the tests never skip).
+pub const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+/// Every test account's password (synthetic, on loopback).
+pub const PASSWORD: &str = "een lang wachtwoord";
+/// The organisation of the tests: the demo's, BG wonen.
+pub const TENANT: &str = "bg-wonen";
+
+/// The staff of the test organisation: user id (also the API token's name) and role.
+pub const STAFF: &[(&str, &str)] = &[
+    ("zorg-1", "zorgverlener"),
+    ("zorg-2", "zorgverlener"),
+    ("admin-1", "administratie"),
+    ("fg-1", "fg"),
+    ("dir-1", "directie"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The repository's root, for the seed reglementen.
+pub fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// The source text of a seed reglement (`bg-wonen`, `alpo-zorg`, ...).
+pub fn reglement_source(seed: &str) -> String {
+    std::fs::read_to_string(root().join("reglementen").join(format!("{seed}.toml")))
+        .unwrap_or_else(|e| panic!("reglementen/{seed}.toml: {e}"))
+}
+
+/// A seed reglement, validated.
+pub fn reglement(seed: &str) -> Reglement {
+    Reglement::load(&format!("{seed}.toml"), &reglement_source(seed), Lang::En)
+        .unwrap_or_else(|d| panic!("{seed}: {d:?}"))
+}
+
+/// The Cedar policies of a reglement: the one engine every access is decided by.
+pub fn policy(reglement: &Reglement) -> Arc<dyn AccessPolicy> {
+    Arc::new(zorgkluis_policy::CedarPolicy::compile(reglement, None).expect("policies compile"))
+}
+
+/// An actor in a role, from loopback.
+pub fn actor(user: &str, role: &str) -> Actor {
+    Actor {
+        user_id: user.to_owned(),
+        role: role.to_owned(),
+        on_behalf_of: None,
+        source: "127.0.0.1".to_owned(),
+        supervised: false,
+    }
+}
+
+/// A fresh store on one backend: its data directory (removed when dropped) and, on
+/// PostgreSQL, its own database (dropped when dropped, also when the test panics).
+pub struct TestStore {
+    pub backend: Backend,
+    pub dir: tempfile::TempDir,
+    pub location: Location,
+    pg_database: Option<String>,
+}
+
+impl TestStore {
+    /// A fresh store. PostgreSQL must be running on 127.0.0.1:5432: the test fails, never
+    /// skips, when it is not.
+    pub async fn new(backend: Backend) -> TestStore {
+        let dir = tempfile::Builder::new()
+            .prefix("zorgkluis-test-")
+            .tempdir()
+            .expect("temp dir");
+        match backend {
+            Backend::Sqlite => TestStore {
+                backend,
+                location: Location::embedded(dir.path()),
+                dir,
+                pg_database: None,
+            },
+            Backend::Postgres => {
+                let name = format!("zk_test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = sqlx::PgConnection::connect(PG_ADMIN).await.expect(
+                    "PostgreSQL on 127.0.0.1:5432 (user postgres) must be running for these tests",
+                );
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut admin)
+                    .await
+                    .expect("create test database");
+                let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
+                TestStore {
+                    backend,
+                    location: Location::new(Some(&url), dir.path()),
+                    dir,
+                    pg_database: Some(name),
+                }
+            }
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+
+    /// The vault of the test organisation under BG wonen's reglement.
+    pub async fn open(&self) -> Vault {
+        self.open_with("bg-wonen").await
+    }
+
+    /// The vault of the test organisation under a seed reglement.
+    pub async fn open_with(&self, seed: &str) -> Vault {
+        vault::init(&self.location).expect("init");
+        let reglement = reglement(seed);
+        let policy = policy(&reglement);
+        Vault::open(
+            &self.location,
+            TENANT,
+            reglement,
+            &reglement_source(seed),
+            policy,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}: open: {e}", self.name()))
+    }
+
+    /// A raw connection to the same database, to tamper with it as an intruder would.
+    pub async fn raw(&self) -> sqlx::AnyConnection {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyConnection::connect(&self.location.database_url)
+            .await
+            .expect("raw connection")
+    }
+}
+
+impl Drop for TestStore {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_database.take() else {
+            return;
+        };
+        // Dropping may happen inside a runtime (the end of a test) or while unwinding from a
+        // panic: a thread of its own with its own runtime does the work either way.
+        let dropped = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            rt.block_on(async {
+                let mut admin = sqlx::PgConnection::connect(PG_ADMIN).await.ok()?;
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await
+                .ok()
+            })
+        });
+        let _ = dropped.join();
+    }
+}
+
+/// Staff accounts for `staff` (id, role), with [`PASSWORD`], made by the command line's role.
+pub async fn add_staff(vault: &Vault, staff: &[(&str, &str)]) {
+    let accounts = vault.accounts();
+    let system = Actor::system("test");
+    for (id, role) in staff {
+        accounts
+            .create_user(&system, id, role, PASSWORD, false)
+            .await
+            .unwrap_or_else(|e| panic!("user {id}: {e}"));
+    }
+}
+
+/// Every file below `dir` (database, WAL, backups), concatenated, to search for plaintext.
+pub fn all_bytes(dir: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(all_bytes(&path));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            out.extend(bytes);
+        }
+    }
+    out
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+/// One test per backend, each a test of its own (`name::sqlite`, `name::postgres`), so that a
+/// failure on one never hides the other's result:
+///
+/// ```text
+/// on_both_backends! {
+///     async fn caregivers_read(store) { let vault = store.open().await; ... }
+/// }
+/// ```
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($(#[$meta:meta])* async fn $name:ident($store:ident) $body:block)+) => {$(
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($store: $crate::TestStore) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::TestStore::new($crate::Backend::Sqlite).await).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run($crate::TestStore::new($crate::Backend::Postgres).await).await
+            }
+        }
+    )+};
+}
+
+#[cfg(feature = "app")]
+mod app;
+#[cfg(feature = "app")]
+pub use app::{Reply, TestApp};
