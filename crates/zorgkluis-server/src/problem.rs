@@ -5,8 +5,6 @@ use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use zorgkluis_core::Lang;
-use zorgkluis_core::decide::AccessDecision;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Problem {
@@ -35,55 +33,10 @@ impl Problem {
             articles: None,
         }
     }
-
-    pub fn unauthorized() -> Problem {
-        Problem::new(
-            StatusCode::UNAUTHORIZED,
-            "auth.required",
-            "Aanmelden vereist: geef een geldige API-token als 'Authorization: Bearer ...'.",
-        )
-    }
-
-    pub fn invalid(field: &str, message: &str) -> Problem {
-        Problem {
-            field: Some(field.to_owned()),
-            ..Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "request.invalid_field",
-                &format!("Ongeldig veld `{field}`: {message}"),
-            )
-        }
-    }
-
-    pub fn denied(decision: &AccessDecision) -> Problem {
-        Problem {
-            articles: Some(decision.articles.clone()),
-            ..Problem::new(
-                StatusCode::FORBIDDEN,
-                "access.denied",
-                &decision.explain(Lang::Nl),
-            )
-        }
-    }
-
-    /// A body that is not the JSON asked for; serde's message names the field.
-    pub fn bad_body(message: &str) -> Problem {
-        Problem {
-            field: field_in(message),
-            ..Problem::new(StatusCode::BAD_REQUEST, "request.malformed", message)
-        }
-    }
-
-    pub fn bad_query(message: &str) -> Problem {
-        Problem {
-            field: field_in(message),
-            ..Problem::new(StatusCode::BAD_REQUEST, "request.malformed_query", message)
-        }
-    }
 }
 
 /// The field a serde message names: "missing field `text`", "unknown field `x`", "bsn: ...".
-fn field_in(message: &str) -> Option<String> {
+pub(crate) fn field_in(message: &str) -> Option<String> {
     if let Some(start) = message.find("field `") {
         let rest = &message[start + 7..];
         return rest.find('`').map(|end| rest[..end].to_owned());

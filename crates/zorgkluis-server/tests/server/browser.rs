@@ -1,14 +1,15 @@
 //! End-to-end tests of the web UI in a real browser: headless Chromium from Debian's packages,
-//! driven through chromedriver (WebDriver) with fantoccini. With ZORGKLUIS_SCREENSHOTS=1 the
-//! main pages are saved to docs/screenshots/.
+//! driven through chromedriver (WebDriver) with fantoccini. Every page visited is checked with
+//! axe-core (injected from `ZORGKLUIS_AXE`, which `scripts/test.sh` sets up): no serious or
+//! critical accessibility violation. With ZORGKLUIS_SCREENSHOTS=1 the pages are saved to
+//! docs/screenshots/.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
-
-use crate::{App, PASSWORD};
+use zorgkluis_testkit::{Backend, PASSWORD, TestApp};
 
 /// chromedriver on a free port, stopped when dropped.
 struct Driver {
@@ -35,7 +36,7 @@ fn driver() -> Driver {
         .stderr(Stdio::null())
         .spawn()
         .expect(
-            "chromedriver (Debian package chromium-driver) must be installed; .ci/run installs it",
+            "chromedriver (Debian package chromium-driver) must be installed: run scripts/test.sh",
         );
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
@@ -49,115 +50,190 @@ fn driver() -> Driver {
     }
 }
 
-async fn browser(driver: &Driver) -> Client {
-    let profile = std::env::temp_dir().join(format!("zk-chromium-{}", uuid::Uuid::new_v4()));
+/// The axe-core script every page is checked with.
+fn axe_source() -> String {
+    let path = std::env::var("ZORGKLUIS_AXE").expect(
+        "ZORGKLUIS_AXE must name axe-core's axe.min.js: run the tests with scripts/test.sh",
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+struct Browser {
+    c: Client,
+    base: String,
+    axe: String,
+    _profile: tempfile::TempDir,
+}
+
+async fn browser(driver: &Driver, base: &str) -> Browser {
+    let profile = tempfile::tempdir().unwrap();
     let caps = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1024,800",
-                format!("--user-data-dir={}", profile.display()),
+                "--disable-component-update", "--disable-sync", "--window-size=1100,900",
+                format!("--user-data-dir={}", profile.path().display()),
             ]
         }
     });
     let serde_json::Value::Object(caps) = caps else {
         unreachable!()
     };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&driver.url)
         .await
-        .expect("a WebDriver session with headless Chromium")
-}
-
-async fn screenshot(c: &Client, name: &str) {
-    if std::env::var("ZORGKLUIS_SCREENSHOTS").is_ok_and(|v| v == "1") {
-        let png = c.screenshot().await.unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        .expect("a WebDriver session with headless Chromium");
+    Browser {
+        c,
+        base: base.to_owned(),
+        axe: axe_source(),
+        _profile: profile,
     }
 }
 
-async fn login(c: &Client, base: &str, user: &str) {
-    c.goto(&format!("{base}/login")).await.unwrap();
-    c.find(Locator::Id("gebruiker"))
-        .await
-        .unwrap()
-        .send_keys(user)
-        .await
-        .unwrap();
-    c.find(Locator::Id("wachtwoord"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..50 {
-        if !c.current_url().await.unwrap().as_str().ends_with("/login") {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+impl Browser {
+    async fn goto(&self, path: &str) {
+        self.c.goto(&format!("{}{path}", self.base)).await.unwrap();
     }
-    panic!("{user} could not log in");
-}
 
-async fn logout(c: &Client) {
-    c.find(Locator::Css("header form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-}
+    async fn path(&self) -> String {
+        self.c.current_url().await.unwrap().path().to_owned()
+    }
 
-async fn text(c: &Client) -> String {
-    c.find(Locator::Css("main"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
+    async fn text(&self) -> String {
+        self.c
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
 
-/// The page's main text once it contains `needle` (a form post navigates asynchronously).
-async fn text_with(c: &Client, needle: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..50 {
-        if let Ok(main) = c.find(Locator::Css("main")).await {
-            last = main.text().await.unwrap_or_default();
-            if last.contains(needle) {
-                return last;
+    /// The page's main text once it contains `needle` (a form post navigates asynchronously).
+    async fn text_with(&self, needle: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..50 {
+            if let Ok(main) = self.c.find(Locator::Css("main")).await {
+                last = main.text().await.unwrap_or_default();
+                if last.contains(needle) {
+                    return last;
+                }
             }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        panic!("`{needle}` did not appear; the page says: {last}")
     }
-    panic!("`{needle}` did not appear; the page says: {last}")
+
+    async fn fill(&self, id: &str, value: &str) {
+        let field = self.c.find(Locator::Id(id)).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    /// Sets a date field (WebDriver typing into a date input depends on the locale).
+    async fn date(&self, id: &str, value: &str) {
+        self.c
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![json!(id), json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    async fn click(&self, css: &str) {
+        self.c
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    async fn click_link(&self, text: &str) {
+        self.c
+            .find(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("link {text}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// The page has no serious or critical accessibility violation (axe-core), and is saved
+    /// as `name` when screenshots are asked for.
+    async fn check(&self, name: &str) {
+        self.c.execute(&self.axe, vec![]).await.unwrap();
+        let found = self
+            .c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let violations: Vec<String> = serde_json::from_value(found).unwrap();
+        assert!(
+            violations.is_empty(),
+            "{name}: accessibility violations: {violations:#?}"
+        );
+        if std::env::var("ZORGKLUIS_SCREENSHOTS").is_ok_and(|v| v == "1") {
+            let png = self.c.screenshot().await.unwrap();
+            let dir =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        }
+    }
+
+    async fn login(&self, user: &str) {
+        self.goto("/login").await;
+        self.fill("gebruiker", user).await;
+        self.fill("wachtwoord", PASSWORD).await;
+        self.click("button[type=submit]").await;
+        for _ in 0..50 {
+            if self.path().await != "/login" {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{user} could not log in");
+    }
+
+    async fn logout(&self) {
+        self.click("header form button").await;
+        self.text_with("Gebruikersnaam").await;
+    }
+}
+
+/// No page shows a stored RFC 3339 moment: every time is written in Dutch time and words.
+fn no_raw_timestamps(page: &str) {
+    let raw = page
+        .split_whitespace()
+        .any(|w| w.len() >= 20 && w.contains('T') && w.ends_with('Z') && w.starts_with("20"));
+    assert!(!raw, "a raw timestamp on the page: {page}");
 }
 
 #[test]
-fn staff_use_the_dossier_in_a_real_browser() {
-    let app = App::start("sqlite");
-    let mine = app.client();
-    let (_, other) = app.post(
+fn staff_do_their_work_in_a_real_browser() {
+    let app = TestApp::start(Backend::Sqlite);
+    let mine = app.client_named("Éva de Vries-Proef", "111222333");
+    let (status, other) = app.post(
         Some("admin-1"),
         "/api/v1/persons",
-        &json!({"subject_category": "client"}),
+        &json!({"subject_category": "client", "name": "Jan Bakkerveld", "birth_date": "1961-11-17", "client_number": "C-2002"}),
     );
-    let other = other["id"].as_str().unwrap().to_owned();
-    app.post(
-        Some("admin-1"),
-        &format!("/api/v1/persons/{other}/records"),
-        &json!({"category": "naw", "text": "Demo Cliënt B, Voorbeeldstraat 2"}),
-    );
+    assert_eq!(status, 201, "{other}");
     let base = app.base.clone();
     let driver = driver();
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -165,35 +241,23 @@ fn staff_use_the_dossier_in_a_real_browser() {
         .build()
         .unwrap();
     rt.block_on(async {
-        let c = browser(&driver).await;
+        let b = browser(&driver, &base).await;
 
         // A wrong password is refused on the page; a right one logs in.
-        c.goto(&format!("{base}/login")).await.unwrap();
-        screenshot(&c, "inloggen").await;
-        c.find(Locator::Id("gebruiker"))
-            .await
-            .unwrap()
-            .send_keys("zorg-1")
-            .await
-            .unwrap();
-        c.find(Locator::Id("wachtwoord"))
-            .await
-            .unwrap()
-            .send_keys("fout wachtwoord")
-            .await
-            .unwrap();
-        c.find(Locator::Css("button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        text_with(&c, "Onjuiste gebruikersnaam of wachtwoord").await;
+        b.goto("/login").await;
+        b.check("inloggen").await;
+        b.fill("gebruiker", "zorg-1").await;
+        b.fill("wachtwoord", "fout wachtwoord").await;
+        b.click("button[type=submit]").await;
+        b.text_with("Onjuiste gebruikersnaam of wachtwoord").await;
 
-        // A caregiver sees only the clients in their care team.
-        login(&c, &base, "zorg-1").await;
-        text_with(&c, "Mijn cliënten").await;
-        let links = c.find_all(Locator::Css("#clienten a")).await.unwrap();
+        // A caregiver's home is their own clients, by name, and nobody else's.
+        b.login("zorg-1").await;
+        let home = b.text_with("Mijn cliënten").await;
+        assert!(home.contains("Éva de Vries-Proef"), "{home}");
+        assert!(home.contains("2 maart 1950"), "Dutch date of birth: {home}");
+        assert!(!home.contains("Bakkerveld"), "not their client: {home}");
+        let links = b.c.find_all(Locator::Css("#clienten a")).await.unwrap();
         assert_eq!(links.len(), 1, "only their own client");
         assert!(
             links[0]
@@ -203,154 +267,181 @@ fn staff_use_the_dossier_in_a_real_browser() {
                 .unwrap()
                 .ends_with(&mine)
         );
-        screenshot(&c, "mijn-clienten").await;
+        b.check("mijn-clienten").await;
 
-        // A correction keeps the old value in the history.
+        // The dossier says whose it is, groups by category, and keeps history folded.
         links[0].click().await.unwrap();
-        c.find(Locator::Css(".record[data-category=gezondheid] summary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Css(".record[data-category=gezondheid] textarea"))
-            .await
-            .unwrap()
-            .send_keys("Synthetisch: pols 70")
-            .await
-            .unwrap();
-        c.find(Locator::Css(".record[data-category=gezondheid] button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let page = text_with(&c, "Synthetisch: pols 70").await;
-        assert!(page.contains("Synthetisch: pols 72"), "{page}");
-        assert!(page.contains("correctie"), "{page}");
+        let page = b.text_with("Éva de Vries-Proef").await;
+        assert!(page.contains("geboren 2 maart 1950"), "{page}");
+        assert!(
+            page.contains("Gezondheidsgegevens"),
+            "category label: {page}"
+        );
+        assert!(!page.contains("gezondheid\n"), "no category ids: {page}");
+        no_raw_timestamps(&page);
+        b.click(".record[data-category=gezondheid] details[data-form=correctie] summary")
+            .await;
+        b.c.find(Locator::Css(
+            ".record[data-category=gezondheid] details[data-form=correctie] textarea",
+        ))
+        .await
+        .unwrap()
+        .send_keys("Synthetisch: pols 70")
+        .await
+        .unwrap();
+        b.click(".record[data-category=gezondheid] details[data-form=correctie] button")
+            .await;
+        let page = b.text_with("Synthetisch: pols 70").await;
+        assert!(page.contains("Gecorrigeerd"), "{page}");
+        assert!(
+            page.contains("Eerdere versie (1)"),
+            "history folded: {page}"
+        );
+        b.click(".record[data-kind=correction] details.history summary")
+            .await;
+        b.text_with("Synthetisch: pols 72").await;
 
         // The client's own statement is added beside the record, not in its place.
-        let supplement = ".record[data-kind=correction] details.aanvulling";
-        c.find(Locator::Css(&format!("{supplement} summary")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Css(&format!("{supplement} textarea")))
-            .await
-            .unwrap()
-            .send_keys("Cliënt: de pols was gemeten na het traplopen")
-            .await
-            .unwrap();
-        c.find(Locator::Css(&format!("{supplement} button")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let page = text_with(&c, "na het traplopen").await;
-        assert!(page.contains("aanvulling van de cliënt"), "{page}");
-        assert!(page.contains("Synthetisch: pols 70"), "the corrected record stays: {page}");
-        screenshot(&c, "dossier-zorgverlener").await;
-        logout(&c).await;
-        text_with(&c, "Gebruikersnaam").await;
-        c.goto(&format!("{base}/clienten")).await.unwrap();
+        b.click(".record[data-kind=correction] details[data-form=aanvulling] summary")
+            .await;
+        b.c.find(Locator::Css(
+            ".record[data-kind=correction] details[data-form=aanvulling] textarea",
+        ))
+        .await
+        .unwrap()
+        .send_keys("Cliënt: de pols was gemeten na het traplopen")
+        .await
+        .unwrap();
+        b.click(".record[data-kind=correction] details[data-form=aanvulling] button")
+            .await;
+        let page = b.text_with("na het traplopen").await;
+        assert!(page.contains("Aanvulling van de cliënt"), "{page}");
         assert!(
-            c.current_url().await.unwrap().as_str().ends_with("/login"),
-            "logged out means logged out"
+            page.contains("Synthetisch: pols 70"),
+            "the corrected record stays: {page}"
         );
+        b.check("dossier-zorgverlener").await;
+        b.logout().await;
+        b.goto("/clienten").await;
+        assert_eq!(b.path().await, "/login", "logged out means logged out");
 
-        // Administration registers a client with an identity check; a bad BSN is refused.
-        login(&c, &base, "admin-1").await;
-        c.find(Locator::LinkText("Cliënt inschrijven")).await.unwrap().click().await.unwrap();
-        text_with(&c, "Identiteitscontrole").await;
-        let fill = |id: &'static str, value: &'static str| {
-            let c = c.clone();
-            async move { c.find(Locator::Id(id)).await.unwrap().send_keys(value).await.unwrap() }
-        };
-        fill("naw", "Demo Cliënt C, Voorbeeldstraat 3").await;
-        fill("bsn", "123456789").await;
-        fill("documentnummer", "XR7654321").await;
-        c.execute("document.getElementById('gecontroleerd').value='2026-03-02';document.getElementById('geldig').value='2031-03-01';", vec![]).await.unwrap();
-        screenshot(&c, "client-inschrijven").await;
-        c.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
-        text_with(&c, "Het BSN klopt niet").await;
-        c.find(Locator::Id("naw")).await.unwrap().send_keys("Demo Cliënt C, Voorbeeldstraat 3").await.unwrap();
-        c.find(Locator::Id("bsn")).await.unwrap().send_keys("123456782").await.unwrap();
-        c.find(Locator::Id("documentnummer")).await.unwrap().send_keys("XR7654321").await.unwrap();
-        c.execute("document.getElementById('gecontroleerd').value='2026-03-02';document.getElementById('geldig').value='2031-03-01';", vec![]).await.unwrap();
-        c.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
-        let page = text_with(&c, "Demo Cliënt C").await;
+        // Administration registers and searches; a bad BSN is refused and nothing is written.
+        b.login("admin-1").await;
+        b.text_with("Inschrijving en zoeken").await;
+        b.check("start-administratie").await;
+        b.click_link("Cliënt inschrijven").await;
+        b.text_with("Identiteitscontrole").await;
+        b.fill("naam", "Karel Duinkerk-Proef").await;
+        b.date("geboortedatum", "1966-05-12").await;
+        b.fill("clientnummer", "C-3003").await;
+        b.fill("adres", "Voorbeeldstraat 3, 1000 AA Demostad").await;
+        b.fill("bsn", "123456789").await;
+        b.fill("documentnummer", "XR7654321").await;
+        b.date("gecontroleerd", "2026-03-02").await;
+        b.date("geldig", "2031-03-01").await;
+        b.check("client-inschrijven").await;
+        b.click("button.primary").await;
+        b.text_with("Het BSN klopt niet").await;
+        assert_eq!(
+            b.c.find(Locator::Id("naam"))
+                .await
+                .unwrap()
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("Karel Duinkerk-Proef"),
+            "the form keeps what was filled in"
+        );
+        b.fill("bsn", "123456782").await;
+        b.click("button.primary").await;
+        let page = b.text_with("Karel Duinkerk-Proef").await;
         assert!(page.contains("123456782"), "{page}");
+        assert!(page.contains("cliëntnummer C-3003"), "{page}");
+
+        b.goto("/clienten/zoeken").await;
+        b.fill("naam", "de vries").await;
+        b.click("form[role=search] button").await;
+        let page = b.text_with("1 cliënt gevonden").await;
+        assert!(page.contains("Éva de Vries-Proef"), "{page}");
+        b.check("clienten-zoeken").await;
 
         // Administration cannot open health records, and the page says why.
-        c.goto(&format!("{base}/clienten/{mine}")).await.unwrap();
-        text_with(&c, "Niet zichtbaar voor u").await;
-        let withheld = c
-            .find(Locator::Css(".withheld[data-category=gezondheid]"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        b.goto(&format!("/clienten/{mine}")).await;
+        b.text_with("Niet zichtbaar voor u").await;
+        let withheld =
+            b.c.find(Locator::Css(".withheld[data-category=gezondheid]"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
         assert!(withheld.contains("Geweigerd"), "{withheld}");
         assert!(
-            !text(&c).await.contains("pols"),
+            !b.text().await.contains("pols"),
             "no health data on the page"
         );
-        screenshot(&c, "dossier-administratie").await;
-        logout(&c).await;
+        b.check("dossier-administratie").await;
+        b.logout().await;
 
         // Emergency access demands a reason, then is granted and flagged.
-        login(&c, &base, "zorg-2").await;
-        c.goto(&format!("{base}/clienten/{mine}")).await.unwrap();
-        c.find(Locator::LinkText("Noodtoegang"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Css("button.primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        text_with(&c, "Noodtoegang vraagt een reden").await;
-        screenshot(&c, "noodtoegang").await;
-        c.find(Locator::Id("reden"))
-            .await
-            .unwrap()
-            .send_keys("Cliënt onwel aangetroffen, eigen zorgverlener afwezig")
-            .await
-            .unwrap();
-        c.find(Locator::Css("button.primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let page = text_with(&c, "Noodtoegang verleend").await;
+        b.login("zorg-2").await;
+        b.goto(&format!("/clienten/{mine}")).await;
+        b.click(".withheld[data-category=gezondheid] a").await;
+        b.click("button.primary").await;
+        b.text_with("Noodtoegang vraagt een reden").await;
+        b.check("noodtoegang").await;
+        b.fill(
+            "reden",
+            "Cliënt onwel aangetroffen, eigen zorgverlener afwezig",
+        )
+        .await;
+        b.click("button.primary").await;
+        let page = b.text_with("Noodtoegang verleend").await;
         assert!(page.contains("pols"), "{page}");
-        logout(&c).await;
+        b.logout().await;
 
-        // The privacy officer sees it in the review list and in the client's access log.
-        login(&c, &base, "fg-1").await;
-        c.goto(&format!("{base}/fg/noodtoegang")).await.unwrap();
-        let review = text_with(&c, "zorg-2").await;
-        assert!(review.contains("zorg-2"), "{review}");
-        screenshot(&c, "fg-noodtoegang").await;
-        c.goto(&format!("{base}/fg/clienten/{mine}/logging"))
-            .await
-            .unwrap();
-        let log = text_with(&c, "Wie heeft dit dossier ingezien").await;
-        assert!(log.contains("admin-1") && log.contains("denied"), "{log}");
-        screenshot(&c, "fg-logging").await;
+        // The privacy officer's dashboard, the review with the reason, the client's log.
+        b.login("fg-1").await;
+        let page = b.text_with("Privacydashboard").await;
+        assert!(page.contains("1 noodtoegang vastgelegd"), "{page}");
+        b.check("fg-dashboard").await;
+        b.click_link("Noodtoegang beoordelen").await;
+        let review = b.text_with("eigen zorgverlener afwezig").await;
+        assert!(
+            review.contains("zorg-2") && review.contains("Éva de Vries-Proef"),
+            "{review}"
+        );
+        no_raw_timestamps(&review);
+        b.check("fg-noodtoegang").await;
+        b.click_link("Éva de Vries-Proef").await;
+        let log = b.text_with("Wie heeft dit dossier ingezien").await;
+        assert!(
+            log.contains("admin-1") && log.contains("Geweigerd"),
+            "{log}"
+        );
+        assert!(
+            log.contains("In een cliëntenlijst getoond"),
+            "the list that showed her: {log}"
+        );
+        assert!(log.contains("Gezondheidsgegevens"), "{log}");
+        no_raw_timestamps(&log);
+        b.check("fg-logging").await;
+        b.logout().await;
 
-        // English is one click away.
-        c.goto(&format!("{base}/clienten?taal=en")).await.unwrap();
-        text_with(&c, "My clients").await;
-        c.close().await.unwrap();
+        // Management sees the organisation in counts, no personal data.
+        b.login("dir-1").await;
+        let page = b.text_with("Overzicht van de organisatie").await;
+        assert!(page.contains("cliënten ingeschreven"), "{page}");
+        assert!(!page.contains("Vries"), "no names on the overview: {page}");
+        b.check("start-directie").await;
+
+        // English is one click away, and stays.
+        b.goto("/?taal=en").await;
+        b.text_with("The organisation's overview").await;
+        b.goto("/clienten/zoeken").await;
+        b.text_with("Search clients").await;
+        b.check("search-english").await;
+        b.c.close().await.unwrap();
     });
 }

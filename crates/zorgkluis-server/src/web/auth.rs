@@ -1,0 +1,218 @@
+//! Logging in and out. The login form carries an anti-forgery token matched against a cookie
+//! (double submit, compared in constant time); failed attempts are throttled per user name and
+//! per address. The throttle lives in the process: a restart forgets it (docs/operations.md).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Form;
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use maud::{Markup, html};
+use serde::Deserialize;
+use zorgkluis_core::Lang;
+use zorgkluis_core::i18n::t;
+
+use super::SESSION_COOKIE;
+use super::layout::bare_page;
+use crate::error::language;
+use crate::{AppError, AppState, Caller};
+
+/// The login form's anti-forgery token (double submit: in this cookie and in the form).
+const LOGIN_COOKIE: &str = "zk_login";
+
+/// Failed logins per user name and per address: after five, that name or address waits a
+/// minute (throttling). Per process.
+#[derive(Clone, Default)]
+pub struct Throttle(Arc<Mutex<HashMap<String, (u32, Instant)>>>);
+
+const MAX_FAILURES: u32 = 5;
+const LOCKOUT: Duration = Duration::from_secs(60);
+
+impl Throttle {
+    fn locked(&self, key: &str) -> bool {
+        let Ok(map) = self.0.lock() else { return true };
+        map.get(key)
+            .is_some_and(|(n, at)| *n >= MAX_FAILURES && at.elapsed() < LOCKOUT)
+    }
+
+    fn failed(&self, key: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            // Forget lockouts that ended, so the map cannot grow without bound.
+            if map.len() > 10_000 {
+                map.retain(|_, (_, at)| at.elapsed() < LOCKOUT);
+            }
+            let entry = map.entry(key.to_owned()).or_insert((0, Instant::now()));
+            if entry.1.elapsed() >= LOCKOUT {
+                *entry = (0, Instant::now());
+            }
+            entry.0 += 1;
+            entry.1 = Instant::now();
+        }
+    }
+
+    fn succeeded(&self, key: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(key);
+        }
+    }
+}
+
+pub(crate) async fn login_form(
+    State(s): State<AppState>,
+    headers: axum::http::HeaderMap,
+    jar: CookieJar,
+) -> impl IntoResponse {
+    let lang = language(&headers, false);
+    let (jar, nonce) = login_nonce(jar, s.secure_cookies);
+    (jar, login_page(lang, None, &nonce))
+}
+
+/// A fresh anti-forgery token for the login form, also set as a cookie. A form posted from
+/// another site cannot carry the cookie (SameSite=Strict), so an attacker cannot log a victim
+/// in to the attacker's own account (login CSRF). Empty if no randomness could be had, and
+/// an empty token is never accepted.
+fn login_nonce(jar: CookieJar, secure: bool) -> (CookieJar, String) {
+    let mut bytes = [0u8; 32];
+    let nonce = match getrandom::fill(&mut bytes) {
+        Ok(()) => hex::encode(bytes),
+        Err(_) => String::new(),
+    };
+    let mut c = Cookie::new(LOGIN_COOKIE, nonce.clone());
+    c.set_http_only(true);
+    c.set_same_site(SameSite::Strict);
+    c.set_path("/login");
+    c.set_secure(secure);
+    (jar.add(c), nonce)
+}
+
+fn login_page(lang: Lang, error: Option<&str>, nonce: &str) -> Markup {
+    bare_page(
+        lang,
+        &t(lang, "login"),
+        html! {
+            @if let Some(e) = error { p.error role="alert" { (e) } }
+            form method="post" action="/login" {
+                input type="hidden" name="csrf" value=(nonce);
+                label for="gebruiker" { (t(lang, "username")) }
+                input id="gebruiker" name="gebruiker" autocomplete="username" required autofocus;
+                label for="wachtwoord" { (t(lang, "password")) }
+                input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password" required;
+                button.primary type="submit" { (t(lang, "login-button")) }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LoginForm {
+    gebruiker: String,
+    wachtwoord: String,
+    /// Missing is refused like wrong, with a fresh form.
+    #[serde(default)]
+    csrf: String,
+}
+
+fn same_token(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq as _;
+    !a.is_empty() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+pub(crate) async fn login(
+    State(s): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let lang = language(&headers, false);
+    let sent_from_our_form = jar
+        .get(LOGIN_COOKIE)
+        .is_some_and(|c| same_token(&form.csrf, c.value()));
+    // Every answer but success shows a fresh form with a fresh token.
+    let (jar, nonce) = login_nonce(jar, s.secure_cookies);
+    let refuse = |status: StatusCode, msg: &str| {
+        (
+            status,
+            jar.clone(),
+            login_page(lang, Some(&t(lang, msg)), &nonce),
+        )
+            .into_response()
+    };
+    if !sent_from_our_form {
+        return refuse(StatusCode::FORBIDDEN, "form-expired");
+    }
+    // A user name is an id, not free text: anything else is refused before it is hashed
+    // against or written to the audit log.
+    let plausible = !form.gebruiker.is_empty()
+        && form.gebruiker.len() <= 100
+        && !form
+            .gebruiker
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control());
+    if !plausible || form.wachtwoord.len() > 1024 {
+        return refuse(StatusCode::UNAUTHORIZED, "wrong-login");
+    }
+    let ip = from.ip().to_string();
+    if s.throttle.locked(&form.gebruiker) || s.throttle.locked(&ip) {
+        return refuse(StatusCode::TOO_MANY_REQUESTS, "too-many-attempts");
+    }
+    // Argon2id takes ~19 MiB and tens of milliseconds: a few at a time, whatever comes in.
+    let Ok(_permit) = s.login_slots.acquire().await else {
+        return refuse(StatusCode::SERVICE_UNAVAILABLE, "error-internal");
+    };
+    match s
+        .accounts
+        .login(&form.gebruiker, &form.wachtwoord, &ip)
+        .await
+    {
+        Ok(Some(session)) => {
+            s.throttle.succeeded(&form.gebruiker);
+            let mut c = Cookie::new(SESSION_COOKIE, session.token);
+            c.set_http_only(true);
+            c.set_same_site(SameSite::Strict);
+            c.set_path("/");
+            c.set_secure(s.secure_cookies);
+            let jar = jar
+                .remove(Cookie::build(LOGIN_COOKIE).path("/login"))
+                .add(c);
+            (jar, Redirect::to("/")).into_response()
+        }
+        Ok(None) => {
+            s.throttle.failed(&form.gebruiker);
+            s.throttle.failed(&ip);
+            refuse(StatusCode::UNAUTHORIZED, "wrong-login")
+        }
+        Err(e) => {
+            tracing::error!(cause = %e, "login failed");
+            refuse(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub(crate) async fn logout(
+    State(s): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    if let Some(session) = &caller.session {
+        s.accounts.logout(session).await?;
+    }
+    Ok((
+        jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
+        Redirect::to("/login"),
+    )
+        .into_response())
+}

@@ -1,0 +1,110 @@
+//! The home page: the work of whoever logs in, composed from what the reglement lets them do.
+//! A caregiver sees their own clients; administration registration and search; the privacy
+//! officer a dashboard (the emergency accesses to review, finding a client's access log; the
+//! requests and registers join it as they come); management the organisation's overview.
+//! Which panel shows is asked of the vault, never decided by a role id here.
+
+use axum::extract::State;
+use maud::{Markup, html};
+use zorgkluis_core::i18n::t;
+use zorgkluis_core::t;
+use zorgkluis_core::vocabulary::Duty;
+use zorgkluis_store::vault::ListScope;
+
+use super::clients::{client_table, search_form};
+use super::layout::{may_register, page};
+use crate::{AppError, AppState, Caller};
+
+pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Markup, AppError> {
+    let vault = &s.vault;
+    let actor = &caller.actor;
+    let lang = caller.lang;
+    let own_clients = vault.scope(actor, Duty::ListPersons) == Some(ListScope::OwnClients);
+    let reviews = vault.may(actor, Duty::ReviewEmergency);
+    let reads_logs = vault.may(actor, Duty::ReadAudit);
+    let searches = vault.may(actor, Duty::SearchPersons);
+    let registers = may_register(vault, &caller);
+    let overview = vault.may(actor, Duty::ViewOverview);
+
+    // Work that is due comes first: the emergency accesses to review.
+    let emergencies = if reviews {
+        Some(vault.emergency_count(actor).await?)
+    } else {
+        None
+    };
+    let clients = if own_clients {
+        let mut list = vault.list_clients(actor, 0, 200).await?;
+        list.sort_by(|a, b| {
+            let name = |c: &zorgkluis_store::vault::ClientSummary| {
+                c.facts.as_ref().map(|f| f.name.to_lowercase())
+            };
+            name(a).cmp(&name(b))
+        });
+        Some(list)
+    } else {
+        None
+    };
+    let counts = if overview {
+        Some(vault.overview(actor).await?)
+    } else {
+        None
+    };
+    let title = if own_clients {
+        t(lang, "my-clients")
+    } else if reviews || reads_logs {
+        t(lang, "privacy-dashboard")
+    } else if overview {
+        t(lang, "overview")
+    } else if registers || searches {
+        t(lang, "registration-and-search")
+    } else {
+        t(lang, "home")
+    };
+    let body = html! {
+        @if let Some(n) = emergencies {
+            section.panel aria-labelledby="noodtoegang-titel" {
+                h2 id="noodtoegang-titel" { (t(lang, "emergency-review")) }
+                p { (t!(lang, "emergency-count", count = n)) }
+                p { a href="/toezicht/noodtoegang" { (t(lang, "emergency-review-open")) } }
+            }
+        }
+        @if let Some(list) = &clients {
+            section aria-label=(t(lang, "my-clients")) {
+                @if list.is_empty() {
+                    p.empty { (t(lang, "no-clients")) }
+                } @else {
+                    (client_table(lang, list))
+                }
+            }
+        }
+        @if let Some(o) = &counts {
+            section.panel aria-labelledby="overzicht-titel" {
+                h2 id="overzicht-titel" { (t(lang, "overview-figures")) }
+                p.sub { (t(lang, "overview-no-personal-data")) }
+                ul.counts {
+                    li { strong { (o.persons) } (t(lang, "count-persons")) }
+                    li { strong { (o.care_relationships) } (t(lang, "count-care-relationships")) }
+                    li { strong { (o.records) } (t(lang, "count-records")) }
+                    li { strong { (o.events) } (t(lang, "count-events")) }
+                    li { strong { (o.emergency_accesses) } (t(lang, "count-emergency")) }
+                    li { strong { (o.denied) } (t(lang, "count-denied")) }
+                    li { strong { (o.erased) } (t(lang, "count-erased")) }
+                }
+            }
+        }
+        @if searches {
+            section.panel aria-labelledby="zoeken-titel" {
+                h2 id="zoeken-titel" { (t(lang, "search-clients")) }
+                @if reads_logs { p.sub { (t(lang, "search-for-log")) } }
+                (search_form(lang, &Default::default()))
+            }
+        }
+        @if registers {
+            p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
+        }
+        @if emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+            p.empty { (t(lang, "nothing-to-do")) }
+        }
+    };
+    Ok(page(vault, &caller, &title, body))
+}

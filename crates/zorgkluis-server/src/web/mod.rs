@@ -1,0 +1,79 @@
+//! The web UI for staff, server-rendered in Dutch (English with `?taal=en`), one file per part:
+//! logging in ([`auth`]), the home page by what the caller may do ([`home`]), clients: lists,
+//! search and registration ([`clients`]), the dossier with its amendments and emergency access
+//! ([`dossier`]), and supervision: a client's access log and the emergency review
+//! ([`officer`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! asked of the vault, so a reglement with other role ids works as well.
+
+pub mod auth;
+mod clients;
+mod dossier;
+mod home;
+pub(crate) mod layout;
+mod officer;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "zk_sessie";
+pub(crate) const LANG_COOKIE: &str = "zk_taal";
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::home))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/uitloggen", post(auth::logout))
+        .route("/clienten", get(clients::list))
+        .route("/clienten/zoeken", get(clients::search))
+        .route(
+            "/clienten/nieuw",
+            get(clients::register_form).post(clients::register),
+        )
+        .route("/clienten/{id}", get(dossier::dossier))
+        .route(
+            "/clienten/{id}/noodtoegang",
+            get(dossier::emergency_form).post(dossier::emergency),
+        )
+        .route("/gegevens/{id}/correctie", post(dossier::correct))
+        .route("/gegevens/{id}/aanvulling", post(dossier::supplement))
+        .route("/toezicht/clienten/{id}/logging", get(officer::access_log))
+        .route("/toezicht/noodtoegang", get(officer::emergency_review))
+        .layer(axum::middleware::from_fn(switch_language))
+}
+
+/// `?taal=nl|en` on any page: remember the choice in a cookie and show the page again without
+/// the parameter, in that language.
+async fn switch_language(req: Request, next: axum::middleware::Next) -> Response {
+    let chosen = req.uri().query().and_then(|q| {
+        q.split('&')
+            .find_map(|p| p.strip_prefix("taal="))
+            .filter(|l| matches!(*l, "nl" | "en"))
+            .map(str::to_owned)
+    });
+    let Some(lang) = chosen else {
+        return next.run(req).await;
+    };
+    let rest: Vec<&str> = req
+        .uri()
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.starts_with("taal=") && !p.is_empty())
+        .collect();
+    let path = req.uri().path();
+    let target = if rest.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", rest.join("&"))
+    };
+    let mut c = Cookie::new(LANG_COOKIE, lang);
+    c.set_path("/");
+    c.set_same_site(SameSite::Lax);
+    let jar = CookieJar::from_headers(req.headers()).add(c);
+    (jar, Redirect::to(&target)).into_response()
+}
