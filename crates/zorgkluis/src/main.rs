@@ -1,5 +1,7 @@
 //! The `zorgkluis` command line.
 
+mod accounts_cmd;
+mod demo;
 mod reglement_cmd;
 mod serve_cmd;
 mod store_cmd;
@@ -159,15 +161,15 @@ fn main() -> ExitCode {
             id,
             role,
             supervised,
-        }) => serve_cmd::user_add(&cli.installation, &id, &role, supervised, lang),
+        }) => accounts_cmd::user_add(&cli.installation, &id, &role, supervised, lang),
         Command::Token(TokenCommand::Add { name, role }) => {
-            serve_cmd::token_add(&cli.installation, &name, &role, lang)
+            accounts_cmd::token_add(&cli.installation, &name, &role, lang)
         }
         Command::Token(TokenCommand::Revoke { name }) => {
-            serve_cmd::token_revoke(&cli.installation, &name, lang)
+            accounts_cmd::token_revoke(&cli.installation, &name, lang)
         }
         Command::Token(TokenCommand::List { json }) => {
-            serve_cmd::token_list(&cli.installation, json, lang)
+            accounts_cmd::token_list(&cli.installation, json, lang)
         }
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

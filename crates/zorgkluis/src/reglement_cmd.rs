@@ -11,13 +11,13 @@ use std::process::ExitCode;
 use clap::{Subcommand, ValueEnum};
 use jiff::civil::Date;
 use serde::Serialize;
-use zorgkluis_core::Lang;
-use zorgkluis_core::Reglement;
 use zorgkluis_core::decide::{self, DecisionError, DisclosureFacts, RetentionFacts};
 use zorgkluis_core::decide::{AccessPolicy as _, AccessRequest};
+use zorgkluis_core::i18n::t;
 use zorgkluis_core::register::ProcessingRegister;
 use zorgkluis_core::taxonomy::{IdKind, did_you_mean};
 use zorgkluis_core::vocabulary::{Action, RequestType};
+use zorgkluis_core::{Lang, Reglement, t};
 use zorgkluis_policy::{CedarPolicy, CustomPolicies, HEIR_ROLE};
 
 #[derive(Subcommand)]
@@ -286,9 +286,13 @@ fn to_json<T: Serialize>(value: &T) -> String {
 fn read(path: &Path, lang: Lang) -> Result<String, ExitCode> {
     std::fs::read_to_string(path).map_err(|e| {
         eprintln!(
-            "{}: {}: {e}",
-            path.display(),
-            lang.pick("kan het bestand niet lezen", "cannot read the file")
+            "{}",
+            t!(
+                lang,
+                "cli-cannot-read-file",
+                file = &path.display().to_string(),
+                error = &e.to_string()
+            )
         );
         ExitCode::from(BAD_INPUT)
     })
@@ -314,18 +318,21 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                     failed = true;
                     let _ = writeln!(
                         std::io::stdout(),
-                        "{name}: {}",
-                        lang.pick("ongeldig beleid", "invalid policies")
+                        "{}",
+                        t!(lang, "cli-check-invalid-policies", file = &name)
                     );
                     continue;
                 }
                 let _ = writeln!(
                     std::io::stdout(),
-                    "{name}: {} ({}, {} {})",
-                    lang.pick("geldig", "valid"),
-                    r.name(),
-                    r.warnings.len(),
-                    lang.pick("waarschuwingen", "warnings")
+                    "{}",
+                    t!(
+                        lang,
+                        "cli-check-valid",
+                        file = &name,
+                        reglement = r.name(),
+                        warnings = r.warnings.len()
+                    )
                 );
             }
             Err(diagnostics) => {
@@ -336,9 +343,8 @@ fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 let _ = writeln!(
                     std::io::stdout(),
-                    "{name}: {} ({errors} {})",
-                    lang.pick("ongeldig", "invalid"),
-                    lang.pick("fouten", "errors")
+                    "{}",
+                    t!(lang, "cli-check-invalid", file = &name, errors = errors)
                 );
             }
         }
@@ -356,7 +362,7 @@ fn unknown(r: &Reglement, kind: IdKind, id: &str) -> DecisionError {
         known.push(HEIR_ROLE);
     }
     DecisionError::UnknownId {
-        kind: kind.noun(Lang::En),
+        kind,
         id: id.to_owned(),
         suggestion: did_you_mean(id, &known).map(str::to_owned),
     }
@@ -382,7 +388,7 @@ fn compile(
     let custom = match custom_policies(path, reglement) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{}: {e}", lang.pick("fout", "error"));
+            eprintln!("{}: {e}", t(lang, "cli-error"));
             return Err(ExitCode::from(BAD_INPUT));
         }
     };
@@ -447,7 +453,7 @@ fn with_reglement_source(
             ExitCode::SUCCESS
         }
         Ok(Err(e)) => {
-            eprintln!("{}: {}", lang.pick("fout", "error"), e.message(lang));
+            eprintln!("{}: {}", t(lang, "cli-error"), e.message(lang));
             ExitCode::from(BAD_INPUT)
         }
         Err(code) => code,

@@ -1,28 +1,16 @@
-//! `zorgkluis serve`, `zorgkluis demo` and `zorgkluis token add`.
+//! `zorgkluis serve` and `zorgkluis demo`: the web UI and the API of an installation, until a
+//! shutdown signal.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use jiff::civil::date;
-use zorgkluis_core::Lang;
-use zorgkluis_store::vault::{Actor, Vault};
+use zorgkluis_core::i18n::t;
+use zorgkluis_core::{Lang, t};
+use zorgkluis_store::vault::Vault;
 
+use crate::demo;
 use crate::store_cmd::{self, Installation};
-
-/// The demo organisation's reglement, built into the binary so `demo` works anywhere.
-const DEMO_REGLEMENT: &str = include_str!("../../../reglementen/bg-wonen.toml");
-const DEMO_TENANT: &str = "bg-wonen";
-/// The demo staff's password: a demo, on loopback, with synthetic data only.
-pub const DEMO_PASSWORD: &str = "demo-wachtwoord";
-/// Staff of the demo organisation: token name (the user id) and role.
-const DEMO_STAFF: &[(&str, &str)] = &[
-    ("zorg-1", "zorgverlener"),
-    ("zorg-2", "zorgverlener"),
-    ("admin-1", "administratie"),
-    ("dir-1", "directie"),
-    ("fg-1", "fg"),
-];
 
 fn listen_address(flag: Option<String>) -> String {
     flag.or_else(|| std::env::var("ZORGKLUIS_LISTEN").ok())
@@ -48,297 +36,136 @@ async fn shutdown_signal() {
     tokio::select! { () = ctrl_c => {}, () = term => {} }
 }
 
-async fn run_server(vault: Vault, listen: &str, lang: Lang) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(listen)
+async fn bind(listen: &str) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(listen)
         .await
-        .map_err(|e| format!("{listen}: {e}"))?;
+        .map_err(|e| format!("{listen}: {e}"))
+}
+
+async fn run_server(
+    vault: Vault,
+    listener: tokio::net::TcpListener,
+    lang: Lang,
+) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let _ = writeln!(
         std::io::stdout(),
-        "{} http://{address}",
-        lang.pick("zorgkluis luistert op", "zorgkluis listens on")
+        "{}",
+        t!(
+            lang,
+            "cli-listening",
+            address = &format!("http://{address}")
+        )
     );
     let closer = vault.clone();
-    zorgkluis_server::serve(listener, vault, shutdown_signal())
+    let config = zorgkluis_server::ServerConfig::from_env();
+    zorgkluis_server::serve_with(listener, vault, &config, shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;
     closer.close().await;
     Ok(())
 }
 
-/// Opens the installation and serves it until a shutdown signal; errors exit with 2.
-async fn open_and_serve(inst: &Installation, listen: &str, lang: Lang) -> ExitCode {
-    let served = match store_cmd::open(inst, lang).await {
-        Ok(vault) => run_server(vault, listen, lang).await,
-        Err(e) => Err(e),
-    };
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}: {e}", lang.pick("fout", "error"));
-            ExitCode::from(2)
-        }
-    }
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .ok()
+}
+
+fn failed(lang: Lang, e: &str) -> ExitCode {
+    eprintln!("{}: {e}", t(lang, "cli-error"));
+    ExitCode::from(2)
 }
 
 pub fn serve(inst: &Installation, listen: Option<String>, lang: Lang) -> ExitCode {
     let listen = listen_address(listen);
-    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    else {
+    let Some(rt) = runtime() else {
         return ExitCode::from(2);
     };
-    rt.block_on(async { open_and_serve(inst, &listen, lang).await })
-}
-
-pub fn token_add(inst: &Installation, name: &str, role: &str, lang: Lang) -> ExitCode {
-    store_cmd::with_vault(inst, lang, |vault| async move {
-        let token = vault
-            .create_token(&Actor::system("cli"), name, role)
-            .await
-            .map_err(|e| e.to_string())?;
-        eprintln!(
-            "{}",
-            lang.pick(
-                "Bewaar deze token: hij wordt niet nog eens getoond.",
-                "Keep this token: it is not shown again."
-            )
-        );
-        Ok((token, true))
-    })
-}
-
-pub fn token_revoke(inst: &Installation, name: &str, lang: Lang) -> ExitCode {
-    store_cmd::with_vault(inst, lang, |vault| async move {
-        vault
-            .revoke_token(&Actor::system("cli"), name)
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok((
-            format!(
-                "{}: {name}",
-                lang.pick("Token ingetrokken", "Token revoked")
-            ),
-            true,
-        ))
-    })
-}
-
-pub fn token_list(inst: &Installation, json: bool, lang: Lang) -> ExitCode {
-    store_cmd::with_vault(inst, lang, |vault| async move {
-        let tokens = vault.tokens().await.map_err(|e| e.to_string())?;
-        if json {
-            let text = serde_json::to_string_pretty(&tokens).map_err(|e| e.to_string())?;
-            return Ok((text, true));
-        }
-        let lines: Vec<String> = tokens
-            .iter()
-            .map(|t| {
-                let state = match &t.revoked_at {
-                    Some(at) => format!("{} {at}", lang.pick("ingetrokken", "revoked")),
-                    None => lang.pick("geldig", "valid").to_owned(),
-                };
-                format!("{}\t{}\t{}\t{state}", t.name, t.role, t.created_at)
-            })
-            .collect();
-        Ok((lines.join("\n"), true))
-    })
-}
-
-/// Synthetic BSNs: nine digits that pass the 11-check, counted up from a fixed start.
-fn synthetic_bsns(n: usize) -> Vec<String> {
-    (100_000_000u32..)
-        .map(|x| x.to_string())
-        .filter(|s| zorgkluis_core::bsn::is_valid(s))
-        .take(n)
-        .collect()
-}
-
-/// Fills the demo organisation once: staff tokens, synthetic clients with care teams. Returns the tokens (kept in the data directory, owner-only, for the demo).
-async fn seed(
-    dir: &Path,
-    inst: &Installation,
-    lang: Lang,
-) -> Result<Vec<(String, String, String)>, String> {
-    let tokens_file = dir.join("demo-tokens.txt");
-    if let Ok(text) = std::fs::read_to_string(&tokens_file) {
-        return Ok(text
-            .lines()
-            .filter_map(|l| {
-                let mut p = l.split(' ');
-                Some((
-                    p.next()?.to_owned(),
-                    p.next()?.to_owned(),
-                    p.next()?.to_owned(),
-                ))
-            })
-            .collect());
-    }
-    let vault = store_cmd::open(inst, lang).await?;
-    let system = Actor::system("demo");
-    let mut tokens = Vec::new();
-    for (name, role) in DEMO_STAFF {
-        let t = vault
-            .create_token(&system, name, role)
-            .await
-            .map_err(|e| e.to_string())?;
-        tokens.push(((*name).to_owned(), (*role).to_owned(), t));
-    }
-    let admin = Actor {
-        user_id: "admin-1".into(),
-        role: "administratie".into(),
-        on_behalf_of: None,
-        source: "demo".into(),
-        supervised: false,
-    };
-    for (i, bsn) in synthetic_bsns(12).iter().enumerate() {
-        let n = i + 1;
-        let person = vault
-            .register_person(&admin, "client", Some(bsn), "intake")
-            .await
-            .map_err(|e| e.to_string())?;
-        vault
-            .add_record(
-                &admin,
-                &person,
-                "naw",
-                &format!("Demo Cliënt {n:02}, Voorbeeldstraat {n}, 1000 AA Demostad"),
-                "intake",
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-        let caregiver = if n <= 6 { "zorg-1" } else { "zorg-2" };
-        vault
-            .assign_care(&admin, caregiver, &person, date(2025, 1, 1), None)
-            .await
-            .map_err(|e| e.to_string())?;
-        let care = Actor {
-            user_id: caregiver.into(),
-            role: "zorgverlener".into(),
-            on_behalf_of: None,
-            source: "demo".into(),
-            supervised: false,
+    rt.block_on(async {
+        let served = match store_cmd::open(inst, lang).await {
+            Ok(vault) => match bind(&listen).await {
+                Ok(listener) => run_server(vault, listener, lang).await,
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
         };
-        vault
-            .add_record(
-                &care,
-                &person,
-                "gezondheid",
-                &format!("Synthetische rapportage {n}: bloeddruk en medicatie gecontroleerd."),
-                "zorgverlening",
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    vault.close().await;
-    let text: String = tokens
-        .iter()
-        .map(|(n, r, t)| format!("{n} {r} {t}\n"))
-        .collect();
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-        .open(&tokens_file)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| e.to_string())?;
-    Ok(tokens)
+        match served {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => failed(lang, &e),
+        }
+    })
 }
 
 /// `zorgkluis demo`: the demo organisation (BG wonen) with synthetic clients, staff in every
-/// role and care teams, in an embedded SQLite database; then the server.
+/// role with a web account each, and care teams, in an embedded SQLite database; then the
+/// server.
 pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> ExitCode {
     let dir = data_dir.unwrap_or_else(|| PathBuf::from("zorgkluis-demo"));
     let inst = Installation::at(&dir);
     let listen = listen_address(listen);
-    if !dir.join("demo-tokens.txt").exists() {
+    // The demo always runs the reglement built into this binary, also in a directory an older
+    // release made.
+    let reglement = dir.join("bg-wonen.toml");
+    let written =
+        std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&reglement, demo::REGLEMENT));
+    if let Err(e) = written {
+        return failed(lang, &format!("{}: {e}", dir.display()));
+    }
+    if !dir.join("zorgkluis.toml").exists() {
         // A fresh installation of the demo organisation (init runs its own runtime).
-        let reglement = dir.join("bg-wonen.toml");
-        let written =
-            std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&reglement, DEMO_REGLEMENT));
-        if let Err(e) = written {
-            eprintln!("{}: {}: {e}", lang.pick("fout", "error"), dir.display());
-            return ExitCode::from(2);
-        }
-        let code = store_cmd::init(&inst, &reglement, DEMO_TENANT, None, lang);
+        let code = store_cmd::init(&inst, &reglement, demo::TENANT, None, lang);
         if code != ExitCode::SUCCESS {
             return code;
         }
     }
-    let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    else {
+    let Some(rt) = runtime() else {
         return ExitCode::from(2);
     };
     rt.block_on(async {
-        let tokens = match seed(&dir, &inst, lang).await {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{}: {e}", lang.pick("fout", "error"));
-                return ExitCode::from(2);
-            }
+        let vault = match store_cmd::open(&inst, lang).await {
+            Ok(v) => v,
+            Err(e) => return failed(lang, &e),
         };
+        let tokens = match demo::seed(&vault, &dir).await {
+            Ok(t) => t,
+            Err(e) => return failed(lang, &e),
+        };
+        // Bound before the logins are printed, so they name the real port (also for :0).
+        let listener = match bind(&listen).await {
+            Ok(l) => l,
+            Err(e) => return failed(lang, &e),
+        };
+        let listen = match listener.local_addr() {
+            Ok(a) => a.to_string(),
+            Err(e) => return failed(lang, &e.to_string()),
+        };
+        let users: Vec<&str> = demo::STAFF.iter().map(|(u, _)| *u).collect();
         let mut out = String::new();
-        out.push_str(&format!(
-            "{} http://{listen}/login: {} {DEMO_PASSWORD}\n",
-            lang.pick("Inloggen op", "Log in at"),
-            lang.pick(
-                "gebruikers zorg-1, zorg-2, admin-1, dir-1, fg-1, wachtwoord",
-                "users zorg-1, zorg-2, admin-1, dir-1, fg-1, password"
-            ),
+        out.push_str(&t!(
+            lang,
+            "cli-demo-logins",
+            url = &format!("http://{listen}/login"),
+            users = &users.join(", "),
+            password = demo::PASSWORD
         ));
-        out.push_str(lang.pick(
-            "Demo-organisatie BG wonen, 12 synthetische cliënten. API-tokens per medewerker:\n",
-            "Demo organisation BG wonen, 12 synthetic clients. API tokens per staff member:\n",
-        ));
+        out.push('\n');
+        out.push_str(&t(lang, "cli-demo-tokens"));
+        out.push('\n');
         for (name, role, token) in &tokens {
             out.push_str(&format!("  {name:<8} {role:<14} {token}\n"));
         }
-        out.push_str(lang.pick(
-            "zorg-1 zorgt voor cliënt 1-6, zorg-2 voor 7-12. Voorbeeld:\n",
-            "zorg-1 cares for clients 1-6, zorg-2 for 7-12. Example:\n",
-        ));
+        out.push_str(&t(lang, "cli-demo-care"));
+        out.push('\n');
         out.push_str(&format!(
-            "  curl -H 'Authorization: Bearer <token van admin-1>' http://{listen}/api/v1/persons/<id>/records\n"
+            "  curl -H 'Authorization: Bearer <{}>' http://{listen}/api/v1/persons\n",
+            t(lang, "cli-demo-token-of")
         ));
         let _ = write!(std::io::stdout(), "{out}");
-        open_and_serve(&inst, &listen, lang).await
-    })
-}
-
-/// `zorgkluis user add`: a staff account; the password comes from ZORGKLUIS_PASSWORD or the
-/// first line of standard input, never from the command line (it would show in `ps`).
-pub fn user_add(
-    inst: &Installation,
-    id: &str,
-    role: &str,
-    supervised: bool,
-    lang: Lang,
-) -> ExitCode {
-    let password = match std::env::var("ZORGKLUIS_PASSWORD") {
-        Ok(p) => p,
-        Err(_) => {
-            let mut line = String::new();
-            if std::io::stdin().read_line(&mut line).is_err() {
-                return ExitCode::from(2);
-            }
-            line.trim_end_matches(['\r', '\n']).to_owned()
+        match run_server(vault, listener, lang).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => failed(lang, &e),
         }
-    };
-    store_cmd::with_vault(inst, lang, |vault| async move {
-        vault
-            .create_user(&Actor::system("cli"), id, role, &password, supervised)
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok((
-            format!(
-                "{} {id} ({role})",
-                lang.pick("Gebruiker aangemaakt:", "User created:")
-            ),
-            true,
-        ))
     })
 }

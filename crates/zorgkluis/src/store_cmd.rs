@@ -11,9 +11,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
-use zorgkluis_core::{Lang, Reglement};
+use zorgkluis_core::i18n::t;
+use zorgkluis_core::{Lang, Reglement, t};
 use zorgkluis_policy::{CedarPolicy, CustomPolicies};
 use zorgkluis_store::Location;
+use zorgkluis_store::audit::AuditAction;
 use zorgkluis_store::vault::{self, Actor, Vault};
 
 const CONFIG: &str = "zorgkluis.toml";
@@ -76,12 +78,9 @@ pub enum KeysCommand {
     Rotate,
 }
 
-fn fail(lang: Lang, nl: &str, en: &str, detail: impl std::fmt::Display) -> ExitCode {
-    eprintln!(
-        "{}: {}: {detail}",
-        lang.pick("fout", "error"),
-        lang.pick(nl, en)
-    );
+/// "fout: `what`: `detail`" on stderr, and exit code 2.
+fn fail(lang: Lang, what: &str, detail: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{}: {what}: {detail}", t(lang, "cli-error"));
     ExitCode::from(2)
 }
 
@@ -91,10 +90,16 @@ fn runtime() -> Result<tokio::runtime::Runtime, std::io::Error> {
         .build()
 }
 
-fn load_config(dir: &Path) -> Result<Config, String> {
+fn load_config(dir: &Path, lang: Lang) -> Result<Config, String> {
     let path = dir.join(CONFIG);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: {e} (run `zorgkluis init` first)", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        t!(
+            lang,
+            "cli-no-configuration",
+            file = &path.display().to_string(),
+            error = &e.to_string()
+        )
+    })?;
     toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -107,7 +112,7 @@ fn location(dir: &Path, config: &Config) -> Location {
 
 pub async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
     let dir = inst.dir();
-    let config = load_config(&dir)?;
+    let config = load_config(&dir, lang)?;
     let source = std::fs::read_to_string(&config.reglement)
         .map_err(|e| format!("{}: {e}", config.reglement.display()))?;
     let reglement = Reglement::load(&config.reglement.display().to_string(), &source, lang)
@@ -163,8 +168,7 @@ pub fn init(
         Err(e) => {
             return fail(
                 lang,
-                "kan het reglement niet lezen",
-                "cannot read the reglement",
+                &t(lang, "cli-cannot-read-reglement"),
                 format!("{}: {e}", reglement.display()),
             );
         }
@@ -185,25 +189,15 @@ pub fn init(
     let created = match vault::init(&loc) {
         Ok(c) => c,
         Err(e) => {
-            return fail(
-                lang,
-                "kan de installatie niet aanmaken",
-                "cannot create the installation",
-                e,
-            );
+            return fail(lang, &t(lang, "cli-cannot-create-installation"), e);
         }
     };
     let text = match toml::to_string(&config) {
         Ok(t) => t,
-        Err(e) => return fail(lang, "configuratie", "configuration", e),
+        Err(e) => return fail(lang, &t(lang, "cli-configuration"), e),
     };
     if let Err(e) = std::fs::write(dir.join(CONFIG), text) {
-        return fail(
-            lang,
-            "kan de configuratie niet schrijven",
-            "cannot write the configuration",
-            e,
-        );
+        return fail(lang, &t(lang, "cli-cannot-write-configuration"), e);
     }
     let opened = runtime().map_err(|e| e.to_string()).and_then(|rt| {
         rt.block_on(async {
@@ -213,26 +207,18 @@ pub fn init(
         })
     });
     if let Err(e) = opened {
-        return fail(
-            lang,
-            "kan de database niet openen",
-            "cannot open the database",
-            e,
-        );
+        return fail(lang, &t(lang, "cli-cannot-open-database"), e);
     }
     let _ = writeln!(
         std::io::stdout(),
-        "{} {} ({}: {}; {}: {})",
-        lang.pick("Installatie klaar in", "Installation ready in"),
-        dir.display(),
-        lang.pick("organisatie", "tenant"),
-        tenant,
-        lang.pick("hoofdsleutel", "master key"),
-        if created {
-            lang.pick("nieuw aangemaakt", "newly created")
-        } else {
-            lang.pick("bestond al", "already there")
-        },
+        "{}",
+        t!(
+            lang,
+            "cli-init-done",
+            dir = &dir.display().to_string(),
+            tenant = tenant,
+            key = if created { "new" } else { "existing" }
+        )
     );
     ExitCode::SUCCESS
 }
@@ -244,18 +230,13 @@ where
 {
     let rt = match runtime() {
         Ok(rt) => rt,
-        Err(e) => return fail(lang, "runtime", "runtime", e),
+        Err(e) => return fail(lang, &t(lang, "cli-runtime"), e),
     };
     rt.block_on(async {
         let vault = match open(inst, lang).await {
             Ok(v) => v,
             Err(e) => {
-                return fail(
-                    lang,
-                    "kan de installatie niet openen",
-                    "cannot open the installation",
-                    e,
-                );
+                return fail(lang, &t(lang, "cli-cannot-open-installation"), e);
             }
         };
         let closer = vault.clone();
@@ -270,7 +251,7 @@ where
                     ExitCode::from(1)
                 }
             }
-            Err(e) => fail(lang, "mislukt", "failed", e),
+            Err(e) => fail(lang, &t(lang, "cli-failed"), e),
         }
     })
 }
@@ -284,12 +265,11 @@ pub fn audit(inst: &Installation, cmd: AuditCommand, lang: Lang) -> ExitCode {
                 serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
             } else if report.ok() {
                 let events: u64 = report.tenants.iter().map(|t| t.events).sum();
-                format!(
-                    "{}: {events} {}, {} {}",
-                    lang.pick("Auditlog intact", "Audit log intact"),
-                    lang.pick("gebeurtenissen", "events"),
-                    report.checkpoints,
-                    lang.pick("ondertekende ankerpunten", "signed checkpoints")
+                t!(
+                    lang,
+                    "cli-audit-intact",
+                    events = events,
+                    checkpoints = report.checkpoints
                 )
             } else {
                 report
@@ -309,27 +289,22 @@ pub fn audit(inst: &Installation, cmd: AuditCommand, lang: Lang) -> ExitCode {
             let text = if json {
                 serde_json::to_string_pretty(&events).map_err(|e| e.to_string())?
             } else {
-                let mut out = format!(
-                    "{} {person}\n",
-                    lang.pick("Wie heeft dit dossier ingezien:", "Who accessed this file:")
-                );
+                let mut out = t!(lang, "cli-audit-title", person = &person);
+                out.push('\n');
                 for e in &events {
-                    out.push_str(&format!(
-                        "{}  {} ({})  {} {}  {}: {}  {}{}\n",
-                        e.at,
-                        e.user_id,
-                        e.role,
-                        e.action,
-                        e.category.as_deref().unwrap_or("-"),
-                        lang.pick("doel", "purpose"),
-                        e.purpose,
-                        e.outcome,
-                        if e.emergency {
-                            lang.pick("  NOODTOEGANG", "  EMERGENCY")
-                        } else {
-                            ""
-                        }
+                    out.push_str(&t!(
+                        lang,
+                        "cli-audit-event",
+                        at = &zorgkluis_core::time::format_stored_moment(&e.at, lang),
+                        user = &e.user_id,
+                        role = &e.role,
+                        action = &e.action.to_string(),
+                        category = e.category.as_deref().unwrap_or("-"),
+                        purpose = &e.purpose,
+                        outcome = e.outcome.id(),
+                        emergency = if e.emergency { "yes" } else { "no" }
                     ));
+                    out.push('\n');
                 }
                 out
             };
@@ -345,13 +320,7 @@ pub fn keys(inst: &Installation, cmd: KeysCommand, lang: Lang) -> ExitCode {
                 .rotate_keys(&Actor::system("cli"))
                 .await
                 .map_err(|e| e.to_string())?;
-            Ok((
-                format!(
-                    "{n} {}",
-                    lang.pick("sleutels opnieuw verpakt", "keys re-wrapped")
-                ),
-                true,
-            ))
+            Ok((t!(lang, "cli-keys-rewrapped", count = n), true))
         }),
     }
 }
@@ -360,10 +329,10 @@ pub fn backup(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
     with_vault(inst, lang, |v| async move {
         v.backup(&file).await.map_err(|e| e.to_string())?;
         Ok((
-            format!(
-                "{} {}",
-                lang.pick("Back-up gemaakt:", "Backup written:"),
-                file.display()
+            t!(
+                lang,
+                "cli-backup-written",
+                file = &file.display().to_string()
             ),
             true,
         ))
@@ -372,23 +341,20 @@ pub fn backup(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
 
 pub fn restore(inst: &Installation, file: Option<PathBuf>, lang: Lang) -> ExitCode {
     let dir = inst.dir();
-    let config = match load_config(&dir) {
+    let config = match load_config(&dir, lang) {
         Ok(c) => c,
-        Err(e) => return fail(lang, "configuratie", "configuration", e),
+        Err(e) => return fail(lang, &t(lang, "cli-configuration"), e),
     };
     if let Err(e) = vault::restore(&location(&dir, &config), file.as_deref()) {
-        return fail(lang, "herstel mislukt", "restore failed", e);
+        return fail(lang, &t(lang, "cli-restore-failed"), e);
     }
     // Opening re-applies every erasure made since the backup, and anchors the restored chain.
     with_vault(inst, lang, |v| async move {
         let from = file.map_or_else(|| "pg_restore".to_owned(), |f| f.display().to_string());
-        v.log_operation(&Actor::system("cli"), "restore", &from)
+        v.log_operation(&Actor::system("cli"), AuditAction::Restore)
             .await
             .map_err(|e| e.to_string())?;
         let report = v.verify_audit().await.map_err(|e| e.to_string())?;
-        Ok((
-            format!("{} {from}", lang.pick("Hersteld uit", "Restored from")),
-            report.ok(),
-        ))
+        Ok((t!(lang, "cli-restored-from", source = &from), report.ok()))
     })
 }

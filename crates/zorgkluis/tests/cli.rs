@@ -609,8 +609,247 @@ fn demo_creates_the_organisation_and_serves_it() {
         persons.matches('-').count() >= 12 * 4,
         "twelve client ids: {persons}"
     );
+
+    // Every login the demo prints works in the real login form, with the printed password,
+    // and lands on that user's own home page.
+    let logins = printed
+        .iter()
+        .find(|l| l.starts_with("Inloggen op "))
+        .expect("the demo prints its logins");
+    let (users, password) = logins
+        .split_once(": gebruikers ")
+        .and_then(|(_, rest)| rest.split_once(", wachtwoord "))
+        .expect("Inloggen op URL: gebruikers A, B, wachtwoord W");
+    let users: Vec<&str> = users.split(", ").collect();
+    let mut expected_users: Vec<&str> = HOME_PAGES.iter().map(|(u, _)| *u).collect();
+    expected_users.sort_unstable();
+    let mut printed_users = users.clone();
+    printed_users.sort_unstable();
+    assert_eq!(printed_users, expected_users, "{logins}");
+    let web = Web::new(&address);
+    let mut first_client = None;
+    for user in &users {
+        let home = web.login(user, password);
+        let heading = HOME_PAGES.iter().find(|(u, _)| u == user).unwrap().1;
+        assert!(
+            home.contains(&format!("<h1>{heading}</h1>")),
+            "{user} lands on {heading}: {home}"
+        );
+        let own = match *user {
+            "zorg-1" => Some(&DEMO_CLIENTS[..6]),
+            "zorg-2" => Some(&DEMO_CLIENTS[6..]),
+            _ => None,
+        };
+        if let Some(own) = own {
+            for name in own {
+                assert!(home.contains(name), "{user} sees {name}: {home}");
+            }
+            for name in DEMO_CLIENTS.iter().filter(|n| !own.contains(n)) {
+                assert!(!home.contains(name), "{user} does not see {name}");
+            }
+            if *user == "zorg-1" {
+                // The link whose text is the first client's name: `/clienten/<id>">Anna ...`.
+                let before = home
+                    .split_once(&format!("\">{}</a>", DEMO_CLIENTS[0]))
+                    .map(|(before, _)| before);
+                first_client = before
+                    .and_then(|b| b.rsplit_once("/clienten/"))
+                    .map(|(_, id)| id.to_owned());
+            }
+        }
+    }
+    // A wrong password is refused with the form again, in Dutch.
+    let (status, page) = web.try_login("zorg-1", "niet-het-wachtwoord");
+    assert_eq!(status, 401, "{page}");
+    assert!(
+        page.contains("Onjuiste gebruikersnaam of wachtwoord."),
+        "{page}"
+    );
     child.kill().unwrap();
     let _ = child.wait();
+
+    // The audit log of zorg-1's first client shows who looked, in Dutch time and words.
+    let person = first_client.expect("zorg-1's home page links to a client");
+    let o = zorgkluis(&["--data-dir", &data, "audit", "show", "--person", &person]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("Wie heeft dit dossier ingezien: {person}").as_str()),
+        "{out}"
+    );
+    let events: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert!(events.len() >= 4, "register, records, care team: {out}");
+    for line in &events {
+        assert!(starts_with_dutch_moment(line), "a Dutch time: {line}");
+        assert!(line.contains("  doel: "), "{line}");
+    }
+    assert!(
+        events
+            .iter()
+            .any(|l| l.contains("  zorg-1 (zorgverlener)  write gezondheid  ")),
+        "zorg-1 wrote the health record: {out}"
+    );
+}
+
+/// The demo's staff and the title of their home page.
+const HOME_PAGES: &[(&str, &str)] = &[
+    ("zorg-1", "Mijn cliënten"),
+    ("zorg-2", "Mijn cliënten"),
+    ("admin-1", "Inschrijving en zoeken"),
+    ("fg-1", "Privacydashboard"),
+    ("dir-1", "Overzicht van de organisatie"),
+];
+
+/// The demo's synthetic clients in the order it registers them: zorg-1 cares for the first
+/// six, zorg-2 for the others (crates/zorgkluis/src/demo.rs).
+const DEMO_CLIENTS: &[&str] = &[
+    "Anna van Dalenveld",
+    "Bram Kortewind",
+    "Chantal Hoogerbrug",
+    "Daan Westerkamp",
+    "Eva Lindeboom",
+    "Fatima el Amrani-Proef",
+    "Gerrit Zonnebloem",
+    "Hanna de Wilgenhof",
+    "Ismail Bergwaard",
+    "Joke Ravensteyn-Demo",
+    "Karel Duinkerk",
+    "Lotte Vermeulenhof",
+];
+
+/// "1 december 2026, 09:51" at the start of `line`.
+fn starts_with_dutch_moment(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let mut words = line.splitn(4, ' ');
+    let (Some(day), Some(month), Some(year), Some(rest)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let time = rest.get(..5).unwrap_or("");
+    digits(day, 1..=2)
+        && MONTHS.contains(&month)
+        && year.strip_suffix(',').is_some_and(|y| digits(y, 4..=4))
+        && time.as_bytes().get(2) == Some(&b':')
+        && digits(&time[..2], 2..=2)
+        && digits(&time[3..], 2..=2)
+}
+
+/// A browser without a cookie store: the login form's cookie and the session cookie are
+/// carried by hand, and redirects are not followed (so their cookies can be read).
+struct Web {
+    base: String,
+    agent: ureq::Agent,
+}
+
+impl Web {
+    fn new(address: &str) -> Web {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        Web {
+            base: format!("http://{address}"),
+            agent,
+        }
+    }
+
+    /// The `name=value` pairs a response sets, without those it removes.
+    fn cookies(resp: &ureq::http::Response<ureq::Body>) -> Vec<(String, String)> {
+        resp.headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next()?.split_once('='))
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+            .collect()
+    }
+
+    /// Posts the login form as `user`: the status and the page it answers with (for a
+    /// success, the redirect's target fetched with the session cookie).
+    fn try_login(&self, user: &str, password: &str) -> (u16, String) {
+        let mut form = self
+            .agent
+            .get(format!("{}/login", self.base))
+            .call()
+            .unwrap();
+        assert_eq!(form.status().as_u16(), 200);
+        let login_cookie = Self::cookies(&form)
+            .into_iter()
+            .find(|(n, _)| n == "zk_login")
+            .expect("the login form sets zk_login");
+        let html = form.body_mut().read_to_string().unwrap();
+        let csrf = html
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the form's hidden csrf field")
+            .to_owned();
+        assert_eq!(csrf, login_cookie.1, "double submit: the same token");
+        let mut resp = self
+            .agent
+            .post(format!("{}/login", self.base))
+            .header("Cookie", format!("zk_login={}", login_cookie.1))
+            .send_form([
+                ("gebruiker", user),
+                ("wachtwoord", password),
+                ("csrf", csrf.as_str()),
+            ])
+            .unwrap();
+        let status = resp.status().as_u16();
+        if status != 303 {
+            return (status, resp.body_mut().read_to_string().unwrap_or_default());
+        }
+        let location = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let session: Vec<String> = Self::cookies(&resp)
+            .into_iter()
+            .filter(|(n, _)| n != "zk_login")
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        assert!(!session.is_empty(), "a session cookie for {user}");
+        let mut home = self
+            .agent
+            .get(format!("{}{location}", self.base))
+            .header("Cookie", session.join("; "))
+            .call()
+            .unwrap();
+        (
+            home.status().as_u16(),
+            home.body_mut().read_to_string().unwrap(),
+        )
+    }
+
+    /// Logs in as `user` and returns the home page it lands on.
+    fn login(&self, user: &str, password: &str) -> String {
+        let (status, page) = self.try_login(user, password);
+        assert_eq!(status, 200, "{user} logs in: {page}");
+        page
+    }
 }
 
 #[test]
