@@ -16,9 +16,11 @@ mod access;
 mod audit_log;
 mod care;
 mod erasure;
+mod identity;
 mod operations;
 mod persons;
 mod records;
+mod search;
 
 use std::sync::Arc;
 
@@ -36,12 +38,11 @@ use crate::writer::Writer;
 pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess};
+pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use operations::{Overview, restore};
-pub use persons::{
-    ClientSummary, DOCUMENT_TYPES, NewPerson, PersonFacts, SearchCriteria, SearchResult,
-    check_identity_document,
-};
+pub use persons::{ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};
+pub use search::{SearchCriteria, SearchResult};
 
 /// Who acts, in which role, on whose behalf, and from where.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! Persons: registration with their identification facts (name, date of birth, the
-//! organisation's client number) and BSN, all sealed with the person's key; finding them again
-//! through keyed hashes of those facts (search, BSN); client lists; identity checks.
+//! organisation's client number) and BSN, all sealed with the person's key, and client lists.
+//! Finding them again is [`super::search`]; their identity checks [`super::identity`].
 //!
 //! A list or a search is one audited event for all the persons it shows (they are the event's
 //! subjects, so each one's access log finds it), not one per person; it reveals their
@@ -9,20 +9,17 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sqlx::Row as _;
-use unicode_normalization::UnicodeNormalization as _;
-use zorgkluis_core::decide::AccessRequest;
-use zorgkluis_core::taxonomy::{
-    BSN_CATEGORY, IDENTIFICATION_CATEGORY, IDENTITY_DOCUMENT_CATEGORY, IdKind,
-};
+use zorgkluis_core::taxonomy::{BSN_CATEGORY, IDENTIFICATION_CATEGORY, IdKind};
 use zorgkluis_core::vocabulary::{Action, Duty};
 
 use super::access::{ListScope, Situation};
 use super::records::NewRecord;
+use super::search::{name_words, search_tokens};
 use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::keys::MasterKeys;
-use crate::sealed::{self, DataKey, Question, Receipt, Sealed, SealedKind};
+use crate::sealed::{self, DataKey, Receipt, Sealed, SealedKind};
 use crate::writer::{Arg, Stmt};
 
 /// Who a person is, as the organisation records it: sealed with their key like all their data,
@@ -55,24 +52,6 @@ pub struct ClientSummary {
     pub facts: Option<PersonFacts>,
 }
 
-/// What a search looks for; every criterion given must match.
-#[derive(Debug, Clone, Default)]
-pub struct SearchCriteria {
-    /// Words of the name ("de vries"): each must be a word of the person's name, whatever its
-    /// case or accents.
-    pub name: Option<String>,
-    pub birth_date: Option<Date>,
-    pub client_number: Option<String>,
-    pub bsn: Option<String>,
-}
-
-/// A search's answer: the persons found (at most the limit) and whether there were more.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchResult {
-    pub persons: Vec<ClientSummary>,
-    pub truncated: bool,
-}
-
 /// A person's sealed identification facts, with what opens them.
 pub(crate) struct SealedFacts {
     pub person: String,
@@ -88,45 +67,7 @@ impl SealedFacts {
     }
 }
 
-/// The words of a name as search compares them: lower case, accents removed, split on anything
-/// that is not a letter or digit ("Éva van 't Hof" -> eva, van, t, hof).
-pub(crate) fn name_words(name: &str) -> Vec<String> {
-    let plain: String = name
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut words: Vec<String> = plain
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
-    words.sort();
-    words.dedup();
-    words
-}
-
-/// The keyed hashes a person is found by: each word of the name, the birth date, the client
-/// number.
-fn search_tokens(
-    keys: &MasterKeys,
-    tenant: &str,
-    facts: &PersonFacts,
-) -> Result<Vec<Vec<u8>>, StoreError> {
-    let mut tokens = Vec::new();
-    for word in name_words(&facts.name) {
-        tokens.push(keys.search_token(tenant, "naam", &word)?);
-    }
-    if let Some(d) = facts.birth_date {
-        tokens.push(keys.search_token(tenant, "geboortedatum", &d.to_string())?);
-    }
-    if let Some(n) = &facts.client_number {
-        tokens.push(keys.search_token(tenant, "clientnummer", n.trim())?);
-    }
-    Ok(tokens)
-}
-
-fn invalid(field: &'static str, message: &str) -> VaultError {
+pub(super) fn invalid(field: &'static str, message: &str) -> VaultError {
     VaultError::Invalid {
         field,
         message: message.to_owned(),
@@ -161,49 +102,6 @@ fn check_facts(facts: &PersonFacts, today: Date) -> Result<(), VaultError> {
                 "1 to 40 letters, digits, -, . or /",
             ));
         }
-    }
-    Ok(())
-}
-
-/// The document types an identity check may record.
-pub const DOCUMENT_TYPES: &[&str] = &[
-    "paspoort",
-    "identiteitskaart",
-    "rijbewijs",
-    "verblijfsdocument",
-];
-
-/// Checks an identity check before anything is written: a known document type, a plain
-/// document number, a document valid on the day it was checked, a check not in the future.
-pub fn check_identity_document(
-    checked_on: Date,
-    document_type: &str,
-    document_number: &str,
-    valid_until: Date,
-) -> Result<(), VaultError> {
-    if !DOCUMENT_TYPES.contains(&document_type) {
-        return Err(invalid(
-            "document_type",
-            &format!("one of {}", DOCUMENT_TYPES.join(", ")),
-        ));
-    }
-    let number = document_number.trim();
-    let plain = !number.is_empty()
-        && number.len() <= 40
-        && number
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if !plain {
-        return Err(invalid("document_number", "1 to 40 letters, digits or -"));
-    }
-    if valid_until < checked_on {
-        return Err(invalid(
-            "valid_until",
-            "the document had expired when it was checked",
-        ));
-    }
-    if checked_on > crate::clock::today() {
-        return Err(invalid("checked_on", "not in the future"));
     }
     Ok(())
 }
@@ -454,7 +352,7 @@ impl Vault {
     }
 
     /// The summaries of `persons`, in their order, opened with a receipt that covers them.
-    async fn summaries(
+    pub(super) async fn summaries(
         &self,
         persons: &[(String, String, WrappedKey)],
         receipt: &Receipt,
@@ -481,7 +379,7 @@ impl Vault {
 
     /// The persons of `scope` with their keys, a page in registration order; `only` narrows
     /// them to those ids (a search's candidates).
-    async fn persons_in_scope(
+    pub(super) async fn persons_in_scope(
         &self,
         actor: &Actor,
         scope: ListScope,
@@ -585,251 +483,6 @@ impl Vault {
             .collect())
     }
 
-    /// Searches the persons this actor may search (the reglement's `search_persons` rule) by
-    /// name words, date of birth, client number and BSN, through their keyed hashes: nothing is
-    /// decrypted to compare. One audited event with the persons found as subjects; the
-    /// criteria themselves are never logged.
-    pub async fn search_persons(
-        &self,
-        actor: &Actor,
-        criteria: &SearchCriteria,
-        limit: i64,
-    ) -> Result<SearchResult, VaultError> {
-        let name = criteria
-            .name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty());
-        let client_number = criteria
-            .client_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty());
-        let bsn = criteria
-            .bsn
-            .as_deref()
-            .map(str::trim)
-            .filter(|b| !b.is_empty());
-        if name.is_none()
-            && criteria.birth_date.is_none()
-            && client_number.is_none()
-            && bsn.is_none()
-        {
-            return Err(invalid(
-                "name",
-                "give a name, a date of birth, a client number or a BSN",
-            ));
-        }
-        if let Some(b) = bsn
-            && !zorgkluis_core::bsn::is_valid(b)
-        {
-            return Err(invalid(
-                "bsn",
-                "a BSN is nine digits that pass the 11-check",
-            ));
-        }
-        if name.is_some_and(|n| n.chars().count() > 200 || name_words(n).is_empty()) {
-            return Err(invalid(
-                "name",
-                "1 to 200 characters with a letter or digit",
-            ));
-        }
-        if !(1..=200).contains(&limit) {
-            return Err(invalid("limit", "between 1 and 200"));
-        }
-        let scope = self.scope(actor, Duty::SearchPersons);
-        let permit = self
-            .authorize_duty(
-                actor,
-                Duty::SearchPersons,
-                scope == Some(ListScope::OwnClients),
-                AuditAction::SearchPersons,
-                None,
-                "zoeken",
-            )
-            .await?;
-        let scope = scope.unwrap_or(ListScope::OwnClients);
-        let candidates = self
-            .candidates(name, criteria.birth_date, client_number, bsn)
-            .await?;
-        let page = if candidates.is_empty() {
-            Vec::new()
-        } else {
-            self.persons_in_scope(actor, scope, Some(&candidates), 0, limit + 1)
-                .await?
-        };
-        let truncated = page.len() as i64 > limit;
-        let page: Vec<_> = page.into_iter().take(limit as usize).collect();
-        let ids = page.iter().map(|p| p.0.clone()).collect();
-        let receipt = sealed::commit(&self.inner.writer, permit.showing(ids), Vec::new()).await?;
-        Ok(SearchResult {
-            persons: self.summaries(&page, &receipt).await?,
-            truncated,
-        })
-    }
-
-    /// The ids of the persons whose keyed hashes match every criterion given.
-    async fn candidates(
-        &self,
-        name: Option<&str>,
-        birth_date: Option<Date>,
-        client_number: Option<&str>,
-        bsn: Option<&str>,
-    ) -> Result<Vec<String>, VaultError> {
-        let t = &self.inner.tenant;
-        let (tokens, bsn_hash) = {
-            let keys = self.inner.keys.read().await;
-            let mut tokens = Vec::new();
-            for word in name.map(name_words).unwrap_or_default() {
-                tokens.push(keys.search_token(t, "naam", &word)?);
-            }
-            if let Some(d) = birth_date {
-                tokens.push(keys.search_token(t, "geboortedatum", &d.to_string())?);
-            }
-            if let Some(n) = client_number {
-                tokens.push(keys.search_token(t, "clientnummer", n)?);
-            }
-            (tokens, bsn.map(|b| keys.bsn_hash(t, b)).transpose()?)
-        };
-        let mut found: Option<Vec<String>> = None;
-        if !tokens.is_empty() {
-            let marks: Vec<String> = (0..tokens.len()).map(|i| format!("${}", i + 3)).collect();
-            let sql = format!(
-                "SELECT person_id FROM person_search WHERE tenant_id = $1 AND token IN ({}) \
-                 GROUP BY person_id HAVING COUNT(DISTINCT token) = $2 LIMIT 1000",
-                marks.join(", ")
-            );
-            let query = tokens.iter().fold(
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(t)
-                    .bind(tokens.len() as i64),
-                |q, token| q.bind(token.as_slice()),
-            );
-            let rows = query.fetch_all(&*self.inner.pool).await?;
-            found = Some(
-                rows.iter()
-                    .map(|r| r.try_get::<String, _>(0))
-                    .collect::<Result<_, _>>()?,
-            );
-        }
-        if let Some(hash) = bsn_hash {
-            let by_bsn = self.person_by_bsn_hash(&hash).await?;
-            found = Some(match found {
-                Some(ids) => ids
-                    .into_iter()
-                    .filter(|i| Some(i) == by_bsn.as_ref())
-                    .collect(),
-                None => by_bsn.into_iter().collect(),
-            });
-        }
-        Ok(found.unwrap_or_default())
-    }
-
-    async fn person_by_bsn_hash(&self, hash: &[u8]) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id FROM persons WHERE tenant_id = $1 AND bsn_hash = $2 AND erased_at IS NULL",
-        )
-        .bind(&self.inner.tenant)
-        .bind(hash)
-        .fetch_optional(&*self.inner.pool)
-        .await?;
-        Ok(row.map(|r| r.try_get(0)).transpose()?)
-    }
-
-    /// Finds a person by BSN (through its keyed hash): a read of the BSN category, decided and
-    /// logged like one.
-    pub async fn find_by_bsn(
-        &self,
-        actor: &Actor,
-        bsn: &str,
-        purpose: &str,
-    ) -> Result<Option<String>, VaultError> {
-        Self::check_purpose(purpose)?;
-        if !zorgkluis_core::bsn::is_valid(bsn) {
-            return Err(invalid(
-                "bsn",
-                "a BSN is nine digits that pass the 11-check",
-            ));
-        }
-        let hash = self
-            .inner
-            .keys
-            .read()
-            .await
-            .bsn_hash(&self.inner.tenant, bsn)?;
-        let found = self.person_by_bsn_hash(&hash).await?;
-        let question = Question::Data(AccessRequest {
-            supervised: actor.supervised,
-            ..AccessRequest::new(&actor.role, Action::Read, BSN_CATEGORY)
-        });
-        let event = self.event(
-            actor,
-            AuditAction::FindByBsn,
-            found.as_deref(),
-            Some(BSN_CATEGORY),
-            purpose,
-        );
-        let (permit, _) = self.authorize(question, event).await?;
-        sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
-        Ok(found)
-    }
-
-    /// Records the identity check of a person (date, document type and number, valid until):
-    /// a write of the identity document category.
-    pub async fn record_identity_check(
-        &self,
-        actor: &Actor,
-        person: &str,
-        checked_on: Date,
-        document_type: &str,
-        document_number: &str,
-        valid_until: Date,
-    ) -> Result<String, VaultError> {
-        check_identity_document(checked_on, document_type, document_number, valid_until)?;
-        let number = document_number.trim();
-        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
-            return Err(self.missing_person(person).await);
-        };
-        let (permit, _) = self
-            .authorize_data(
-                actor,
-                Action::Write,
-                AuditAction::Write,
-                person,
-                IDENTITY_DOCUMENT_CATEGORY,
-                "identiteitscontrole",
-                Situation {
-                    care,
-                    ..Situation::default()
-                },
-            )
-            .await?;
-        let key = self.unwrap(person, &wrapped).await?;
-        let id = uuid::Uuid::new_v4().to_string();
-        let sealed = key.seal(
-            number.as_bytes(),
-            &SealedKind::IdentityDocument { id: id.clone() },
-            &self.inner.tenant,
-            person,
-        )?;
-        let stmt = Stmt::new(
-            "INSERT INTO identity_checks (tenant_id, id, person_id, checked_on, document_type, document_number, valid_until, checked_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            vec![
-                Arg::Text(self.inner.tenant.clone()),
-                Arg::Text(id.clone()),
-                Arg::Text(person.to_owned()),
-                Arg::Text(checked_on.to_string()),
-                Arg::Text(document_type.to_owned()),
-                Arg::Blob(sealed),
-                Arg::Text(valid_until.to_string()),
-                Arg::Text(actor.user_id.clone()),
-            ],
-        );
-        sealed::commit(&self.inner.writer, permit, vec![stmt]).await?;
-        Ok(id)
-    }
-
     /// Opens the identification facts of `person` with a receipt that covers them (an access
     /// log's header).
     pub(crate) async fn facts_with(
@@ -843,18 +496,5 @@ impl Vault {
         };
         let key = self.data_key(person).await?;
         Ok(Some(f.open(&key, receipt)?))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::name_words;
-
-    #[test]
-    fn names_are_compared_word_by_word_without_case_or_accents() {
-        assert_eq!(name_words("Éva van 't Hof"), ["eva", "hof", "t", "van"]);
-        assert_eq!(name_words("  DE  VRIES-Jansen "), ["de", "jansen", "vries"]);
-        assert_eq!(name_words("Çelik Ağaoğlu"), ["agaoglu", "celik"]);
-        assert!(name_words(" -- ").is_empty());
     }
 }
