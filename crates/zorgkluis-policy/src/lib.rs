@@ -106,6 +106,54 @@ pub struct CedarPolicy {
     /// The article of the rule about heirs (`@nabestaanden`), if the reglement has one.
     heirs_article: Option<String>,
     authorizer: Authorizer,
+    /// Decisions already made, by everything a decision depends on: the policies never change
+    /// for a compiled reglement, so the same request always gets the same answer. Evaluating
+    /// Cedar was a tenth of an audited read's CPU under load (measured).
+    memo: Memo,
+}
+
+/// What a cached decision depends on. Requests with an emergency reason are never cached: an
+/// organisation's own policy may look at the reason's text.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum MemoKey {
+    Data {
+        role: String,
+        action: zorgkluis_core::vocabulary::Action,
+        category: String,
+        care: bool,
+        supervised: bool,
+        restricted: bool,
+        deceased: bool,
+        heir_ground: Option<String>,
+    },
+    Duty {
+        role: String,
+        duty: Duty,
+        care: bool,
+        supervised: bool,
+    },
+}
+
+/// At most this many decisions are remembered (roles x actions x categories x situations stays
+/// far below it for any reglement; the bound only keeps odd input from growing it).
+const MEMO_LIMIT: usize = 20_000;
+
+#[derive(Default)]
+struct Memo(std::sync::RwLock<HashMap<MemoKey, AccessDecision>>);
+
+impl Memo {
+    fn get_or(&self, key: MemoKey, decide: impl FnOnce() -> AccessDecision) -> AccessDecision {
+        if let Some(d) = self.0.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return d;
+        }
+        let decision = decide();
+        if let Ok(mut m) = self.0.write()
+            && m.len() < MEMO_LIMIT
+        {
+            m.insert(key, decision.clone());
+        }
+        decision
+    }
 }
 
 /// What a decision cites of a policy.
@@ -278,6 +326,7 @@ impl CedarPolicy {
             permits: generated.permits,
             duty_permits: generated.duty_permits,
             authorizer: Authorizer::new(),
+            memo: Memo::default(),
         })
     }
 
@@ -451,6 +500,35 @@ fn situation(
 
 impl AccessPolicy for CedarPolicy {
     fn decide_duty(&self, req: &DutyRequest<'_>) -> AccessDecision {
+        let key = MemoKey::Duty {
+            role: req.role.to_owned(),
+            duty: req.duty,
+            care: req.care_relationship,
+            supervised: req.supervised,
+        };
+        self.memo.get_or(key, || self.evaluate_duty_decision(req))
+    }
+
+    fn decide(&self, req: &AccessRequest<'_>) -> AccessDecision {
+        if req.emergency_reason.is_some() {
+            return self.decide_uncached(req);
+        }
+        let key = MemoKey::Data {
+            role: req.role.to_owned(),
+            action: req.action,
+            category: req.category.to_owned(),
+            care: req.care_relationship,
+            supervised: req.supervised,
+            restricted: req.restricted,
+            deceased: req.deceased,
+            heir_ground: req.heir_ground.map(str::to_owned),
+        };
+        self.memo.get_or(key, || self.decide_uncached(req))
+    }
+}
+
+impl CedarPolicy {
+    fn evaluate_duty_decision(&self, req: &DutyRequest<'_>) -> AccessDecision {
         let response = match self.evaluate_duty(req) {
             Ok(r) => r,
             // A request the schema rejects is denied, never allowed.
@@ -483,7 +561,8 @@ impl AccessPolicy for CedarPolicy {
         AccessDecision::deny(articles, policies, DenyReason::NoRule)
     }
 
-    fn decide(&self, req: &AccessRequest<'_>) -> AccessDecision {
+    /// One decision, evaluated by Cedar.
+    fn decide_uncached(&self, req: &AccessRequest<'_>) -> AccessDecision {
         if req.emergency_reason.is_some_and(|r| r.trim().is_empty()) {
             return AccessDecision::deny(
                 Vec::new(),

@@ -7,6 +7,11 @@ mod serve_cmd;
 mod store_cmd;
 
 use std::path::PathBuf;
+
+/// mimalloc rather than the system allocator: under load glibc's malloc took a fifth of the
+/// server's CPU, most of it in its locks (measured, docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
