@@ -654,10 +654,12 @@ mod tests {
         out
     }
 
-    fn database(events: &[AuditEvent]) -> (std::path::PathBuf, rusqlite::Connection) {
-        let dir = std::env::temp_dir().join(format!("zk-verify-{}", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("audit.db");
+    /// A database of `events`; the directory goes when the first value is dropped.
+    fn database(
+        events: &[AuditEvent],
+    ) -> (tempfile::TempDir, std::path::PathBuf, rusqlite::Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("audit.db");
         let conn = rusqlite::Connection::open(&file).unwrap();
         conn.execute_batch(include_str!("../migrations/sqlite/0001_init.sql"))
             .unwrap();
@@ -680,7 +682,7 @@ mod tests {
             )
             .unwrap();
         }
-        (file, conn)
+        (dir, file, conn)
     }
 
     fn proven(file: &Path, stretch_rows: i64) -> Option<Vec<(String, u64, i64)>> {
@@ -699,7 +701,7 @@ mod tests {
 
     #[test]
     fn an_intact_log_is_proven_whatever_the_stretch_size() {
-        let (file, _conn) = database(&events());
+        let (_dir, file, _conn) = database(&events());
         for rows in STRETCHES {
             assert_eq!(
                 proven(&file, rows),
@@ -711,7 +713,7 @@ mod tests {
 
     #[test]
     fn no_tampering_is_proven_at_any_row_or_stretch_size() {
-        let (file, conn) = database(&events());
+        let (_dir, file, conn) = database(&events());
         conn.execute_batch(
             "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;
              CREATE TABLE original AS SELECT rowid AS r, * FROM audit_events;",
@@ -762,6 +764,5 @@ mod tests {
                 conn.execute_batch(&restore).unwrap();
             }
         }
-        let _ = std::fs::remove_dir_all(file.parent().unwrap());
     }
 }

@@ -37,29 +37,24 @@ fn json(o: &Output) -> serde_json::Value {
 }
 
 /// A file in a fresh temporary directory, removed with the directory when dropped.
-struct TempFile(PathBuf);
+struct TempFile {
+    path: PathBuf,
+    dir: tempfile::TempDir,
+}
 
 impl TempFile {
     fn new(name: &str, text: &str) -> TempFile {
-        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("zorgkluis-cli-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join(name);
+        let dir = tempfile::Builder::new()
+            .prefix("zorgkluis-cli-")
+            .tempdir()
+            .expect("temp dir");
+        let path = dir.path().join(name);
         std::fs::write(&path, text).expect("write temp file");
-        TempFile(path)
+        TempFile { path, dir }
     }
 
     fn path(&self) -> String {
-        self.0.display().to_string()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if let Some(dir) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(dir);
-        }
+        self.path.display().to_string()
     }
 }
 
@@ -368,7 +363,7 @@ fn decisions_refuse_an_invalid_reglement() {
 #[test]
 fn an_installation_from_init_to_restore() {
     let dir = TempFile::new("placeholder", "");
-    let data = dir.0.parent().unwrap().join("data");
+    let data = dir.dir.path().join("data");
     let data = data.display().to_string();
     let run = |args: &[&str]| {
         let mut all = vec!["--data-dir", data.as_str()];
@@ -408,7 +403,7 @@ fn an_installation_from_init_to_restore() {
 #[test]
 fn audit_commands_without_an_installation_say_what_to_do() {
     let dir = TempFile::new("placeholder", "");
-    let data = dir.0.parent().unwrap().join("none").display().to_string();
+    let data = dir.dir.path().join("none").display().to_string();
     let o = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("zorgkluis init"), "{}", stderr(&o));
@@ -417,7 +412,7 @@ fn audit_commands_without_an_installation_say_what_to_do() {
 #[test]
 fn init_refuses_an_invalid_reglement_and_creates_nothing() {
     let bad = TempFile::new("kapot.toml", "formaat = 1\n");
-    let data = bad.0.parent().unwrap().join("data");
+    let data = bad.dir.path().join("data");
     let o = zorgkluis(&[
         "--data-dir",
         &data.display().to_string(),
@@ -542,7 +537,7 @@ fn check_validates_the_organisations_own_policies() {
         1,
     );
     let reglement = TempFile::new("r.toml", &text);
-    let dir = reglement.0.parent().unwrap();
+    let dir = reglement.dir.path();
     std::fs::write(
         dir.join("eigen.cedar"),
         "permit (principal, action, resource)\nwhen { resource.team == \"a\" };\n",
@@ -561,7 +556,7 @@ fn check_validates_the_organisations_own_policies() {
 fn demo_creates_the_organisation_and_serves_it() {
     use std::io::{BufRead as _, Read as _, Write as _};
     let dir = TempFile::new("placeholder", "");
-    let data = dir.0.parent().unwrap().join("demo").display().to_string();
+    let data = dir.dir.path().join("demo").display().to_string();
     let mut child = Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
         .args(["--data-dir", &data, "demo", "--listen", "127.0.0.1:0"])
         .env_remove("ZORGKLUIS_LANG")
@@ -855,7 +850,7 @@ impl Web {
 #[test]
 fn token_add_prints_a_token_once() {
     let dir = TempFile::new("placeholder", "");
-    let data = dir.0.parent().unwrap().join("data").display().to_string();
+    let data = dir.dir.path().join("data").display().to_string();
     assert_eq!(
         zorgkluis(&["--data-dir", &data, "init", "--reglement", &seed()])
             .status

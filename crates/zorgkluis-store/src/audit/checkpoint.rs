@@ -121,9 +121,8 @@ mod tests {
 
     #[test]
     fn a_torn_checkpoint_line_is_cut_before_the_next_append() {
-        let dir = std::env::temp_dir().join(format!("zk-cp-{}", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("cp.log");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cp.log");
         let key = SigningKey::from_bytes(&[3; 32]);
         append_checkpoint(&path, &Checkpoint::sign(&key, "t", 1, &[1; 32])).unwrap();
         let mut text = std::fs::read_to_string(&path).unwrap();
@@ -138,7 +137,6 @@ mod tests {
         let all = read_checkpoints(&path).unwrap();
         assert_eq!(all.iter().map(|c| c.seq).collect::<Vec<_>>(), [1, 3]);
         assert!(all.iter().all(|c| c.verify(&key.verifying_key())));
-        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

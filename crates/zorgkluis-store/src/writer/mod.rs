@@ -689,9 +689,9 @@ mod tests {
     /// gets its own error, and the chain has no gap.
     #[tokio::test]
     async fn a_failing_job_fails_alone_in_its_batch() {
-        let dir = std::env::temp_dir().join(format!("zk-writer-{}", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let pool = connect(&Location::embedded(&dir), 2).await.unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let pool = connect(&Location::embedded(dir), 2).await.unwrap();
         sqlx::query("INSERT INTO tenants (id, name, created_at) VALUES ('t', 't', 'now')")
             .execute(&pool)
             .await
@@ -724,6 +724,5 @@ mod tests {
             .unwrap();
         assert_eq!(count, 2);
         pool.close().await;
-        let _ = std::fs::remove_dir_all(dir);
     }
 }
