@@ -5,7 +5,6 @@
 use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
 use zorgkluis_core::vocabulary::Action;
 
-use super::access::Situation;
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::AuditAction;
@@ -23,21 +22,14 @@ impl Vault {
         purpose: &str,
     ) -> Result<(), VaultError> {
         Self::check_purpose(purpose)?;
-        let Some((care, _)) = self.write_facts(&actor.user_id, person).await? else {
-            return Err(self.missing_person(person).await);
-        };
-        let (permit, _) = self
-            .authorize_data(
+        // The key is the one thing an erasure destroys, not one it needs.
+        let (permit, _key) = self
+            .authorize_change(
                 actor,
                 Action::Erase,
-                AuditAction::Erase,
                 person,
                 IDENTIFICATION_CATEGORY,
                 purpose,
-                Situation {
-                    care,
-                    ..Situation::default()
-                },
             )
             .await?;
         self.remember_erasure(person)?;

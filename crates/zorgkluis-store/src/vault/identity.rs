@@ -6,10 +6,8 @@ use jiff::civil::Date;
 use zorgkluis_core::taxonomy::IDENTITY_DOCUMENT_CATEGORY;
 use zorgkluis_core::vocabulary::Action;
 
-use super::access::Situation;
 use super::persons::invalid;
 use super::{Actor, Vault, VaultError};
-use crate::audit::AuditAction;
 use crate::sealed::{self, SealedKind};
 use crate::writer::{Arg, Stmt};
 
@@ -70,24 +68,15 @@ impl Vault {
     ) -> Result<String, VaultError> {
         check_identity_document(checked_on, document_type, document_number, valid_until)?;
         let number = document_number.trim();
-        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
-            return Err(self.missing_person(person).await);
-        };
-        let (permit, _) = self
-            .authorize_data(
+        let (permit, key) = self
+            .authorize_change(
                 actor,
                 Action::Write,
-                AuditAction::Write,
                 person,
                 IDENTITY_DOCUMENT_CATEGORY,
                 "identiteitscontrole",
-                Situation {
-                    care,
-                    ..Situation::default()
-                },
             )
             .await?;
-        let key = self.unwrap(person, &wrapped).await?;
         let id = uuid::Uuid::new_v4().to_string();
         let sealed = key.seal(
             number.as_bytes(),

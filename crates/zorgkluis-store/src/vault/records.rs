@@ -13,7 +13,7 @@ use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::db::{Columns, HotArg};
-use crate::sealed::{self, DataKey, Receipt, Sealed, SealedKind};
+use crate::sealed::{self, DataKey, Permit, Receipt, Sealed, SealedKind};
 use crate::writer::{Arg, Stmt};
 
 /// A decrypted dossier record, returned only after its access was logged.
@@ -229,6 +229,37 @@ impl Vault {
         Ok(facts)
     }
 
+    /// Decides a change to `person`'s data (the care relationship and key come in one query on
+    /// the hot path) and logs a denial: the permit, and the person's data key to seal with.
+    pub(crate) async fn authorize_change(
+        &self,
+        actor: &Actor,
+        action: Action,
+        person: &str,
+        category: &str,
+        purpose: &str,
+    ) -> Result<(Permit, DataKey), VaultError> {
+        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
+            return Err(self.missing_person(person).await);
+        };
+        let (permit, _) = self
+            .authorize_data(
+                actor,
+                action,
+                action.into(),
+                person,
+                category,
+                purpose,
+                Situation {
+                    care,
+                    ..Situation::default()
+                },
+            )
+            .await?;
+        let key = self.unwrap(person, &wrapped).await?;
+        Ok((permit, key))
+    }
+
     async fn record_row(&self, id: &str) -> Result<Option<SealedRecord>, StoreError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {RECORD_COLUMNS} FROM records WHERE tenant_id = $1 AND id = $2"
@@ -311,24 +342,9 @@ impl Vault {
     ) -> Result<String, VaultError> {
         Self::check_purpose(purpose)?;
         self.check_category(category)?;
-        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
-            return Err(self.missing_person(person).await);
-        };
-        let (permit, _) = self
-            .authorize_data(
-                actor,
-                Action::Write,
-                AuditAction::Write,
-                person,
-                category,
-                purpose,
-                Situation {
-                    care,
-                    ..Situation::default()
-                },
-            )
+        let (permit, key) = self
+            .authorize_change(actor, Action::Write, person, category, purpose)
             .await?;
-        let key = self.unwrap(person, &wrapped).await?;
         let (id, stmt) = self.insert_record(
             &key,
             NewRecord {
@@ -393,25 +409,9 @@ impl Vault {
             .await?
             .ok_or_else(|| VaultError::NotFound(format!("record {record_id}")))?;
         let person = old.person_id;
-        let Some((care, wrapped)) = self.write_facts(&actor.user_id, &person).await? else {
-            return Err(self.missing_person(&person).await);
-        };
-        let action = amendment.action();
-        let (permit, _) = self
-            .authorize_data(
-                actor,
-                action,
-                action.into(),
-                &person,
-                &old.category,
-                purpose,
-                Situation {
-                    care,
-                    ..Situation::default()
-                },
-            )
+        let (permit, key) = self
+            .authorize_change(actor, amendment.action(), &person, &old.category, purpose)
             .await?;
-        let key = self.unwrap(&person, &wrapped).await?;
         let (id, stmt) = self.insert_record(
             &key,
             NewRecord {
