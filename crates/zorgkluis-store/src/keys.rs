@@ -169,8 +169,7 @@ impl MasterKeys {
             .keys
             .get(&self.current)
             .ok_or_else(|| StoreError::KeyFile("the current key is missing".into()))?;
-        let context = format!("person-key\0{tenant}\0{person}");
-        Ok((self.current.clone(), key.wrap(master, context.as_bytes())?))
+        Ok((self.current.clone(), key.wrap(master, tenant, person)?))
     }
 
     /// Whether the key file held master key `key_id` when it was read.
@@ -188,8 +187,7 @@ impl MasterKeys {
         let master = self.keys.get(key_id).ok_or_else(|| {
             StoreError::KeyFile(format!("master key `{key_id}` is not in the key file"))
         })?;
-        let context = format!("person-key\0{tenant}\0{person}");
-        DataKey::unwrap(master, wrapped, context.as_bytes())
+        DataKey::unwrap(master, wrapped, tenant, person)
     }
 
     /// A key derived from the root secret for one purpose (domain separation).

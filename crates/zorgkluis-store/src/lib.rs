@@ -56,6 +56,10 @@ pub enum StoreError {
     Commit(String),
     #[error("the store is shutting down")]
     Closed,
+    /// The database cannot be upgraded to this release as it is; the message says why and
+    /// what to do.
+    #[error("upgrade: {0}")]
+    Upgrade(String),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
 }

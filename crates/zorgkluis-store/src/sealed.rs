@@ -92,8 +92,12 @@ fn open_with(
 }
 
 /// A person's data key. Never stored in plaintext; zeroed when dropped; its bytes never leave
-/// this module.
-pub(crate) struct DataKey(Zeroizing<[u8; KEY_LEN]>);
+/// this module. It knows whose it is, so that it opens nothing of anyone else.
+pub(crate) struct DataKey {
+    bytes: Zeroizing<[u8; KEY_LEN]>,
+    /// The tenant and person it was unwrapped for; `None` for a key not yet wrapped.
+    owner: Option<(String, String)>,
+}
 
 impl fmt::Debug for DataKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -103,7 +107,10 @@ impl fmt::Debug for DataKey {
 
 impl DataKey {
     pub(crate) fn generate() -> Result<DataKey, StoreError> {
-        Ok(DataKey(Zeroizing::new(random()?)))
+        Ok(DataKey {
+            bytes: Zeroizing::new(random()?),
+            owner: None,
+        })
     }
 
     /// Seals personal data of this key's person. Sealing reveals nothing, so it needs no
@@ -115,31 +122,42 @@ impl DataKey {
         tenant: &str,
         person: &str,
     ) -> Result<Vec<u8>, StoreError> {
-        seal_with(&self.0, plain, &what.context(tenant, person))
+        seal_with(&self.bytes, plain, &what.context(tenant, person))
     }
 
-    /// This key wrapped by a master key, bound to `context` (tenant and person).
+    /// This key wrapped by a master key, bound to `tenant` and `person`.
     pub(crate) fn wrap(
         &self,
         master: &[u8; KEY_LEN],
-        context: &[u8],
+        tenant: &str,
+        person: &str,
     ) -> Result<Vec<u8>, StoreError> {
-        seal_with(master, self.0.as_slice(), context)
+        seal_with(master, self.bytes.as_slice(), &wrap_context(tenant, person))
     }
 
-    /// A data key unwrapped from its master key.
+    /// The data key of `person` of `tenant`, unwrapped from its master key (the wrapping is
+    /// bound to them as well).
     pub(crate) fn unwrap(
         master: &[u8; KEY_LEN],
         wrapped: &[u8],
-        context: &[u8],
+        tenant: &str,
+        person: &str,
     ) -> Result<DataKey, StoreError> {
-        let plain = open_with(master, wrapped, context)?;
+        let context = wrap_context(tenant, person);
+        let plain = open_with(master, wrapped, &context)?;
         let key: [u8; KEY_LEN] = plain
             .as_slice()
             .try_into()
             .map_err(|_| StoreError::Crypto("a wrapped key has the wrong length".into()))?;
-        Ok(DataKey(Zeroizing::new(key)))
+        Ok(DataKey {
+            bytes: Zeroizing::new(key),
+            owner: Some((tenant.to_owned(), person.to_owned())),
+        })
     }
+}
+
+fn wrap_context(tenant: &str, person: &str) -> Vec<u8> {
+    format!("person-key\0{tenant}\0{person}").into_bytes()
 }
 
 /// What a piece of sealed data is; its context binds the ciphertext to it.
@@ -153,6 +171,8 @@ pub(crate) enum SealedKind {
     IdentityDocument { id: String },
     /// The reason a user gave for emergency access to a category.
     EmergencyReason { user: String, category: String },
+    /// A reason sealed by a release before reasons were bound to whom and what they concern.
+    LegacyEmergencyReason,
 }
 
 impl SealedKind {
@@ -169,6 +189,7 @@ impl SealedKind {
             SealedKind::EmergencyReason { user, category } => {
                 format!("audit-reason\0{tenant}\0{person}\0{user}\0{category}").into_bytes()
             }
+            SealedKind::LegacyEmergencyReason => b"audit-reason".to_vec(),
         }
     }
 }
@@ -265,18 +286,74 @@ pub(crate) fn authorize(
 }
 
 impl Permit {
-    /// The permit of a list, a search or a review covers the persons it turned out to show;
-    /// their ids go into the event, so each person's access log finds it.
+    /// The persons a list, a search or a review turned out to show: their ids go into the event,
+    /// so each person's access log finds it. Only a permit that reveals identification (or the
+    /// emergency reasons with it) comes to cover them; any other permit covers no more than it
+    /// was decided for, whatever it records.
     pub(crate) fn showing(mut self, persons: Vec<String>) -> Permit {
-        self.event.subjects = persons.clone();
-        self.grant.persons = persons;
+        if matches!(
+            self.grant.reveals,
+            Reveals::Identification | Reveals::EmergencyReasons
+        ) {
+            self.grant.persons = persons.clone();
+        }
+        self.event.subjects = persons;
         self
     }
 
-    /// The event this permit will write (to attach a sealed reason before committing).
-    pub(crate) fn event_mut(&mut self) -> &mut NewEvent {
-        &mut self.event
+    /// The emergency reason the user gave, sealed with the person's key, for the event.
+    pub(crate) fn with_reason(mut self, sealed: Vec<u8>) -> Permit {
+        self.event.reason = Some(sealed);
+        self
     }
+
+    /// The event of an access that was allowed but then refused for another reason (what it
+    /// would create exists already): logged as denied, and no receipt is ever made of it.
+    pub(crate) fn refused(mut self) -> NewEvent {
+        self.event.outcome = Outcome::Denied;
+        self.event
+    }
+
+    /// The staff member or token the event acts on (an id that exists).
+    pub(crate) fn with_object(mut self, id: &str) -> Permit {
+        self.event.object = Some(id.to_owned());
+        self
+    }
+}
+
+/// Admission to the writer: only this module makes one, so every event and change the writer
+/// takes has come through a permit here, or through [`record`] with its reason named.
+pub(crate) struct Admitted(());
+
+/// Why an event is written without a permit: the events that record an access refused, or an
+/// operation that is no access to anyone's personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unpermitted {
+    /// A denied access (the decision said no; the event says so).
+    Denial,
+    /// A login attempt or a logout: authentication, before and after any decision.
+    Session,
+    /// An operation on the installation (backup, restore, key rotation).
+    Operation,
+    /// An erasure made after a restored backup, applied again at start-up.
+    ErasureReapplied,
+}
+
+/// Writes events that need no permit, with their statements, naming why they need none.
+pub(crate) async fn record(
+    writer: &Writer,
+    why: Unpermitted,
+    events: Vec<NewEvent>,
+    statements: Vec<Stmt>,
+) -> Result<Vec<i64>, StoreError> {
+    debug_assert!(
+        why != Unpermitted::Denial
+            || events
+                .iter()
+                .all(|e| e.outcome == Outcome::Denied && statements.is_empty()),
+        "a denial changes nothing"
+    );
+    writer.submit_all(Admitted(()), events, statements).await
 }
 
 /// Proof that an allowed access was logged: its audit event committed. Only [`commit`] makes
@@ -301,7 +378,9 @@ pub(crate) async fn commit(
     permit: Permit,
     statements: Vec<Stmt>,
 ) -> Result<Receipt, StoreError> {
-    let seq = writer.submit(permit.event, statements).await?;
+    let seq = writer
+        .submit(Admitted(()), permit.event, statements)
+        .await?;
     Ok(Receipt {
         seq,
         grant: permit.grant,
@@ -317,7 +396,7 @@ pub(crate) async fn commit_all(
 ) -> Result<Vec<Receipt>, StoreError> {
     let (grants, events): (Vec<Grant>, Vec<NewEvent>) =
         permits.into_iter().map(|p| (p.grant, p.event)).unzip();
-    let seqs = writer.submit_all(events, statements).await?;
+    let seqs = writer.submit_all(Admitted(()), events, statements).await?;
     Ok(seqs
         .into_iter()
         .zip(grants)
@@ -361,7 +440,10 @@ impl Sealed {
             (SealedKind::IdentityDocument { .. }, Reveals::Content) => {
                 same_category(zorgkluis_core::taxonomy::IDENTITY_DOCUMENT_CATEGORY)
             }
-            (SealedKind::EmergencyReason { .. }, Reveals::EmergencyReasons) => true,
+            (
+                SealedKind::EmergencyReason { .. } | SealedKind::LegacyEmergencyReason,
+                Reveals::EmergencyReasons,
+            ) => true,
             _ => false,
         }
     }
@@ -376,8 +458,15 @@ impl Sealed {
         if !self.covered_by(receipt) {
             return Err(StoreError::NotCovered);
         }
+        // A key opens only its own person's data: defence against pairing the wrong key with
+        // rows whose context leaves the person out (records bind their id instead).
+        if let Some((tenant, person)) = &key.owner
+            && (*tenant != self.tenant || *person != self.person)
+        {
+            return Err(StoreError::NotCovered);
+        }
         open_with(
-            &key.0,
+            &key.bytes,
             &self.bytes,
             &self.kind.context(&self.tenant, &self.person),
         )
@@ -502,6 +591,46 @@ mod tests {
         assert!(decision.allowed);
         assert_eq!(permit.grant.persons, ["p1"]);
         assert_eq!(permit.grant.reveals, Reveals::Content);
+    }
+
+    /// A key knows whose it is: another person's key opens nothing under this person's
+    /// receipt, even where the ciphertext's context leaves the person out (records).
+    #[test]
+    fn a_key_opens_only_its_own_persons_data() {
+        let master = [7u8; KEY_LEN];
+        let own = DataKey::generate().unwrap();
+        let wrapped = own.wrap(&master, "t", "p1").unwrap();
+        let own = DataKey::unwrap(&master, &wrapped, "t", "p1").unwrap();
+        let sealed = record(&own, "p1", "naw");
+        let right = receipt("p1", Some("naw"), Reveals::Content);
+        assert!(sealed.open(&own, &right).is_ok());
+        // The same key bytes unwrapped as another person's (as a mix-up would pair them).
+        let wrapped_as_other = own.wrap(&master, "t", "p2").unwrap();
+        let others = DataKey::unwrap(&master, &wrapped_as_other, "t", "p2").unwrap();
+        assert!(matches!(
+            sealed.open(&others, &right),
+            Err(StoreError::NotCovered)
+        ));
+        assert!(
+            DataKey::unwrap(&master, &wrapped, "t", "p2").is_err(),
+            "bound to the person"
+        );
+    }
+
+    /// Reasons sealed by the release before reasons were bound to their event still open for
+    /// the review, and for nothing else.
+    #[test]
+    fn a_reason_sealed_by_the_previous_release_opens_for_the_review() {
+        let key = DataKey::generate().unwrap();
+        let legacy = seal_with(&key.bytes, b"val in badkamer", b"audit-reason").unwrap();
+        let sealed = Sealed::new(legacy, "t", "p1", SealedKind::LegacyEmergencyReason);
+        let review = receipt("p1", None, Reveals::EmergencyReasons);
+        assert_eq!(
+            sealed.open(&key, &review).unwrap().as_slice(),
+            b"val in badkamer"
+        );
+        let read = receipt("p1", Some("gezondheid"), Reveals::Content);
+        assert!(sealed.open(&key, &read).is_err());
     }
 
     #[test]

@@ -122,16 +122,54 @@ pub(crate) async fn verify(
         }
         _ => None,
     };
-    let (method, chains) = match proof {
+    let (method, mut chains) = match proof {
         Some(chains) => (VerifyMethod::ParallelProof, chains),
         None => (VerifyMethod::SequentialWalk, diagnose(pool, &wanted).await?),
     };
+    for f in subjects_index_findings(pool).await? {
+        if !chains.findings.iter().any(|x| x.tenant_id == f.tenant_id) {
+            chains.findings.push(f);
+        }
+    }
     Ok(compare_checkpoints(
         method,
         chains,
         &checkpoints,
         &verifying,
     ))
+}
+
+/// The first event per tenant whose index of subjects (`audit_subjects`, by which a person's
+/// access log finds the lists that showed them) differs from its hashed `subjects`: a count
+/// that differs, a person the event does not list, or an index row without its event. Only
+/// events with subjects are looked at (a partial index), so this costs next to nothing.
+async fn subjects_index_findings(pool: &AnyPool) -> Result<Vec<Finding>, StoreError> {
+    // installation-wide: every tenant's lists are checked.
+    const MISCOUNTED: &str = "SELECT e.tenant_id, e.seq FROM audit_events e WHERE e.subjects IS NOT NULL \
+         AND LENGTH(e.subjects) - LENGTH(REPLACE(e.subjects, ' ', '')) + 1 <> \
+         (SELECT COUNT(*) FROM audit_subjects s WHERE s.tenant_id = e.tenant_id AND s.seq = e.seq) \
+         ORDER BY e.tenant_id, e.seq";
+    // installation-wide: every tenant's index rows are checked.
+    const UNLISTED: &str = "SELECT s.tenant_id, s.seq FROM audit_subjects s LEFT JOIN audit_events e \
+         ON e.tenant_id = s.tenant_id AND e.seq = s.seq \
+         WHERE e.seq IS NULL OR e.subjects IS NULL \
+         OR ' ' || e.subjects || ' ' NOT LIKE '% ' || s.person_id || ' %' \
+         ORDER BY s.tenant_id, s.seq";
+    let mut findings: Vec<Finding> = Vec::new();
+    for sql in [MISCOUNTED, UNLISTED] {
+        let rows = sqlx::query(sql).fetch_all(pool).await?;
+        for r in rows {
+            let (tenant_id, seq): (String, i64) = (r.try_get(0)?, r.try_get(1)?);
+            if !findings.iter().any(|f| f.tenant_id == tenant_id) {
+                findings.push(Finding {
+                    tenant_id,
+                    seq,
+                    problem: ChainBreak::SubjectsAltered,
+                });
+            }
+        }
+    }
+    Ok(findings)
 }
 
 fn compare_checkpoints(

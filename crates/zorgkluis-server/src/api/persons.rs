@@ -112,19 +112,22 @@ pub(crate) async fn list_persons(
     }))
 }
 
-#[derive(Deserialize, utoipa::IntoParams)]
+/// What to search for: every criterion given must match. Sent in the body, never in the
+/// address, so no name or BSN ends up in a proxy's log.
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
 pub(crate) struct Search {
     /// Words of the name; each must be a word of the person's name (case and accents aside).
     name: Option<String>,
-    #[param(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date)]
     birth_date: Option<Date>,
     client_number: Option<String>,
+    /// Searching by BSN is also a read of the BSN, decided and logged as one.
+    #[schema(pattern = "^[0-9]{9}$")]
     bsn: Option<String>,
     /// 1 to 200, default 50.
     #[serde(default = "default_search_limit")]
-    #[param(minimum = 1, maximum = 200)]
+    #[schema(minimum = 1, maximum = 200)]
     limit: i64,
 }
 
@@ -166,13 +169,13 @@ pub(crate) struct SearchAnswer {
 /// Search the persons the caller may search (the reglement's `search_persons` rule) by name,
 /// date of birth, client number or BSN. Nothing is decrypted to compare; the search is one
 /// audited event, whose subjects are the persons found (the criteria are never logged).
-#[utoipa::path(get, path = "/api/v1/persons/search", params(Search),
+#[utoipa::path(post, path = "/api/v1/persons/search", request_body = Search,
     responses((status = 200, body = SearchAnswer), Refusals),
     security(("token" = [])))]
 pub(crate) async fn search_persons(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<Search>,
+    Body(q): Body<Search>,
 ) -> Result<Json<SearchAnswer>, AppError> {
     let criteria = SearchCriteria {
         name: q.name,

@@ -58,12 +58,12 @@ pub(crate) async fn list(
 ) -> Result<Markup, AppError> {
     let lang = caller.lang;
     let page_no = q.pagina.max(0);
-    let mut clients = s
+    let listed = s
         .vault
-        .list_clients(&caller.actor, page_no * PAGE, PAGE + 1)
+        .list_clients(&caller.actor, page_no * PAGE, PAGE)
         .await?;
-    let more = clients.len() as i64 > PAGE;
-    clients.truncate(PAGE as usize);
+    let more = listed.more;
+    let mut clients = listed.clients;
     clients.sort_by_key(|c| c.facts.as_ref().map(|f| f.name.to_lowercase()));
     let title = match s
         .vault
@@ -86,9 +86,12 @@ pub(crate) async fn list(
     Ok(page(&s.vault, &caller, &title, body))
 }
 
-/// What the search form was filled in with.
+/// What the search form was filled in with. It is posted, never sent in the address: a name
+/// or a BSN in a URL would stay in the browser's history and in proxies' logs.
 #[derive(Deserialize, Default)]
 pub(crate) struct SearchForm {
+    #[serde(default)]
+    csrf: String,
     #[serde(default)]
     naam: String,
     #[serde(default)]
@@ -112,9 +115,10 @@ impl SearchForm {
     }
 }
 
-pub(crate) fn search_form(lang: Lang, q: &SearchForm) -> Markup {
+pub(crate) fn search_form(lang: Lang, caller: &Caller, q: &SearchForm) -> Markup {
     html! {
-        form method="get" action="/clienten/zoeken" role="search" {
+        form method="post" action="/clienten/zoeken" role="search" {
+            input type="hidden" name="csrf" value=(caller.csrf());
             label for="naam" { (t(lang, "name")) }
             input id="naam" name="naam" value=(q.naam) autocomplete="off";
             label for="geboortedatum" { (t(lang, "birth-date")) }
@@ -139,13 +143,28 @@ fn field_message(lang: Lang, field: &str) -> String {
     }
 }
 
+/// The search form.
+pub(crate) async fn search_page(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> Result<Markup, AppError> {
+    let lang = caller.lang;
+    Ok(page(
+        &s.vault,
+        &caller,
+        &t(lang, "search-clients"),
+        search_form(lang, &caller, &SearchForm::default()),
+    ))
+}
+
 /// Search by name, date of birth, client number or BSN (the reglement's `search_persons`
 /// rule); one audited event, whose subjects are the clients found.
 pub(crate) async fn search(
     State(s): State<AppState>,
     caller: Caller,
-    Query(q): Query<SearchForm>,
+    Form(q): Form<SearchForm>,
 ) -> Result<Response, AppError> {
+    caller.check_csrf(&q.csrf)?;
     let lang = caller.lang;
     let title = t(lang, "search-clients");
     let show = |status: StatusCode, results: Markup| {
@@ -155,13 +174,14 @@ pub(crate) async fn search(
                 &s.vault,
                 &caller,
                 &title,
-                html! { (search_form(lang, &q)) (results) },
+                html! { (search_form(lang, &caller, &q)) (results) },
             ),
         )
             .into_response()
     };
     if q.is_empty() {
-        return Ok(show(StatusCode::OK, html! {}));
+        let e = html! { p.error role="alert" { (field_message(lang, "search-empty")) } };
+        return Ok(show(StatusCode::UNPROCESSABLE_ENTITY, e));
     }
     let birth_date = match q.geboortedatum.trim() {
         "" => None,

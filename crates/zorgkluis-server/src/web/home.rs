@@ -33,7 +33,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         None
     };
     let clients = if own_clients {
-        let mut list = vault.list_clients(actor, 0, 200).await?;
+        let mut list = vault.list_clients(actor, 0, 200).await?.clients;
         list.sort_by(|a, b| {
             let name = |c: &zorgkluis_store::vault::ClientSummary| {
                 c.facts.as_ref().map(|f| f.name.to_lowercase())
@@ -96,7 +96,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
             section.panel aria-labelledby="zoeken-titel" {
                 h2 id="zoeken-titel" { (t(lang, "search-clients")) }
                 @if reads_logs { p.sub { (t(lang, "search-for-log")) } }
-                (search_form(lang, &Default::default()))
+                (search_form(lang, &caller, &Default::default()))
             }
         }
         @if registers {

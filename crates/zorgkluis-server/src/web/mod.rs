@@ -29,7 +29,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/uitloggen", post(auth::logout))
         .route("/clienten", get(clients::list))
-        .route("/clienten/zoeken", get(clients::search))
+        .route(
+            "/clienten/zoeken",
+            get(clients::search_page).post(clients::search),
+        )
         .route(
             "/clienten/nieuw",
             get(clients::register_form).post(clients::register),

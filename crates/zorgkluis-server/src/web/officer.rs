@@ -7,6 +7,7 @@ use maud::{Markup, html};
 use zorgkluis_core::Lang;
 use zorgkluis_core::i18n::t;
 use zorgkluis_store::audit::AuditEvent;
+use zorgkluis_store::vault::Reason;
 
 use super::layout::{
     action_label, category_label, moment, outcome_label, page, person_details, person_name,
@@ -27,6 +28,15 @@ fn what(s: &AppState, lang: Lang, e: &AuditEvent) -> String {
 fn who(s: &AppState, lang: Lang, e: &AuditEvent) -> String {
     let taxonomy = &s.vault.reglement().taxonomy;
     format!("{} ({})", e.user_id, role_name(taxonomy, &e.role, lang))
+}
+
+fn reason(lang: Lang, r: &Reason) -> String {
+    match r {
+        Reason::Given(text) => text.clone(),
+        Reason::Erased => t(lang, "reason-erased"),
+        Reason::Unreadable => t(lang, "reason-unreadable"),
+        Reason::None => t(lang, "reason-none"),
+    }
 }
 
 pub(crate) async fn access_log(
@@ -96,7 +106,7 @@ pub(crate) async fn emergency_review(
                                 }
                             }
                             td { (what(&s, lang, &a.event)) }
-                            td.reason { (a.reason.clone().unwrap_or_else(|| t(lang, "reason-unreadable"))) }
+                            td.reason { (reason(lang, &a.reason)) }
                             td { (outcome_label(a.event.outcome, lang)) }
                         }
                     }

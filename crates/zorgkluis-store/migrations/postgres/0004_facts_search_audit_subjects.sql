@@ -38,6 +38,9 @@ CREATE TABLE audit_subjects (
     seq         BIGINT NOT NULL,
     PRIMARY KEY (tenant_id, person_id, seq)
 );
+-- `audit verify` checks the index against the events' hashed subjects, by event.
+CREATE INDEX audit_subjects_seq ON audit_subjects (tenant_id, seq);
+CREATE INDEX audit_events_listed ON audit_events (tenant_id, seq) WHERE subjects IS NOT NULL;
 CREATE TRIGGER audit_subjects_no_update BEFORE UPDATE OR DELETE ON audit_subjects
     FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
 CREATE TRIGGER audit_subjects_no_truncate BEFORE TRUNCATE ON audit_subjects

@@ -38,6 +38,9 @@ CREATE TABLE audit_subjects (
     seq         INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, person_id, seq)
 );
+-- `audit verify` checks the index against the events' hashed subjects, by event.
+CREATE INDEX audit_subjects_seq ON audit_subjects (tenant_id, seq);
+CREATE INDEX audit_events_listed ON audit_events (tenant_id, seq) WHERE subjects IS NOT NULL;
 CREATE TRIGGER audit_subjects_no_update BEFORE UPDATE ON audit_subjects
 BEGIN SELECT RAISE(ABORT, 'audit_subjects is append-only'); END;
 CREATE TRIGGER audit_subjects_no_delete BEFORE DELETE ON audit_subjects

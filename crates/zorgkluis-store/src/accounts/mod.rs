@@ -12,7 +12,7 @@ use zorgkluis_core::vocabulary::Duty;
 use crate::StoreError;
 use crate::audit::{AuditAction, Outcome};
 use crate::keys::sha256;
-use crate::sealed;
+use crate::sealed::{self, Unpermitted};
 use crate::vault::{Actor, Inner, Vault, VaultError};
 use crate::writer::{Arg, Stmt};
 
@@ -49,12 +49,14 @@ pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), VaultError> 
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
-    if plain {
+    // The command line's actor and the name logged for unknown logins are the product's own.
+    let reserved = id == "system" || id == UNKNOWN_USER;
+    if plain && !reserved {
         Ok(())
     } else {
         Err(VaultError::Invalid {
             field,
-            message: "1 to 100 letters, digits, ., _, - or @".into(),
+            message: "1 to 100 letters, digits, ., _, - or @, not `system` or `onbekend`".into(),
         })
     }
 }
@@ -93,7 +95,7 @@ impl Accounts {
                 message: "at least 12 characters".into(),
             });
         }
-        let mut permit = vault
+        let permit = vault
             .authorize_duty(
                 actor,
                 Duty::ManageAccounts,
@@ -103,7 +105,7 @@ impl Accounts {
                 "beheer",
             )
             .await?;
-        permit.event_mut().object = Some(id.to_owned());
+        let permit = permit.with_object(id);
         let exists = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
             .bind(&self.inner.tenant)
             .bind(id)
@@ -203,7 +205,13 @@ impl Accounts {
         let mut event = vault.event(&actor, AuditAction::Login, None, None, "aanmelden");
         if found.is_none() || !ok {
             event.outcome = Outcome::Denied;
-            self.inner.writer.submit(event, Vec::new()).await?;
+            sealed::record(
+                &self.inner.writer,
+                Unpermitted::Session,
+                vec![event],
+                Vec::new(),
+            )
+            .await?;
             return Ok(None);
         }
         let token = secret()?;
@@ -220,7 +228,13 @@ impl Accounts {
                 Arg::Int(now_s),
             ],
         );
-        self.inner.writer.submit(event, vec![stmt]).await?;
+        sealed::record(
+            &self.inner.writer,
+            Unpermitted::Session,
+            vec![event],
+            vec![stmt],
+        )
+        .await?;
         Ok(Some(Session { token, csrf, actor }))
     }
 
@@ -286,7 +300,13 @@ impl Accounts {
                 Arg::Blob(sha256(&[session.token.as_bytes()]).to_vec()),
             ],
         );
-        self.inner.writer.submit(event, vec![stmt]).await?;
+        sealed::record(
+            &self.inner.writer,
+            Unpermitted::Session,
+            vec![event],
+            vec![stmt],
+        )
+        .await?;
         Ok(())
     }
 }

@@ -34,7 +34,7 @@ impl Accounts {
         check_id("name", name)?;
         let vault = self.vault();
         vault.check_role(role)?;
-        let mut permit = vault
+        let permit = vault
             .authorize_duty(
                 actor,
                 Duty::ManageAccounts,
@@ -44,7 +44,7 @@ impl Accounts {
                 "beheer",
             )
             .await?;
-        permit.event_mut().object = Some(name.to_owned());
+        let permit = permit.with_object(name);
         let exists = sqlx::query("SELECT 1 FROM api_tokens WHERE tenant_id = $1 AND name = $2")
             .bind(&self.inner.tenant)
             .bind(name)
@@ -81,7 +81,7 @@ impl Accounts {
     /// Revokes the API token `name`: from now on it stands for nobody. Logged.
     pub async fn revoke_token(&self, actor: &Actor, name: &str) -> Result<(), VaultError> {
         check_id("name", name)?;
-        let mut permit = self
+        let permit = self
             .vault()
             .authorize_duty(
                 actor,
@@ -92,7 +92,7 @@ impl Accounts {
                 "beheer",
             )
             .await?;
-        permit.event_mut().object = Some(name.to_owned());
+        let permit = permit.with_object(name);
         let stmt = Stmt::must_change(
             "UPDATE api_tokens SET revoked_at = $1 WHERE tenant_id = $2 AND name = $3 AND revoked_at IS NULL",
             vec![
@@ -113,10 +113,19 @@ impl Accounts {
     /// The API tokens: name, role, made, revoked. Never the tokens themselves (only their
     /// hashes are stored). A duty of whoever manages accounts; reading the list writes nothing.
     pub async fn tokens(&self, actor: &Actor) -> Result<Vec<TokenInfo>, VaultError> {
-        if !self.vault().may(actor, Duty::ManageAccounts) {
-            return Err(VaultError::Denied(self.inner.policy.decide_duty(
-                &zorgkluis_core::decide::DutyRequest::new(&actor.role, Duty::ManageAccounts),
-            )));
+        // Reading the list writes nothing; a refusal is logged.
+        let vault = self.vault();
+        if !vault.may(actor, Duty::ManageAccounts) {
+            vault
+                .authorize_duty(
+                    actor,
+                    Duty::ManageAccounts,
+                    false,
+                    AuditAction::TokenList,
+                    None,
+                    "beheer",
+                )
+                .await?;
         }
         let rows = sqlx::query(
             "SELECT name, role, created_at, revoked_at FROM api_tokens WHERE tenant_id = $1 ORDER BY name",

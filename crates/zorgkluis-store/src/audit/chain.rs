@@ -117,6 +117,9 @@ pub enum ChainBreak {
     Truncated,
     /// A checkpoint's signature does not verify, or it names a different hash.
     BadCheckpoint,
+    /// The index of the persons a list showed does not match the event's hashed subjects: a
+    /// person's access log would miss the list, or show one that did not show them.
+    SubjectsAltered,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -137,6 +140,9 @@ impl fmt::Display for Finding {
                 "and the events after it were cut off (a signed checkpoint names it)"
             }
             ChainBreak::BadCheckpoint => "has a checkpoint that does not verify",
+            ChainBreak::SubjectsAltered => {
+                "lists persons its index of subjects does not (or the other way round)"
+            }
         };
         write!(f, "tenant {}: event {} {what}", self.tenant_id, self.seq)
     }

@@ -74,6 +74,8 @@ audit_actions! {
     UserCreate = "user_create",
     TokenCreate = "token_create",
     TokenRevoke = "token_revoke",
+    /// Listing the API tokens (their names, never the tokens).
+    TokenList = "token_list",
     Login = "login",
     Logout = "logout",
     KeysRotate = "keys_rotate",

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, SqlStr};
+use sqlx::{AnyPool, Row as _, SqlStr};
 
 use crate::StoreError;
 
@@ -116,9 +116,15 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
 ];
 
 fn migrator(backend: Backend) -> Migrator {
+    migrator_up_to(backend, i64::MAX)
+}
+
+/// The migrations up to `version`: all of them, or (in tests) the schema of an older release.
+fn migrator_up_to(backend: Backend, version: i64) -> Migrator {
     Migrator::with_migrations(
         MIGRATIONS
             .iter()
+            .filter(|(v, ..)| *v <= version)
             .map(|(version, name, sqlite, postgres)| {
                 let sql = match backend {
                     Backend::Sqlite => *sqlite,
@@ -164,6 +170,139 @@ pub(crate) async fn connect(
         })
         .connect(&location.database_url)
         .await?;
+    check_upgrade(&pool, backend).await?;
     migrator(backend).run(&pool).await?;
     Ok(pool)
+}
+
+/// Before the migration that makes a BSN one person's per organisation (4): releases before it
+/// let the same BSN be registered twice, and the migration cannot choose between them. Such
+/// persons are named (ids only) so the operator can decide, and nothing is migrated.
+async fn check_upgrade(pool: &AnyPool, backend: Backend) -> Result<(), StoreError> {
+    // installation-wide: the schema's own tables, before any organisation's.
+    let migrations_table = match backend {
+        Backend::Sqlite => {
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
+        }
+        Backend::Postgres => {
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '_sqlx_migrations'"
+        }
+    };
+    let has_table: i64 = sqlx::query(migrations_table)
+        .fetch_one(pool)
+        .await?
+        .try_get(0)?;
+    if has_table == 0 {
+        return Ok(());
+    }
+    let applied: i64 =
+        // installation-wide: which migrations the database has.
+        sqlx::query("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 4 AND success")
+            .fetch_one(pool)
+            .await?
+            .try_get(0)?;
+    if applied > 0 {
+        return Ok(());
+    }
+    // installation-wide: the upgrade checks every organisation's persons.
+    let rows = sqlx::query(
+        "SELECT p.tenant_id, p.id FROM persons p WHERE p.bsn_hash IS NOT NULL AND EXISTS \
+         (SELECT 1 FROM persons q WHERE q.tenant_id = p.tenant_id AND q.bsn_hash = p.bsn_hash \
+         AND q.id <> p.id) ORDER BY p.tenant_id, p.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            Ok(format!(
+                "{} {}",
+                r.try_get::<String, _>(0)?,
+                r.try_get::<String, _>(1)?
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Err(StoreError::Upgrade(format!(
+        "{} persons share a BSN with another person of their organisation, which this release \
+         no longer allows: {}. Decide which person the BSN belongs to and clear the others' \
+         lookup (`UPDATE persons SET bsn_hash = NULL WHERE tenant_id = .. AND id = ..`; their \
+         BSN record stays), then start again (docs/operations.md, \"Upgrading\")",
+        ids.len(),
+        ids.join(", ")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An installation of the release before migration 4 with the same BSN registered twice is
+    /// not migrated: the error names both persons, and once the operator has decided, the
+    /// upgrade goes through.
+    #[tokio::test]
+    async fn an_upgrade_with_a_bsn_registered_twice_names_the_persons_and_waits() {
+        sqlx::any::install_default_drivers();
+        let dir = tempfile::tempdir().unwrap();
+        let location = Location::embedded(dir.path());
+        {
+            let pool = AnyPoolOptions::new()
+                .connect(&location.database_url)
+                .await
+                .unwrap();
+            migrator_up_to(Backend::Sqlite, 3).run(&pool).await.unwrap();
+            sqlx::query("INSERT INTO tenants (id, name, created_at) VALUES ('t', 'T', 'now')")
+                .execute(&pool)
+                .await
+                .unwrap();
+            for id in ["p-1", "p-2", "p-3"] {
+                let hash: &[u8] = if id == "p-3" { b"other" } else { b"same" };
+                sqlx::query(
+                    "INSERT INTO persons (tenant_id, id, subject_category, bsn_hash, created_at) \
+                     VALUES ('t', $1, 'client', $2, 'now')",
+                )
+                .bind(id)
+                .bind(hash)
+                .execute(&pool)
+                .await
+                .unwrap();
+            }
+            pool.close().await;
+        }
+        let refused = connect(&location, 2).await.map(|_| ()).unwrap_err();
+        let message = refused.to_string();
+        assert!(matches!(refused, StoreError::Upgrade(_)), "{message}");
+        assert!(
+            message.contains("t p-1") && message.contains("t p-2"),
+            "{message}"
+        );
+        assert!(!message.contains("p-3"), "{message}");
+        let pool = AnyPoolOptions::new()
+            .connect(&location.database_url)
+            .await
+            .unwrap();
+        let version: i64 = sqlx::query("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+        assert_eq!(version, 3, "nothing was migrated");
+        sqlx::query("UPDATE persons SET bsn_hash = NULL WHERE tenant_id = 't' AND id = 'p-2'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let pool = connect(&location, 2).await.unwrap();
+        let version: i64 = sqlx::query("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+        assert_eq!(version, MIGRATIONS.len() as i64);
+        pool.close().await;
+    }
 }

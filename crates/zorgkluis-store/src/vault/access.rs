@@ -8,7 +8,7 @@ use zorgkluis_core::vocabulary::{Action, Duty};
 
 use super::{Actor, Vault, VaultError};
 use crate::audit::{AuditAction, Outcome};
-use crate::sealed::{self, Denial, Permit, Question};
+use crate::sealed::{self, Denial, Permit, Question, Unpermitted};
 use crate::writer::NewEvent;
 
 /// Which persons a list or a search may show an actor.
@@ -143,7 +143,14 @@ impl Vault {
     /// Writes a denied access to the log and returns the denial.
     pub(crate) async fn log_denial(&self, denial: Box<Denial>) -> VaultError {
         let denial = *denial;
-        match self.inner.writer.submit(denial.event, Vec::new()).await {
+        let logged = sealed::record(
+            &self.inner.writer,
+            Unpermitted::Denial,
+            vec![denial.event],
+            Vec::new(),
+        )
+        .await;
+        match logged {
             Ok(_) => VaultError::Denied(denial.decision),
             Err(e) => VaultError::Store(e),
         }

@@ -25,7 +25,21 @@ pub struct AccessLog {
 pub struct EmergencyAccess {
     pub event: AuditEvent,
     pub facts: Option<PersonFacts>,
-    pub reason: Option<String>,
+    pub reason: Reason,
+}
+
+/// The reason given for an emergency access, as the review can show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Given(String),
+    /// The person was erased: their key, and with it the reason, is gone.
+    Erased,
+    /// The reason does not open (it was not sealed as this release or the one before seals
+    /// reasons): it is kept, but cannot be read.
+    Unreadable,
+    /// The event has no reason (an emergency flag without one).
+    None,
 }
 
 impl Vault {
@@ -62,9 +76,16 @@ impl Vault {
         .bind(person)
         .fetch_all(&*self.inner.pool)
         .await?;
+        // A list that showed this person showed others too: their ids are not this person's to
+        // see, so the person's log keeps only them of a list's subjects.
         let events = rows
             .iter()
-            .map(event_from_row)
+            .map(|r| {
+                event_from_row(r).map(|mut e| {
+                    e.subjects.retain(|s| s == person);
+                    e
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         // An erased person's log stays readable; who they were does not.
         let facts = match self.facts_with(person, &receipt).await {
@@ -126,18 +147,26 @@ impl Vault {
             let key = event.person_id.as_ref().and_then(|p| keys.get(p));
             let reason = match (key, &event.reason, &event.person_id) {
                 (Some(key), Some(bytes), Some(person)) => {
-                    let kind = SealedKind::EmergencyReason {
+                    let bound = SealedKind::EmergencyReason {
                         user: event.user_id.clone(),
                         category: event.category.clone().unwrap_or_default(),
                     };
-                    let sealed = Sealed::new(bytes.clone(), &self.inner.tenant, person, kind);
-                    // A reason sealed before reasons were bound to their event cannot be read.
-                    sealed
-                        .open(key, &receipt)
-                        .ok()
-                        .map(|plain| String::from_utf8_lossy(&plain).into_owned())
+                    // Reasons sealed before they were bound to whom and what they concern
+                    // open with the context of that release.
+                    let opened = [bound, SealedKind::LegacyEmergencyReason]
+                        .into_iter()
+                        .find_map(|kind| {
+                            Sealed::new(bytes.clone(), &self.inner.tenant, person, kind)
+                                .open(key, &receipt)
+                                .ok()
+                        });
+                    match opened {
+                        Some(plain) => Reason::Given(String::from_utf8_lossy(&plain).into_owned()),
+                        None => Reason::Unreadable,
+                    }
                 }
-                _ => None,
+                (None, Some(_), Some(_)) => Reason::Erased,
+                _ => Reason::None,
             };
             let facts = match (key, &event.person_id) {
                 (Some(key), Some(person)) => match facts.iter().find(|f| f.person == *person) {
@@ -157,10 +186,17 @@ impl Vault {
 
     /// How many emergency accesses the log holds (the officer's dashboard); counts only.
     pub async fn emergency_count(&self, actor: &Actor) -> Result<i64, VaultError> {
+        // Counting reveals no one: it is logged only when refused.
         if !self.may(actor, Duty::ReviewEmergency) {
-            return Err(VaultError::Denied(self.inner.policy.decide_duty(
-                &zorgkluis_core::decide::DutyRequest::new(&actor.role, Duty::ReviewEmergency),
-            )));
+            self.authorize_duty(
+                actor,
+                Duty::ReviewEmergency,
+                false,
+                AuditAction::ReviewEmergency,
+                None,
+                "beoordeling noodtoegang",
+            )
+            .await?;
         }
         let row = sqlx::query(
             "SELECT COUNT(*) FROM audit_events WHERE tenant_id = $1 AND emergency <> 0",

@@ -48,7 +48,7 @@ impl Vault {
         // The person must exist (and not be erased): the key is there. Asked first, so that an
         // id that names no one is not logged.
         self.wrapped_key(person).await?;
-        let mut permit = self
+        let permit = self
             .authorize_duty(
                 actor,
                 Duty::ManageCareTeam,
@@ -59,7 +59,7 @@ impl Vault {
             )
             .await?;
         self.check_staff(user).await?;
-        permit.event_mut().object = Some(user.to_owned());
+        let permit = permit.with_object(user);
         let stmt = Stmt::new(
             "INSERT INTO care_relationships (tenant_id, user_id, person_id, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5)",
             vec![
@@ -90,7 +90,7 @@ impl Vault {
         on: Date,
     ) -> Result<(), VaultError> {
         self.known_person(person).await?;
-        let mut permit = self
+        let permit = self
             .authorize_duty(
                 actor,
                 Duty::ManageCareTeam,
@@ -101,7 +101,7 @@ impl Vault {
             )
             .await?;
         self.check_staff(user).await?;
-        permit.event_mut().object = Some(user.to_owned());
+        let permit = permit.with_object(user);
         let stmt = Stmt::must_change(
             "UPDATE care_relationships SET valid_until = $4 WHERE tenant_id = $1 AND user_id = $2 AND person_id = $3 \
              AND valid_until IS NULL AND valid_from <= $4",

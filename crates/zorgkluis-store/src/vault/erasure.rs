@@ -9,7 +9,7 @@ use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::db::Backend;
-use crate::sealed;
+use crate::sealed::{self, Unpermitted};
 use crate::writer::{Arg, Stmt};
 
 impl Vault {
@@ -122,10 +122,13 @@ impl Vault {
                     None,
                     "verwijdering na herstel",
                 );
-                self.inner
-                    .writer
-                    .submit(event, self.erase_statements(person))
-                    .await?;
+                sealed::record(
+                    &self.inner.writer,
+                    Unpermitted::ErasureReapplied,
+                    vec![event],
+                    self.erase_statements(person),
+                )
+                .await?;
                 again += 1;
             }
         }

@@ -37,10 +37,10 @@ use crate::writer::Writer;
 
 pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
-pub use audit_log::{AccessLog, EmergencyAccess};
+pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use operations::{Overview, restore};
-pub use persons::{ClientSummary, NewPerson, PersonFacts};
+pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};
 pub use search::{SearchCriteria, SearchResult};
 

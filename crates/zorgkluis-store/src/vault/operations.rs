@@ -12,7 +12,7 @@ use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::db::{Backend, Location};
 use crate::keys::MasterKeys;
-use crate::sealed;
+use crate::sealed::{self, Unpermitted};
 use crate::verify::VerifyReport;
 
 /// What management sees of the organisation: counts only.
@@ -128,7 +128,13 @@ impl Vault {
         action: AuditAction,
     ) -> Result<(), VaultError> {
         let event = self.event(actor, action, None, None, "beheer");
-        self.inner.writer.submit(event, Vec::new()).await?;
+        sealed::record(
+            &self.inner.writer,
+            Unpermitted::Operation,
+            vec![event],
+            Vec::new(),
+        )
+        .await?;
         Ok(())
     }
 

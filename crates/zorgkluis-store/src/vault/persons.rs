@@ -19,7 +19,7 @@ use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::keys::MasterKeys;
-use crate::sealed::{self, DataKey, Receipt, Sealed, SealedKind};
+use crate::sealed::{self, DataKey, Receipt, Sealed, SealedKind, Unpermitted};
 use crate::writer::{Arg, Stmt};
 
 /// Who a person is, as the organisation records it: sealed with their key like all their data,
@@ -52,6 +52,14 @@ pub struct ClientSummary {
     pub facts: Option<PersonFacts>,
 }
 
+/// A page of a client list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClientPage {
+    pub clients: Vec<ClientSummary>,
+    /// Another page follows.
+    pub more: bool,
+}
+
 /// A person's sealed identification facts, with what opens them.
 pub(crate) struct SealedFacts {
     pub person: String,
@@ -61,8 +69,14 @@ pub(crate) struct SealedFacts {
 impl SealedFacts {
     pub(crate) fn open(&self, key: &DataKey, receipt: &Receipt) -> Result<PersonFacts, VaultError> {
         let plain = self.content.open(key, receipt)?;
+        // The error names where, never what: serde's message would quote the values.
         serde_json::from_slice(&plain).map_err(|e| {
-            VaultError::Store(StoreError::Crypto(format!("the facts do not parse: {e}")))
+            VaultError::Store(StoreError::Crypto(format!(
+                "the facts do not parse ({:?} at line {}, column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            )))
         })
     }
 }
@@ -182,8 +196,17 @@ impl Vault {
             .and_then(|f| f.client_number.as_deref())
             .map(|n| keys.search_token(&t, "clientnummer", n.trim()))
             .transpose()?;
-        self.refuse_duplicate(bsn_hash.as_deref(), client_number_hash.as_deref())
-            .await?;
+        // A registration refused because the BSN or client number is taken is logged too: asking
+        // whether one is registered is itself an access.
+        if let Err(conflict) = self
+            .refuse_duplicate(bsn_hash.as_deref(), client_number_hash.as_deref())
+            .await
+        {
+            drop(keys);
+            let events = permits.into_iter().map(sealed::Permit::refused).collect();
+            sealed::record(&self.inner.writer, Unpermitted::Denial, events, Vec::new()).await?;
+            return Err(conflict);
+        }
         let duplicates_to_name = (bsn_hash.clone(), client_number_hash.clone());
         let mut statements = vec![
             Stmt::new(
@@ -434,14 +457,42 @@ impl Vault {
     }
 
     /// A page of the persons this actor works with, as the reglement's `list_persons` rule
-    /// says: everyone, or their own clients (a care relationship today). One audited event for
-    /// the page, with its persons as subjects; it reveals their identification facts.
+    /// says: everyone, or their own clients (a care relationship today), and whether another
+    /// page follows. One audited event for the page, with exactly the persons it shows as
+    /// subjects; it reveals their identification facts.
     pub async fn list_clients(
         &self,
         actor: &Actor,
         offset: i64,
         limit: i64,
-    ) -> Result<Vec<ClientSummary>, VaultError> {
+    ) -> Result<ClientPage, VaultError> {
+        let (page, more, receipt) = self.list_page(actor, offset, limit).await?;
+        Ok(ClientPage {
+            clients: self.summaries(&page, &receipt).await?,
+            more,
+        })
+    }
+
+    /// The ids of a page of the persons this actor works with (see [`Vault::list_clients`]);
+    /// nothing of them is decrypted.
+    pub async fn list_persons(
+        &self,
+        actor: &Actor,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, VaultError> {
+        let (page, _, _) = self.list_page(actor, offset, limit).await?;
+        Ok(page.into_iter().map(|p| p.0).collect())
+    }
+
+    /// Decides and logs a page of the list: its persons with their keys, whether more follow,
+    /// and the receipt that covers their identification facts.
+    async fn list_page(
+        &self,
+        actor: &Actor,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<(String, String, WrappedKey)>, bool, Receipt), VaultError> {
         if !(1..=1000).contains(&limit) {
             return Err(invalid("limit", "between 1 and 1000"));
         }
@@ -460,27 +511,16 @@ impl Vault {
             )
             .await?;
         let scope = scope.unwrap_or(ListScope::OwnClients);
-        let page = self
-            .persons_in_scope(actor, scope, None, offset, limit)
+        // One more than the page, to know whether another follows; it is neither shown nor
+        // logged.
+        let mut page = self
+            .persons_in_scope(actor, scope, None, offset, limit + 1)
             .await?;
+        let more = page.len() as i64 > limit;
+        page.truncate(limit as usize);
         let ids = page.iter().map(|p| p.0.clone()).collect();
         let receipt = sealed::commit(&self.inner.writer, permit.showing(ids), Vec::new()).await?;
-        self.summaries(&page, &receipt).await
-    }
-
-    /// The ids of a page of the persons this actor works with (see [`Vault::list_clients`]).
-    pub async fn list_persons(
-        &self,
-        actor: &Actor,
-        offset: i64,
-        limit: i64,
-    ) -> Result<Vec<String>, VaultError> {
-        Ok(self
-            .list_clients(actor, offset, limit)
-            .await?
-            .into_iter()
-            .map(|c| c.id)
-            .collect())
+        Ok((page, more, receipt))
     }
 
     /// Opens the identification facts of `person` with a receipt that covers them (an access

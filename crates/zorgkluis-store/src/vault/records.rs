@@ -13,7 +13,7 @@ use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::db::{Columns, HotArg};
-use crate::sealed::{self, DataKey, Permit, Receipt, Sealed, SealedKind};
+use crate::sealed::{self, DataKey, Permit, Receipt, Sealed, SealedKind, Unpermitted};
 use crate::writer::{Arg, Stmt};
 
 /// A decrypted dossier record, returned only after its access was logged.
@@ -465,8 +465,12 @@ impl Vault {
                 user: actor.user_id.clone(),
                 category: category.to_owned(),
             };
-            permit.event_mut().reason =
-                Some(key.seal(reason.as_bytes(), &kind, &self.inner.tenant, person)?);
+            permit = permit.with_reason(key.seal(
+                reason.as_bytes(),
+                &kind,
+                &self.inner.tenant,
+                person,
+            )?);
         }
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         open_records(&key, facts.records, &receipt)
@@ -559,7 +563,7 @@ impl Vault {
                 if denied_events.is_empty() {
                     Ok(Vec::new())
                 } else {
-                    writer.submit_all(denied_events, Vec::new()).await
+                    sealed::record(writer, Unpermitted::Denial, denied_events, Vec::new()).await
                 }
             }
         );

@@ -75,6 +75,9 @@ pub(super) fn search_tokens(
     Ok(tokens)
 }
 
+/// At most this many persons match a search before the caller's page is taken from them.
+const CANDIDATES: i64 = 1000;
+
 impl Vault {
     /// Searches the persons this actor may search (the reglement's `search_persons` rule) by
     /// name words, date of birth, client number and BSN, through their keyed hashes: nothing is
@@ -129,7 +132,7 @@ impl Vault {
             return Err(invalid("limit", "between 1 and 200"));
         }
         let scope = self.scope(actor, Duty::SearchPersons);
-        let permit = self
+        let search = self
             .authorize_duty(
                 actor,
                 Duty::SearchPersons,
@@ -139,9 +142,26 @@ impl Vault {
                 "zoeken",
             )
             .await?;
+        // Looking a person up by BSN is a read of the BSN, whatever else the search may do: it is
+        // decided and logged as one, beside the search.
+        let mut permits = Vec::new();
+        if bsn.is_some() {
+            let question = Question::Data(AccessRequest {
+                supervised: actor.supervised,
+                ..AccessRequest::new(&actor.role, Action::Read, BSN_CATEGORY)
+            });
+            let event = self.event(
+                actor,
+                AuditAction::FindByBsn,
+                None,
+                Some(BSN_CATEGORY),
+                "zoeken",
+            );
+            permits.push(self.authorize(question, event).await?.0);
+        }
         let scope = scope.unwrap_or(ListScope::OwnClients);
-        let candidates = self
-            .candidates(name, criteria.birth_date, client_number, bsn)
+        let (candidates, capped) = self
+            .candidates(actor, scope, name, criteria.birth_date, client_number, bsn)
             .await?;
         let page = if candidates.is_empty() {
             Vec::new()
@@ -149,24 +169,35 @@ impl Vault {
             self.persons_in_scope(actor, scope, Some(&candidates), 0, limit + 1)
                 .await?
         };
-        let truncated = page.len() as i64 > limit;
+        let truncated = capped || page.len() as i64 > limit;
         let page: Vec<_> = page.into_iter().take(limit as usize).collect();
-        let ids = page.iter().map(|p| p.0.clone()).collect();
-        let receipt = sealed::commit(&self.inner.writer, permit.showing(ids), Vec::new()).await?;
+        let ids: Vec<String> = page.iter().map(|p| p.0.clone()).collect();
+        let permits: Vec<_> = std::iter::once(search.showing(ids.clone()))
+            .chain(permits.into_iter().map(|p| p.showing(ids.clone())))
+            .collect();
+        let receipts = sealed::commit_all(&self.inner.writer, permits, Vec::new()).await?;
+        let Some(receipt) = receipts.first() else {
+            return Err(VaultError::Store(StoreError::Commit(
+                "the search's event was not written".into(),
+            )));
+        };
         Ok(SearchResult {
-            persons: self.summaries(&page, &receipt).await?,
+            persons: self.summaries(&page, receipt).await?,
             truncated,
         })
     }
 
-    /// The ids of the persons whose keyed hashes match every criterion given.
+    /// The ids of the persons within `scope` whose keyed hashes match every criterion given, at
+    /// most [`CANDIDATES`] of them; and whether there were more.
     async fn candidates(
         &self,
+        actor: &Actor,
+        scope: ListScope,
         name: Option<&str>,
         birth_date: Option<Date>,
         client_number: Option<&str>,
         bsn: Option<&str>,
-    ) -> Result<Vec<String>, VaultError> {
+    ) -> Result<(Vec<String>, bool), VaultError> {
         let t = &self.inner.tenant;
         let (tokens, bsn_hash) = {
             let keys = self.inner.keys.read().await;
@@ -183,25 +214,42 @@ impl Vault {
             (tokens, bsn.map(|b| keys.bsn_hash(t, b)).transpose()?)
         };
         let mut found: Option<Vec<String>> = None;
+        let mut capped = false;
         if !tokens.is_empty() {
-            let marks: Vec<String> = (0..tokens.len()).map(|i| format!("${}", i + 3)).collect();
+            // The caller's scope is applied here, before the cap, so that a caregiver's own
+            // client is never crowded out by the organisation's other matches.
+            let care = match scope {
+                ListScope::All => "($3 = $3 AND $4 = $4)",
+                ListScope::OwnClients => {
+                    "EXISTS (SELECT 1 FROM care_relationships c WHERE c.tenant_id = s.tenant_id \
+                     AND c.person_id = s.person_id AND c.user_id = $3 AND c.valid_from <= $4 \
+                     AND (c.valid_until IS NULL OR c.valid_until >= $4))"
+                }
+            };
+            let marks: Vec<String> = (0..tokens.len()).map(|i| format!("${}", i + 6)).collect();
             let sql = format!(
-                "SELECT person_id FROM person_search WHERE tenant_id = $1 AND token IN ({}) \
-                 GROUP BY person_id HAVING COUNT(DISTINCT token) = $2 LIMIT 1000",
+                "SELECT s.person_id FROM person_search s WHERE s.tenant_id = $1 AND s.token IN ({}) \
+                 AND {care} GROUP BY s.person_id HAVING COUNT(DISTINCT s.token) = $2 \
+                 ORDER BY s.person_id LIMIT $5",
                 marks.join(", ")
             );
             let query = tokens.iter().fold(
                 sqlx::query(sqlx::AssertSqlSafe(sql))
                     .bind(t)
-                    .bind(tokens.len() as i64),
+                    .bind(tokens.len() as i64)
+                    .bind(&actor.user_id)
+                    .bind(crate::clock::today().to_string())
+                    .bind(CANDIDATES + 1),
                 |q, token| q.bind(token.as_slice()),
             );
             let rows = query.fetch_all(&*self.inner.pool).await?;
-            found = Some(
-                rows.iter()
-                    .map(|r| r.try_get::<String, _>(0))
-                    .collect::<Result<_, _>>()?,
-            );
+            let mut ids: Vec<String> = rows
+                .iter()
+                .map(|r| r.try_get::<String, _>(0))
+                .collect::<Result<_, _>>()?;
+            capped = ids.len() as i64 > CANDIDATES;
+            ids.truncate(CANDIDATES as usize);
+            found = Some(ids);
         }
         if let Some(hash) = bsn_hash {
             let by_bsn = self.person_by_bsn_hash(&hash).await?;
@@ -213,7 +261,7 @@ impl Vault {
                 None => by_bsn.into_iter().collect(),
             });
         }
-        Ok(found.unwrap_or_default())
+        Ok((found.unwrap_or_default(), capped))
     }
 
     async fn person_by_bsn_hash(&self, hash: &[u8]) -> Result<Option<String>, StoreError> {

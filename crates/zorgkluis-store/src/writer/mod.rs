@@ -29,6 +29,7 @@ use crate::audit::{
 };
 use crate::db::{Backend, SQLITE_PRAGMAS};
 
+use crate::sealed::Admitted;
 use session::{Database, WriteTx, begin};
 
 /// The most jobs one transaction takes.
@@ -157,10 +158,15 @@ impl Writer {
     }
 
     /// Appends `event` and runs `statements` in one transaction; returns the event's seq once
-    /// it is durable. An access that opens personal data commits through
-    /// [`crate::sealed::commit`] instead, which turns its permit into a receipt.
-    pub async fn submit(&self, event: NewEvent, statements: Vec<Stmt>) -> Result<i64, StoreError> {
-        let seqs = self.submit_all(vec![event], statements).await?;
+    /// it is durable. Only [`crate::sealed`] can admit a job: through a permit (`commit`, which
+    /// turns it into a receipt) or with the reason it needs none (`record`).
+    pub(crate) async fn submit(
+        &self,
+        admitted: Admitted,
+        event: NewEvent,
+        statements: Vec<Stmt>,
+    ) -> Result<i64, StoreError> {
+        let seqs = self.submit_all(admitted, vec![event], statements).await?;
         seqs.first()
             .copied()
             .ok_or_else(|| StoreError::Commit("no event was appended".into()))
@@ -168,8 +174,9 @@ impl Writer {
 
     /// Appends `events` (of one tenant, at least one) and runs `statements`, all in one
     /// transaction; returns their seqs, in order, once durable.
-    pub async fn submit_all(
+    pub(crate) async fn submit_all(
         &self,
+        _admitted: Admitted,
         events: Vec<NewEvent>,
         statements: Vec<Stmt>,
     ) -> Result<Vec<i64>, StoreError> {

@@ -259,17 +259,112 @@ fn tables(sql: &str) -> Vec<String> {
     out
 }
 
-/// Why a statement does not filter every table it touches on the tenant, if it does not: each
-/// table it names needs a `tenant_id` of its own (a condition, a join condition, an insert's
-/// column); the organisations' own table is keyed by `id`.
+/// The conditions of a statement that pin a table to one organisation: `tenant_id = $n` (or
+/// `?`), bound to a parameter, and `tenant_id = x.tenant_id`, a join on the same organisation.
+fn tenant_conditions(sql: &str) -> (usize, usize) {
+    let (mut bound, mut joined) = (0, 0);
+    let mut rest = sql;
+    while let Some(at) = rest.find("tenant_id") {
+        let after = rest[at + "tenant_id".len()..].trim_start();
+        if let Some(value) = after.strip_prefix('=') {
+            let value = value.trim_start();
+            let word: String = value
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '$' | '?' | '_' | '.'))
+                .collect();
+            if word == "?"
+                || (word.starts_with('$')
+                    && word[1..].chars().all(|c| c.is_ascii_digit())
+                    && word.len() > 1)
+            {
+                bound += 1;
+            } else if word.ends_with("tenant_id") {
+                joined += 1;
+            }
+        }
+        rest = &rest[at + "tenant_id".len()..];
+    }
+    (bound, joined)
+}
+
+/// The tables an INSERT names with `tenant_id` among its columns: the row carries its
+/// organisation.
+fn inserted_with_tenant(sql: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = sql;
+    while let Some(at) = rest.find("INSERT INTO ") {
+        let after = &rest[at + "INSERT INTO ".len()..];
+        let table: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+            .collect();
+        let columns = after[table.len()..].trim_start();
+        if let Some(list) = columns.strip_prefix('(') {
+            let list = list.split(')').next().unwrap_or("");
+            if list.split(',').any(|c| c.trim() == "tenant_id") {
+                out.push(table);
+            }
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Why a statement does not pin every table it touches to one organisation, if it does not.
+/// A row an INSERT writes carries `tenant_id` among its columns; every other table it reads,
+/// changes or deletes from needs a condition of its own, and at least one of them bound to a
+/// parameter (a join on `tenant_id` alone would still span every organisation), unless it is
+/// a correlated subquery of a statement that binds it. The organisations' own table is keyed
+/// by `id`.
 fn unfiltered(sql: &str) -> Option<String> {
     let touched = tables(sql);
-    let per_tenant: Vec<&String> = touched.iter().filter(|t| *t != TENANT_TABLE).collect();
-    let mentions = sql.matches("tenant_id").count();
-    if per_tenant.len() > mentions {
+    let mut per_tenant: Vec<&String> = touched.iter().filter(|t| *t != TENANT_TABLE).collect();
+    let inserted = inserted_with_tenant(sql);
+    let into: Vec<String> = {
+        let mut all = Vec::new();
+        let mut rest = sql;
+        while let Some(at) = rest.find("INSERT INTO ") {
+            let after = &rest[at + "INSERT INTO ".len()..];
+            all.push(
+                after
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect::<String>(),
+            );
+            rest = after;
+        }
+        // A bare `INSERT INTO ` is a prefix the writer matches on, not a statement.
+        all.retain(|t| !t.is_empty());
+        all
+    };
+    if let Some(missing) = into
+        .iter()
+        .find(|t| *t != TENANT_TABLE && !inserted.contains(t))
+    {
         return Some(format!(
-            "{} tables ({per_tenant:?}) but {mentions} mention(s) of tenant_id",
-            per_tenant.len()
+            "an INSERT INTO {missing} without tenant_id among its columns"
+        ));
+    }
+    // Each inserted row is pinned by its column; the tables read alongside need conditions.
+    for table in &inserted {
+        if let Some(i) = per_tenant.iter().position(|t| *t == table) {
+            per_tenant.remove(i);
+        }
+    }
+    let (bound, joined) = tenant_conditions(sql);
+    // A correlated subquery (`EXISTS (..)`, `(SELECT ..)`) built into a larger statement takes
+    // its organisation from the outer row it joins on.
+    let correlated = sql.trim_start().starts_with("EXISTS") || sql.trim_start().starts_with('(');
+    if !per_tenant.is_empty() && bound == 0 && !correlated {
+        return Some(format!(
+            "{per_tenant:?} without a tenant_id bound to a parameter"
+        ));
+    }
+    if per_tenant.len() > bound + joined {
+        return Some(format!(
+            "{} tables ({per_tenant:?}) but {} tenant_id condition(s)",
+            per_tenant.len(),
+            bound + joined
         ));
     }
     if touched.iter().any(|t| t == TENANT_TABLE) && !sql.contains("id") {
@@ -297,6 +392,39 @@ fn the_check_finds_a_statement_without_the_tenant() {
     assert!(unfiltered("DELETE FROM sessions WHERE token_hash = $1").is_some());
     assert!(unfiltered("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2").is_none());
     assert!(unfiltered("UPDATE tenants SET name = name WHERE id = $1").is_none());
+    assert!(
+        unfiltered("SELECT 1 FROM users WHERE tenant_id IS NOT NULL AND id = $1").is_some(),
+        "a mention of tenant_id that pins nothing"
+    );
+    assert!(
+        unfiltered(
+            "SELECT p.id FROM persons p JOIN person_keys k ON k.tenant_id = p.tenant_id AND k.person_id = p.id"
+        )
+        .is_some(),
+        "a join on the tenant with no organisation bound"
+    );
+    assert!(
+        unfiltered(
+            "SELECT p.id FROM persons p JOIN person_keys k ON k.tenant_id = p.tenant_id \
+             AND k.person_id = p.id WHERE p.tenant_id = $1"
+        )
+        .is_none()
+    );
+    assert!(
+        unfiltered("EXISTS (SELECT 1 FROM care_relationships c WHERE c.user_id = $2)").is_some(),
+        "a correlated subquery that does not join on the tenant"
+    );
+    assert!(
+        unfiltered("INSERT INTO sessions (token_hash, user_id) VALUES ($1, $2)").is_some(),
+        "an insert whose row carries no organisation"
+    );
+    assert!(
+        unfiltered(
+            "INSERT INTO sessions (tenant_id, token_hash) VALUES ($1, $2) \
+             ON CONFLICT (tenant_id, token_hash) DO NOTHING"
+        )
+        .is_none()
+    );
 }
 
 #[test]

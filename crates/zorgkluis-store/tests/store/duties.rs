@@ -65,7 +65,7 @@ zorgkluis_testkit::on_both_backends! {
             );
         }
         // Nothing came of it: zorg-1 has no client and cannot write in the file.
-        let clients = vault.list_clients(&caregiver, 0, 10).await.unwrap();
+        let clients = vault.list_clients(&caregiver, 0, 10).await.unwrap().clients;
         assert!(clients.is_empty(), "{}: {clients:?}", store.name());
         let write = vault
             .add_record(
@@ -249,7 +249,12 @@ zorgkluis_testkit::on_both_backends! {
         assert!(access.event.emergency);
         assert_eq!(access.event.person_id.as_deref(), Some(person.as_str()));
         assert_eq!(access.event.category.as_deref(), Some("gezondheid"));
-        assert_eq!(access.reason.as_deref(), Some(REASON), "{}", store.name());
+        assert_eq!(
+            access.reason,
+            zorgkluis_store::vault::Reason::Given(REASON.into()),
+            "{}",
+            store.name()
+        );
         assert_eq!(
             access.facts.as_ref().map(|f| f.name.as_str()),
             Some("Synthetische Cliënt de Jong"),

@@ -158,7 +158,7 @@ zorgkluis_testkit::on_both_backends! {
         let all: BTreeSet<String> = persons.iter().cloned().collect();
 
         let before = event_count(&vault).await;
-        let page = vault.list_clients(&admin(), 0, 10).await.unwrap();
+        let page = vault.list_clients(&admin(), 0, 10).await.unwrap().clients;
         assert_eq!(
             event_count(&vault).await,
             before + 1,
@@ -188,7 +188,8 @@ zorgkluis_testkit::on_both_backends! {
             assert_eq!(list.user_id, "admin-1");
             assert_eq!(list.outcome, Outcome::Allowed);
             assert_eq!(list.person_id, None);
-            assert_eq!(list.subjects.iter().cloned().collect::<BTreeSet<_>>(), all);
+            // Each person's log names them of the list's subjects, and no one else.
+            assert_eq!(list.subjects, std::slice::from_ref(person));
             seqs.insert(list.seq);
         }
         assert_eq!(
@@ -223,7 +224,8 @@ zorgkluis_testkit::on_both_backends! {
         let own = vault
             .list_clients(&actor("zorg-1", "zorgverlener"), 0, 10)
             .await
-            .unwrap();
+            .unwrap()
+            .clients;
         assert_eq!(ids(&own), set([&persons[1]]), "{}", store.name());
         assert_eq!(
             own[0].facts.as_ref().map(|f| f.name.as_str()),
@@ -232,7 +234,8 @@ zorgkluis_testkit::on_both_backends! {
         let none = vault
             .list_clients(&actor("zorg-2", "zorgverlener"), 0, 10)
             .await
-            .unwrap();
+            .unwrap()
+            .clients;
         assert!(none.is_empty(), "{}: {none:?}", store.name());
         let logged = logged_subjects(&store, AuditAction::ListPersons).await;
         assert_eq!(
@@ -323,9 +326,11 @@ zorgkluis_testkit::on_both_backends! {
         for (who, criteria, expected) in &searches {
             let before = event_count(&vault).await;
             let found = vault.search_persons(who, criteria, 10).await.unwrap();
+            // One event per search, and one for the BSN's read when it looks one up.
+            let events = before + 1 + u64::from(criteria.bsn.is_some());
             assert_eq!(
                 event_count(&vault).await,
-                before + 1,
+                events,
                 "{}: {criteria:?}: one event per search",
                 store.name()
             );
@@ -419,7 +424,8 @@ zorgkluis_testkit::on_both_backends! {
     }
 
     /// A BSN and a client number belong to one person; a care team takes a staff member with an
-    /// account, once per start date. What is refused writes nothing.
+    /// account, once per start date. What is refused writes nothing but, for a registration,
+    /// the refusal (asking whether a BSN is taken is an access too).
     async fn duplicates_and_unknown_staff_are_refused_and_change_nothing(store) {
         let vault = store.open().await;
         add_staff(&vault, STAFF).await;
@@ -480,10 +486,12 @@ zorgkluis_testkit::on_both_backends! {
             "{}: {unknown_person:?}",
             store.name()
         );
+        // Nothing was written but the refusals of the registrations: the BSN's (a registration
+        // and its BSN write) and the two client numbers'.
         assert_eq!(
             event_count(&vault).await,
-            before,
-            "{}: nothing was written",
+            before + 4,
+            "{}: only the refusals were logged",
             store.name()
         );
         let mut raw = store.raw().await;
@@ -508,8 +516,8 @@ zorgkluis_testkit::on_both_backends! {
         );
         assert_eq!(
             event_count(&vault).await,
-            before + 1,
-            "{}: only the first is logged",
+            before + 4 + 1,
+            "{}: of the assignments only the first is logged",
             store.name()
         );
         let overview = vault.overview(&actor("dir-1", "directie")).await.unwrap();
@@ -788,5 +796,96 @@ zorgkluis_testkit::on_both_backends! {
                 assert!(!contains(&bytes, plain), "`{plain}` in plaintext on disk");
             }
         }
+    }
+
+    /// Looking a person up by BSN is a read of the BSN, also inside a search: a role that may
+    /// search but not read BSNs (BG wonen's privacy officer) is refused and the attempt is
+    /// logged; administration finds the person, and the lookup is logged beside the search.
+    async fn a_search_by_bsn_is_a_read_of_the_bsn(store) {
+        let vault = store.open().await;
+        add_staff(&vault, STAFF).await;
+        let (eva, _) = the_de_vrieses(&vault).await;
+        let by_bsn = SearchCriteria {
+            bsn: Some(EVA_BSN.into()),
+            ..SearchCriteria::default()
+        };
+        let refused = vault.search_persons(&fg(), &by_bsn, 10).await;
+        assert!(
+            matches!(refused, Err(VaultError::Denied(_))),
+            "{}: {refused:?}",
+            store.name()
+        );
+        let found = vault.search_persons(&admin(), &by_bsn, 10).await.unwrap();
+        assert_eq!(ids(&found.persons), set([&eva]), "{}", store.name());
+        let log = vault.audit_for_person(&fg(), &eva).await.unwrap();
+        let lookups = of(&log, AuditAction::FindByBsn);
+        assert_eq!(lookups.len(), 1, "{}: {lookups:?}", store.name());
+        assert_eq!(lookups[0].user_id, "admin-1");
+        assert_eq!(lookups[0].category.as_deref(), Some("bsn"));
+        let mut raw = store.raw().await;
+        let denied: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM audit_events WHERE user_id = 'fg-1' AND action = 'find_by_bsn' AND outcome = 'denied'",
+        )
+        .fetch_one(&mut raw)
+        .await
+        .unwrap()
+        .get(0);
+        assert_eq!(denied, 1, "{}: the refused lookup is logged", store.name());
+        vault.close().await;
+    }
+
+    /// A client's own access log shows that a list showed them, not who else it showed.
+    async fn a_persons_log_does_not_name_the_others_a_list_showed(store) {
+        let vault = store.open().await;
+        add_staff(&vault, STAFF).await;
+        let (eva, jan) = the_de_vrieses(&vault).await;
+        vault.list_clients(&admin(), 0, 10).await.unwrap();
+        let log = vault.audit_for_person(&fg(), &eva).await.unwrap();
+        let lists = of(&log, AuditAction::ListPersons);
+        assert_eq!(lists.len(), 1, "{}", store.name());
+        assert_eq!(lists[0].subjects, std::slice::from_ref(&eva), "{}", store.name());
+        assert!(
+            !format!("{log:?}").contains(&jan),
+            "{}: Jan's id in Éva's log",
+            store.name()
+        );
+        vault.close().await;
+    }
+
+    /// Asking whether a BSN is registered, by registering it again, is logged as a refusal.
+    async fn a_refused_registration_of_a_taken_bsn_is_logged(store) {
+        let vault = store.open().await;
+        add_staff(&vault, STAFF).await;
+        the_de_vrieses(&vault).await;
+        let before = event_count(&vault).await;
+        let again = vault
+            .register_person(
+                &admin(),
+                &client(Some(EVA_BSN), facts("Eva Dubbel", date(1970, 1, 1), "C-009")),
+                "intake",
+            )
+            .await;
+        assert!(
+            matches!(again, Err(VaultError::Conflict { field: "bsn", .. })),
+            "{}: {again:?}",
+            store.name()
+        );
+        let mut raw = store.raw().await;
+        let refused: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM audit_events WHERE action IN ('register', 'write') AND outcome = 'denied'",
+        )
+        .fetch_one(&mut raw)
+        .await
+        .unwrap()
+        .get(0);
+        assert_eq!(refused, 2, "{}: the registration and its BSN write", store.name());
+        assert_eq!(event_count(&vault).await, before + 2, "{}", store.name());
+        let persons: i64 = sqlx::query("SELECT COUNT(*) FROM persons")
+            .fetch_one(&mut raw)
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(persons, 2, "{}: nothing else was written", store.name());
+        vault.close().await;
     }
 }

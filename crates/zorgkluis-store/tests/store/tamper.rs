@@ -68,9 +68,10 @@ async fn first_finding(store: &TestStore) -> (i64, ChainBreak) {
     // A broken chain fails the parallel proof and is named by the walk in seq order; a chain
     // cut short is intact, and only its signed checkpoint tells, as a forged checkpoint
     // tells of itself.
+    // The index of list subjects is checked beside the chain, which stays proven.
     if !matches!(
         finding.problem,
-        ChainBreak::Truncated | ChainBreak::BadCheckpoint
+        ChainBreak::Truncated | ChainBreak::BadCheckpoint | ChainBreak::SubjectsAltered
     ) {
         assert_eq!(
             report.method,
@@ -168,6 +169,58 @@ zorgkluis_testkit::on_both_backends! {
             first_finding(&store).await,
             (21, ChainBreak::Altered),
             "{}",
+            store.name()
+        );
+    }
+
+    /// The index by which a person's access log finds the lists that showed them is checked
+    /// against the events' hashed subjects: removing a row (to hide from a person's log that a
+    /// list showed them) or adding one is named.
+    async fn a_changed_index_of_list_subjects_is_named(store) {
+        twenty_events(&store).await;
+        let vault = store.open().await;
+        let admin = actor("admin-1", "administratie");
+        assert_eq!(vault.list_persons(&admin, 0, 10).await.unwrap().len(), 1);
+        assert!(vault.verify_audit().await.unwrap().ok(), "{}", store.name());
+        vault.close().await;
+        let unlock: &[&str] = match store.backend {
+            Backend::Sqlite => &["DROP TRIGGER audit_subjects_no_delete"],
+            Backend::Postgres => &["ALTER TABLE audit_subjects DISABLE TRIGGER USER"],
+        };
+        let mut raw = store.raw().await;
+        for sql in unlock
+            .iter()
+            .chain(&["DELETE FROM audit_subjects WHERE seq = 21"])
+        {
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+                .execute(&mut raw)
+                .await
+                .unwrap();
+        }
+        drop(raw);
+        assert_eq!(
+            first_finding(&store).await,
+            (21, ChainBreak::SubjectsAltered),
+            "{}: a removed index row",
+            store.name()
+        );
+        let mut raw = store.raw().await;
+        sqlx::query(
+            "INSERT INTO audit_subjects (tenant_id, person_id, seq) VALUES ('bg-wonen', 'somebody-else', 20)",
+        )
+        .execute(&mut raw)
+        .await
+        .unwrap();
+        drop(raw);
+        let vault = store.open().await;
+        let report = vault.verify_audit().await.unwrap();
+        vault.close().await;
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.problem == ChainBreak::SubjectsAltered),
+            "{}: {report:?}",
             store.name()
         );
     }
