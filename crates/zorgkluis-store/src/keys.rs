@@ -227,10 +227,37 @@ impl MasterKeys {
         Ok(mac.finalize().into_bytes().to_vec())
     }
 
+    /// The keys of the audit log: the chain key of each tenant and the checkpoint signer. Both
+    /// derive from the root secret, which is not rotated, so old events and checkpoints keep
+    /// verifying after a rotation.
+    pub fn audit_keys(&self) -> Result<AuditKeys, StoreError> {
+        Ok(AuditKeys {
+            chain: self.derive("audit-chain")?,
+            signing: self.checkpoint_signing_key()?,
+        })
+    }
+
     /// The Ed25519 key that signs audit checkpoints.
     pub fn checkpoint_signing_key(&self) -> Result<ed25519_dalek::SigningKey, StoreError> {
         let seed = self.derive("audit-checkpoint")?;
         Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+    }
+}
+
+/// The secrets of the audit log, for the writer and `audit verify`.
+pub struct AuditKeys {
+    chain: Zeroizing<[u8; 32]>,
+    pub signing: ed25519_dalek::SigningKey,
+}
+
+impl AuditKeys {
+    /// The key that authenticates `tenant`'s chain.
+    pub fn chain_key(&self, tenant: &str) -> Result<crate::audit::ChainKey, StoreError> {
+        let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(self.chain.as_slice())
+            .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        mac.update(tenant.as_bytes());
+        let tenant_key = Zeroizing::new(<[u8; 32]>::from(mac.finalize().into_bytes()));
+        Ok(crate::audit::ChainKey::new(&tenant_key))
     }
 }
 

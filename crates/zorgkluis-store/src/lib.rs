@@ -16,6 +16,7 @@ pub mod audit;
 mod clock;
 mod db;
 pub mod keys;
+mod lock;
 mod sealed;
 pub mod vault;
 mod verify;
@@ -45,6 +46,11 @@ pub enum StoreError {
     Verify(String),
     #[error("audit checkpoint file: {0}")]
     Checkpoint(String),
+    /// The writer will not append to a chain whose tip it cannot vouch for.
+    #[error(
+        "the audit chain was changed outside zorgkluis and is not appended to: {0} (run `zorgkluis audit verify`)"
+    )]
+    ChainRefused(String),
     #[error("not found: {0}")]
     NotFound(String),
     #[error("invalid input: {field}: {message}")]
@@ -62,6 +68,9 @@ pub enum StoreError {
     Upgrade(String),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    /// Another process holds the installation in a way this operation cannot share.
+    #[error("the installation is in use: {0}")]
+    Busy(String),
 }
 
 impl StoreError {

@@ -53,6 +53,12 @@ struct Config {
     tenant: String,
     reglement: PathBuf,
     database_url: Option<String>,
+    /// The master key file, if not `master.key` in the installation directory.
+    key_file: Option<PathBuf>,
+    /// The checkpoint log, best kept where the database's administrator cannot write.
+    checkpoint_log: Option<PathBuf>,
+    /// A second copy of the checkpoint log, on another volume.
+    checkpoint_mirror: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -107,7 +113,18 @@ fn location(dir: &Path, config: &Config) -> Location {
     let url = std::env::var("DATABASE_URL")
         .ok()
         .or_else(|| config.database_url.clone());
-    Location::new(url.as_deref(), dir)
+    // The environment wins over the configuration file, as for the database URL.
+    let path = |var: &str, configured: &Option<PathBuf>| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .or_else(|| configured.clone())
+    };
+    Location {
+        key_path: path("ZORGKLUIS_KEY_FILE", &config.key_file),
+        checkpoint_log: path("ZORGKLUIS_CHECKPOINT_LOG", &config.checkpoint_log),
+        checkpoint_mirror: path("ZORGKLUIS_CHECKPOINT_MIRROR", &config.checkpoint_mirror),
+        ..Location::new(url.as_deref(), dir)
+    }
 }
 
 pub async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
@@ -184,8 +201,11 @@ pub fn init(
         tenant: tenant.to_owned(),
         reglement,
         database_url: database_url.clone(),
+        key_file: None,
+        checkpoint_log: None,
+        checkpoint_mirror: None,
     };
-    let loc = Location::new(database_url.as_deref(), &dir);
+    let loc = location(&dir, &config);
     let created = match vault::init(&loc) {
         Ok(c) => c,
         Err(e) => {
@@ -275,7 +295,7 @@ pub fn audit(inst: &Installation, cmd: AuditCommand, lang: Lang) -> ExitCode {
                 report
                     .findings
                     .iter()
-                    .map(|f| f.to_string())
+                    .map(|f| finding_text(lang, f))
                     .collect::<Vec<_>>()
                     .join("\n")
             };
@@ -339,13 +359,35 @@ pub fn backup(inst: &Installation, file: PathBuf, lang: Lang) -> ExitCode {
     })
 }
 
+/// A finding of `audit verify` in the user's language.
+fn finding_text(lang: Lang, f: &zorgkluis_store::audit::Finding) -> String {
+    let tenant = if f.tenant_id.is_empty() {
+        t(lang, "cli-finding-installation")
+    } else {
+        f.tenant_id.clone()
+    };
+    let text = t!(
+        lang,
+        &format!("cli-finding-{}", f.problem.id()),
+        tenant = &tenant,
+        seq = f.seq
+    );
+    match f.line {
+        Some(line) => format!("{text} {}", t!(lang, "cli-finding-line", line = line)),
+        None => text,
+    }
+}
+
 pub fn restore(inst: &Installation, file: Option<PathBuf>, lang: Lang) -> ExitCode {
     let dir = inst.dir();
     let config = match load_config(&dir, lang) {
         Ok(c) => c,
         Err(e) => return fail(lang, &t(lang, "cli-configuration"), e),
     };
-    if let Err(e) = vault::restore(&location(&dir, &config), file.as_deref()) {
+    let restored = runtime()
+        .map_err(zorgkluis_store::StoreError::from)
+        .and_then(|rt| rt.block_on(vault::restore(&location(&dir, &config), file.as_deref())));
+    if let Err(e) = restored {
         return fail(lang, &t(lang, "cli-restore-failed"), e);
     }
     // Opening re-applies every erasure made since the backup, and anchors the restored chain.

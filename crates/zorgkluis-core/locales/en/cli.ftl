@@ -68,3 +68,19 @@ cli-keys-rewrapped = { $count ->
 }
 cli-backup-written = Backup written: { $file }
 cli-restored-from = Restored from { $source }
+
+## audit verify: what a finding says (one message per ChainBreak id)
+cli-finding-altered = { $tenant }: event { $seq } was altered
+cli-finding-removed = { $tenant }: event { $seq } was removed
+cli-finding-inserted = { $tenant }: event { $seq } was inserted and was never part of the chain
+cli-finding-reordered = { $tenant }: event { $seq } stands at another place than where it belongs
+cli-finding-truncated = { $tenant }: the chain ends before event { $seq }; a signed checkpoint names later events, which were cut off
+cli-finding-bad_checkpoint = { $tenant }: a checkpoint (event { $seq }) is not validly signed, cannot be read, or is not in its place
+cli-finding-subjects_altered = { $tenant }: the index of persons list { $seq } showed does not match the event
+cli-finding-forged = { $tenant }: event { $seq } has a hash computed without the audit key: forged
+cli-finding-unanchored = { $tenant }: no signed checkpoint anchors the chain from event { $seq } on; the checkpoint log is missing
+cli-finding-checkpoints_lost = { $tenant }: the database knows a checkpoint (up to event { $seq }) the checkpoint log no longer has; the log was deleted, cut short or replaced by an older copy
+cli-finding-mirror_differs = { $tenant }: the mirror of the checkpoint log differs (event { $seq }); the log was cut short, replaced or edited
+cli-finding-guard_removed = { $tenant }: the guard that lets the audit tables only grow was removed or disabled
+cli-finding-line = (line { $line } of the checkpoint log)
+cli-finding-installation = the installation

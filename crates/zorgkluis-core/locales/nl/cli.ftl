@@ -68,3 +68,19 @@ cli-keys-rewrapped = { $count ->
 }
 cli-backup-written = Back-up gemaakt: { $file }
 cli-restored-from = Hersteld uit { $source }
+
+## audit verify: what a finding says (one message per ChainBreak id)
+cli-finding-altered = { $tenant }: gebeurtenis { $seq } is gewijzigd
+cli-finding-removed = { $tenant }: gebeurtenis { $seq } is verwijderd
+cli-finding-inserted = { $tenant }: gebeurtenis { $seq } is ingevoegd en hoorde niet bij de keten
+cli-finding-reordered = { $tenant }: gebeurtenis { $seq } staat op een andere plaats dan waar hij hoort
+cli-finding-truncated = { $tenant }: de keten houdt op vóór gebeurtenis { $seq }; een ondertekend controlepunt noemt latere gebeurtenissen, die zijn afgeknipt
+cli-finding-bad_checkpoint = { $tenant }: een controlepunt (gebeurtenis { $seq }) is niet geldig ondertekend, niet leesbaar of staat niet op zijn plaats
+cli-finding-subjects_altered = { $tenant }: de index van personen die lijst { $seq } toonde, klopt niet met de gebeurtenis
+cli-finding-forged = { $tenant }: gebeurtenis { $seq } heeft een hash die zonder de auditsleutel is berekend: vervalst
+cli-finding-unanchored = { $tenant }: geen enkel ondertekend controlepunt verankert de keten vanaf gebeurtenis { $seq }; het controlepuntlogboek ontbreekt
+cli-finding-checkpoints_lost = { $tenant }: de database kent een controlepunt (tot gebeurtenis { $seq }) dat het controlepuntlogboek niet meer heeft; het logboek is verwijderd, ingekort of door een oudere kopie vervangen
+cli-finding-mirror_differs = { $tenant }: de spiegel van het controlepuntlogboek wijkt af (gebeurtenis { $seq }); het logboek is ingekort, vervangen of bewerkt
+cli-finding-guard_removed = { $tenant }: de beveiliging die de audittabellen alleen laat aanvullen, is verwijderd of uitgeschakeld
+cli-finding-line = (regel { $line } van het controlepuntlogboek)
+cli-finding-installation = de installatie

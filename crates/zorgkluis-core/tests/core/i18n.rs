@@ -24,6 +24,7 @@ const PREFIXES: &[&str] = &[
     "invalid-",
     "conflict-",
     "nav-",
+    "cli-finding-",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

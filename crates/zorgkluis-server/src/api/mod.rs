@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -154,20 +155,40 @@ async fn openapi() -> Response {
 #[derive(Serialize)]
 struct Status {
     status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
 }
 
 async fn health() -> Json<Status> {
-    Json(Status { status: "ok" })
+    Json(Status {
+        status: "ok",
+        reason: None,
+    })
 }
 
-async fn ready(State(s): State<AppState>) -> Result<Json<Status>, AppError> {
-    if s.vault.ready().await {
-        Ok(Json(Status { status: "ready" }))
+/// Ready when the database answers and the audit log is being anchored: a chain the writer
+/// refuses, or a checkpoint that cannot be written, takes the instance out of rotation (503)
+/// with a code; the cause is in the server's log.
+async fn ready(State(s): State<AppState>) -> Response {
+    let not_ready = if !s.vault.ready().await {
+        Some("store.unavailable")
     } else {
-        Err(AppError::Internal {
-            code: "store.unavailable",
-            cause: "the database does not answer".into(),
+        s.vault.audit_problem().map(|p| p.code())
+    };
+    match not_ready {
+        None => Json(Status {
+            status: "ready",
+            reason: None,
         })
+        .into_response(),
+        Some(code) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(Status {
+                status: "unavailable",
+                reason: Some(code),
+            }),
+        )
+            .into_response(),
     }
 }
 

@@ -2,23 +2,32 @@
 //! persons a list showed), what (action and category), when, why (purpose, emergency reason),
 //! from where, and the outcome with the articles that decided it.
 //!
-//! Events are hash-chained per tenant: each event's hash is SHA-256 over the previous event's
-//! hash and the event's own fields, so changing, removing, inserting or reordering an event
-//! breaks the chain ([`chain`]). Because anyone can recompute SHA-256, the newest hash is
-//! periodically anchored by an Ed25519-signed checkpoint in a file outside the database
-//! ([`checkpoint`]), which also detects cutting off the newest events. No personal plaintext is
-//! hashed: ids and categories only, and a free-text reason as ciphertext sealed with the
-//! person's key, so crypto-shredding a person leaves the chain verifiable.
+//! Events are chained per tenant: each event's hash is an HMAC-SHA256, keyed by a secret derived
+//! from the root key outside the database ([`ChainKey`]), over the previous event's hash and
+//! the event's own fields. Changing, removing, inserting or reordering an event breaks the
+//! chain ([`chain`]), and someone who can write the database but does not hold the key cannot
+//! append an event that verifies. Events written by releases before the key (plain SHA-256)
+//! keep verifying below the position the signed checkpoints name as `keyed_from`
+//! ([`ChainRule`]). The newest hash is anchored at most a second after it is written by an
+//! Ed25519-signed checkpoint in a log outside the database ([`checkpoint`]), which also detects
+//! cutting off the newest events. No personal plaintext is hashed: ids and categories only,
+//! and a free-text reason as ciphertext sealed with the person's key, so crypto-shredding a
+//! person leaves the chain verifiable.
 
 pub mod chain;
 pub mod checkpoint;
 
+use hmac::{Hmac, KeyInit, Mac as _};
 use serde::Serialize;
+use sha2::Sha256;
 
 use crate::keys::sha256;
 
 pub use chain::{ChainBreak, ChainWalker, Finding, Stretch, join_stretches};
-pub use checkpoint::{Checkpoint, append_checkpoint, read_checkpoints};
+pub use checkpoint::{
+    Checkpoint, CheckpointKind, CheckpointLog, CheckpointLogPaths, LogLine, NewCheckpoint, append,
+    line_hash, read_log,
+};
 
 pub const GENESIS: [u8; 32] = [0; 32];
 
@@ -201,18 +210,25 @@ pub struct EventFields<'a> {
     pub subjects: Option<&'a [u8]>,
 }
 
+/// The encodings of an event's fields, by the release that wrote them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    /// The first release's fields (no object, no subjects), hashed with SHA-256.
+    First,
+    /// With the object and the subjects, hashed with SHA-256.
+    Second,
+    /// Every field, authenticated with the tenant's [`ChainKey`].
+    Keyed,
+}
+
 impl EventFields<'_> {
     /// Writes the fixed, unambiguous encoding of the fields at position `seq` into `out`.
-    /// Events without an object or subjects keep the first encoding (`zk-audit-1`), so every
-    /// event written before those fields existed still verifies; an event with either is
-    /// encoded as `zk-audit-2`, which covers them too.
-    fn encode(&self, seq: i64, out: &mut Vec<u8>) {
+    fn encode(&self, seq: i64, encoding: Encoding, out: &mut Vec<u8>) {
         out.clear();
-        let extended = self.object.is_some() || self.subjects.is_some();
-        out.extend_from_slice(if extended {
-            b"zk-audit-2"
-        } else {
-            b"zk-audit-1"
+        out.extend_from_slice(match encoding {
+            Encoding::First => b"zk-audit-1",
+            Encoding::Second => b"zk-audit-2",
+            Encoding::Keyed => b"zk-audit-3",
         });
         put(out, Some(self.tenant_id));
         out.extend_from_slice(&seq.to_be_bytes());
@@ -229,17 +245,115 @@ impl EventFields<'_> {
         put(out, Some(self.source));
         put(out, Some(self.outcome));
         put(out, Some(self.articles));
-        if extended {
+        if encoding != Encoding::First {
             put(out, self.object);
             put(out, self.subjects);
         }
     }
 
-    /// The chain hash of these fields after `prev` at position `seq`; `scratch` is reused so
-    /// that a long walk does not allocate per event.
-    pub fn chain_hash(&self, prev: &[u8], seq: i64, scratch: &mut Vec<u8>) -> [u8; 32] {
-        self.encode(seq, scratch);
+    /// The hash a release before the chain key gave these fields after `prev` at `seq`:
+    /// SHA-256, which anyone can compute. Events without an object or subjects kept the first
+    /// encoding.
+    pub fn unkeyed_hash(&self, prev: &[u8], seq: i64, scratch: &mut Vec<u8>) -> [u8; 32] {
+        let encoding = if self.object.is_some() || self.subjects.is_some() {
+            Encoding::Second
+        } else {
+            Encoding::First
+        };
+        self.encode(seq, encoding, scratch);
         sha256(&[prev, scratch.as_slice()])
+    }
+
+    /// The authenticated hash of these fields after `prev` at `seq`.
+    pub fn keyed_hash(
+        &self,
+        key: &ChainKey,
+        prev: &[u8],
+        seq: i64,
+        scratch: &mut Vec<u8>,
+    ) -> [u8; 32] {
+        self.encode(seq, Encoding::Keyed, scratch);
+        key.mac(prev, scratch)
+    }
+
+    /// Whether `hash` is what someone without the key could have computed for these fields:
+    /// SHA-256 over any of the encodings. Where a keyed hash is due, such an event is forged.
+    pub fn hashed_without_key(
+        &self,
+        prev: &[u8],
+        seq: i64,
+        hash: &[u8],
+        scratch: &mut Vec<u8>,
+    ) -> bool {
+        [Encoding::First, Encoding::Second, Encoding::Keyed]
+            .into_iter()
+            .any(|encoding| {
+                self.encode(seq, encoding, scratch);
+                sha256(&[prev, scratch.as_slice()]).as_slice() == hash
+            })
+    }
+}
+
+/// The secret that authenticates one tenant's chain: an HMAC-SHA256 key derived from the root
+/// key, which the database does not hold. Cloning it is cheap (the keyed state is copied).
+#[derive(Clone)]
+pub struct ChainKey {
+    mac: Hmac<Sha256>,
+}
+
+impl std::fmt::Debug for ChainKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChainKey(..)")
+    }
+}
+
+impl ChainKey {
+    pub(crate) fn new(key: &[u8; 32]) -> ChainKey {
+        // HMAC pads a key shorter than SHA-256's 64-byte block with zeros (RFC 2104): the
+        // padded key is the same key, and takes the infallible constructor.
+        let mut block = zeroize::Zeroizing::new([0u8; 64]);
+        block[..32].copy_from_slice(key);
+        ChainKey {
+            mac: <Hmac<Sha256> as KeyInit>::new(&(*block).into()),
+        }
+    }
+
+    fn mac(&self, prev: &[u8], encoded: &[u8]) -> [u8; 32] {
+        let mut mac = self.mac.clone();
+        mac.update(prev);
+        mac.update(encoded);
+        mac.finalize().into_bytes().into()
+    }
+}
+
+/// How one tenant's chain is hashed: the events before `keyed_from` were written before the
+/// chain had a key (SHA-256), every event from it on is authenticated with the key. The
+/// position is fixed when a release with the key first writes to the chain, and stated in
+/// every signed checkpoint after.
+#[derive(Debug, Clone)]
+pub struct ChainRule {
+    pub key: ChainKey,
+    pub keyed_from: i64,
+}
+
+impl ChainRule {
+    /// The hash the event with these fields must have after `prev` at `seq`.
+    pub fn expected(
+        &self,
+        fields: &EventFields<'_>,
+        prev: &[u8],
+        seq: i64,
+        scratch: &mut Vec<u8>,
+    ) -> [u8; 32] {
+        if self.is_keyed(seq) {
+            fields.keyed_hash(&self.key, prev, seq, scratch)
+        } else {
+            fields.unkeyed_hash(prev, seq, scratch)
+        }
+    }
+
+    pub fn is_keyed(&self, seq: i64) -> bool {
+        seq >= self.keyed_from
     }
 }
 
@@ -271,16 +385,25 @@ impl AuditEvent {
         })
     }
 
-    /// The hash of this event after `prev`, were it at position `seq`.
-    pub fn compute_hash(&self, prev: &[u8], seq: i64) -> [u8; 32] {
+    /// The hash of this event after `prev`, were it at position `seq`, under `rule`.
+    pub fn hash_under(&self, rule: &ChainRule, prev: &[u8], seq: i64) -> [u8; 32] {
         let subjects = subjects_text(&self.subjects);
         self.with_fields(subjects.as_deref(), |fields| {
-            fields.chain_hash(prev, seq, &mut Vec::with_capacity(256))
+            rule.expected(&fields, prev, seq, &mut Vec::with_capacity(256))
         })
     }
 
-    pub(crate) fn verifies_at(&self, seq: i64) -> bool {
-        self.compute_hash(&self.prev_hash, seq).as_slice() == self.hash.as_slice()
+    /// Whether the stored hash is this event's at position `seq`, after its stored `prev_hash`.
+    pub(crate) fn verifies_at(&self, rule: &ChainRule, seq: i64) -> bool {
+        self.hash_under(rule, &self.prev_hash, seq).as_slice() == self.hash.as_slice()
+    }
+
+    /// Whether the stored hash is one anyone could compute (no key) at position `seq`.
+    pub(crate) fn hashed_without_key(&self, seq: i64) -> bool {
+        let subjects = subjects_text(&self.subjects);
+        self.with_fields(subjects.as_deref(), |fields| {
+            fields.hashed_without_key(&self.prev_hash, seq, &self.hash, &mut Vec::new())
+        })
     }
 }
 
@@ -288,7 +411,25 @@ impl AuditEvent {
 pub(crate) mod tests {
     use super::*;
 
+    /// A rule for tests: keyed from `keyed_from`, with a fixed key.
+    pub(crate) fn rule(keyed_from: i64) -> ChainRule {
+        ChainRule {
+            key: ChainKey::new(&[7; 32]),
+            keyed_from,
+        }
+    }
+
+    /// An event at `seq` after `prev`, hashed under `rule(1)` (keyed).
     pub(crate) fn event(seq: i64, prev: &[u8], action: AuditAction) -> AuditEvent {
+        event_under(&rule(1), seq, prev, action)
+    }
+
+    pub(crate) fn event_under(
+        rule: &ChainRule,
+        seq: i64,
+        prev: &[u8],
+        action: AuditAction,
+    ) -> AuditEvent {
         let mut e = AuditEvent {
             tenant_id: "t".into(),
             seq,
@@ -310,7 +451,7 @@ pub(crate) mod tests {
             prev_hash: prev.to_vec(),
             hash: Vec::new(),
         };
-        e.hash = e.compute_hash(prev, seq).to_vec();
+        e.hash = e.hash_under(rule, prev, seq).to_vec();
         e
     }
 
@@ -318,7 +459,7 @@ pub(crate) mod tests {
     fn an_event_without_the_new_fields_hashes_as_before() {
         // The hash of a fixed event under the first encoding, computed before the object and
         // subjects fields existed: events already in a log must keep verifying.
-        let e = event(1, &GENESIS, AuditAction::Read);
+        let e = event_under(&rule(2), 1, &GENESIS, AuditAction::Read);
         assert_eq!(
             hex::encode(&e.hash),
             "5f2bedbcb9551e6e6d4439a7681cf19151b19da310335e418de22921c1f6d382"
@@ -334,17 +475,38 @@ pub(crate) mod tests {
         other.subjects = vec!["p1".into()];
         let mut object = plain.clone();
         object.object = Some("zorg-1".into());
-        let hashes = [
-            plain.compute_hash(&GENESIS, 1),
-            listed.compute_hash(&GENESIS, 1),
-            other.compute_hash(&GENESIS, 1),
-            object.compute_hash(&GENESIS, 1),
-        ];
-        for (i, a) in hashes.iter().enumerate() {
-            for b in &hashes[i + 1..] {
-                assert_ne!(a, b);
+        for keyed_from in [1, 2] {
+            let rule = rule(keyed_from);
+            let hashes = [
+                plain.hash_under(&rule, &GENESIS, 1),
+                listed.hash_under(&rule, &GENESIS, 1),
+                other.hash_under(&rule, &GENESIS, 1),
+                object.hash_under(&rule, &GENESIS, 1),
+            ];
+            for (i, a) in hashes.iter().enumerate() {
+                for b in &hashes[i + 1..] {
+                    assert_ne!(a, b);
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_keyed_hash_needs_the_key() {
+        let e = event(1, &GENESIS, AuditAction::Read);
+        assert!(e.verifies_at(&rule(1), 1));
+        assert!(!e.hashed_without_key(1));
+        let other_key = ChainRule {
+            key: ChainKey::new(&[8; 32]),
+            keyed_from: 1,
+        };
+        assert!(!e.verifies_at(&other_key, 1), "another key, another hash");
+        // What someone without the key computes verifies as the old scheme only: below
+        // `keyed_from`, and nowhere a keyed hash is due.
+        let forged = event_under(&rule(5), 1, &GENESIS, AuditAction::Export);
+        assert!(forged.verifies_at(&rule(5), 1));
+        assert!(!forged.verifies_at(&rule(1), 1));
+        assert!(forged.hashed_without_key(1));
     }
 
     #[test]

@@ -28,6 +28,13 @@ pub enum Backend {
 pub struct Location {
     pub database_url: String,
     pub data_dir: PathBuf,
+    /// The master key file, where it is not `master.key` in the data directory.
+    pub key_path: Option<PathBuf>,
+    /// The checkpoint log, where it is not in the data directory: it belongs where the
+    /// database's administrator cannot write.
+    pub checkpoint_log: Option<PathBuf>,
+    /// A second copy of the checkpoint log, on another volume or under another account.
+    pub checkpoint_mirror: Option<PathBuf>,
 }
 
 impl Location {
@@ -39,6 +46,9 @@ impl Location {
                 data_dir.join("zorgkluis.db").display()
             ),
             data_dir: data_dir.to_owned(),
+            key_path: None,
+            checkpoint_log: None,
+            checkpoint_mirror: None,
         }
     }
 
@@ -47,7 +57,7 @@ impl Location {
         match database_url {
             Some(url) => Location {
                 database_url: url.to_owned(),
-                data_dir: data_dir.to_owned(),
+                ..Location::embedded(data_dir)
             },
             None => Location::embedded(data_dir),
         }
@@ -72,11 +82,29 @@ impl Location {
     }
 
     pub fn key_file(&self) -> PathBuf {
-        self.data_dir.join("master.key")
+        self.key_path
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("master.key"))
     }
 
     pub fn checkpoint_file(&self) -> PathBuf {
-        self.data_dir.join("audit-checkpoints.log")
+        self.checkpoint_log
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("audit-checkpoints.log"))
+    }
+
+    /// The checkpoint log and its mirror.
+    pub fn checkpoint_paths(&self) -> crate::audit::CheckpointLogPaths {
+        crate::audit::CheckpointLogPaths {
+            log: self.checkpoint_file(),
+            mirror: self.checkpoint_mirror.clone(),
+        }
+    }
+
+    /// The lock file every process that opens the installation holds shared, and `restore`
+    /// holds exclusively.
+    pub fn lock_file(&self) -> PathBuf {
+        self.data_dir.join("zorgkluis.lock")
     }
 
     /// Persons whose data key was destroyed: re-applied at every start, so a restored backup
@@ -84,6 +112,17 @@ impl Location {
     pub fn erased_file(&self) -> PathBuf {
         self.data_dir.join("erased-persons.log")
     }
+}
+
+/// Makes a file readable and writable by its owner only (the database, its backups, the
+/// checkpoint log): a umask of 022 would leave them readable by every local user.
+pub(crate) fn owner_only(path: &Path) -> Result<(), crate::StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
 }
 
 /// The versioned migrations: version, name, and the SQL of each backend, embedded in the
@@ -112,6 +151,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         "facts_search_audit_subjects",
         include_str!("../../migrations/sqlite/0004_facts_search_audit_subjects.sql"),
         include_str!("../../migrations/postgres/0004_facts_search_audit_subjects.sql"),
+    ),
+    (
+        5,
+        "audit_anchors",
+        include_str!("../../migrations/sqlite/0005_audit_anchors.sql"),
+        include_str!("../../migrations/postgres/0005_audit_anchors.sql"),
     ),
 ];
 
@@ -155,6 +200,21 @@ pub(crate) async fn connect(
 ) -> Result<AnyPool, StoreError> {
     sqlx::any::install_default_drivers();
     let backend = location.backend();
+    // The database is created owner-only; SQLite gives its WAL and shared-memory files the
+    // database file's mode.
+    if let Some(file) = location.sqlite_file()
+        && !file.exists()
+    {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&file) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     let pool = AnyPoolOptions::new()
         .max_connections(max_connections)
         // A broken connection fails its query and is replaced; pinging before every acquire

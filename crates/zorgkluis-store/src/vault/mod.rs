@@ -39,7 +39,7 @@ pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
-pub use operations::{Overview, restore};
+pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};
 pub use search::{SearchCriteria, SearchResult};
@@ -111,6 +111,8 @@ pub(crate) struct Inner {
     pub(crate) reglement: Reglement,
     pub(crate) tenant: String,
     pub(crate) location: Location,
+    /// Held while the vault is open, so that `restore` cannot replace the files under it.
+    _lock: crate::lock::InstallationLock,
 }
 
 /// The vault of one organisation (tenant).
@@ -156,13 +158,14 @@ impl Vault {
             });
         }
         let keys = MasterKeys::load(&location.key_file())?;
+        let lock = crate::lock::InstallationLock::shared(location)?;
         let pool = db::connect(location, 8).await?;
         let (writer, writer_task) = Writer::spawn(
             pool.clone(),
             location.backend(),
             location.sqlite_file().as_deref(),
-            location.checkpoint_file(),
-            keys.checkpoint_signing_key()?,
+            keys.audit_keys()?,
+            location.checkpoint_paths(),
         )?;
         let now = crate::clock::now();
         sqlx::query("INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
@@ -198,9 +201,17 @@ impl Vault {
                 reglement,
                 tenant: tenant.to_owned(),
                 location: location.clone(),
+                _lock: lock,
             }),
         };
-        vault.reapply_erasures().await?;
+        // Before anything else is written: the chain must be the one this installation wrote.
+        // A chain the writer refuses still opens, so that `audit verify` can say what
+        // happened; nothing is written to it (every access fails closed) until it is put right.
+        match vault.inner.writer.anchor(tenant).await {
+            Ok(()) => vault.reapply_erasures().await?,
+            Err(StoreError::ChainRefused(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
         Ok(vault)
     }
 
@@ -391,6 +402,53 @@ impl Vault {
             .execute(&*self.inner.pool)
             .await
             .is_ok()
+    }
+
+    /// What keeps the audit log from being anchored, if anything: a chain the writer refused
+    /// (it did not write its tip), or a checkpoint that could not be written. Shown on
+    /// `/ready`; the writer retries checkpoints every second.
+    pub fn audit_problem(&self) -> Option<AuditProblem> {
+        let health = self.inner.writer.health();
+        health
+            .chain_refusal()
+            .map(AuditProblem::ChainRefused)
+            .or_else(|| {
+                health
+                    .checkpoint_failure()
+                    .map(AuditProblem::CheckpointFailed)
+            })
+    }
+
+    /// Signs a checkpoint of everything written so far and returns once it is on disk (at
+    /// shutdown, say, when the vault may not be closed in time).
+    pub async fn checkpoint_now(&self) -> Result<(), VaultError> {
+        Ok(self.inner.writer.checkpoint_now().await?)
+    }
+}
+
+/// Why the audit log is not being anchored (the details are for the operator's log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditProblem {
+    ChainRefused(String),
+    CheckpointFailed(String),
+}
+
+impl AuditProblem {
+    /// A stable code, safe to show to anyone (`/ready`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            AuditProblem::ChainRefused(_) => "audit.chain_refused",
+            AuditProblem::CheckpointFailed(_) => "audit.checkpoint_failed",
+        }
+    }
+}
+
+impl std::fmt::Display for AuditProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuditProblem::ChainRefused(why) => write!(f, "audit chain refused: {why}"),
+            AuditProblem::CheckpointFailed(why) => write!(f, "checkpoint not written: {why}"),
+        }
     }
 }
 

@@ -115,6 +115,7 @@ impl Vault {
             .bind(destination.display().to_string())
             .execute(&*self.inner.pool)
             .await?;
+        crate::db::owner_only(destination)?;
         // The path is not logged: the chain keeps ids, never free text.
         self.log_operation(&Actor::system("backup"), AuditAction::Backup)
             .await
@@ -193,11 +194,28 @@ impl Vault {
     }
 }
 
-/// Restores from a backup. The vault must be closed. For the embedded database `backup` is the
-/// file `backup` wrote; for PostgreSQL, restore the dump with `pg_restore` first and pass
-/// `None`. Either way the checkpoints of events after the backup are kept aside (they record
-/// what the restore lost), and opening the vault re-applies every erasure made since.
-pub fn restore(location: &Location, backup: Option<&Path>) -> Result<(), StoreError> {
+/// Verifies the installation's audit log without opening the vault: nothing is written, not
+/// even the checkpoint an opening vault makes of the chain it finds.
+pub async fn verify_installation(location: &Location) -> Result<VerifyReport, StoreError> {
+    let keys = MasterKeys::load(&location.key_file())?;
+    let pool = crate::db::connect(location, 2).await?;
+    let report = crate::verify::verify(&pool, location, &keys).await;
+    pool.close().await;
+    report
+}
+
+/// Restores from a backup, refused while any other process has the installation open. For the
+/// embedded database `backup` is the file `backup` wrote: it is copied beside the database,
+/// checked, and moved into place in one rename, so the database is at every moment either the
+/// old one or the backup. For PostgreSQL, restore the dump with `pg_restore` first and pass
+/// `None`. Either way every tenant's restored tip is stated in a signed `restore` line of the
+/// checkpoint log (the anchors of events after it record what the restore lost), and opening
+/// the vault re-applies every erasure made since.
+pub async fn restore(location: &Location, backup: Option<&Path>) -> Result<(), StoreError> {
+    let _exclusive = crate::lock::InstallationLock::exclusive(location)?;
+    let keys = MasterKeys::load(&location.key_file())?;
+    let paths = location.checkpoint_paths();
+    let log = crate::audit::read_log(&paths.log)?;
     match (location.sqlite_file(), backup) {
         (Some(db_file), Some(backup)) => {
             if !backup.exists() {
@@ -207,13 +225,53 @@ pub fn restore(location: &Location, backup: Option<&Path>) -> Result<(), StoreEr
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let staged = db_file.with_file_name(format!("{name}.restoring"));
+            std::fs::copy(backup, &staged)?;
+            crate::db::owner_only(&staged)?;
+            let restored = (|| {
+                let conn = rusqlite::Connection::open(&staged)?;
+                let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+                if check != "ok" {
+                    return Err(StoreError::Invalid {
+                        field: "file",
+                        message: format!("the backup is damaged: {check}"),
+                    });
+                }
+                let (tips, has_anchors) = sqlite_tips(&conn)?;
+                let lines = state_restore(&log, &paths, &keys, tips)?;
+                // A backup from before the anchors table gets it, and the row, from the
+                // migration and the first checkpoint when the vault opens.
+                if has_anchors {
+                    for line in &lines {
+                        record_restore_line(&conn, line)?;
+                    }
+                }
+                conn.execute_batch("PRAGMA journal_mode = DELETE")?;
+                drop(conn);
+                std::fs::File::open(&staged)?.sync_all()?;
+                Ok::<_, StoreError>(())
+            })();
+            if let Err(e) = restored {
+                let _ = std::fs::remove_file(&staged);
+                return Err(e);
+            }
+            // Fold the live database's WAL in first: a WAL left beside the new file would be
+            // replayed into it.
+            if db_file.exists() {
+                let live = rusqlite::Connection::open(&db_file)?;
+                live.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                drop(live);
+            }
             for suffix in ["-wal", "-shm"] {
                 let side = db_file.with_file_name(format!("{name}{suffix}"));
                 if side.exists() {
                     std::fs::remove_file(side)?;
                 }
             }
-            std::fs::copy(backup, &db_file)?;
+            std::fs::rename(&staged, &db_file)?;
+            if let Some(dir) = db_file.parent() {
+                std::fs::File::open(dir)?.sync_all()?;
+            }
         }
         (Some(_), None) => {
             return Err(StoreError::Invalid {
@@ -227,17 +285,138 @@ pub fn restore(location: &Location, backup: Option<&Path>) -> Result<(), StoreEr
                 message: "restore PostgreSQL with pg_restore, then run restore without a file (docs/operations.md)".into(),
             });
         }
-        (None, None) => {}
+        (None, None) => {
+            let pool = crate::db::connect(location, 1).await?;
+            let rows = sqlx::query(RESTORED_TIPS)
+                .bind(crate::audit::GENESIS.to_vec())
+                .fetch_all(&pool)
+                .await?;
+            let mut tips = Vec::new();
+            for r in rows {
+                tips.push(RestoredTip {
+                    tenant_id: r.try_get(0)?,
+                    seq: r.try_get(1)?,
+                    hash: r.try_get(2)?,
+                    recorded_keyed_from: r.try_get(3)?,
+                });
+            }
+            let lines = state_restore(&log, &paths, &keys, tips)?;
+            for c in &lines {
+                sqlx::query(crate::writer::RECORD_ANCHOR)
+                    .bind(&c.tenant_id)
+                    .bind(c.keyed_from)
+                    .bind(c.line as i64)
+                    .bind(crate::audit::line_hash(&c.text()).to_vec())
+                    .bind(c.seq)
+                    .bind(&c.hash)
+                    .execute(&pool)
+                    .await?;
+            }
+            pool.close().await;
+        }
     }
-    let checkpoints = location.checkpoint_file();
-    if checkpoints.exists() {
-        let stamp = jiff::Timestamp::now().as_second();
-        std::fs::rename(
-            &checkpoints,
-            location
-                .data_dir
-                .join(format!("audit-checkpoints.before-restore-{stamp}.log")),
-        )?;
+    Ok(())
+}
+
+/// A tenant's chain as the backup left it.
+struct RestoredTip {
+    tenant_id: String,
+    seq: i64,
+    hash: Vec<u8>,
+    /// `keyed_from` as the backup's database recorded it, if it did.
+    recorded_keyed_from: Option<i64>,
+}
+
+// installation-wide: every tenant's chain is restored.
+const RESTORED_TIPS: &str = "SELECT t.id, COALESCE(e.seq, 0), COALESCE(e.hash, $1), a.keyed_from      FROM tenants t      LEFT JOIN audit_events e ON e.tenant_id = t.id        AND e.seq = (SELECT MAX(seq) FROM audit_events m WHERE m.tenant_id = t.id)      LEFT JOIN audit_anchors a ON a.tenant_id = t.id ORDER BY t.id";
+
+fn sqlite_tips(conn: &rusqlite::Connection) -> Result<(Vec<RestoredTip>, bool), StoreError> {
+    // A backup from before the anchors table has none to read.
+    let has_anchors: bool = conn.query_row(
+        // installation-wide: the schema of the backup file.
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'audit_anchors'",
+        [],
+        |r| r.get(0),
+    )?;
+    let sql = if has_anchors {
+        RESTORED_TIPS.replace("$1", "?1")
+    } else {
+        RESTORED_TIPS
+            .replace("$1", "?1")
+            .replace("a.keyed_from", "NULL")
+            .replace("LEFT JOIN audit_anchors a ON a.tenant_id = t.id ", "")
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([crate::audit::GENESIS.to_vec()], |r| {
+        Ok(RestoredTip {
+            tenant_id: r.get(0)?,
+            seq: r.get(1)?,
+            hash: r.get(2)?,
+            recorded_keyed_from: r.get(3)?,
+        })
+    })?;
+    Ok((rows.collect::<Result<_, _>>()?, has_anchors))
+}
+
+/// Appends a signed `restore` line per tenant: the tip the chain was set back to, and from
+/// which event on it is keyed (never after its next event, or that event would be written
+/// without the key).
+fn state_restore(
+    log: &crate::audit::CheckpointLog,
+    paths: &crate::audit::CheckpointLogPaths,
+    keys: &MasterKeys,
+    tips: Vec<RestoredTip>,
+) -> Result<Vec<crate::audit::Checkpoint>, StoreError> {
+    let signing = keys.checkpoint_signing_key()?;
+    let mut tips = tips;
+    // A tenant the log anchors but the backup does not have was set back to nothing.
+    for c in log.checkpoints() {
+        if !tips.iter().any(|t| t.tenant_id == c.tenant_id) {
+            tips.push(RestoredTip {
+                tenant_id: c.tenant_id.clone(),
+                seq: 0,
+                hash: crate::audit::GENESIS.to_vec(),
+                recorded_keyed_from: None,
+            });
+        }
     }
+    let mut lines = Vec::new();
+    for tip in tips {
+        let stated = log
+            .keyed_from(&tip.tenant_id)
+            .or(tip.recorded_keyed_from)
+            .unwrap_or(i64::MAX);
+        let new = crate::audit::NewCheckpoint {
+            kind: crate::audit::CheckpointKind::Restore,
+            keyed_from: stated.min(tip.seq + 1),
+            tenant_id: tip.tenant_id,
+            seq: tip.seq,
+            hash: tip.hash,
+        };
+        lines.push(crate::audit::append(
+            &paths.log,
+            paths.mirror.as_deref(),
+            &signing,
+            &new,
+        )?);
+    }
+    Ok(lines)
+}
+
+fn record_restore_line(
+    conn: &rusqlite::Connection,
+    c: &crate::audit::Checkpoint,
+) -> Result<(), StoreError> {
+    conn.execute(
+        &crate::writer::RECORD_ANCHOR.replace('$', "?"),
+        rusqlite::params![
+            c.tenant_id,
+            c.keyed_from,
+            c.line as i64,
+            crate::audit::line_hash(&c.text()).to_vec(),
+            c.seq,
+            c.hash
+        ],
+    )?;
     Ok(())
 }

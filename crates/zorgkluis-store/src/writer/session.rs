@@ -6,7 +6,9 @@ use sqlx::{AnyPool, Row};
 use crate::StoreError;
 use crate::db::{Backend, bind_numbered};
 
-use super::{Arg, NEWEST_EVENT};
+use super::{ANCHOR_ROW, Arg, HASH_AT, NEWEST_EVENT};
+use crate::audit::AuditEvent;
+use crate::db::events::{event_from_row, event_from_rusqlite};
 
 /// Where the writer commits.
 pub(super) enum Database {
@@ -24,11 +26,22 @@ pub(super) trait WriteTx: Send {
         sql: &str,
         args: &[&Arg],
     ) -> impl Future<Output = Result<u64, StoreError>> + Send;
-    /// Seq and hash of the newest event of a tenant's chain, as this transaction sees it.
+    /// The newest event of a tenant's chain, as this transaction sees it.
     fn newest_event(
         &mut self,
         tenant: &str,
-    ) -> impl Future<Output = Result<Option<(i64, Vec<u8>)>, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Option<AuditEvent>, StoreError>> + Send;
+    /// The stored hash of event `seq` of a tenant's chain.
+    fn hash_at(
+        &mut self,
+        tenant: &str,
+        seq: i64,
+    ) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+    /// The `keyed_from` the database records for a tenant's chain.
+    fn recorded_keyed_from(
+        &mut self,
+        tenant: &str,
+    ) -> impl Future<Output = Result<Option<i64>, StoreError>> + Send;
     fn commit(self) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
 
@@ -71,11 +84,29 @@ impl WriteTx for SqliteSession<'_> {
         Ok(stmt.raw_execute()? as u64)
     }
 
-    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+    async fn newest_event(&mut self, tenant: &str) -> Result<Option<AuditEvent>, StoreError> {
         let mut stmt = self.conn.prepare_cached(NEWEST_EVENT)?;
         let mut rows = stmt.query([tenant])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(event_from_rusqlite(row)?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn hash_at(&mut self, tenant: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(HASH_AT)?;
+        let mut rows = stmt.query(rusqlite::params![tenant, seq])?;
         Ok(match rows.next()? {
-            Some(row) => Some((row.get(0)?, row.get(1)?)),
+            Some(row) => Some(row.get(0)?),
+            None => None,
+        })
+    }
+
+    async fn recorded_keyed_from(&mut self, tenant: &str) -> Result<Option<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(ANCHOR_ROW)?;
+        let mut rows = stmt.query([tenant])?;
+        Ok(match rows.next()? {
+            Some(row) => Some(row.get(0)?),
             None => None,
         })
     }
@@ -123,15 +154,29 @@ impl WriteTx for PgSession {
         Ok(query.execute(&mut *self.tx).await?.rows_affected())
     }
 
-    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+    async fn newest_event(&mut self, tenant: &str) -> Result<Option<AuditEvent>, StoreError> {
         let row = sqlx::query(NEWEST_EVENT)
             .bind(tenant)
             .fetch_optional(&mut *self.tx)
             .await?;
-        Ok(match row {
-            Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
-            None => None,
-        })
+        row.map(|r| event_from_row(&r)).transpose()
+    }
+
+    async fn hash_at(&mut self, tenant: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query(HASH_AT)
+            .bind(tenant)
+            .bind(seq)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    async fn recorded_keyed_from(&mut self, tenant: &str) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(ANCHOR_ROW)
+            .bind(tenant)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
     }
 
     async fn commit(self) -> Result<(), StoreError> {
@@ -170,10 +215,24 @@ impl WriteTx for Transaction<'_> {
         }
     }
 
-    async fn newest_event(&mut self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+    async fn newest_event(&mut self, tenant: &str) -> Result<Option<AuditEvent>, StoreError> {
         match self {
             Transaction::Sqlite(s) => s.newest_event(tenant).await,
             Transaction::Postgres(s) => s.newest_event(tenant).await,
+        }
+    }
+
+    async fn hash_at(&mut self, tenant: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
+        match self {
+            Transaction::Sqlite(s) => s.hash_at(tenant, seq).await,
+            Transaction::Postgres(s) => s.hash_at(tenant, seq).await,
+        }
+    }
+
+    async fn recorded_keyed_from(&mut self, tenant: &str) -> Result<Option<i64>, StoreError> {
+        match self {
+            Transaction::Sqlite(s) => s.recorded_keyed_from(tenant).await,
+            Transaction::Postgres(s) => s.recorded_keyed_from(tenant).await,
         }
     }
 

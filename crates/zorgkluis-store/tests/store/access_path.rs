@@ -714,7 +714,9 @@ async fn a_restored_sqlite_backup_cannot_bring_an_erased_person_back() {
     let bytes = all_bytes(store.dir.path());
     assert!(!contains(&bytes, "bloeddruk") && !contains(&bytes, BSN));
 
-    zorgkluis_store::vault::restore(&store.location, Some(&backup)).unwrap();
+    zorgkluis_store::vault::restore(&store.location, Some(&backup))
+        .await
+        .unwrap();
     let vault = store.open().await;
     let care = actor("zorg-1", "zorgverlener");
     let after = vault
@@ -734,6 +736,81 @@ async fn a_restored_sqlite_backup_cannot_bring_an_erased_person_back() {
     vault.close().await;
 }
 
+/// The review's H3: a restore beside a running server destroyed the database. Now it is
+/// refused while the installation is open, changes nothing, and then restores in one rename;
+/// the restored chain verifies, with a signed `restore` line for what it set back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restore_is_refused_while_the_installation_is_open() {
+    let store = TestStore::new(Backend::Sqlite).await;
+    let vault = store.open().await;
+    let (person, _) = seeded(&vault).await;
+    let backup = store.dir.path().join("backup.db");
+    vault.backup(&backup).await.unwrap();
+    let care = actor("zorg-1", "zorgverlener");
+    vault
+        .add_record(&care, &person, "gezondheid", "na de back-up", "zorg")
+        .await
+        .unwrap();
+    let db_file = store.location.sqlite_file().unwrap();
+    let before = std::fs::read(&db_file).unwrap();
+    let refused = zorgkluis_store::vault::restore(&store.location, Some(&backup)).await;
+    assert!(
+        matches!(refused, Err(zorgkluis_store::StoreError::Busy(_))),
+        "{refused:?}"
+    );
+    assert_eq!(
+        std::fs::read(&db_file).unwrap(),
+        before,
+        "nothing was touched"
+    );
+    let records = vault
+        .read_category(&care, &person, "gezondheid", "zorg", None)
+        .await
+        .unwrap();
+    assert_eq!(records.len(), 2, "the server kept working");
+    vault.close().await;
+
+    zorgkluis_store::vault::restore(&store.location, Some(&backup))
+        .await
+        .unwrap();
+    let log = std::fs::read_to_string(store.location.checkpoint_file()).unwrap();
+    assert!(
+        log.lines().any(|l| l.contains(" restore bg-wonen ")),
+        "{log}"
+    );
+    let vault = store.open().await;
+    let records = vault
+        .read_category(&care, &person, "gezondheid", "zorg", None)
+        .await
+        .unwrap();
+    assert_eq!(records.len(), 1, "the backup's state");
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    vault.close().await;
+}
+
+/// The review's L10: the database, its backups and the checkpoint log are owner-only.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_installation_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let store = TestStore::new(Backend::Sqlite).await;
+    let vault = store.open().await;
+    seeded(&vault).await;
+    let backup = store.dir.path().join("backup.db");
+    vault.backup(&backup).await.unwrap();
+    vault.close().await;
+    for file in [
+        store.location.sqlite_file().unwrap(),
+        backup,
+        store.location.checkpoint_file(),
+        store.location.key_file(),
+    ] {
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", file.display());
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sqlite_backup_from_before_a_rotation_still_restores() {
     let store = TestStore::new(Backend::Sqlite).await;
@@ -743,7 +820,9 @@ async fn a_sqlite_backup_from_before_a_rotation_still_restores() {
     vault.backup(&backup).await.unwrap();
     vault.rotate_keys(&actor("fg-1", "fg")).await.unwrap();
     vault.close().await;
-    zorgkluis_store::vault::restore(&store.location, Some(&backup)).unwrap();
+    zorgkluis_store::vault::restore(&store.location, Some(&backup))
+        .await
+        .unwrap();
     let vault = store.open().await;
     let care = actor("zorg-1", "zorgverlener");
     let records = vault
@@ -787,7 +866,9 @@ async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
     assert!(status.success());
     let location =
         zorgkluis_store::Location::new(Some(&restored.location.database_url), store.dir.path());
-    zorgkluis_store::vault::restore(&location, None).unwrap();
+    zorgkluis_store::vault::restore(&location, None)
+        .await
+        .unwrap();
     let reglement = zorgkluis_testkit::reglement("bg-wonen");
     let policy = zorgkluis_testkit::policy(&reglement);
     let vault = Vault::open(

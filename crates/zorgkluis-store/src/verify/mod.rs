@@ -22,9 +22,10 @@ use sqlx::{AnyPool, Row as _};
 
 use crate::StoreError;
 use crate::audit::{
-    ChainBreak, ChainWalker, Checkpoint, EventFields, Finding, Stretch, join_stretches,
-    read_checkpoints,
+    ChainBreak, ChainRule, ChainWalker, EventFields, Finding, Stretch, join_stretches, read_log,
 };
+
+mod checkpoints;
 use crate::db::{self, Backend, Location};
 use crate::keys::MasterKeys;
 
@@ -95,48 +96,79 @@ fn is_wanted(wanted: Option<&Vec<i64>>, seq: i64) -> bool {
     wanted.is_some_and(|w| w.binary_search(&seq).is_ok())
 }
 
-/// Verifies the chain of every tenant against the signed checkpoints.
+/// Verifies the chain of every tenant against the signed checkpoints, their mirror and what the
+/// database recorded of them.
 pub(crate) async fn verify(
     pool: &AnyPool,
     location: &Location,
     keys: &MasterKeys,
 ) -> Result<VerifyReport, StoreError> {
-    let verifying = keys.checkpoint_signing_key()?.verifying_key();
-    let checkpoints = read_checkpoints(&location.checkpoint_file())?;
-    let mut wanted: Wanted = HashMap::new();
-    for c in &checkpoints {
-        wanted.entry(c.tenant_id.clone()).or_default().push(c.seq);
-    }
-    for seqs in wanted.values_mut() {
-        seqs.sort_unstable();
-    }
+    let audit = keys.audit_keys()?;
+    let verifying = audit.signing.verifying_key();
+    let paths = location.checkpoint_paths();
+    let log = read_log(&paths.log)?;
+    let mirror = paths.mirror.as_deref().map(read_log).transpose()?;
+    let recorded = checkpoints::recorded_anchors(pool).await?;
+    let review = checkpoints::review_log(&log, mirror.as_ref(), &recorded, &verifying);
+    let wanted = review.wanted();
+    let rules = std::sync::Arc::new(Rules {
+        audit,
+        keyed_from: review.keyed_from.clone(),
+        legacy: review.legacy.clone(),
+    });
     let proof = match (location.backend(), location.sqlite_file()) {
         (Backend::Sqlite, Some(file)) if file.exists() => {
-            let wanted = wanted.clone();
-            tokio::task::spawn_blocking(move || prove_sqlite(&file, &wanted, STRETCH_ROWS))
+            let (wanted, rules) = (wanted.clone(), rules.clone());
+            tokio::task::spawn_blocking(move || prove_sqlite(&file, &wanted, &rules, STRETCH_ROWS))
                 .await
                 .map_err(|e| StoreError::Commit(format!("verification thread: {e}")))??
         }
         (Backend::Postgres, _) => {
-            prove_postgres(&location.database_url, &wanted, STRETCH_ROWS).await?
+            prove_postgres(&location.database_url, &wanted, &rules, STRETCH_ROWS).await?
         }
         _ => None,
     };
     let (method, mut chains) = match proof {
         Some(chains) => (VerifyMethod::ParallelProof, chains),
-        None => (VerifyMethod::SequentialWalk, diagnose(pool, &wanted).await?),
+        None => (
+            VerifyMethod::SequentialWalk,
+            diagnose(pool, &wanted, &rules).await?,
+        ),
     };
     for f in subjects_index_findings(pool).await? {
         if !chains.findings.iter().any(|x| x.tenant_id == f.tenant_id) {
             chains.findings.push(f);
         }
     }
-    Ok(compare_checkpoints(
-        method,
-        chains,
-        &checkpoints,
-        &verifying,
-    ))
+    chains
+        .findings
+        .extend(checkpoints::guard_findings(pool, location.backend()).await?);
+    Ok(compare_checkpoints(method, chains, review))
+}
+
+/// How each tenant's chain is hashed: its key, and from which event on it is keyed.
+struct Rules {
+    audit: crate::keys::AuditKeys,
+    /// As the checkpoint log (or else the database) states it.
+    keyed_from: HashMap<String, i64>,
+    /// Tenants the log anchors only in the first format: their chains predate the key.
+    legacy: std::collections::HashSet<String>,
+}
+
+impl Rules {
+    fn rule(&self, tenant: &[u8]) -> Result<ChainRule, StoreError> {
+        let tenant = String::from_utf8_lossy(tenant);
+        let keyed_from = match self.keyed_from.get(tenant.as_ref()) {
+            Some(k) => *k,
+            None if self.legacy.contains(tenant.as_ref()) => i64::MAX,
+            // A chain nobody states a rule for is held to the strictest: keyed throughout.
+            None => 1,
+        };
+        Ok(ChainRule {
+            key: self.audit.chain_key(&tenant)?,
+            keyed_from,
+        })
+    }
 }
 
 /// The first event per tenant whose index of subjects (`audit_subjects`, by which a person's
@@ -161,11 +193,7 @@ async fn subjects_index_findings(pool: &AnyPool) -> Result<Vec<Finding>, StoreEr
         for r in rows {
             let (tenant_id, seq): (String, i64) = (r.try_get(0)?, r.try_get(1)?);
             if !findings.iter().any(|f| f.tenant_id == tenant_id) {
-                findings.push(Finding {
-                    tenant_id,
-                    seq,
-                    problem: ChainBreak::SubjectsAltered,
-                });
+                findings.push(Finding::at(&tenant_id, seq, ChainBreak::SubjectsAltered));
             }
         }
     }
@@ -175,47 +203,53 @@ async fn subjects_index_findings(pool: &AnyPool) -> Result<Vec<Finding>, StoreEr
 fn compare_checkpoints(
     method: VerifyMethod,
     chains: Chains,
-    checkpoints: &[Checkpoint],
-    verifying: &ed25519_dalek::VerifyingKey,
+    review: checkpoints::LogReview,
 ) -> VerifyReport {
     let Chains {
         tenants,
         mut findings,
         marked,
     } = chains;
-    for c in checkpoints {
+    let named = |findings: &[Finding], tenant: &str| findings.iter().any(|f| f.tenant_id == tenant);
+    for f in review.findings {
+        if f.tenant_id.is_empty() || !named(&findings, &f.tenant_id) {
+            findings.push(f);
+        }
+    }
+    for c in &review.standing {
         let last = tenants
             .iter()
             .find(|t| t.tenant_id == c.tenant_id)
             .map_or(0, |t| t.last_seq);
-        let problem = if !c.verify(verifying) {
-            Some(ChainBreak::BadCheckpoint)
-        } else if c.seq > last {
+        let problem = if c.seq > last {
             Some(ChainBreak::Truncated)
-        } else if marked.get(&(c.tenant_id.clone(), c.seq)) != Some(&c.hash) {
+        } else if c.seq > 0 && marked.get(&(c.tenant_id.clone(), c.seq)) != Some(&c.hash) {
             Some(ChainBreak::Altered)
         } else {
             None
         };
-        if let Some(problem) = problem {
+        if let Some(problem) = problem
+            && !named(&findings, &c.tenant_id)
+        {
             let seq = if problem == ChainBreak::Truncated {
                 last + 1
             } else {
                 c.seq
             };
-            if !findings.iter().any(|f| f.tenant_id == c.tenant_id) {
-                findings.push(Finding {
-                    tenant_id: c.tenant_id.clone(),
-                    seq,
-                    problem,
-                });
-            }
+            findings.push(Finding::at(&c.tenant_id, seq, problem));
+        }
+    }
+    // A chain with events that no checkpoint anchors: the log was removed, or never written.
+    for t in &tenants {
+        let anchored = review.standing.iter().any(|c| c.tenant_id == t.tenant_id);
+        if t.events > 0 && !anchored && !named(&findings, &t.tenant_id) {
+            findings.push(Finding::at(&t.tenant_id, 1, ChainBreak::Unanchored));
         }
     }
     VerifyReport {
         method,
         tenants,
-        checkpoints: checkpoints.len(),
+        checkpoints: review.lines,
         findings,
     }
 }
@@ -231,6 +265,7 @@ const STRETCH_ROWS: i64 = 65_536;
 fn prove_sqlite(
     file: &Path,
     wanted: &Wanted,
+    rules: &Rules,
     stretch_rows: i64,
 ) -> Result<Option<Chains>, StoreError> {
     let conn = open_read_only(file)?;
@@ -283,7 +318,7 @@ fn prove_sqlite(
                             let Some(&(from, to)) = ranges.get(i) else {
                                 break;
                             };
-                            done.push((i, prove_range(&mut stmt, from, to, wanted)?));
+                            done.push((i, prove_range(&mut stmt, from, to, wanted, rules)?));
                         }
                         Ok(done)
                     })
@@ -336,6 +371,7 @@ fn prove_range(
     from: i64,
     to: i64,
     wanted: &Wanted,
+    rules: &Rules,
 ) -> Result<TenantStretches, StoreError> {
     let mut stretches: TenantStretches = Vec::new();
     let mut rows = stmt.query([from, to])?;
@@ -347,7 +383,7 @@ fn prove_range(
             current = match stretches.iter().position(|(t, _)| t == tenant) {
                 Some(i) => i,
                 None => {
-                    stretches.push((tenant.to_vec(), Stretch::new()));
+                    stretches.push((tenant.to_vec(), Stretch::new(rules.rule(tenant)?)));
                     stretches.len() - 1
                 }
             };
@@ -474,6 +510,7 @@ const TENANT_SPANS: &str = "WITH RECURSIVE t(id) AS ( \
 async fn prove_postgres(
     url: &str,
     wanted: &Wanted,
+    rules: &Rules,
     stretch_rows: i64,
 ) -> Result<Option<Chains>, StoreError> {
     use sqlx::Connection as _;
@@ -496,6 +533,12 @@ async fn prove_postgres(
     let jobs = std::sync::Arc::new(jobs);
     let spans = std::sync::Arc::new(spans);
     let wanted = std::sync::Arc::new(wanted.clone());
+    let tenant_rules: std::sync::Arc<Vec<ChainRule>> = std::sync::Arc::new(
+        spans
+            .iter()
+            .map(|(t, _, _)| rules.rule(t.as_bytes()))
+            .collect::<Result<_, _>>()?,
+    );
     let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -503,8 +546,13 @@ async fn prove_postgres(
         .min(jobs.len().max(1));
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..workers {
-        let (jobs, spans, wanted, next) =
-            (jobs.clone(), spans.clone(), wanted.clone(), next.clone());
+        let (jobs, spans, wanted, next, tenant_rules) = (
+            jobs.clone(),
+            spans.clone(),
+            wanted.clone(),
+            next.clone(),
+            tenant_rules.clone(),
+        );
         let url = url.to_owned();
         tasks.spawn(async move {
             let mut conn = sqlx::PgConnection::connect(&url).await?;
@@ -517,7 +565,15 @@ async fn prove_postgres(
                 let tenant = spans[t].0.as_str();
                 done.push((
                     i,
-                    prove_pg_range(&mut conn, tenant, from, to, wanted.get(tenant)).await?,
+                    prove_pg_range(
+                        &mut conn,
+                        tenant,
+                        from,
+                        to,
+                        wanted.get(tenant),
+                        tenant_rules[t].clone(),
+                    )
+                    .await?,
                 ));
             }
             conn.close().await?;
@@ -554,12 +610,13 @@ async fn prove_pg_range(
     from: i64,
     to: i64,
     wanted: Option<&Vec<i64>>,
+    rule: ChainRule,
 ) -> Result<Stretch, StoreError> {
     let sql = format!(
         "SELECT {} FROM audit_events WHERE tenant_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
         db::events::EVENT_COLUMNS
     );
-    let mut stretch = Stretch::new();
+    let mut stretch = Stretch::new(rule);
     let mut rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(tenant)
         .bind(from)
@@ -578,7 +635,7 @@ async fn prove_pg_range(
 }
 
 /// The sequential walk over the pool, in seq order: slower, and able to name what happened.
-async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError> {
+async fn diagnose(pool: &AnyPool, wanted: &Wanted, rules: &Rules) -> Result<Chains, StoreError> {
     let mut chains = Chains {
         tenants: Vec::new(),
         findings: Vec::new(),
@@ -617,11 +674,9 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
                     .unwrap_or_else(|_| current.clone());
                 let seq: i64 = row.try_get(1).unwrap_or(0);
                 if !chains.findings.iter().any(|f| f.tenant_id == tenant) {
-                    chains.findings.push(Finding {
-                        tenant_id: tenant,
-                        seq,
-                        problem: ChainBreak::Altered,
-                    });
+                    chains
+                        .findings
+                        .push(Finding::at(&tenant, seq, ChainBreak::Altered));
                 }
                 continue;
             }
@@ -631,7 +686,7 @@ async fn diagnose(pool: &AnyPool, wanted: &Wanted) -> Result<Chains, StoreError>
                 finish(&mut w, &mut chains, std::mem::take(&mut current));
             }
             current = event.tenant_id.clone();
-            walker = Some(ChainWalker::new(&current));
+            walker = Some(ChainWalker::new(&current, rules.rule(current.as_bytes())?));
         }
         if is_wanted(wanted.get(&event.tenant_id), event.seq) {
             chains
@@ -653,8 +708,17 @@ mod tests {
     use super::*;
     use crate::audit::{AuditAction, AuditEvent, GENESIS, Outcome};
 
+    /// The rules of a fresh installation: every chain keyed from its first event.
+    fn rules() -> Rules {
+        Rules {
+            audit: MasterKeys::generate().unwrap().audit_keys().unwrap(),
+            keyed_from: HashMap::new(),
+            legacy: Default::default(),
+        }
+    }
+
     /// Events of two tenants, interleaved as two writers' batches would be.
-    fn events() -> Vec<AuditEvent> {
+    fn events(rules: &Rules) -> Vec<AuditEvent> {
         let mut tips: HashMap<&str, (i64, Vec<u8>)> = HashMap::new();
         let mut out = Vec::new();
         for i in 0..40 {
@@ -685,7 +749,8 @@ mod tests {
                 prev_hash: prev,
                 hash: Vec::new(),
             };
-            e.hash = e.compute_hash(&e.prev_hash, e.seq).to_vec();
+            let rule = rules.rule(tenant.as_bytes()).unwrap();
+            e.hash = e.hash_under(&rule, &e.prev_hash, e.seq).to_vec();
             tips.insert(tenant, (e.seq, e.hash.clone()));
             out.push(e);
         }
@@ -699,7 +764,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("audit.db");
         let conn = rusqlite::Connection::open(&file).unwrap();
-        conn.execute_batch(include_str!("../migrations/sqlite/0001_init.sql"))
+        conn.execute_batch(include_str!("../../migrations/sqlite/0001_init.sql"))
             .unwrap();
         conn.execute_batch(
             "ALTER TABLE audit_events ADD COLUMN object TEXT; ALTER TABLE audit_events ADD COLUMN subjects TEXT;",
@@ -723,8 +788,8 @@ mod tests {
         (dir, file, conn)
     }
 
-    fn proven(file: &Path, stretch_rows: i64) -> Option<Vec<(String, u64, i64)>> {
-        prove_sqlite(file, &Wanted::new(), stretch_rows)
+    fn proven(file: &Path, rules: &Rules, stretch_rows: i64) -> Option<Vec<(String, u64, i64)>> {
+        prove_sqlite(file, &Wanted::new(), rules, stretch_rows)
             .unwrap()
             .map(|c| {
                 c.tenants
@@ -739,10 +804,11 @@ mod tests {
 
     #[test]
     fn an_intact_log_is_proven_whatever_the_stretch_size() {
-        let (_dir, file, _conn) = database(&events());
+        let rules = rules();
+        let (_dir, file, _conn) = database(&events(&rules));
         for rows in STRETCHES {
             assert_eq!(
-                proven(&file, rows),
+                proven(&file, &rules, rows),
                 Some(vec![("org-a".into(), 24, 24), ("org-b".into(), 16, 16)]),
                 "stretches of {rows}"
             );
@@ -751,7 +817,8 @@ mod tests {
 
     #[test]
     fn no_tampering_is_proven_at_any_row_or_stretch_size() {
-        let (_dir, file, conn) = database(&events());
+        let rules = rules();
+        let (_dir, file, conn) = database(&events(&rules));
         conn.execute_batch(
             "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;
              CREATE TABLE original AS SELECT rowid AS r, * FROM audit_events;",
@@ -792,7 +859,7 @@ mod tests {
                     // checkpoint can tell the first (tested with the vault).
                     let last_of_tenant = (sql.starts_with("DELETE") || sql.contains("1000"))
                         && (row == 38 || row == 40);
-                    let result = proven(&file, rows);
+                    let result = proven(&file, &rules, rows);
                     assert_eq!(
                         result.is_none(),
                         !last_of_tenant,
