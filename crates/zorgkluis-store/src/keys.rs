@@ -152,6 +152,18 @@ impl MasterKeys {
         Ok(id)
     }
 
+    /// The ids of the wrapping keys, current last.
+    pub fn ids(&self) -> Vec<&str> {
+        self.keys.keys().map(String::as_str).collect()
+    }
+
+    /// Drops every old key nothing in `in_use` is wrapped by (after rotation).
+    pub fn retire_unused(&mut self, in_use: &[String]) {
+        let current = self.current.clone();
+        self.keys
+            .retain(|id, _| *id == current || in_use.iter().any(|u| u == id));
+    }
+
     /// Drops every key but the current one (after rotation).
     pub fn retire_old(&mut self) {
         let current = self.current.clone();

@@ -16,6 +16,7 @@ pub mod audit;
 mod clock;
 mod db;
 pub mod keys;
+mod keystore;
 mod lock;
 mod sealed;
 pub mod vault;

@@ -49,6 +49,22 @@ impl InstallationLock {
     }
 }
 
+impl InstallationLock {
+    /// Runs `f` with this shared lock turned exclusive, if no other process holds the
+    /// installation; `None` (and `f` not run) if one does. The lock is shared again after.
+    pub(crate) fn alone<T>(&self, f: impl FnOnce() -> T) -> Result<Option<T>, StoreError> {
+        match self._file.try_lock() {
+            Ok(()) => {
+                let result = f();
+                self._file.lock_shared()?;
+                Ok(Some(result))
+            }
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

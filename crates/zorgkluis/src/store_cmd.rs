@@ -59,6 +59,10 @@ struct Config {
     checkpoint_log: Option<PathBuf>,
     /// A second copy of the checkpoint log, on another volume.
     checkpoint_mirror: Option<PathBuf>,
+    /// The person key store, if not `person-keys.db` in the installation directory.
+    key_store: Option<PathBuf>,
+    /// The key store's mirror, on another volume (erasures reach it too).
+    key_store_mirror: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -123,6 +127,8 @@ fn location(dir: &Path, config: &Config) -> Location {
         key_path: path("ZORGKLUIS_KEY_FILE", &config.key_file),
         checkpoint_log: path("ZORGKLUIS_CHECKPOINT_LOG", &config.checkpoint_log),
         checkpoint_mirror: path("ZORGKLUIS_CHECKPOINT_MIRROR", &config.checkpoint_mirror),
+        key_store: path("ZORGKLUIS_KEY_STORE", &config.key_store),
+        key_store_mirror: path("ZORGKLUIS_KEY_STORE_MIRROR", &config.key_store_mirror),
         ..Location::new(url.as_deref(), dir)
     }
 }
@@ -204,6 +210,8 @@ pub fn init(
         key_file: None,
         checkpoint_log: None,
         checkpoint_mirror: None,
+        key_store: None,
+        key_store_mirror: None,
     };
     let loc = location(&dir, &config);
     let created = match vault::init(&loc) {

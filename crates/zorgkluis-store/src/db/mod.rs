@@ -35,6 +35,10 @@ pub struct Location {
     pub checkpoint_log: Option<PathBuf>,
     /// A second copy of the checkpoint log, on another volume or under another account.
     pub checkpoint_mirror: Option<PathBuf>,
+    /// The person key store, where it is not `person-keys.db` in the data directory.
+    pub key_store: Option<PathBuf>,
+    /// The one copy of the key store the installation keeps (erasures reach it too).
+    pub key_store_mirror: Option<PathBuf>,
 }
 
 impl Location {
@@ -49,6 +53,8 @@ impl Location {
             key_path: None,
             checkpoint_log: None,
             checkpoint_mirror: None,
+            key_store: None,
+            key_store_mirror: None,
         }
     }
 
@@ -91,6 +97,13 @@ impl Location {
         self.checkpoint_log
             .clone()
             .unwrap_or_else(|| self.data_dir.join("audit-checkpoints.log"))
+    }
+
+    /// The person key store: outside the database, so that no backup of it holds a key.
+    pub fn key_store_file(&self) -> PathBuf {
+        self.key_store
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("person-keys.db"))
     }
 
     /// The checkpoint log and its mirror.

@@ -34,6 +34,7 @@ impl Vault {
             .await?;
         self.remember_erasure(person)?;
         sealed::commit(&self.inner.writer, permit, self.erase_statements(person)).await?;
+        self.inner.keystore.destroy(&self.inner.tenant, person)?;
         self.flush_deleted_pages().await?;
         Ok(())
     }
@@ -68,6 +69,53 @@ impl Vault {
                 vec![t(), p(), Arg::Text(crate::clock::now())],
             ),
         ]
+    }
+
+    /// Moves the wrapped keys that releases before the key store kept in the database into
+    /// the store, and leaves the database only the row that says the person has a key. A
+    /// backup of the database made from then on holds no key; backups made before still do
+    /// (docs/operations.md says what to do with them).
+    pub(crate) async fn move_keys_to_store(&self) -> Result<(), VaultError> {
+        let rows = sqlx::query(
+            "SELECT person_id, master_key_id, wrapped_key FROM person_keys \
+             WHERE tenant_id = $1 AND master_key_id <> $2",
+        )
+        .bind(&self.inner.tenant)
+        .bind(crate::keystore::IN_STORE)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        for r in rows {
+            use sqlx::Row as _;
+            let person: String = r.try_get(0)?;
+            // A restored backup from before the store: the store may hold a newer wrap.
+            if self
+                .inner
+                .keystore
+                .get(&self.inner.tenant, &person)?
+                .is_none()
+            {
+                self.inner.keystore.put(
+                    &self.inner.tenant,
+                    &person,
+                    &crate::keystore::StoredKey {
+                        master_key_id: r.try_get(1)?,
+                        wrapped: r.try_get(2)?,
+                    },
+                )?;
+            }
+            sqlx::query(
+                "UPDATE person_keys SET master_key_id = $1, wrapped_key = $2 \
+                 WHERE tenant_id = $3 AND person_id = $4",
+            )
+            .bind(crate::keystore::IN_STORE)
+            .bind(Vec::<u8>::new())
+            .bind(&self.inner.tenant)
+            .bind(&person)
+            .execute(&*self.inner.pool)
+            .await?;
+        }
+        self.flush_deleted_pages().await?;
+        Ok(())
     }
 
     fn remember_erasure(&self, person: &str) -> Result<(), StoreError> {
@@ -107,6 +155,9 @@ impl Vault {
             if tenant != self.inner.tenant {
                 continue;
             }
+            // The store's key goes whatever the database says: the erasure may have been cut
+            // short after its commit, or the store restored from an older copy.
+            self.inner.keystore.destroy(tenant, person)?;
             let has_key =
                 sqlx::query("SELECT 1 FROM person_keys WHERE tenant_id = $1 AND person_id = $2")
                     .bind(tenant)

@@ -112,7 +112,9 @@ pub(crate) struct Inner {
     pub(crate) tenant: String,
     pub(crate) location: Location,
     /// Held while the vault is open, so that `restore` cannot replace the files under it.
-    _lock: crate::lock::InstallationLock,
+    pub(crate) lock: crate::lock::InstallationLock,
+    /// Every person's wrapped data key, outside the database.
+    pub(crate) keystore: crate::keystore::KeyStore,
 }
 
 /// The vault of one organisation (tenant).
@@ -159,6 +161,10 @@ impl Vault {
         }
         let keys = MasterKeys::load(&location.key_file())?;
         let lock = crate::lock::InstallationLock::shared(location)?;
+        let keystore = crate::keystore::KeyStore::open(
+            &location.key_store_file(),
+            location.key_store_mirror.as_deref(),
+        )?;
         let pool = db::connect(location, 8).await?;
         let (writer, writer_task) = Writer::spawn(
             pool.clone(),
@@ -201,14 +207,18 @@ impl Vault {
                 reglement,
                 tenant: tenant.to_owned(),
                 location: location.clone(),
-                _lock: lock,
+                lock,
+                keystore,
             }),
         };
         // Before anything else is written: the chain must be the one this installation wrote.
         // A chain the writer refuses still opens, so that `audit verify` can say what
         // happened; nothing is written to it (every access fails closed) until it is put right.
         match vault.inner.writer.anchor(tenant).await {
-            Ok(()) => vault.reapply_erasures().await?,
+            Ok(()) => {
+                vault.reapply_erasures().await?;
+                vault.move_keys_to_store().await?;
+            }
             Err(StoreError::ChainRefused(_)) => {}
             Err(e) => return Err(e.into()),
         }
@@ -303,6 +313,21 @@ impl Vault {
 
     /// Unwraps a person's data key. Unwrapping reveals nothing: only a receipt opens data.
     async fn unwrap(&self, person: &str, w: &WrappedKey) -> Result<DataKey, VaultError> {
+        let stored;
+        let w = if w.master_key_id == crate::keystore::IN_STORE {
+            // The database says the person has a key; the store holds it. None there: erased
+            // (by another process, whose row deletion this read has not seen yet).
+            let Some(k) = self.inner.keystore.get(&self.inner.tenant, person)? else {
+                return Err(VaultError::Erased(person.to_owned()));
+            };
+            stored = WrappedKey {
+                master_key_id: k.master_key_id,
+                wrapped: k.wrapped,
+            };
+            &stored
+        } else {
+            w
+        };
         {
             let keys = self.inner.keys.read().await;
             if keys.has(&w.master_key_id) {

@@ -55,23 +55,43 @@ impl Vault {
         // file until every wrap is done: a crash in between loses nothing.
         keys.save(&self.inner.location.key_file())?;
         self.note_key_file_written();
-        // Every data key not yet wrapped by the new key. A server running meanwhile may
-        // register persons with the old key until it notices the new file: further passes
-        // catch them. The old keys stay in the file, unused for wrapping: backups made before
-        // this rotation are wrapped by them. To retire a compromised key for good, discard
-        // those backups and remove its line (docs/operations.md).
+        // Every data key not yet wrapped by the new key, in the key store and (from releases
+        // before it, for organisations whose vault has not opened since) in the database. A
+        // server running meanwhile may register persons with the old key until it notices the
+        // new file: further passes catch them.
         let current = keys.current_id().to_owned();
+        let store = &self.inner.keystore;
         let mut count = 0;
         for _pass in 0..5 {
+            let due: Vec<_> = store
+                .all()?
+                .into_iter()
+                .filter(|(_, _, k)| k.master_key_id != current)
+                .collect();
             // installation-wide: a rotation re-wraps the keys of every tenant of the database.
             let rows = sqlx::query(
-                "SELECT tenant_id, person_id, master_key_id, wrapped_key FROM person_keys WHERE master_key_id <> $1",
+                "SELECT tenant_id, person_id, master_key_id, wrapped_key FROM person_keys \
+                 WHERE master_key_id <> $1 AND master_key_id <> $2",
             )
             .bind(&current)
+            .bind(crate::keystore::IN_STORE)
             .fetch_all(&*self.inner.pool)
             .await?;
-            if rows.is_empty() {
+            if due.is_empty() && rows.is_empty() {
                 break;
+            }
+            for (tenant, person, k) in &due {
+                let key = keys.unwrap_key(&k.master_key_id, &k.wrapped, tenant, person)?;
+                let (master_key_id, wrapped) = keys.wrap(&key, tenant, person)?;
+                store.put(
+                    tenant,
+                    person,
+                    &crate::keystore::StoredKey {
+                        master_key_id,
+                        wrapped,
+                    },
+                )?;
+                count += 1;
             }
             let mut tx = self.inner.pool.begin().await?;
             for r in &rows {
@@ -90,6 +110,38 @@ impl Vault {
                 count += 1;
             }
             tx.commit().await?;
+        }
+        // Old master keys that wrap nothing any more are retired, so that a backup of the
+        // database from before the key store (which holds keys wrapped by them) opens nothing
+        // of a person erased since. Only while no other process has the installation open: a
+        // server that has not yet read the new key file could still wrap with an old key.
+        // installation-wide: the master keys any tenant's database rows still use.
+        let in_db: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT master_key_id FROM person_keys WHERE master_key_id <> $1",
+        )
+        .bind(crate::keystore::IN_STORE)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let mut in_use = store.master_keys_in_use()?;
+        in_use.extend(in_db);
+        let file = self.inner.location.key_file();
+        let retired = self.inner.lock.alone(|| {
+            let before = keys.ids().len();
+            keys.retire_unused(&in_use);
+            if keys.ids().len() < before {
+                keys.save(&file)
+            } else {
+                Ok(())
+            }
+        })?;
+        match retired {
+            Some(saved) => {
+                saved?;
+                self.note_key_file_written();
+            }
+            None => tracing::info!(
+                "old master keys kept: another process has the installation open; rotate again with the server stopped to retire them"
+            ),
         }
         drop(keys);
         self.log_operation(actor, AuditAction::KeysRotate).await?;

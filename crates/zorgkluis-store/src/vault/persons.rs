@@ -226,8 +226,8 @@ impl Vault {
                 vec![
                     Arg::Text(t.clone()),
                     Arg::Text(person.clone()),
-                    Arg::Text(key_id),
-                    Arg::Blob(wrapped),
+                    Arg::Text(crate::keystore::IN_STORE.to_owned()),
+                    Arg::Blob(Vec::new()),
                 ],
             ),
         ];
@@ -248,6 +248,16 @@ impl Vault {
             )?;
             statements.push(stmt);
         }
+        // The key is on disk in the store before the person exists: a registration that then
+        // fails leaves a key nobody refers to, never a person without one.
+        self.inner.keystore.put(
+            &t,
+            &person,
+            &crate::keystore::StoredKey {
+                master_key_id: key_id,
+                wrapped,
+            },
+        )?;
         let committed = sealed::commit_all(&self.inner.writer, permits, statements).await;
         drop(keys);
         match committed {

@@ -357,8 +357,8 @@ zorgkluis_testkit::on_both_backends! {
             "k3 is current: {after}"
         );
         assert!(
-            after.contains("k1:"),
-            "old keys stay for older backups: {after}"
+            !after.contains("k1:") && !after.contains("k2:"),
+            "old keys that wrap nothing are retired: {after}"
         );
         vault.close().await;
         let vault = store.open().await;
@@ -665,23 +665,40 @@ zorgkluis_testkit::on_both_backends! {
             )
             .await
             .unwrap();
+        // The key is in the key store, not the database: the database row only says so.
+        let wrapped_by = |person: &str| -> String {
+            rusqlite::Connection::open(store.location.key_store_file())
+                .unwrap()
+                .query_row(
+                    "SELECT master_key_id FROM stored_keys WHERE person_id = ?1",
+                    [person],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert_eq!(wrapped_by(&newcomer), "k2", "{}", store.name());
         let mut raw = store.raw().await;
-        let wrapped_by: String =
+        let in_db: String =
             sqlx::query_scalar("SELECT master_key_id FROM person_keys WHERE person_id = $1")
                 .bind(&newcomer)
                 .fetch_one(&mut raw)
                 .await
                 .unwrap();
-        assert_eq!(wrapped_by, "k2", "{}", store.name());
+        assert_eq!(in_db, "@store", "{}", store.name());
         drop(raw);
-
-        // The server's own rotation: k3 wraps both, and k2 (the CLI's) stays in the file.
-        assert_eq!(server.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 2);
+        // The CLI's rotation could not retire k1: the server had the installation open.
         let file = std::fs::read_to_string(store.location.key_file()).unwrap();
-        for id in ["k1:", "k2:", "k3:"] {
+        assert!(file.contains("k1:"), "{}: {file}", store.name());
+
+        // The server's own rotation, alone now: k3 wraps both, and k1 and k2 are retired.
+        assert_eq!(server.rotate_keys(&actor("fg-1", "fg")).await.unwrap(), 2);
+        assert_eq!(wrapped_by(&person), "k3", "{}", store.name());
+        let file = std::fs::read_to_string(store.location.key_file()).unwrap();
+        assert!(file.contains("k3:"), "{}: {file}", store.name());
+        for id in ["k1:", "k2:"] {
             assert!(
-                file.contains(id),
-                "{}: {id} missing from {file}",
+                !file.contains(id),
+                "{}: {id} still in {file}",
                 store.name()
             );
         }
@@ -734,6 +751,94 @@ async fn a_restored_sqlite_backup_cannot_bring_an_erased_person_back() {
         "the re-erasure is logged"
     );
     vault.close().await;
+}
+
+/// The review's H1: a backup made before an erasure, opened with every key the installation
+/// still holds after it (the master key file, the person key store and its mirror) and without
+/// the list of erasures, opens nothing of the erased person; the others stay readable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_from_before_an_erasure_opens_nothing_of_the_erased_person() {
+    let mut store = TestStore::new(Backend::Sqlite).await;
+    let mirror = store.dir.path().join("elsewhere").join("person-keys.db");
+    store.location.key_store_mirror = Some(mirror.clone());
+    let vault = store.open().await;
+    let (erased, _) = seeded(&vault).await;
+    let admin = actor("admin-1", "administratie");
+    let care = actor("zorg-1", "zorgverlener");
+    let kept = vault
+        .register_person(
+            &admin,
+            &NewPerson {
+                subject_category: "client".into(),
+                bsn: None,
+                facts: None,
+            },
+            "intake",
+        )
+        .await
+        .unwrap();
+    vault
+        .assign_care(&admin, "zorg-1", &kept, date(2020, 1, 1), None)
+        .await
+        .unwrap();
+    vault
+        .add_record(
+            &care,
+            &kept,
+            "gezondheid",
+            "blijft leesbaar",
+            "zorgverlening",
+        )
+        .await
+        .unwrap();
+    let backup = store.dir.path().join("before-erasure.db");
+    vault.backup(&backup).await.unwrap();
+    vault
+        .erase_person(&actor("dir-1", "directie"), &erased, "verzoek")
+        .await
+        .unwrap();
+    vault.close().await;
+
+    // Once with the key store, once with its mirror: both were pruned by the erasure.
+    for keys in [store.location.key_store_file(), mirror] {
+        let intruder = tempfile::tempdir().unwrap();
+        std::fs::copy(&backup, intruder.path().join("zorgkluis.db")).unwrap();
+        std::fs::copy(
+            store.location.key_file(),
+            intruder.path().join("master.key"),
+        )
+        .unwrap();
+        std::fs::copy(&keys, intruder.path().join("person-keys.db")).unwrap();
+        let location = zorgkluis_store::Location::embedded(intruder.path());
+        assert!(!location.erased_file().exists());
+        let reglement = zorgkluis_testkit::reglement("bg-wonen");
+        let policy = zorgkluis_testkit::policy(&reglement);
+        let opened = Vault::open(
+            &location,
+            zorgkluis_testkit::TENANT,
+            reglement,
+            &zorgkluis_testkit::reglement_source("bg-wonen"),
+            policy,
+        )
+        .await
+        .unwrap();
+        let gone = opened
+            .read_category(&care, &erased, "gezondheid", "zorgverlening", None)
+            .await;
+        assert!(
+            matches!(gone, Err(VaultError::Erased(_))),
+            "{}: {gone:?}",
+            keys.display()
+        );
+        let other = opened
+            .read_category(&care, &kept, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert_eq!(other[0].text, "blijft leesbaar");
+        opened.close().await;
+        let bytes = all_bytes(intruder.path());
+        assert!(!contains(&bytes, "bloeddruk") && !contains(&bytes, BSN));
+    }
 }
 
 /// The review's H3: a restore beside a running server destroyed the database. Now it is
