@@ -32,7 +32,7 @@ pub use problem::Problem;
 pub struct AppState {
     pub vault: Vault,
     pub accounts: Accounts,
-    pub throttle: web::auth::Throttle,
+    pub throttle: web::throttle::Throttle,
     /// Password checks running at once.
     pub login_slots: Arc<tokio::sync::Semaphore>,
     /// Mark the session cookie Secure (behind TLS).
@@ -60,7 +60,7 @@ pub fn router(vault: Vault, config: &ServerConfig) -> Router {
     let state = AppState {
         accounts: vault.accounts(),
         vault,
-        throttle: web::auth::Throttle::default(),
+        throttle: web::throttle::Throttle::default(),
         login_slots: Arc::new(tokio::sync::Semaphore::new(2)),
         secure_cookies: config.secure_cookies,
     };

@@ -19,7 +19,6 @@ login-button = Log in
 username = User name
 password = Password
 wrong-login = Wrong user name or password.
-too-many-attempts = Too many failed attempts. Try again in a minute.
 form-expired = The form has expired. Please try again.
 
 ## Home
@@ -181,3 +180,6 @@ problem-auth-required = Authentication required: give a valid API token as 'Auth
 problem-not-found = Not found.
 problem-invalid-field = Invalid field `{ $field }`: { $message }
 problem-conflict = Exists already (`{ $field }`): { $message }
+
+## The login throttle (backoff per account and network)
+too-many-attempts-wait = Too many failed attempts. Try again in { $seconds } seconds.

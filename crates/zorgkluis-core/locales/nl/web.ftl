@@ -19,7 +19,6 @@ login-button = Inloggen
 username = Gebruikersnaam
 password = Wachtwoord
 wrong-login = Onjuiste gebruikersnaam of wachtwoord.
-too-many-attempts = Te veel mislukte pogingen. Probeer het over een minuut opnieuw.
 form-expired = Het formulier is verlopen. Probeer het opnieuw.
 
 ## Startpagina
@@ -181,3 +180,6 @@ problem-auth-required = Aanmelden vereist: geef een geldige API-token als 'Autho
 problem-not-found = Niet gevonden.
 problem-invalid-field = Ongeldig veld `{ $field }`: { $message }
 problem-conflict = Bestaat al (`{ $field }`): { $message }
+
+## The login throttle (backoff per account and network)
+too-many-attempts-wait = Te veel mislukte pogingen. Probeer het over { $seconds } seconden opnieuw.
