@@ -42,6 +42,8 @@ pub enum AppError {
     },
     /// A web form without its session's anti-forgery token.
     Forged,
+    /// The request's body did not arrive within the body read timeout.
+    TimedOut,
     /// The server failed: a stable code and the cause, for the log only.
     Internal {
         code: &'static str,
@@ -66,6 +68,7 @@ impl AppError {
             AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Malformed { .. } => StatusCode::BAD_REQUEST,
+            AppError::TimedOut => StatusCode::REQUEST_TIMEOUT,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -121,6 +124,9 @@ impl AppError {
                 )
             },
             AppError::Forged => Problem::new(status, "request.forged", &t(lang, "error-csrf")),
+            AppError::TimedOut => {
+                Problem::new(status, "request.timeout", &t(lang, "request-timeout"))
+            }
             AppError::Internal { code, .. } => {
                 Problem::new(status, code, &t(lang, "error-internal"))
             }
@@ -146,6 +152,7 @@ impl AppError {
             ),
             AppError::Malformed { message, .. } => (t(lang, "error-invalid"), message.clone()),
             AppError::Forged => (t(lang, "error-csrf"), String::new()),
+            AppError::TimedOut => (t(lang, "request-timeout"), String::new()),
             AppError::Internal { .. } => (t(lang, "error-internal"), String::new()),
         };
         (

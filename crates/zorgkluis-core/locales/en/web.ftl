@@ -183,3 +183,6 @@ problem-conflict = Exists already (`{ $field }`): { $message }
 
 ## The login throttle (backoff per account and network)
 too-many-attempts-wait = Too many failed attempts. Try again in { $seconds } seconds.
+
+## The server's timeouts
+request-timeout = The request did not arrive in full in time; nothing was changed.

@@ -183,3 +183,6 @@ problem-conflict = Bestaat al (`{ $field }`): { $message }
 
 ## The login throttle (backoff per account and network)
 too-many-attempts-wait = Te veel mislukte pogingen. Probeer het over { $seconds } seconden opnieuw.
+
+## The server's timeouts
+request-timeout = Het verzoek kwam niet op tijd volledig binnen; er is niets gewijzigd.

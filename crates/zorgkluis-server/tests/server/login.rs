@@ -55,7 +55,7 @@ impl Attempt {
     }
 }
 
-fn login(app: &TestApp, source: &str, user: &str, password: &str) -> (u16, String) {
+pub(crate) fn login(app: &TestApp, source: &str, user: &str, password: &str) -> (u16, String) {
     Attempt::connect(app, source, user, password).send()
 }
 

@@ -6,6 +6,7 @@
 
 mod browser;
 mod login;
+mod timeouts;
 
 use std::collections::BTreeSet;
 
