@@ -6,6 +6,7 @@
 
 mod browser;
 mod login;
+mod refusals;
 mod timeouts;
 
 use std::collections::BTreeSet;
