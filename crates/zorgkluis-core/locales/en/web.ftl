@@ -186,3 +186,6 @@ too-many-attempts-wait = Too many failed attempts. Try again in { $seconds } sec
 
 ## The server's timeouts
 request-timeout = The request did not arrive in full in time; nothing was changed.
+
+## The dossier outside the care team (no list of what is withheld)
+outside-care-team = You are not in this client's care team.

@@ -186,3 +186,6 @@ too-many-attempts-wait = Te veel mislukte pogingen. Probeer het over { $seconds 
 
 ## The server's timeouts
 request-timeout = Het verzoek kwam niet op tijd volledig binnen; er is niets gewijzigd.
+
+## The dossier outside the care team (no list of what is withheld)
+outside-care-team = U hoort niet bij het zorgteam van deze cliënt.

@@ -158,4 +158,43 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(status, 200);
         assert!(page.contains(r#"data-outcome="denied""#), "{page}");
     }
+
+    /// A caregiver outside the care team who asks for the whole dossier is refused like for a
+    /// single category, without learning which kinds of records the client has, and the
+    /// attempt is logged, also for a client without any records.
+    fn outside_the_care_team_the_dossier_is_refused_without_naming_its_categories(app) {
+        let id = app.client();
+        let empty = crate::register(&app, &json!({"subject_category": "client", "name": "Zonder Dossier"}));
+        for person in [&id, &empty] {
+            let before = chain_length(&app);
+            let (status, v) = app.get(Some("zorg-2"), &format!("/api/v1/persons/{person}/records"));
+            assert_eq!((status, v["code"].clone()), (403, json!("access.denied")), "{v}");
+            assert_eq!(v["articles"], json!(["2.2"]), "{v}");
+            let text = v.to_string();
+            assert!(!text.contains("gezondheid") && v.get("withheld").is_none(), "{text}");
+            // One denied read per category the client has (the identification category always),
+            // for the officer's eyes: logged, records or not.
+            let logged = chain_length(&app) - before;
+            if *person == empty {
+                assert_eq!(logged, 1);
+            } else {
+                assert!(logged > 1, "{logged}");
+            }
+            assert!(has(&who_did_what(&audit_of(&app, person)), "zorg-2", "read", "denied"));
+        }
+        // Both answers are the same: nothing tells the two clients apart.
+        let a = app.get(Some("zorg-2"), &format!("/api/v1/persons/{id}/records"));
+        let b = app.get(Some("zorg-2"), &format!("/api/v1/persons/{empty}/records"));
+        assert_eq!(a, b);
+        // The web page: the refusal and the way to emergency access, no category named.
+        let web = Web::login(&app, "zorg-2");
+        let (status, page) = web.get(&format!("/clienten/{id}"));
+        assert_eq!(status, 403, "{page}");
+        assert!(page.contains(&format!("/clienten/{id}/noodtoegang")), "{page}");
+        assert!(!page.contains("data-category") && !page.contains("Gezondheid"), "{page}");
+        // The care team itself still sees what is withheld from it and why.
+        let (status, v) = app.get(Some("zorg-1"), &format!("/api/v1/persons/{id}/records"));
+        assert_eq!(status, 200, "{v}");
+        assert!(v["records"].as_array().unwrap().iter().any(|r| r["category"] == "gezondheid"), "{v}");
+    }
 }
