@@ -232,9 +232,17 @@ pub(crate) async fn render(req: Request, next: axum::middleware::Next) -> Respon
         }
         other => tracing::debug!(route = %route, status = other.status().as_u16(), "refused"),
     }
-    if api {
-        error.problem(lang).into_response()
-    } else {
-        error.page(lang)
+    error.answer(api, lang)
+}
+
+impl AppError {
+    /// The answer for the face a request came in on: problem details for the API, a page for
+    /// the web.
+    pub(crate) fn answer(&self, api: bool, lang: Lang) -> Response {
+        if api {
+            self.problem(lang).into_response()
+        } else {
+            self.page(lang)
+        }
     }
 }

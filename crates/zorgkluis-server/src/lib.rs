@@ -59,7 +59,9 @@ impl Default for ServerConfig {
     fn default() -> ServerConfig {
         ServerConfig {
             secure_cookies: false,
-            header_timeout: Duration::from_secs(10),
+            // Longer than clients keep idle pooled connections (ureq 15 s): a client that
+            // reuses one the server has just closed fails its request.
+            header_timeout: Duration::from_secs(30),
             body_timeout: Duration::from_secs(30),
             shutdown_deadline: Duration::from_secs(10),
         }
@@ -83,7 +85,7 @@ fn seconds_from_env(name: &str) -> Option<Duration> {
 
 impl ServerConfig {
     /// The configuration from the environment: `ZORGKLUIS_SECURE_COOKIES=1`, and in seconds
-    /// `ZORGKLUIS_HEADER_TIMEOUT` (10), `ZORGKLUIS_BODY_TIMEOUT` (30) and
+    /// `ZORGKLUIS_HEADER_TIMEOUT` (30), `ZORGKLUIS_BODY_TIMEOUT` (30) and
     /// `ZORGKLUIS_SHUTDOWN_DEADLINE` (10).
     pub fn from_env() -> ServerConfig {
         let default = ServerConfig::default();
@@ -111,11 +113,11 @@ pub fn router(vault: Vault, config: &ServerConfig) -> Router {
     Router::new()
         .merge(web::routes())
         .merge(api::routes())
+        .layer(axum::middleware::from_fn(error::render))
         .layer(axum::middleware::from_fn_with_state(
             config.body_timeout,
             serve::body_deadline,
         ))
-        .layer(axum::middleware::from_fn(error::render))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::log_request))
         .with_state(state)

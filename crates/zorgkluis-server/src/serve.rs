@@ -22,7 +22,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Request, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use http_body::{Frame, SizeHint};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -98,6 +98,8 @@ struct DeadlineBody {
     inner: Body,
     deadline: Pin<Box<tokio::time::Sleep>>,
     passed: Arc<AtomicBool>,
+    /// Read to its end.
+    read: Arc<AtomicBool>,
 }
 
 impl http_body::Body for DeadlineBody {
@@ -111,6 +113,9 @@ impl http_body::Body for DeadlineBody {
         let this = &mut *self;
         // What has arrived is taken first.
         if let Poll::Ready(frame) = Pin::new(&mut this.inner).poll_frame(cx) {
+            if frame.is_none() || this.inner.is_end_stream() {
+                this.read.store(true, Ordering::Relaxed);
+            }
             return Poll::Ready(frame);
         }
         if this.deadline.as_mut().poll(cx).is_ready() {
@@ -133,7 +138,8 @@ impl http_body::Body for DeadlineBody {
 }
 
 /// Gives a request's body until `timeout` after its head arrived; a body that has not arrived
-/// by then makes the answer `408`, whatever the handler made of the failed read.
+/// by then makes the answer `408`, whatever the handler made of the failed read. An answer
+/// to a request whose body was not read closes the connection.
 pub(crate) async fn body_deadline(
     State(timeout): State<Duration>,
     req: Request,
@@ -143,22 +149,30 @@ pub(crate) async fn body_deadline(
     if req.body().is_end_stream() {
         return next.run(req).await;
     }
+    let api = req.uri().path().starts_with("/api/");
+    let lang = crate::error::language(req.headers(), api);
     let passed = Arc::new(AtomicBool::new(false));
+    let read = Arc::new(AtomicBool::new(false));
     let req = req.map(|inner| {
         Body::new(DeadlineBody {
             inner,
             deadline: Box::pin(tokio::time::sleep(timeout)),
             passed: passed.clone(),
+            read: read.clone(),
         })
     });
-    let response = next.run(req).await;
+    let mut response = next.run(req).await;
     if passed.load(Ordering::Relaxed) {
-        let mut timed_out = AppError::TimedOut.into_response();
-        timed_out.headers_mut().insert(
+        response = AppError::TimedOut.answer(api, lang);
+    }
+    // An answer given before the body was read (a refusal, a route that takes none): hyper
+    // will not read the rest, so the connection cannot carry another request. Saying so keeps
+    // a client from sending its next request on it.
+    if !read.load(Ordering::Relaxed) {
+        response.headers_mut().insert(
             axum::http::header::CONNECTION,
             axum::http::HeaderValue::from_static("close"),
         );
-        return timed_out;
     }
     response
 }
