@@ -68,3 +68,11 @@ cli-keys-rewrapped = { $count ->
 }
 cli-backup-written = Back-up gemaakt: { $file }
 cli-restored-from = Hersteld uit { $source }
+
+## Accounts: disabling, passwords, token expiry
+cli-user-disabled = Account uitgeschakeld: { $id }. Zijn sessies en API-token zijn beëindigd.
+cli-user-password-set = Wachtwoord ingesteld voor { $id }. Zijn sessies zijn beëindigd.
+cli-password-prompt = Nieuw wachtwoord:
+cli-bad-expiry = --expires `{ $value }`: geef een datum (2027-01-31), een moment (2027-01-31T12:00:00Z) of een duur (90d, 12h).
+cli-token-state-expired = verlopen { $at }
+cli-token-state-expires = geldig tot { $at }

@@ -9,6 +9,7 @@ mod audit;
 mod care;
 mod persons;
 mod records;
+mod users;
 
 use std::sync::LazyLock;
 
@@ -118,6 +119,8 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(records::emergency_access))
         .routes(routes!(care::assign_care))
         .routes(routes!(care::end_care))
+        .routes(routes!(users::disable_user))
+        .routes(routes!(users::set_password))
         .routes(routes!(audit::audit))
         .split_for_parts()
 }

@@ -4,6 +4,7 @@
 //! every refusal logged; no reaching another client's record by changing ids.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod accounts;
 mod browser;
 mod login;
 mod refusals;
@@ -1108,6 +1109,8 @@ zorgkluis_testkit::app_on_both_backends! {
             ("get", "/api/v1/persons/{id}/audit", Value::Null),
             ("post", "/api/v1/records/{id}/corrections", json!({"text": "x"})),
             ("post", "/api/v1/records/{id}/supplements", json!({"text": "x"})),
+            ("post", "/api/v1/users/{id}/disable", json!({})),
+            ("post", "/api/v1/users/{id}/password", json!({"password": "paars konijn op de fiets"})),
         ];
         for (method, path) in operations(&openapi(&app)) {
             if path.contains("{id}") {

@@ -113,6 +113,14 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0004_facts_search_audit_subjects.sql"),
         include_str!("../../migrations/postgres/0004_facts_search_audit_subjects.sql"),
     ),
+    // 5 and 6 are reserved for changes made elsewhere; sqlx applies a migration it has not
+    // run whatever its number, so they may land after 7.
+    (
+        7,
+        "account_lifecycle",
+        include_str!("../../migrations/sqlite/0007_account_lifecycle.sql"),
+        include_str!("../../migrations/postgres/0007_account_lifecycle.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {
@@ -302,7 +310,7 @@ mod tests {
             .unwrap()
             .try_get(0)
             .unwrap();
-        assert_eq!(version, MIGRATIONS.len() as i64);
+        assert_eq!(Some(version), MIGRATIONS.last().map(|m| m.0));
         pool.close().await;
     }
 }
