@@ -224,6 +224,32 @@ pub(crate) async fn render(req: Request, next: axum::middleware::Next) -> Respon
         .map_or_else(|| "<unmatched>".to_owned(), |p| p.as_str().to_owned());
     let mut response = next.run(req).await;
     let Some(Failure(error)) = response.extensions_mut().remove::<Failure>() else {
+        // The router's own refusals (no such path, not this method) are problem details too.
+        let status = response.status();
+        if api
+            && matches!(
+                status,
+                StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
+            )
+        {
+            let problem = if status == StatusCode::NOT_FOUND {
+                AppError::NotFound.problem(lang)
+            } else {
+                Problem::new(
+                    status,
+                    "request.method_not_allowed",
+                    &t(lang, "problem-method-not-allowed"),
+                )
+            };
+            let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+            let mut answer = problem.into_response();
+            if let Some(allow) = allow {
+                answer
+                    .headers_mut()
+                    .insert(axum::http::header::ALLOW, allow);
+            }
+            return answer;
+        }
         return response;
     };
     match &*error {

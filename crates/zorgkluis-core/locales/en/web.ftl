@@ -191,3 +191,6 @@ request-timeout = The request did not arrive in full in time; nothing was change
 
 ## The dossier outside the care team (no list of what is withheld)
 outside-care-team = You are not in this client's care team.
+
+## The API's own refusals as problem details
+problem-method-not-allowed = This path does not take this method; see the Allow header.

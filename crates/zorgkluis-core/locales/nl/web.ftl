@@ -191,3 +191,6 @@ request-timeout = Het verzoek kwam niet op tijd volledig binnen; er is niets gew
 
 ## The dossier outside the care team (no list of what is withheld)
 outside-care-team = U hoort niet bij het zorgteam van deze cliënt.
+
+## The API's own refusals as problem details
+problem-method-not-allowed = Dit adres neemt deze methode niet aan; zie de header Allow.

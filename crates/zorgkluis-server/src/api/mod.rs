@@ -82,6 +82,18 @@ pub(crate) enum Refusals {
     )]
     NotFound(Problem),
     #[response(
+        status = 405,
+        description = "The path does not take this method",
+        content_type = "application/problem+json"
+    )]
+    MethodNotAllowed(Problem),
+    #[response(
+        status = 408,
+        description = "The body did not arrive within the body read timeout",
+        content_type = "application/problem+json"
+    )]
+    TimedOut(Problem),
+    #[response(
         status = 409,
         description = "It exists already",
         content_type = "application/problem+json"
