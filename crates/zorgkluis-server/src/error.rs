@@ -42,6 +42,8 @@ pub enum AppError {
     },
     /// A web form without its session's anti-forgery token.
     Forged,
+    /// The request's body did not arrive within the body read timeout.
+    TimedOut,
     /// The server failed: a stable code and the cause, for the log only.
     Internal {
         code: &'static str,
@@ -66,6 +68,7 @@ impl AppError {
             AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Malformed { .. } => StatusCode::BAD_REQUEST,
+            AppError::TimedOut => StatusCode::REQUEST_TIMEOUT,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -121,6 +124,9 @@ impl AppError {
                 )
             },
             AppError::Forged => Problem::new(status, "request.forged", &t(lang, "error-csrf")),
+            AppError::TimedOut => {
+                Problem::new(status, "request.timeout", &t(lang, "request-timeout"))
+            }
             AppError::Internal { code, .. } => {
                 Problem::new(status, code, &t(lang, "error-internal"))
             }
@@ -146,6 +152,7 @@ impl AppError {
             ),
             AppError::Malformed { message, .. } => (t(lang, "error-invalid"), message.clone()),
             AppError::Forged => (t(lang, "error-csrf"), String::new()),
+            AppError::TimedOut => (t(lang, "request-timeout"), String::new()),
             AppError::Internal { .. } => (t(lang, "error-internal"), String::new()),
         };
         (
@@ -217,6 +224,32 @@ pub(crate) async fn render(req: Request, next: axum::middleware::Next) -> Respon
         .map_or_else(|| "<unmatched>".to_owned(), |p| p.as_str().to_owned());
     let mut response = next.run(req).await;
     let Some(Failure(error)) = response.extensions_mut().remove::<Failure>() else {
+        // The router's own refusals (no such path, not this method) are problem details too.
+        let status = response.status();
+        if api
+            && matches!(
+                status,
+                StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
+            )
+        {
+            let problem = if status == StatusCode::NOT_FOUND {
+                AppError::NotFound.problem(lang)
+            } else {
+                Problem::new(
+                    status,
+                    "request.method_not_allowed",
+                    &t(lang, "problem-method-not-allowed"),
+                )
+            };
+            let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+            let mut answer = problem.into_response();
+            if let Some(allow) = allow {
+                answer
+                    .headers_mut()
+                    .insert(axum::http::header::ALLOW, allow);
+            }
+            return answer;
+        }
         return response;
     };
     match &*error {
@@ -225,9 +258,17 @@ pub(crate) async fn render(req: Request, next: axum::middleware::Next) -> Respon
         }
         other => tracing::debug!(route = %route, status = other.status().as_u16(), "refused"),
     }
-    if api {
-        error.problem(lang).into_response()
-    } else {
-        error.page(lang)
+    error.answer(api, lang)
+}
+
+impl AppError {
+    /// The answer for the face a request came in on: problem details for the API, a page for
+    /// the web.
+    pub(crate) fn answer(&self, api: bool, lang: Lang) -> Response {
+        if api {
+            self.problem(lang).into_response()
+        } else {
+            self.page(lang)
+        }
     }
 }

@@ -14,10 +14,11 @@ mod caller;
 mod error;
 mod middleware;
 mod problem;
+mod serve;
 pub mod web;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use zorgkluis_store::accounts::Accounts;
@@ -32,7 +33,7 @@ pub use problem::Problem;
 pub struct AppState {
     pub vault: Vault,
     pub accounts: Accounts,
-    pub throttle: web::auth::Throttle,
+    pub throttle: web::throttle::Throttle,
     /// Password checks running at once.
     pub login_slots: Arc<tokio::sync::Semaphore>,
     /// Mark the session cookie Secure (behind TLS).
@@ -40,17 +41,62 @@ pub struct AppState {
 }
 
 /// How the server is set up: read once, by the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ServerConfig {
     /// Mark cookies Secure: the server is reached over TLS (behind a proxy).
     pub secure_cookies: bool,
+    /// A request head must arrive within this; it is also how long a connection may idle
+    /// between requests.
+    pub header_timeout: Duration,
+    /// A request body must arrive within this after its head.
+    pub body_timeout: Duration,
+    /// After the shutdown signal, requests in flight get this long; then the connections still
+    /// open are dropped.
+    pub shutdown_deadline: Duration,
+}
+
+impl Default for ServerConfig {
+    fn default() -> ServerConfig {
+        ServerConfig {
+            secure_cookies: false,
+            // Longer than clients keep idle pooled connections (ureq 15 s): a client that
+            // reuses one the server has just closed fails its request.
+            header_timeout: Duration::from_secs(30),
+            body_timeout: Duration::from_secs(30),
+            shutdown_deadline: Duration::from_secs(10),
+        }
+    }
+}
+
+/// A number of seconds (fractions allowed) from the environment, if it is set and valid.
+fn seconds_from_env(name: &str) -> Option<Duration> {
+    let value = std::env::var(name).ok()?;
+    match value.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Some(Duration::from_secs_f64(s)),
+        _ => {
+            tracing::warn!(
+                variable = name,
+                "not a number of seconds between 0 and 86400: ignored"
+            );
+            None
+        }
+    }
 }
 
 impl ServerConfig {
-    /// The configuration from the environment: `ZORGKLUIS_SECURE_COOKIES=1`.
+    /// The configuration from the environment: `ZORGKLUIS_SECURE_COOKIES=1`, and in seconds
+    /// `ZORGKLUIS_HEADER_TIMEOUT` (30), `ZORGKLUIS_BODY_TIMEOUT` (30) and
+    /// `ZORGKLUIS_SHUTDOWN_DEADLINE` (10).
     pub fn from_env() -> ServerConfig {
+        let default = ServerConfig::default();
         ServerConfig {
             secure_cookies: std::env::var("ZORGKLUIS_SECURE_COOKIES").is_ok_and(|v| v == "1"),
+            header_timeout: seconds_from_env("ZORGKLUIS_HEADER_TIMEOUT")
+                .unwrap_or(default.header_timeout),
+            body_timeout: seconds_from_env("ZORGKLUIS_BODY_TIMEOUT")
+                .unwrap_or(default.body_timeout),
+            shutdown_deadline: seconds_from_env("ZORGKLUIS_SHUTDOWN_DEADLINE")
+                .unwrap_or(default.shutdown_deadline),
         }
     }
 }
@@ -60,7 +106,7 @@ pub fn router(vault: Vault, config: &ServerConfig) -> Router {
     let state = AppState {
         accounts: vault.accounts(),
         vault,
-        throttle: web::auth::Throttle::default(),
+        throttle: web::throttle::Throttle::default(),
         login_slots: Arc::new(tokio::sync::Semaphore::new(2)),
         secure_cookies: config.secure_cookies,
     };
@@ -68,12 +114,17 @@ pub fn router(vault: Vault, config: &ServerConfig) -> Router {
         .merge(web::routes())
         .merge(api::routes())
         .layer(axum::middleware::from_fn(error::render))
+        .layer(axum::middleware::from_fn_with_state(
+            config.body_timeout,
+            serve::body_deadline,
+        ))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::log_request))
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes; requests in flight finish first.
+/// Serves until `shutdown` completes; requests in flight then get the configured deadline to
+/// finish (see [`ServerConfig`]).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     vault: Vault,
@@ -82,17 +133,20 @@ pub async fn serve(
     serve_with(listener, vault, &ServerConfig::from_env(), shutdown).await
 }
 
-/// [`serve`] with an explicit configuration.
-pub async fn serve_with(
+/// [`serve`] with an explicit configuration: HTTP/1.1 with a header read (and keep-alive idle)
+/// timeout, a body read timeout and a shutdown deadline. When it returns, no connection holds
+/// the vault any more, so closing the vault (and the audit log's final checkpoint) follows.
+pub fn serve_with(
     listener: tokio::net::TcpListener,
     vault: Vault,
     config: &ServerConfig,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(
+) -> impl std::future::Future<Output = std::io::Result<()>> + Send + 'static {
+    serve::run(
         listener,
-        router(vault, config).into_make_service_with_connect_info::<SocketAddr>(),
+        router(vault, config),
+        config.header_timeout,
+        config.shutdown_deadline,
+        shutdown,
     )
-    .with_graceful_shutdown(shutdown)
-    .await
 }

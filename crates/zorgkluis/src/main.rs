@@ -52,6 +52,17 @@ enum UserCommand {
         #[arg(long)]
         supervised: bool,
     },
+    /// Disable an account (someone who left): its logins, sessions and API token end at once.
+    Disable {
+        /// The account's id.
+        id: String,
+    },
+    /// Set an account's password (a change, or an administrator's reset): read from
+    /// ZORGKLUIS_PASSWORD, a prompt, or the first line of standard input. Ends its sessions.
+    Password {
+        /// The account's id.
+        id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -62,6 +73,10 @@ enum TokenCommand {
         name: String,
         #[arg(long)]
         role: String,
+        /// When it stops working: a date (valid through that day, Dutch time), a moment
+        /// (2027-01-01T12:00:00Z) or a duration from now (90d, 12h). Without: until revoked.
+        #[arg(long)]
+        expires: Option<String>,
     },
     /// Revoke token NAME: from now on it stands for nobody.
     Revoke {
@@ -167,9 +182,17 @@ fn main() -> ExitCode {
             role,
             supervised,
         }) => accounts_cmd::user_add(&cli.installation, &id, &role, supervised, lang),
-        Command::Token(TokenCommand::Add { name, role }) => {
-            accounts_cmd::token_add(&cli.installation, &name, &role, lang)
+        Command::User(UserCommand::Disable { id }) => {
+            accounts_cmd::user_disable(&cli.installation, &id, lang)
         }
+        Command::User(UserCommand::Password { id }) => {
+            accounts_cmd::user_password(&cli.installation, &id, lang)
+        }
+        Command::Token(TokenCommand::Add {
+            name,
+            role,
+            expires,
+        }) => accounts_cmd::token_add(&cli.installation, &name, &role, expires.as_deref(), lang),
         Command::Token(TokenCommand::Revoke { name }) => {
             accounts_cmd::token_revoke(&cli.installation, &name, lang)
         }

@@ -59,11 +59,17 @@ async fn run_server(
     );
     let closer = vault.clone();
     let config = zorgkluis_server::ServerConfig::from_env();
-    zorgkluis_server::serve_with(listener, vault, &config, shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())?;
+    let served = zorgkluis_server::serve_with(listener, vault, &config, shutdown_signal()).await;
+    // The server has stopped: its requests finished, or the shutdown deadline passed and the
+    // connections still open were dropped, so nothing holds the vault any more and what follows
+    // runs within the deadline, also when a client stalls.
+    // The final checkpoint first, so that it is on disk even if closing should wait on a
+    // clone of the vault; closing then anchors anything written since.
+    if let Err(e) = closer.checkpoint_now().await {
+        tracing::error!(error = %e, "final audit checkpoint failed");
+    }
     closer.close().await;
-    Ok(())
+    served.map_err(|e| e.to_string())
 }
 
 fn runtime() -> Option<tokio::runtime::Runtime> {

@@ -924,3 +924,168 @@ fn token_add_prints_a_token_once() {
     assert_eq!(tokens[0]["name"], "ecd");
     assert!(tokens[0]["revoked_at"].is_string(), "{tokens}");
 }
+
+/// `user disable`, `user password` and `token add --expires` (review M5): each refuses bad
+/// input naming it, with exit 2, and does its work.
+#[test]
+fn accounts_are_disabled_passwords_set_and_tokens_expire_from_the_command_line() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str], password: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zorgkluis"));
+        cmd.arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .env_remove("ZORGKLUIS_LANG");
+        match password {
+            Some(p) => cmd.env("ZORGKLUIS_PASSWORD", p),
+            None => cmd.env_remove("ZORGKLUIS_PASSWORD"),
+        };
+        cmd.stdin(std::process::Stdio::null())
+            .output()
+            .expect("run zorgkluis")
+    };
+    let o = run(
+        &["init", "--reglement", &seed(), "--tenant", "bg-wonen"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(
+        &["user", "add", "--id", "j.jansen", "--role", "zorgverlener"],
+        Some("paars konijn op de fiets"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // Weak passwords are refused, at account creation as at a reset.
+    for weak in ["kort", "Wachtwoord2026!", "j.jansen-en-nog-wat"] {
+        let o = run(&["user", "password", "j.jansen"], Some(weak));
+        assert_eq!(o.status.code(), Some(2), "{weak}: {}", stdout(&o));
+        assert!(stderr(&o).contains("password"), "{weak}: {}", stderr(&o));
+    }
+    let o = run(
+        &["user", "add", "--id", "p.pieters", "--role", "zorgverlener"],
+        Some("welkom12345!"),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let o = run(
+        &["user", "password", "j.jansen"],
+        Some("groene appel in de herfstzon"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Wachtwoord ingesteld voor j.jansen"),
+        "{}",
+        stdout(&o)
+    );
+    // Read from standard input when the variable is not set.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
+        .args(["--data-dir", &data, "user", "password", "j.jansen"])
+        .env_remove("ZORGKLUIS_PASSWORD")
+        .env_remove("ZORGKLUIS_LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"blauwe fiets langs de gracht\n")
+            .unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let o = run(&["user", "disable", "j.jansen"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Account uitgeschakeld: j.jansen"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["user", "disable", "j.jansen"], None);
+    assert_eq!(o.status.code(), Some(2), "disabled already: {}", stdout(&o));
+    let o = run(&["user", "disable", "niemand"], None);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+
+    // Tokens: an expiry that is no date, moment or duration, or one in the past, is refused.
+    let o = run(
+        &[
+            "token",
+            "add",
+            "--name",
+            "ecd",
+            "--role",
+            "zorgverlener",
+            "--expires",
+            "morgen",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--expires `morgen`"), "{}", stderr(&o));
+    let o = run(
+        &[
+            "token",
+            "add",
+            "--name",
+            "ecd",
+            "--role",
+            "zorgverlener",
+            "--expires",
+            "2020-01-01",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("expires"), "{}", stderr(&o));
+    let o = run(
+        &[
+            "token",
+            "add",
+            "--name",
+            "ecd",
+            "--role",
+            "zorgverlener",
+            "--expires",
+            "90d",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(
+        &[
+            "token",
+            "add",
+            "--name",
+            "billing",
+            "--role",
+            "administratie",
+            "--expires",
+            "2099-12-31",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["token", "list", "--json"], None);
+    let tokens = json(&o);
+    let expiry = |name: &str| {
+        tokens
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .and_then(|t| t["expires_at"].as_str())
+            .and_then(|at| at.parse::<jiff::Timestamp>().ok())
+            .unwrap_or_else(|| panic!("{name}: {tokens}"))
+    };
+    let in_90_days = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(90 * 24);
+    assert!((expiry("ecd") - in_90_days).abs() < jiff::SignedDuration::from_mins(5));
+    // Through 31 December, Dutch time: midnight in Amsterdam is 23:00 UTC in winter.
+    assert_eq!(expiry("billing").to_string(), "2099-12-31T23:00:00Z");
+    let o = run(&["token", "list"], None);
+    assert!(stdout(&o).contains("geldig tot"), "{}", stdout(&o));
+}

@@ -84,3 +84,11 @@ cli-finding-mirror_differs = { $tenant }: the mirror of the checkpoint log diffe
 cli-finding-guard_removed = { $tenant }: the guard that lets the audit tables only grow was removed or disabled
 cli-finding-line = (line { $line } of the checkpoint log)
 cli-finding-installation = the installation
+
+## Accounts: disabling, passwords, token expiry
+cli-user-disabled = Account disabled: { $id }. Its sessions and API token have ended.
+cli-user-password-set = Password set for { $id }. Its sessions have ended.
+cli-password-prompt = New password:
+cli-bad-expiry = --expires `{ $value }`: give a date (2027-01-31), a moment (2027-01-31T12:00:00Z) or a duration (90d, 12h).
+cli-token-state-expired = expired { $at }
+cli-token-state-expires = valid until { $at }

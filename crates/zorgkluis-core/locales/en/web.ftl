@@ -19,7 +19,6 @@ login-button = Log in
 username = User name
 password = Password
 wrong-login = Wrong user name or password.
-too-many-attempts = Too many failed attempts. Try again in a minute.
 form-expired = The form has expired. Please try again.
 
 ## Home
@@ -159,6 +158,8 @@ audit-action-end-care = Care relationship ended
 audit-action-read-audit = Access log read
 audit-action-review-emergency = Emergency accesses reviewed
 audit-action-view-overview = Overview read
+audit-action-user-disable = Account disabled
+audit-action-user-password = Password set
 audit-action-user-create = Account created
 audit-action-token-create = API token created
 audit-action-token-list = API tokens listed
@@ -181,3 +182,15 @@ problem-auth-required = Authentication required: give a valid API token as 'Auth
 problem-not-found = Not found.
 problem-invalid-field = Invalid field `{ $field }`: { $message }
 problem-conflict = Exists already (`{ $field }`): { $message }
+
+## The login throttle (backoff per account and network)
+too-many-attempts-wait = Too many failed attempts. Try again in { $seconds } seconds.
+
+## The server's timeouts
+request-timeout = The request did not arrive in full in time; nothing was changed.
+
+## The dossier outside the care team (no list of what is withheld)
+outside-care-team = You are not in this client's care team.
+
+## The API's own refusals as problem details
+problem-method-not-allowed = This path does not take this method; see the Allow header.

@@ -84,3 +84,11 @@ cli-finding-mirror_differs = { $tenant }: de spiegel van het controlepuntlogboek
 cli-finding-guard_removed = { $tenant }: de beveiliging die de audittabellen alleen laat aanvullen, is verwijderd of uitgeschakeld
 cli-finding-line = (regel { $line } van het controlepuntlogboek)
 cli-finding-installation = de installatie
+
+## Accounts: disabling, passwords, token expiry
+cli-user-disabled = Account uitgeschakeld: { $id }. Zijn sessies en API-token zijn beëindigd.
+cli-user-password-set = Wachtwoord ingesteld voor { $id }. Zijn sessies zijn beëindigd.
+cli-password-prompt = Nieuw wachtwoord:
+cli-bad-expiry = --expires `{ $value }`: geef een datum (2027-01-31), een moment (2027-01-31T12:00:00Z) of een duur (90d, 12h).
+cli-token-state-expired = verlopen { $at }
+cli-token-state-expires = geldig tot { $at }

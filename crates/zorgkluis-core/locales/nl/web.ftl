@@ -19,7 +19,6 @@ login-button = Inloggen
 username = Gebruikersnaam
 password = Wachtwoord
 wrong-login = Onjuiste gebruikersnaam of wachtwoord.
-too-many-attempts = Te veel mislukte pogingen. Probeer het over een minuut opnieuw.
 form-expired = Het formulier is verlopen. Probeer het opnieuw.
 
 ## Startpagina
@@ -159,6 +158,8 @@ audit-action-end-care = Zorgrelatie beëindigd
 audit-action-read-audit = Logging ingezien
 audit-action-review-emergency = Noodtoegang beoordeeld
 audit-action-view-overview = Overzicht ingezien
+audit-action-user-disable = Account uitgeschakeld
+audit-action-user-password = Wachtwoord ingesteld
 audit-action-user-create = Account aangemaakt
 audit-action-token-create = API-token aangemaakt
 audit-action-token-list = API-tokens opgevraagd
@@ -181,3 +182,15 @@ problem-auth-required = Aanmelden vereist: geef een geldige API-token als 'Autho
 problem-not-found = Niet gevonden.
 problem-invalid-field = Ongeldig veld `{ $field }`: { $message }
 problem-conflict = Bestaat al (`{ $field }`): { $message }
+
+## The login throttle (backoff per account and network)
+too-many-attempts-wait = Te veel mislukte pogingen. Probeer het over { $seconds } seconden opnieuw.
+
+## The server's timeouts
+request-timeout = Het verzoek kwam niet op tijd volledig binnen; er is niets gewijzigd.
+
+## The dossier outside the care team (no list of what is withheld)
+outside-care-team = U hoort niet bij het zorgteam van deze cliënt.
+
+## The API's own refusals as problem details
+problem-method-not-allowed = Dit adres neemt deze methode niet aan; zie de header Allow.

@@ -9,6 +9,7 @@ mod audit;
 mod care;
 mod persons;
 mod records;
+mod users;
 
 use std::sync::LazyLock;
 
@@ -82,6 +83,18 @@ pub(crate) enum Refusals {
     )]
     NotFound(Problem),
     #[response(
+        status = 405,
+        description = "The path does not take this method",
+        content_type = "application/problem+json"
+    )]
+    MethodNotAllowed(Problem),
+    #[response(
+        status = 408,
+        description = "The body did not arrive within the body read timeout",
+        content_type = "application/problem+json"
+    )]
+    TimedOut(Problem),
+    #[response(
         status = 409,
         description = "It exists already",
         content_type = "application/problem+json"
@@ -119,6 +132,8 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(records::emergency_access))
         .routes(routes!(care::assign_care))
         .routes(routes!(care::end_care))
+        .routes(routes!(users::disable_user))
+        .routes(routes!(users::set_password))
         .routes(routes!(audit::audit))
         .split_for_parts()
 }

@@ -18,6 +18,7 @@ pub(crate) struct DossierQuery {
     /// One category (decided and logged); without it, every category.
     category: Option<String>,
     #[serde(default = "default_purpose")]
+    #[param(pattern = "^[a-z0-9 _-]{1,60}$")]
     purpose: String,
     #[serde(default)]
     offset: usize,
@@ -155,6 +156,7 @@ pub(crate) struct NewRecord {
     #[schema(min_length = 1)]
     text: String,
     #[serde(default = "default_purpose")]
+    #[schema(pattern = "^[a-z0-9 _-]{1,60}$")]
     purpose: String,
 }
 
@@ -190,6 +192,7 @@ pub(crate) struct Correction {
     #[schema(min_length = 1)]
     text: String,
     #[serde(default = "default_purpose")]
+    #[schema(pattern = "^[a-z0-9 _-]{1,60}$")]
     purpose: String,
 }
 
@@ -241,6 +244,7 @@ pub(crate) struct EmergencyAccess {
     #[schema(min_length = 1)]
     reason: String,
     #[serde(default = "default_purpose")]
+    #[schema(pattern = "^[a-z0-9 _-]{1,60}$")]
     purpose: String,
 }
 

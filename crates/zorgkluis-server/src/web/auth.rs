@@ -1,11 +1,8 @@
 //! Logging in and out. The login form carries an anti-forgery token matched against a cookie
-//! (double submit, compared in constant time); failed attempts are throttled per user name and
-//! per address. The throttle lives in the process: a restart forgets it (docs/operations.md).
+//! (double submit, compared in constant time); attempts are counted before the password is
+//! checked and slowed down per account and network ([`super::throttle`]).
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
@@ -16,6 +13,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use zorgkluis_core::Lang;
 use zorgkluis_core::i18n::t;
+use zorgkluis_core::t;
 
 use super::SESSION_COOKIE;
 use super::layout::bare_page;
@@ -24,43 +22,6 @@ use crate::{AppError, AppState, Caller};
 
 /// The login form's anti-forgery token (double submit: in this cookie and in the form).
 const LOGIN_COOKIE: &str = "zk_login";
-
-/// Failed logins per user name and per address: after five, that name or address waits a
-/// minute (throttling). Per process.
-#[derive(Clone, Default)]
-pub struct Throttle(Arc<Mutex<HashMap<String, (u32, Instant)>>>);
-
-const MAX_FAILURES: u32 = 5;
-const LOCKOUT: Duration = Duration::from_secs(60);
-
-impl Throttle {
-    fn locked(&self, key: &str) -> bool {
-        let Ok(map) = self.0.lock() else { return true };
-        map.get(key)
-            .is_some_and(|(n, at)| *n >= MAX_FAILURES && at.elapsed() < LOCKOUT)
-    }
-
-    fn failed(&self, key: &str) {
-        if let Ok(mut map) = self.0.lock() {
-            // Forget lockouts that ended, so the map cannot grow without bound.
-            if map.len() > 10_000 {
-                map.retain(|_, (_, at)| at.elapsed() < LOCKOUT);
-            }
-            let entry = map.entry(key.to_owned()).or_insert((0, Instant::now()));
-            if entry.1.elapsed() >= LOCKOUT {
-                *entry = (0, Instant::now());
-            }
-            entry.0 += 1;
-            entry.1 = Instant::now();
-        }
-    }
-
-    fn succeeded(&self, key: &str) {
-        if let Ok(mut map) = self.0.lock() {
-            map.remove(key);
-        }
-    }
-}
 
 pub(crate) async fn login_form(
     State(s): State<AppState>,
@@ -157,12 +118,31 @@ pub(crate) async fn login(
     if !plausible || form.wachtwoord.len() > 1024 {
         return refuse(StatusCode::UNAUTHORIZED, "wrong-login");
     }
+    // Counted before the password is checked, so attempts sent at once cannot all get past.
+    let reservation = match s.throttle.reserve(&form.gebruiker, from.ip()) {
+        Ok(r) => r,
+        Err(wait) => {
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            let mut answer = (
+                StatusCode::TOO_MANY_REQUESTS,
+                jar.clone(),
+                login_page(
+                    lang,
+                    Some(&t!(lang, "too-many-attempts-wait", seconds = seconds)),
+                    &nonce,
+                ),
+            )
+                .into_response();
+            answer
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+            return answer;
+        }
+    };
     let ip = from.ip().to_string();
-    if s.throttle.locked(&form.gebruiker) || s.throttle.locked(&ip) {
-        return refuse(StatusCode::TOO_MANY_REQUESTS, "too-many-attempts");
-    }
     // Argon2id takes ~19 MiB and tens of milliseconds: a few at a time, whatever comes in.
     let Ok(_permit) = s.login_slots.acquire().await else {
+        reservation.refund();
         return refuse(StatusCode::SERVICE_UNAVAILABLE, "error-internal");
     };
     match s
@@ -171,7 +151,7 @@ pub(crate) async fn login(
         .await
     {
         Ok(Some(session)) => {
-            s.throttle.succeeded(&form.gebruiker);
+            reservation.succeeded();
             let mut c = Cookie::new(SESSION_COOKIE, session.token);
             c.set_http_only(true);
             c.set_same_site(SameSite::Strict);
@@ -182,12 +162,10 @@ pub(crate) async fn login(
                 .add(c);
             (jar, Redirect::to("/")).into_response()
         }
-        Ok(None) => {
-            s.throttle.failed(&form.gebruiker);
-            s.throttle.failed(&ip);
-            refuse(StatusCode::UNAUTHORIZED, "wrong-login")
-        }
+        // The reservation stays: it was a failure.
+        Ok(None) => refuse(StatusCode::UNAUTHORIZED, "wrong-login"),
         Err(e) => {
+            reservation.refund();
             tracing::error!(cause = %e, "login failed");
             refuse(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
         }

@@ -159,12 +159,26 @@ pub(crate) async fn dossier(
     State(s): State<AppState>,
     caller: Caller,
     Path(person): Path<String>,
-) -> Result<Markup, AppError> {
+) -> Result<Response, AppError> {
     let lang = caller.lang;
     let vault = &s.vault;
-    let view = vault
-        .dossier(&caller.actor, &person, "zorgverlening")
-        .await?;
+    let view = match vault.dossier(&caller.actor, &person, "zorgverlening").await {
+        Ok(view) => view,
+        // Outside the care team with nothing to see: the refusal, and the way to break the
+        // glass if the reglement allows it, without telling which categories the client has.
+        Err(VaultError::Denied(decision)) => {
+            let body = html! {
+                p.error role="alert" { (decision.explain(lang)) }
+                (emergency_link(&s, &caller, &person))
+            };
+            return Ok((
+                StatusCode::FORBIDDEN,
+                page(vault, &caller, &t(lang, "error-denied"), body),
+            )
+                .into_response());
+        }
+        Err(other) => return Err(other.into()),
+    };
     let taxonomy = &vault.reglement().taxonomy;
     let title = match &view.facts {
         Some(f) => f.name.clone(),
@@ -204,11 +218,26 @@ pub(crate) async fn dossier(
                 }
             }
         }
+        @if !view.care_team { (emergency_link(&s, &caller, &person)) }
         @if vault.may(&caller.actor, Duty::ReadAudit) {
             p { a href={ "/toezicht/clienten/" (person) "/logging" } { (t(lang, "access-log")) } }
         }
     };
-    Ok(page(vault, &caller, &title, body))
+    Ok(page(vault, &caller, &title, body).into_response())
+}
+
+/// For a caller outside the care team: a link to emergency access, if the reglement lets them
+/// break the glass for any category.
+fn emergency_link(s: &AppState, caller: &Caller, person: &str) -> Markup {
+    let lang = caller.lang;
+    html! {
+        @if !glass_categories(s, caller).is_empty() {
+            p.notice {
+                (t(lang, "outside-care-team")) " "
+                a.emergency href={ "/clienten/" (person) "/noodtoegang" } { (t(lang, "emergency-access")) }
+            }
+        }
+    }
 }
 
 #[derive(Deserialize)]

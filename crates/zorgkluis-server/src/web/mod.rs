@@ -11,6 +11,7 @@ mod dossier;
 mod home;
 pub(crate) mod layout;
 mod officer;
+pub mod throttle;
 
 use axum::Router;
 use axum::extract::Request;

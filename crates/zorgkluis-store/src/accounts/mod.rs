@@ -61,6 +61,71 @@ pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), VaultError> 
     }
 }
 
+/// A password a staff account may have: at least 12 characters, not mostly one character
+/// repeated, not the account's id or a common word with a little around it.
+pub(crate) fn check_password(id: &str, password: &str) -> Result<(), VaultError> {
+    let refuse = |message: &str| {
+        Err(VaultError::Invalid {
+            field: "password",
+            message: message.into(),
+        })
+    };
+    if password.chars().count() < 12 {
+        return refuse("at least 12 characters");
+    }
+    if password.len() > 1024 {
+        return refuse("at most 1024 bytes");
+    }
+    let distinct: std::collections::BTreeSet<char> = password.chars().collect();
+    if distinct.len() < 5 {
+        return refuse("at least 5 different characters");
+    }
+    let lower = password.to_lowercase();
+    if !id.is_empty() && lower.contains(&id.to_lowercase()) {
+        return refuse("must not contain the user id");
+    }
+    // What is left of it without the commonest words, digits and punctuation.
+    const COMMON: &[&str] = &[
+        "wachtwoord",
+        "password",
+        "welkom",
+        "welcome",
+        "zorgkluis",
+        "qwerty",
+        "azerty",
+        "geheim",
+        "secret",
+        "letmein",
+        "admin",
+        "zomer",
+        "winter",
+        "lente",
+        "herfst",
+    ];
+    let mut rest = lower;
+    for word in COMMON {
+        rest = rest.replace(word, "");
+    }
+    if rest.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return refuse("a common word with digits or signs is too easy to guess");
+    }
+    Ok(())
+}
+
+/// An Argon2id hash of `password`, off the async threads.
+async fn hash_password(password: &str) -> Result<String, StoreError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        use argon2::password_hash::PasswordHasher as _;
+        argon2::Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| StoreError::Crypto(e.to_string()))?
+    .map_err(|e| StoreError::Crypto(e.to_string()))
+}
+
 fn secret() -> Result<String, StoreError> {
     Ok(hex::encode(crate::sealed::random::<32>()?))
 }
@@ -89,12 +154,7 @@ impl Accounts {
         check_id("id", id)?;
         let vault = self.vault();
         vault.check_role(role)?;
-        if password.chars().count() < 12 {
-            return Err(VaultError::Invalid {
-                field: "password",
-                message: "at least 12 characters".into(),
-            });
-        }
+        check_password(id, password)?;
         let permit = vault
             .authorize_duty(
                 actor,
@@ -117,16 +177,7 @@ impl Accounts {
                 message: "this user exists".into(),
             });
         }
-        let password = password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || {
-            use argon2::password_hash::PasswordHasher as _;
-            argon2::Argon2::default()
-                .hash_password(password.as_bytes())
-                .map(|h| h.to_string())
-        })
-        .await
-        .map_err(|e| StoreError::Crypto(e.to_string()))?
-        .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        let hash = hash_password(password).await?;
         let stmt = Stmt::new(
             "INSERT INTO users (tenant_id, id, role, password_hash, supervised, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             vec![
@@ -144,6 +195,127 @@ impl Accounts {
                 field: "id",
                 message: "this user exists".into(),
             }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// An id that names no account is not found, before anything is decided or logged: what
+    /// was typed in its place never reaches the audit chain.
+    async fn known_user(&self, id: &str) -> Result<(), VaultError> {
+        let found = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
+            .bind(&self.inner.tenant)
+            .bind(id)
+            .fetch_optional(&*self.inner.pool)
+            .await?;
+        match found {
+            Some(_) => Ok(()),
+            None => Err(VaultError::NotFound(format!("user {id}"))),
+        }
+    }
+
+    /// The statements that end every session of `id` and revoke the API token named `id` (a
+    /// token made for the staff member acts as them).
+    fn end_access(&self, id: &str) -> Vec<Stmt> {
+        vec![
+            Stmt::new(
+                "DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2",
+                vec![
+                    Arg::Text(self.inner.tenant.clone()),
+                    Arg::Text(id.to_owned()),
+                ],
+            ),
+            Stmt::new(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE tenant_id = $2 AND name = $3 AND revoked_at IS NULL",
+                vec![
+                    Arg::Text(crate::clock::now()),
+                    Arg::Text(self.inner.tenant.clone()),
+                    Arg::Text(id.to_owned()),
+                ],
+            ),
+        ]
+    }
+
+    /// Disables the staff account `id` (someone who left): from now on it cannot log in, and
+    /// its open sessions and its API token end at once. Decided (`manage_accounts`) and logged
+    /// with the account as the event's object; the account stays, so the log keeps meaning one
+    /// person by one id.
+    pub async fn disable_user(&self, actor: &Actor, id: &str) -> Result<(), VaultError> {
+        self.known_user(id).await?;
+        let permit = self
+            .vault()
+            .authorize_duty(
+                actor,
+                Duty::ManageAccounts,
+                false,
+                AuditAction::UserDisable,
+                None,
+                "beheer",
+            )
+            .await?;
+        let permit = permit.with_object(id);
+        let mut stmts = vec![Stmt::must_change(
+            "UPDATE users SET disabled_at = $1 WHERE tenant_id = $2 AND id = $3 AND disabled_at IS NULL",
+            vec![
+                Arg::Text(crate::clock::now()),
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.to_owned()),
+            ],
+        )];
+        stmts.extend(self.end_access(id));
+        match sealed::commit(&self.inner.writer, permit, stmts).await {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotFound(_)) => Err(VaultError::NotFound(format!(
+                "user {id} (or it is disabled already)"
+            ))),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Sets the password of staff account `id`: an administrator's reset, or a change made
+    /// for the staff member. The same rules as a new account's; every open session of the
+    /// account ends (whoever knew the old password is out). Decided (`manage_accounts`) and
+    /// logged with the account as the event's object.
+    pub async fn set_password(
+        &self,
+        actor: &Actor,
+        id: &str,
+        password: &str,
+    ) -> Result<(), VaultError> {
+        self.known_user(id).await?;
+        check_password(id, password)?;
+        let permit = self
+            .vault()
+            .authorize_duty(
+                actor,
+                Duty::ManageAccounts,
+                false,
+                AuditAction::UserPassword,
+                None,
+                "beheer",
+            )
+            .await?;
+        let permit = permit.with_object(id);
+        let hash = hash_password(password).await?;
+        let stmts = vec![
+            Stmt::must_change(
+                "UPDATE users SET password_hash = $1 WHERE tenant_id = $2 AND id = $3",
+                vec![
+                    Arg::Text(hash),
+                    Arg::Text(self.inner.tenant.clone()),
+                    Arg::Text(id.to_owned()),
+                ],
+            ),
+            Stmt::new(
+                "DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2",
+                vec![
+                    Arg::Text(self.inner.tenant.clone()),
+                    Arg::Text(id.to_owned()),
+                ],
+            ),
+        ];
+        match sealed::commit(&self.inner.writer, permit, stmts).await {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotFound(_)) => Err(VaultError::NotFound(format!("user {id}"))),
             Err(e) => Err(e.into()),
         }
     }

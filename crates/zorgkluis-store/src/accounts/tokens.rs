@@ -20,6 +20,8 @@ pub struct TokenInfo {
     pub role: String,
     pub created_at: String,
     pub revoked_at: Option<String>,
+    /// When it stops standing for anyone (RFC 3339, UTC); none: until revoked.
+    pub expires_at: Option<String>,
 }
 
 impl Accounts {
@@ -31,7 +33,25 @@ impl Accounts {
         name: &str,
         role: &str,
     ) -> Result<String, VaultError> {
+        self.create_token_until(actor, name, role, None).await
+    }
+
+    /// [`Accounts::create_token`] for a token that expires at `expires` (which must be in the
+    /// future): after it the token stands for nobody, as if revoked.
+    pub async fn create_token_until(
+        &self,
+        actor: &Actor,
+        name: &str,
+        role: &str,
+        expires: Option<jiff::Timestamp>,
+    ) -> Result<String, VaultError> {
         check_id("name", name)?;
+        if expires.is_some_and(|at| at <= jiff::Timestamp::now()) {
+            return Err(VaultError::Invalid {
+                field: "expires",
+                message: "in the future".into(),
+            });
+        }
         let vault = self.vault();
         vault.check_role(role)?;
         let permit = vault
@@ -58,13 +78,14 @@ impl Accounts {
         }
         let token = format!("zk_{}", secret()?);
         let stmt = Stmt::new(
-            "INSERT INTO api_tokens (tenant_id, name, role, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO api_tokens (tenant_id, name, role, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
             vec![
                 Arg::Text(self.inner.tenant.clone()),
                 Arg::Text(name.to_owned()),
                 Arg::Text(role.to_owned()),
                 Arg::Blob(sha256(&[token.as_bytes()]).to_vec()),
                 Arg::Text(crate::clock::now()),
+                Arg::OptText(expires.map(|at| at.to_string())),
             ],
         );
         match sealed::commit(&self.inner.writer, permit, vec![stmt]).await {
@@ -128,7 +149,7 @@ impl Accounts {
                 .await?;
         }
         let rows = sqlx::query(
-            "SELECT name, role, created_at, revoked_at FROM api_tokens WHERE tenant_id = $1 ORDER BY name",
+            "SELECT name, role, created_at, revoked_at, expires_at FROM api_tokens WHERE tenant_id = $1 ORDER BY name",
         )
         .bind(&self.inner.tenant)
         .fetch_all(&*self.inner.pool)
@@ -140,6 +161,7 @@ impl Accounts {
                     role: r.text(1)?,
                     created_at: r.text(2)?,
                     revoked_at: r.opt_text(3)?,
+                    expires_at: r.opt_text(4)?,
                 })
             })
             .collect()
@@ -157,14 +179,24 @@ impl Accounts {
         self.inner
             .pool
             .hot_query(
-                "SELECT name, role FROM api_tokens WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL",
+                "SELECT name, role, expires_at FROM api_tokens WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL",
                 &[HotArg::Text(&self.inner.tenant), HotArg::Blob(&hash)],
                 |r| {
-                    found = Some((r.text(0)?, r.text(1)?));
+                    found = Some((r.text(0)?, r.text(1)?, r.opt_text(2)?));
                     Ok(())
                 },
             )
             .await?;
+        // An expired token stands for nobody, as does one whose expiry cannot be read.
+        let found = found.and_then(|(user_id, role, expires)| {
+            let valid = match expires {
+                None => true,
+                Some(at) => at
+                    .parse::<jiff::Timestamp>()
+                    .is_ok_and(|at| jiff::Timestamp::now() < at),
+            };
+            valid.then_some((user_id, role))
+        });
         Ok(found.map(|(user_id, role)| Actor {
             user_id,
             role,

@@ -81,6 +81,10 @@ audit_actions! {
     /// The organisation's overview: counts, no personal data.
     ViewOverview = "view_overview",
     UserCreate = "user_create",
+    /// Disabling a staff account (its sessions and its API token end with it).
+    UserDisable = "user_disable",
+    /// Setting a staff account's password (a change or an administrator's reset).
+    UserPassword = "user_password",
     TokenCreate = "token_create",
     TokenRevoke = "token_revoke",
     /// Listing the API tokens (their names, never the tokens).

@@ -171,6 +171,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0005_audit_anchors.sql"),
         include_str!("../../migrations/postgres/0005_audit_anchors.sql"),
     ),
+    (
+        6,
+        "account_lifecycle",
+        include_str!("../../migrations/sqlite/0006_account_lifecycle.sql"),
+        include_str!("../../migrations/postgres/0006_account_lifecycle.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {
@@ -375,7 +381,7 @@ mod tests {
             .unwrap()
             .try_get(0)
             .unwrap();
-        assert_eq!(version, MIGRATIONS.len() as i64);
+        assert_eq!(Some(version), MIGRATIONS.last().map(|m| m.0));
         pool.close().await;
     }
 }

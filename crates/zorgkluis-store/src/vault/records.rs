@@ -32,14 +32,19 @@ pub struct Record {
 }
 
 /// What a reader sees of a dossier: the person's identification facts and the records allowed,
-/// and what was withheld and why.
+/// and, for a member of the care team, what was withheld and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct DossierView {
     /// Name, date of birth and client number, if the reader may see the identification
     /// category.
     pub facts: Option<PersonFacts>,
     pub records: Vec<Record>,
+    /// The categories the person has records of that the reader may not see, with the reason.
+    /// Only for a member of the care team: to anyone else the list would tell what kinds of
+    /// records the person has (that there is a legal or a health file), so it stays empty.
     pub withheld: Vec<Withheld>,
+    /// Whether the reader is in the person's care team today.
+    pub care_team: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -548,7 +553,7 @@ impl Vault {
         };
         let writer = &self.inner.writer;
         let (categories, permits): (Vec<String>, Vec<_>) = permits.into_iter().unzip();
-        let (withheld, denials): (Vec<String>, Vec<_>) = denials.into_iter().unzip();
+        let (mut withheld, denials): (Vec<String>, Vec<_>) = denials.into_iter().unzip();
         let (decisions, denied_events): (Vec<AccessDecision>, Vec<_>) =
             denials.into_iter().map(|d| (d.decision, d.event)).unzip();
         let (committed, logged) = tokio::join!(
@@ -568,6 +573,23 @@ impl Vault {
             }
         );
         logged?;
+        // Outside the care team nothing tells which categories the person has: with nothing
+        // allowed, the answer is the refusal of the identification category (decided for every
+        // person, so also for one without records), and the withheld list stays empty.
+        if !care {
+            if categories.is_empty() {
+                let refusal = withheld
+                    .iter()
+                    .zip(&decisions)
+                    .find(|(c, _)| c.as_str() == IDENTIFICATION_CATEGORY)
+                    .or_else(|| withheld.iter().zip(&decisions).next())
+                    .map(|(_, d)| d.clone());
+                if let Some(decision) = refusal {
+                    return Err(VaultError::Denied(decision));
+                }
+            }
+            withheld.clear();
+        }
         let mut view = DossierView {
             facts: None,
             records: Vec::new(),
@@ -576,6 +598,7 @@ impl Vault {
                 .zip(decisions)
                 .map(|(category, decision)| Withheld { category, decision })
                 .collect(),
+            care_team: care,
         };
         for (category, receipt) in categories.into_iter().zip(committed?) {
             let Some(key) = &key else { continue };
