@@ -177,6 +177,54 @@ impl Drop for TestStore {
     }
 }
 
+/// The test organisation's vault (BG wonen) at another location: a restored or copied
+/// installation, or a child process's.
+pub async fn open_at(location: &Location) -> Vault {
+    let reglement = reglement("bg-wonen");
+    let policy = policy(&reglement);
+    Vault::open(
+        location,
+        TENANT,
+        reglement,
+        &reglement_source("bg-wonen"),
+        policy,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("open at {}: {e}", location.data_dir.display()))
+}
+
+/// Registers a client without facts, as administration.
+pub async fn register_client(vault: &Vault) -> String {
+    vault
+        .register_person(
+            &actor("admin-1", "administratie"),
+            &vault::NewPerson {
+                subject_category: "client".into(),
+                bsn: None,
+                facts: None,
+            },
+            "intake",
+        )
+        .await
+        .expect("register a client")
+}
+
+/// Registers a client and puts zorg-1 (who must have an account) in their care team.
+pub async fn client_in_care(vault: &Vault) -> String {
+    let person = register_client(vault).await;
+    vault
+        .assign_care(
+            &actor("admin-1", "administratie"),
+            "zorg-1",
+            &person,
+            jiff::civil::date(2020, 1, 1),
+            None,
+        )
+        .await
+        .expect("assign care");
+    person
+}
+
 /// Staff accounts for `staff` (id, role), with [`PASSWORD`], made by the command line's role.
 pub async fn add_staff(vault: &Vault, staff: &[(&str, &str)]) {
     let accounts = vault.accounts();

@@ -774,24 +774,8 @@ async fn a_backup_from_before_an_erasure_opens_nothing_of_the_erased_person() {
     store.location.key_store_mirror = Some(mirror.clone());
     let vault = store.open().await;
     let (erased, _) = seeded(&vault).await;
-    let admin = actor("admin-1", "administratie");
     let care = actor("zorg-1", "zorgverlener");
-    let kept = vault
-        .register_person(
-            &admin,
-            &NewPerson {
-                subject_category: "client".into(),
-                bsn: None,
-                facts: None,
-            },
-            "intake",
-        )
-        .await
-        .unwrap();
-    vault
-        .assign_care(&admin, "zorg-1", &kept, date(2020, 1, 1), None)
-        .await
-        .unwrap();
+    let kept = zorgkluis_testkit::client_in_care(&vault).await;
     vault
         .add_record(
             &care,
@@ -822,17 +806,7 @@ async fn a_backup_from_before_an_erasure_opens_nothing_of_the_erased_person() {
         std::fs::copy(&keys, intruder.path().join("person-keys.db")).unwrap();
         let location = zorgkluis_store::Location::embedded(intruder.path());
         assert!(!location.erased_file().exists());
-        let reglement = zorgkluis_testkit::reglement("bg-wonen");
-        let policy = zorgkluis_testkit::policy(&reglement);
-        let opened = Vault::open(
-            &location,
-            zorgkluis_testkit::TENANT,
-            reglement,
-            &zorgkluis_testkit::reglement_source("bg-wonen"),
-            policy,
-        )
-        .await
-        .unwrap();
+        let opened = zorgkluis_testkit::open_at(&location).await;
         let gone = opened
             .read_category(&care, &erased, "gezondheid", "zorgverlening", None)
             .await;
@@ -985,17 +959,7 @@ async fn postgres_backup_with_pg_dump_and_restore_keeps_erasures() {
     zorgkluis_store::vault::restore(&location, None)
         .await
         .unwrap();
-    let reglement = zorgkluis_testkit::reglement("bg-wonen");
-    let policy = zorgkluis_testkit::policy(&reglement);
-    let vault = Vault::open(
-        &location,
-        zorgkluis_testkit::TENANT,
-        reglement,
-        &zorgkluis_testkit::reglement_source("bg-wonen"),
-        policy,
-    )
-    .await
-    .unwrap();
+    let vault = zorgkluis_testkit::open_at(&location).await;
     let care = actor("zorg-1", "zorgverlener");
     let after = vault
         .read_category(&care, &person, "gezondheid", "zorgverlening", None)

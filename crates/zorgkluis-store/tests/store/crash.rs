@@ -5,10 +5,8 @@
 use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
 
-use jiff::civil::date;
 use zorgkluis_store::Location;
 use zorgkluis_store::audit::{AuditAction, Outcome};
-use zorgkluis_store::vault::{NewPerson, Vault};
 use zorgkluis_testkit::{Backend, STAFF, TestStore, actor, add_staff};
 
 const CHILD_DIR: &str = "ZK_CRASH_DIR";
@@ -133,36 +131,10 @@ async fn crash_child() {
     let url = std::env::var(CHILD_URL).ok().filter(|u| !u.is_empty());
     let location = Location::new(url.as_deref(), std::path::Path::new(&dir));
     zorgkluis_store::vault::init(&location).unwrap();
-    let reglement = zorgkluis_testkit::reglement("bg-wonen");
-    let policy = zorgkluis_testkit::policy(&reglement);
-    let vault = Vault::open(
-        &location,
-        zorgkluis_testkit::TENANT,
-        reglement,
-        &zorgkluis_testkit::reglement_source("bg-wonen"),
-        policy,
-    )
-    .await
-    .unwrap();
+    let vault = zorgkluis_testkit::open_at(&location).await;
     // A care team takes a staff member with an account.
     add_staff(&vault, STAFF).await;
-    let admin = actor("admin-1", "administratie");
-    let person = vault
-        .register_person(
-            &admin,
-            &NewPerson {
-                subject_category: "client".into(),
-                bsn: None,
-                facts: None,
-            },
-            "intake",
-        )
-        .await
-        .unwrap();
-    vault
-        .assign_care(&admin, "zorg-1", &person, date(2020, 1, 1), None)
-        .await
-        .unwrap();
+    let person = zorgkluis_testkit::client_in_care(&vault).await;
     println!("PERSON {person}");
     // Eight concurrent writers, so commits group.
     let mut tasks = Vec::new();

@@ -15,21 +15,6 @@ use zorgkluis_testkit::{Backend, TestStore, actor};
 const COLUMNS: &str = "tenant_id, seq, at, user_id, role, on_behalf_of, person_id, action, category, \
      purpose, reason, emergency, source, outcome, articles, prev_hash, hash, object, subjects";
 
-async fn register(vault: &Vault) -> String {
-    vault
-        .register_person(
-            &actor("admin-1", "administratie"),
-            &NewPerson {
-                subject_category: "client".into(),
-                bsn: None,
-                facts: None,
-            },
-            "intake",
-        )
-        .await
-        .unwrap()
-}
-
 async fn add_records(vault: &Vault, person: &str, n: usize) {
     let admin = actor("admin-1", "administratie");
     for i in 0..n {
@@ -43,7 +28,7 @@ async fn add_records(vault: &Vault, person: &str, n: usize) {
 /// Twenty events for one person, then closed (which signs a final checkpoint).
 async fn twenty_events(store: &TestStore) {
     let vault = store.open().await;
-    let person = register(&vault).await;
+    let person = zorgkluis_testkit::register_client(&vault).await;
     add_records(&vault, &person, 19).await;
     let report = vault.verify_audit().await.unwrap();
     assert!(report.ok(), "{:?}", report.findings);
@@ -462,7 +447,7 @@ zorgkluis_testkit::on_both_backends! {
     async fn the_running_writer_refuses_a_tip_it_did_not_write(store) {
         twenty_events(&store).await;
         let vault = store.open().await;
-        let person = register(&vault).await;
+        let person = zorgkluis_testkit::register_client(&vault).await;
         let mut raw = store.raw().await;
         append_forged(&store, &mut raw, true).await;
         let refused = vault
@@ -504,7 +489,7 @@ zorgkluis_testkit::on_both_backends! {
     async fn the_newest_events_are_anchored_within_a_second(store) {
         twenty_events(&store).await;
         let vault = store.open().await;
-        let person = register(&vault).await;
+        let person = zorgkluis_testkit::register_client(&vault).await;
         let log = store.location.checkpoint_file();
         let before = lines(&log);
         add_records(&vault, &person, 2).await;
@@ -689,7 +674,7 @@ zorgkluis_testkit::on_both_backends! {
         let path = store.location.checkpoint_file();
         let old = std::fs::read(&path).unwrap();
         let vault = store.open().await;
-        let person = register(&vault).await;
+        let person = zorgkluis_testkit::register_client(&vault).await;
         add_records(&vault, &person, 3).await;
         vault.close().await;
         std::fs::write(&path, old).unwrap();
@@ -719,7 +704,7 @@ zorgkluis_testkit::on_both_backends! {
         let path = store.location.checkpoint_file();
         let old = std::fs::read(&path).unwrap();
         let vault = store.open().await;
-        let person = register(&vault).await;
+        let person = zorgkluis_testkit::register_client(&vault).await;
         add_records(&vault, &person, 3).await;
         vault.close().await;
         std::fs::write(&path, old).unwrap();
@@ -759,7 +744,7 @@ zorgkluis_testkit::on_both_backends! {
     async fn a_failing_checkpoint_shows_and_recovers(store) {
         twenty_events(&store).await;
         let vault = store.open().await;
-        let person = register(&vault).await;
+        let person = zorgkluis_testkit::register_client(&vault).await;
         let log = store.location.checkpoint_file();
         let aside = log.with_extension("aside");
         std::fs::rename(&log, &aside).unwrap();
