@@ -12,12 +12,11 @@ CREATE TABLE audit_anchors (
 
 -- Events are appended in seq order and nowhere else: an insertion between two events, or an
 -- upsert over one, fails here. The writer holds the tenant's row lock, so MAX(seq) is stable.
--- Never a sequential scan: PL/pgSQL keeps, for the life of the writer's connection, the plan
--- it made first, and made while the table was small that was a scan of the whole table (every
--- insert slower than the one before: 58 events/s at 150,000 in the benchmark). The primary
--- key's index answers MAX(seq) of a tenant at any size.
+-- Planned at every call: PL/pgSQL would otherwise keep, for the life of the writer's
+-- connection, the plan it made while the table was small (a scan of the whole table, which
+-- made every insert slower than the one before: 58 events/s at 150,000 in the benchmark).
 CREATE FUNCTION audit_events_next_seq() RETURNS trigger LANGUAGE plpgsql VOLATILE
-SET enable_seqscan = off AS $$
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
     IF NEW.seq IS DISTINCT FROM COALESCE(
         (SELECT MAX(seq) FROM audit_events WHERE tenant_id = NEW.tenant_id), 0) + 1 THEN
