@@ -136,6 +136,21 @@ impl Accounts {
     }
 
     /// The vault these accounts act on, for its deciding and logging.
+    /// Decides a change to the staff account or token `object` (`manage_accounts`), to be
+    /// logged with it as the event's object.
+    pub(crate) async fn authorize_account_change(
+        &self,
+        actor: &Actor,
+        action: AuditAction,
+        object: &str,
+    ) -> Result<crate::sealed::Permit, VaultError> {
+        let permit = self
+            .vault()
+            .authorize_duty(actor, Duty::ManageAccounts, false, action, None, "beheer")
+            .await?;
+        Ok(permit.with_object(object))
+    }
+
     fn vault(&self) -> Vault {
         Vault {
             inner: self.inner.clone(),
@@ -155,17 +170,9 @@ impl Accounts {
         let vault = self.vault();
         vault.check_role(role)?;
         check_password(id, password)?;
-        let permit = vault
-            .authorize_duty(
-                actor,
-                Duty::ManageAccounts,
-                false,
-                AuditAction::UserCreate,
-                None,
-                "beheer",
-            )
+        let permit = self
+            .authorize_account_change(actor, AuditAction::UserCreate, id)
             .await?;
-        let permit = permit.with_object(id);
         let exists = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
             .bind(&self.inner.tenant)
             .bind(id)
@@ -242,17 +249,8 @@ impl Accounts {
     pub async fn disable_user(&self, actor: &Actor, id: &str) -> Result<(), VaultError> {
         self.known_user(id).await?;
         let permit = self
-            .vault()
-            .authorize_duty(
-                actor,
-                Duty::ManageAccounts,
-                false,
-                AuditAction::UserDisable,
-                None,
-                "beheer",
-            )
+            .authorize_account_change(actor, AuditAction::UserDisable, id)
             .await?;
-        let permit = permit.with_object(id);
         let mut stmts = vec![Stmt::must_change(
             "UPDATE users SET disabled_at = $1 WHERE tenant_id = $2 AND id = $3 AND disabled_at IS NULL",
             vec![
@@ -284,17 +282,8 @@ impl Accounts {
         self.known_user(id).await?;
         check_password(id, password)?;
         let permit = self
-            .vault()
-            .authorize_duty(
-                actor,
-                Duty::ManageAccounts,
-                false,
-                AuditAction::UserPassword,
-                None,
-                "beheer",
-            )
+            .authorize_account_change(actor, AuditAction::UserPassword, id)
             .await?;
-        let permit = permit.with_object(id);
         let hash = hash_password(password).await?;
         let stmts = vec![
             Stmt::must_change(

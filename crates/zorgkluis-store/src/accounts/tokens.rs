@@ -54,17 +54,9 @@ impl Accounts {
         }
         let vault = self.vault();
         vault.check_role(role)?;
-        let permit = vault
-            .authorize_duty(
-                actor,
-                Duty::ManageAccounts,
-                false,
-                AuditAction::TokenCreate,
-                None,
-                "beheer",
-            )
+        let permit = self
+            .authorize_account_change(actor, AuditAction::TokenCreate, name)
             .await?;
-        let permit = permit.with_object(name);
         let exists = sqlx::query("SELECT 1 FROM api_tokens WHERE tenant_id = $1 AND name = $2")
             .bind(&self.inner.tenant)
             .bind(name)
@@ -103,17 +95,8 @@ impl Accounts {
     pub async fn revoke_token(&self, actor: &Actor, name: &str) -> Result<(), VaultError> {
         check_id("name", name)?;
         let permit = self
-            .vault()
-            .authorize_duty(
-                actor,
-                Duty::ManageAccounts,
-                false,
-                AuditAction::TokenRevoke,
-                None,
-                "beheer",
-            )
+            .authorize_account_change(actor, AuditAction::TokenRevoke, name)
             .await?;
-        let permit = permit.with_object(name);
         let stmt = Stmt::must_change(
             "UPDATE api_tokens SET revoked_at = $1 WHERE tenant_id = $2 AND name = $3 AND revoked_at IS NULL",
             vec![
