@@ -75,19 +75,51 @@ impl FromRequestParts<AppState> for Caller {
                 lang,
             });
         }
-        let jar = CookieJar::from_headers(&parts.headers);
-        let token = jar
-            .get(crate::web::SESSION_COOKIE)
-            .map(|c| c.value().to_owned())
-            .ok_or(AppError::Unauthenticated)?;
-        let session = state
-            .accounts
-            .session(&token, &from)
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
+        let session = web_session(parts, state, &from).await?;
+        // Until the second factor is given, the session is only good for the page that asks
+        // for it ([`PendingSession`]).
+        if !session.second_factor.complete() {
+            return Err(AppError::SecondFactorNeeded(session.second_factor));
+        }
         Ok(Caller {
             actor: session.actor.clone(),
             session: Some(session),
+            lang,
+        })
+    }
+}
+
+async fn web_session(parts: &Parts, state: &AppState, from: &str) -> Result<Session, AppError> {
+    let jar = CookieJar::from_headers(&parts.headers);
+    let token = jar
+        .get(crate::web::SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .ok_or(AppError::Unauthenticated)?;
+    state
+        .accounts
+        .session(&token, from)
+        .await?
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// A web session whatever its second factor: for the pages that ask for the code or set one
+/// up, and nothing else.
+pub struct PendingSession {
+    pub session: Session,
+    pub lang: Lang,
+}
+
+impl FromRequestParts<AppState> for PendingSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<PendingSession, AppError> {
+        let lang = language(&parts.headers, false);
+        let from = source(parts);
+        Ok(PendingSession {
+            session: web_session(parts, state, &from).await?,
             lang,
         })
     }

@@ -19,6 +19,9 @@ use crate::problem::Problem;
 pub enum AppError {
     /// No valid API token (API) or open session (web).
     Unauthenticated,
+    /// A web session that has given its password but still owes its second factor: the code,
+    /// or setting one up.
+    SecondFactorNeeded(zorgkluis_store::accounts::SecondFactor),
     /// The reglement does not allow it; the decision says why, citing its articles.
     Denied(AccessDecision),
     NotFound,
@@ -61,7 +64,7 @@ impl AppError {
 
     fn status(&self) -> StatusCode {
         match self {
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Unauthenticated | AppError::SecondFactorNeeded(_) => StatusCode::UNAUTHORIZED,
             AppError::Denied(_) | AppError::Forged => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Erased => StatusCode::GONE,
@@ -80,6 +83,11 @@ impl AppError {
             AppError::Unauthenticated => {
                 Problem::new(status, "auth.required", &t(lang, "problem-auth-required"))
             }
+            AppError::SecondFactorNeeded(_) => Problem::new(
+                status,
+                "auth.second_factor",
+                &t(lang, "problem-second-factor"),
+            ),
             AppError::Denied(d) => Problem {
                 articles: Some(d.articles.clone()),
                 ..Problem::new(status, "access.denied", &d.explain(lang))
@@ -138,6 +146,9 @@ impl AppError {
         let (title, detail) = match self {
             // Logged out, or never in: the login page is the answer.
             AppError::Unauthenticated => return Redirect::to("/login").into_response(),
+            AppError::SecondFactorNeeded(state) => {
+                return Redirect::to(crate::web::second_factor::page_for(*state)).into_response();
+            }
             AppError::Denied(d) => (t(lang, "error-denied"), d.explain(lang)),
             AppError::NotFound => (t(lang, "error-not-found"), String::new()),
             AppError::Erased => (t(lang, "error-erased"), String::new()),

@@ -249,6 +249,12 @@ impl MasterKeys {
         })
     }
 
+    /// The key that seals the secrets of staff accounts' second factor, so that a copy of the
+    /// database alone cannot make their codes.
+    pub(crate) fn account_secret_key(&self) -> Result<Zeroizing<[u8; 32]>, StoreError> {
+        self.derive("account-second-factor")
+    }
+
     /// The Ed25519 key that signs audit checkpoints.
     pub fn checkpoint_signing_key(&self) -> Result<ed25519_dalek::SigningKey, StoreError> {
         let seed = self.derive("audit-checkpoint")?;

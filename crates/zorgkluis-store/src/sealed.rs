@@ -91,6 +91,37 @@ fn open_with(
         .map_err(|_| StoreError::Crypto("sealed data does not authenticate".into()))
 }
 
+/// Seals the second-factor secret of staff account `user`: an account's credential, not
+/// personal data, so it needs no permit; bound to the tenant and the account.
+pub(crate) fn seal_account_secret(
+    key: &[u8; KEY_LEN],
+    tenant: &str,
+    user: &str,
+    secret: &[u8],
+) -> Result<Vec<u8>, StoreError> {
+    seal_with(key, secret, &account_context(tenant, user))
+}
+
+/// Opens what [`seal_account_secret`] sealed for the same tenant and account.
+pub(crate) fn open_account_secret(
+    key: &[u8; KEY_LEN],
+    tenant: &str,
+    user: &str,
+    sealed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    open_with(key, sealed, &account_context(tenant, user))
+}
+
+fn account_context(tenant: &str, user: &str) -> Vec<u8> {
+    [
+        &b"account-second-factor\0"[..],
+        tenant.as_bytes(),
+        b"\0",
+        user.as_bytes(),
+    ]
+    .concat()
+}
+
 /// A person's data key. Never stored in plaintext; zeroed when dropped; its bytes never leave
 /// this module. It knows whose it is, so that it opens nothing of anyone else.
 pub(crate) struct DataKey {

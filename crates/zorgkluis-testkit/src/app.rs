@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 use zorgkluis_store::vault::{Actor, Vault};
 
-use crate::{Backend, STAFF, TestStore, add_staff};
+use crate::{Backend, PASSWORD, STAFF, TestStore, add_second_factors, add_staff};
 
 /// One HTTP test per backend (`name::sqlite`, `name::postgres`), each against its own
 /// [`TestApp`].
@@ -37,6 +37,8 @@ macro_rules! app_on_both_backends {
 pub struct TestApp {
     pub base: String,
     pub tokens: HashMap<&'static str, String>,
+    /// The second-factor keys of the staff whose role needs one (the FG).
+    pub second_factors: HashMap<&'static str, String>,
     pub agent: ureq::Agent,
     /// The vault the server serves, for looking behind its back (the audit log).
     pub vault: Vault,
@@ -55,10 +57,11 @@ impl TestApp {
             .enable_all()
             .build()
             .unwrap();
-        let (store, vault, base, tokens) = runtime.block_on(async {
+        let (store, vault, base, tokens, second_factors) = runtime.block_on(async {
             let store = TestStore::new(backend).await;
             let vault = store.open().await;
             add_staff(&vault, STAFF).await;
+            let second_factors = add_second_factors(&vault, STAFF).await;
             let system = Actor::system("test");
             let mut tokens = HashMap::new();
             for (name, role) in STAFF {
@@ -76,7 +79,7 @@ impl TestApp {
                 vault.clone(),
                 std::future::pending(),
             ));
-            (store, vault, base, tokens)
+            (store, vault, base, tokens, second_factors)
         });
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -85,11 +88,30 @@ impl TestApp {
         TestApp {
             base,
             tokens,
+            second_factors,
             agent,
             vault,
             runtime: Some(runtime),
             store,
         }
+    }
+
+    /// A web session of `user`, logged in with [`PASSWORD`] and, where the account has one,
+    /// its second factor: as the browser would have it after the login pages.
+    pub fn web_session(&self, user: &str) -> zorgkluis_store::accounts::Session {
+        let accounts = self.vault.accounts();
+        let mut session = self
+            .block_on(accounts.login(user, PASSWORD, "127.0.0.1"))
+            .unwrap()
+            .expect("a session");
+        if let Some(key) = self.second_factors.get(user) {
+            let verified = self
+                .block_on(accounts.verify_code(&session, &crate::fresh_code(key)))
+                .unwrap();
+            assert!(verified, "{user}'s code");
+            session.second_factor = zorgkluis_store::accounts::SecondFactor::Verified;
+        }
+        session
     }
 
     pub fn backend(&self) -> &'static str {

@@ -9,6 +9,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+pub use sqlx;
 use sqlx::Connection as _;
 use zorgkluis_core::decide::AccessPolicy;
 use zorgkluis_core::{Lang, Reglement};
@@ -234,6 +235,54 @@ pub async fn add_staff(vault: &Vault, staff: &[(&str, &str)]) {
             .create_user(&system, id, role, PASSWORD, false)
             .await
             .unwrap_or_else(|e| panic!("user {id}: {e}"));
+    }
+}
+
+/// Gives every account of `staff` whose role needs a second factor one, as an administrator
+/// would; returns user id and key.
+pub async fn add_second_factors(
+    vault: &Vault,
+    staff: &[(&'static str, &str)],
+) -> std::collections::HashMap<&'static str, String> {
+    let system = Actor::system("test");
+    let mut keys = std::collections::HashMap::new();
+    for (id, role) in staff {
+        if vault.second_factor_required(role) {
+            let enrolment = vault
+                .accounts()
+                .provision_second_factor(&system, id)
+                .await
+                .unwrap_or_else(|e| panic!("second factor of {id}: {e}"));
+            keys.insert(*id, enrolment.secret);
+        }
+    }
+    keys
+}
+
+/// A code for `key` the server has not seen yet: a code counts once, so a test that logs in
+/// twice within one time step gets the next step's code (which the server accepts, one step
+/// of clock skew), and waits for the step after that only when both are used.
+pub fn fresh_code(key: &str) -> String {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    use zorgkluis_store::accounts::{STEP_SECONDS, code_at};
+    static USED: Mutex<Option<HashMap<String, u64>>> = Mutex::new(None);
+    loop {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let step_now = now / STEP_SECONDS;
+        let mut used = USED.lock().unwrap();
+        let last = used.get_or_insert_with(HashMap::new).get(key).copied();
+        let step = last.map_or(step_now, |l| (l + 1).max(step_now));
+        if step <= step_now + 1 {
+            used.get_or_insert_with(HashMap::new)
+                .insert(key.to_owned(), step);
+            return code_at(key, step * STEP_SECONDS).unwrap();
+        }
+        drop(used);
+        std::thread::sleep(std::time::Duration::from_millis(500));
     }
 }
 

@@ -186,3 +186,46 @@ pub fn user_password(inst: &Installation, id: &str, lang: Lang) -> ExitCode {
         Ok((t!(lang, "cli-user-password-set", id = id), true))
     })
 }
+
+/// `zorgkluis user totp ID [--remove]`.
+pub fn user_totp(inst: &Installation, id: &str, remove: bool, lang: Lang) -> ExitCode {
+    store_cmd::with_vault(inst, lang, |vault| async move {
+        let accounts = vault.accounts();
+        let actor = Actor::system("cli");
+        if remove {
+            accounts
+                .remove_second_factor(&actor, id)
+                .await
+                .map_err(|e| e.to_string())?;
+            return Ok((t!(lang, "cli-user-totp-removed", id = id), true));
+        }
+        let enrolment = accounts
+            .provision_second_factor(&actor, id)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok((
+            t!(
+                lang,
+                "cli-user-totp-set",
+                id = id,
+                secret = enrolment.secret.as_str(),
+                uri = enrolment.uri.as_str()
+            ),
+            true,
+        ))
+    })
+}
+
+/// `zorgkluis user totp-code --secret KEY`: no installation needed.
+pub fn totp_code(secret: &str, lang: Lang) -> ExitCode {
+    match zorgkluis_store::accounts::current_code(secret) {
+        Ok(code) => {
+            println!("{code}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", t(lang, "cli-error"));
+            ExitCode::from(2)
+        }
+    }
+}

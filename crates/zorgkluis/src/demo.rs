@@ -157,13 +157,45 @@ pub async fn seed(vault: &Vault, dir: &Path) -> Result<Vec<(String, String, Stri
         .iter()
         .map(|(n, r, t)| format!("{n} {r} {t}\n"))
         .collect();
+    write_owner_only(&tokens_file, &text)?;
+    Ok(tokens)
+}
+
+fn write_owner_only(path: &Path, text: &str) -> Result<(), String> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options
-        .open(&tokens_file)
+        .open(path)
         .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| e.to_string())?;
-    Ok(tokens)
+        .map_err(|e| e.to_string())
+}
+
+/// The second-factor keys of the demo staff whose role needs one (the FG: it reads the audit
+/// log), made once and kept in the data directory, owner-only, like the tokens: user id, key.
+pub async fn second_factors(vault: &Vault, dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let file = dir.join("demo-second-factors.txt");
+    if let Ok(text) = std::fs::read_to_string(&file) {
+        return Ok(text
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(u, k)| (u.to_owned(), k.to_owned()))
+            .collect());
+    }
+    let system = Actor::system("demo");
+    let mut keys = Vec::new();
+    for (id, role) in STAFF {
+        if vault.second_factor_required(role) {
+            let enrolment = vault
+                .accounts()
+                .provision_second_factor(&system, id)
+                .await
+                .map_err(|e| e.to_string())?;
+            keys.push(((*id).to_owned(), enrolment.secret));
+        }
+    }
+    let text: String = keys.iter().map(|(u, k)| format!("{u} {k}\n")).collect();
+    write_owner_only(&file, &text)?;
+    Ok(keys)
 }

@@ -63,6 +63,23 @@ enum UserCommand {
         /// The account's id.
         id: String,
     },
+    /// Give an account a new second factor (TOTP) and print its key and otpauth address for
+    /// the authenticator app (a new phone; replaces the old one), or take it away with
+    /// --remove. Ends its sessions.
+    Totp {
+        /// The account's id.
+        id: String,
+        /// Take the second factor away; a role that needs one sets up a new one at login.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Print the code an authenticator app shows now for a key (for the demo and for tests;
+    /// whoever holds the key can make its codes anyway).
+    TotpCode {
+        /// The key in base32, as `user totp` printed it.
+        #[arg(long)]
+        secret: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -185,6 +202,10 @@ fn main() -> ExitCode {
         Command::User(UserCommand::Disable { id }) => {
             accounts_cmd::user_disable(&cli.installation, &id, lang)
         }
+        Command::User(UserCommand::Totp { id, remove }) => {
+            accounts_cmd::user_totp(&cli.installation, &id, remove, lang)
+        }
+        Command::User(UserCommand::TotpCode { secret }) => accounts_cmd::totp_code(&secret, lang),
         Command::User(UserCommand::Password { id }) => {
             accounts_cmd::user_password(&cli.installation, &id, lang)
         }

@@ -138,6 +138,10 @@ pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> Ex
             Ok(t) => t,
             Err(e) => return failed(lang, &e),
         };
+        let second_factors = match demo::second_factors(&vault, &dir).await {
+            Ok(k) => k,
+            Err(e) => return failed(lang, &e),
+        };
         // Bound before the logins are printed, so they name the real port (also for :0).
         let listener = match bind(&listen).await {
             Ok(l) => l,
@@ -157,6 +161,15 @@ pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> Ex
             password = demo::PASSWORD
         ));
         out.push('\n');
+        for (user, key) in &second_factors {
+            out.push_str(&t!(
+                lang,
+                "cli-demo-second-factor",
+                user = user.as_str(),
+                key = key.as_str()
+            ));
+            out.push('\n');
+        }
         out.push_str(&t(lang, "cli-demo-tokens"));
         out.push('\n');
         for (name, role, token) in &tokens {

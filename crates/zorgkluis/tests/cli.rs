@@ -621,10 +621,18 @@ fn demo_creates_the_organisation_and_serves_it() {
     let mut printed_users = users.clone();
     printed_users.sort_unstable();
     assert_eq!(printed_users, expected_users, "{logins}");
+    // The staff whose role needs a second factor get a key, printed with the command that
+    // gives its code.
+    let keys: std::collections::HashMap<&str, &str> = printed
+        .iter()
+        .filter_map(|l| l.split_once(" logt in met een tweede factor: zet sleutel "))
+        .filter_map(|(user, rest)| Some((user, rest.split_once(' ')?.0)))
+        .collect();
+    assert_eq!(keys.keys().collect::<Vec<_>>(), [&"fg-1"], "{printed:?}");
     let web = Web::new(&address);
     let mut first_client = None;
     for user in &users {
-        let home = web.login(user, password);
+        let home = web.login(user, password, keys.get(user).copied());
         let heading = HOME_PAGES.iter().find(|(u, _)| u == user).unwrap().1;
         assert!(
             home.contains(&format!("<h1>{heading}</h1>")),
@@ -654,7 +662,7 @@ fn demo_creates_the_organisation_and_serves_it() {
         }
     }
     // A wrong password is refused with the form again, in Dutch.
-    let (status, page) = web.try_login("zorg-1", "niet-het-wachtwoord");
+    let (status, page) = web.try_login("zorg-1", "niet-het-wachtwoord", None);
     assert_eq!(status, 401, "{page}");
     assert!(
         page.contains("Onjuiste gebruikersnaam of wachtwoord."),
@@ -782,7 +790,7 @@ impl Web {
 
     /// Posts the login form as `user`: the status and the page it answers with (for a
     /// success, the redirect's target fetched with the session cookie).
-    fn try_login(&self, user: &str, password: &str) -> (u16, String) {
+    fn try_login(&self, user: &str, password: &str, key: Option<&str>) -> (u16, String) {
         let mut form = self
             .agent
             .get(format!("{}/login", self.base))
@@ -827,6 +835,10 @@ impl Web {
             .map(|(n, v)| format!("{n}={v}"))
             .collect();
         assert!(!session.is_empty(), "a session cookie for {user}");
+        let location = match key {
+            Some(key) => self.give_code(&location, &session.join("; "), key),
+            None => location,
+        };
         let mut home = self
             .agent
             .get(format!("{}{location}", self.base))
@@ -840,8 +852,47 @@ impl Web {
     }
 
     /// Logs in as `user` and returns the home page it lands on.
-    fn login(&self, user: &str, password: &str) -> String {
-        let (status, page) = self.try_login(user, password);
+    /// The second factor's page at `location` (where the login sent the session), with the
+    /// code the printed command gives for `key`; returns where that sends the session.
+    fn give_code(&self, location: &str, cookie: &str, key: &str) -> String {
+        assert_eq!(
+            location, "/login/code",
+            "the code is asked after the password"
+        );
+        let mut page = self
+            .agent
+            .get(format!("{}{location}", self.base))
+            .header("Cookie", cookie)
+            .call()
+            .unwrap();
+        let html = page.body_mut().read_to_string().unwrap();
+        assert!(html.contains("authenticator-app"), "{html}");
+        let csrf = html
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the form's hidden csrf field")
+            .to_owned();
+        let o = zorgkluis(&["user", "totp-code", "--secret", key]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let code = stdout(&o).trim().to_owned();
+        assert_eq!(code.len(), 6, "{code}");
+        let resp = self
+            .agent
+            .post(format!("{}{location}", self.base))
+            .header("Cookie", cookie)
+            .send_form([("code", code.as_str()), ("csrf", csrf.as_str())])
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 303, "the code is taken");
+        resp.headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    fn login(&self, user: &str, password: &str, key: Option<&str>) -> String {
+        let (status, page) = self.try_login(user, password, key);
         assert_eq!(status, 200, "{user} logs in: {page}");
         page
     }
@@ -925,7 +976,8 @@ fn token_add_prints_a_token_once() {
     assert!(tokens[0]["revoked_at"].is_string(), "{tokens}");
 }
 
-/// `user disable`, `user password` and `token add --expires` (review M5): each refuses bad
+/// `user disable`, `user password`, `user totp` and `token add --expires` (review M5, the
+/// second factor): each refuses bad
 /// input naming it, with exit 2, and does its work.
 #[test]
 fn accounts_are_disabled_passwords_set_and_tokens_expire_from_the_command_line() {
@@ -998,6 +1050,42 @@ fn accounts_are_disabled_passwords_set_and_tokens_expire_from_the_command_line()
     }
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // A second factor: the key and its otpauth address are printed; the printed key gives
+    // six-digit codes; a key that is no base32 and an id that is no account are refused.
+    let o = run(&["user", "totp", "j.jansen"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Tweede factor ingesteld voor j.jansen"),
+        "{out}"
+    );
+    assert!(out.contains("otpauth://totp/zorgkluis:j.jansen?"), "{out}");
+    let key = out
+        .split("sleutel: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the key is printed")
+        .to_owned();
+    let o = run(&["user", "totp-code", "--secret", &key], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let code = stdout(&o).trim().to_owned();
+    assert!(
+        code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()),
+        "{code}"
+    );
+    let o = run(&["user", "totp-code", "--secret", "geen base32!"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("secret"), "{}", stderr(&o));
+    let o = run(&["user", "totp", "niemand"], None);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let o = run(&["user", "totp", "j.jansen", "--remove"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Tweede factor verwijderd"),
+        "{}",
+        stdout(&o)
+    );
 
     let o = run(&["user", "disable", "j.jansen"], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -92,3 +92,12 @@ cli-password-prompt = New password:
 cli-bad-expiry = --expires `{ $value }`: give a date (2027-01-31), a moment (2027-01-31T12:00:00Z) or a duration (90d, 12h).
 cli-token-state-expired = expired { $at }
 cli-token-state-expires = valid until { $at }
+
+## user totp: the second factor of a staff account
+cli-user-totp-set = Second factor set up for { $id }; its sessions have ended. Put this key into the staff member's authenticator app (and keep it nowhere else):
+    key: { $secret }
+    address (for a QR code): { $uri }
+cli-user-totp-removed = Second factor removed for { $id }; its sessions have ended. If the role needs one, a new one is set up at the next login.
+
+## demo: the second factor of the staff whose role needs one
+cli-demo-second-factor = { $user } logs in with a second factor: put key { $key } into an authenticator app, or get the code with `cargo run -q -p zorgkluis -- user totp-code --secret { $key }`

@@ -160,11 +160,13 @@ audit-action-review-emergency = Emergency accesses reviewed
 audit-action-view-overview = Overview read
 audit-action-user-disable = Account disabled
 audit-action-user-password = Password set
+audit-action-user-second-factor = Second factor set up or removed
 audit-action-user-create = Account created
 audit-action-token-create = API token created
 audit-action-token-list = API tokens listed
 audit-action-token-revoke = API token revoked
 audit-action-login = Logged in
+audit-action-login-code = Second factor code given
 audit-action-logout = Logged out
 audit-action-keys-rotate = Keys rotated
 audit-action-backup = Backup made
@@ -194,3 +196,16 @@ outside-care-team = You are not in this client's care team.
 
 ## The API's own refusals as problem details
 problem-method-not-allowed = This path does not take this method; see the Allow header.
+
+## The second factor (a code from an authenticator app after the password)
+problem-second-factor = Give the code of your second factor first.
+second-factor-code-title = Code from your authenticator app
+second-factor-code-intro = Your account is protected by a second factor. Enter the six-digit code your authenticator app shows now.
+second-factor-code = Code (6 digits)
+second-factor-confirm = Confirm
+second-factor-wrong = This code is wrong or was used before. Wait for the next code and try again.
+second-factor-enrol-title = Set up a second factor
+second-factor-enrol-intro = Your role may read the access log or the emergency accesses, or the organisation asks it for your role: that takes a second factor besides the password (NEN 7513). Scan the QR code with an authenticator app on your phone, or type the key. Then enter the code the app shows.
+second-factor-key = Key
+second-factor-enrol-button = Set up
+second-factor-lost = Lost or new phone? Ask the administrator to set up your second factor again.

@@ -92,3 +92,12 @@ cli-password-prompt = Nieuw wachtwoord:
 cli-bad-expiry = --expires `{ $value }`: geef een datum (2027-01-31), een moment (2027-01-31T12:00:00Z) of een duur (90d, 12h).
 cli-token-state-expired = verlopen { $at }
 cli-token-state-expires = geldig tot { $at }
+
+## user totp: the second factor of a staff account
+cli-user-totp-set = Tweede factor ingesteld voor { $id }; zijn sessies zijn beëindigd. Zet deze sleutel in de authenticator-app van de medewerker (en bewaar hem nergens anders):
+    sleutel: { $secret }
+    adres (voor een QR-code): { $uri }
+cli-user-totp-removed = Tweede factor verwijderd voor { $id }; zijn sessies zijn beëindigd. Vraagt zijn rol er een, dan stelt hij bij de volgende aanmelding een nieuwe in.
+
+## demo: the second factor of the staff whose role needs one
+cli-demo-second-factor = { $user } logt in met een tweede factor: zet sleutel { $key } in een authenticator-app, of vraag de code met `cargo run -q -p zorgkluis -- user totp-code --secret { $key }`

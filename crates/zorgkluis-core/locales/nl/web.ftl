@@ -160,11 +160,13 @@ audit-action-review-emergency = Noodtoegang beoordeeld
 audit-action-view-overview = Overzicht ingezien
 audit-action-user-disable = Account uitgeschakeld
 audit-action-user-password = Wachtwoord ingesteld
+audit-action-user-second-factor = Tweede factor ingesteld of verwijderd
 audit-action-user-create = Account aangemaakt
 audit-action-token-create = API-token aangemaakt
 audit-action-token-list = API-tokens opgevraagd
 audit-action-token-revoke = API-token ingetrokken
 audit-action-login = Ingelogd
+audit-action-login-code = Code van de tweede factor gegeven
 audit-action-logout = Uitgelogd
 audit-action-keys-rotate = Sleutels vernieuwd
 audit-action-backup = Back-up gemaakt
@@ -194,3 +196,16 @@ outside-care-team = U hoort niet bij het zorgteam van deze cliënt.
 
 ## The API's own refusals as problem details
 problem-method-not-allowed = Dit adres neemt deze methode niet aan; zie de header Allow.
+
+## The second factor (a code from an authenticator app after the password)
+problem-second-factor = Geef eerst de code van uw tweede factor.
+second-factor-code-title = Code uit uw authenticator-app
+second-factor-code-intro = Uw account is beveiligd met een tweede factor. Vul de code van zes cijfers in die uw authenticator-app nu toont.
+second-factor-code = Code (6 cijfers)
+second-factor-confirm = Bevestigen
+second-factor-wrong = Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw.
+second-factor-enrol-title = Tweede factor instellen
+second-factor-enrol-intro = Uw rol mag de logging of de noodtoegang inzien, of de organisatie vraagt het voor uw rol: daarvoor is naast het wachtwoord een tweede factor nodig (NEN 7513). Scan de QR-code met een authenticator-app op uw telefoon, of typ de sleutel over. Vul daarna de code in die de app toont.
+second-factor-key = Sleutel
+second-factor-enrol-button = Instellen
+second-factor-lost = Telefoon kwijt of nieuw? Vraag de beheerder om uw tweede factor opnieuw in te stellen.

@@ -234,6 +234,10 @@ pub struct RoleDecl {
     pub description: String,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
+    /// Staff in this role log in with a second factor (a code from an authenticator app).
+    /// Roles that may read the audit log or review emergency accesses always do.
+    #[serde(rename = "tweede_factor", default)]
+    pub second_factor: bool,
 }
 
 /// A processing (verwerking): one entry of the processing register (art. 30 AVG).

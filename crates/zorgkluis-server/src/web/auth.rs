@@ -17,8 +17,9 @@ use zorgkluis_core::t;
 
 use super::SESSION_COOKIE;
 use super::layout::bare_page;
+use crate::caller::PendingSession;
 use crate::error::language;
-use crate::{AppError, AppState, Caller};
+use crate::{AppError, AppState};
 
 /// The login form's anti-forgery token (double submit: in this cookie and in the form).
 const LOGIN_COOKIE: &str = "zk_login";
@@ -152,6 +153,12 @@ pub(crate) async fn login(
     {
         Ok(Some(session)) => {
             reservation.succeeded();
+            // A second factor owed comes next; the session opens nothing else until then.
+            let next = if session.second_factor.complete() {
+                "/"
+            } else {
+                super::second_factor::page_for(session.second_factor)
+            };
             let mut c = Cookie::new(SESSION_COOKIE, session.token);
             c.set_http_only(true);
             c.set_same_site(SameSite::Strict);
@@ -160,7 +167,7 @@ pub(crate) async fn login(
             let jar = jar
                 .remove(Cookie::build(LOGIN_COOKIE).path("/login"))
                 .add(c);
-            (jar, Redirect::to("/")).into_response()
+            (jar, Redirect::to(next)).into_response()
         }
         // The reservation stays: it was a failure.
         Ok(None) => refuse(StatusCode::UNAUTHORIZED, "wrong-login"),
@@ -178,16 +185,17 @@ pub(crate) struct CsrfForm {
     csrf: String,
 }
 
+/// Also for a session that still owes its second factor.
 pub(crate) async fn logout(
     State(s): State<AppState>,
-    caller: Caller,
+    pending: PendingSession,
     jar: CookieJar,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, AppError> {
-    caller.check_csrf(&form.csrf)?;
-    if let Some(session) = &caller.session {
-        s.accounts.logout(session).await?;
+    if !same_token(&form.csrf, &pending.session.csrf) {
+        return Err(AppError::Forged);
     }
+    s.accounts.logout(&pending.session).await?;
     Ok((
         jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
         Redirect::to("/login"),

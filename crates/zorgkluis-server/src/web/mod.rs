@@ -1,5 +1,5 @@
 //! The web UI for staff, server-rendered in Dutch (English with `?taal=en`), one file per part:
-//! logging in ([`auth`]), the home page by what the caller may do ([`home`]), clients: lists,
+//! logging in ([`auth`]) with a second factor where the role needs one ([`second_factor`]), the home page by what the caller may do ([`home`]), clients: lists,
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
 //! ([`officer`]). Every page reads through the same `Vault` as the API; what a page offers is
@@ -11,6 +11,7 @@ mod dossier;
 mod home;
 pub(crate) mod layout;
 mod officer;
+pub(crate) mod second_factor;
 pub mod throttle;
 
 use axum::Router;
@@ -28,6 +29,14 @@ pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/login", get(auth::login_form).post(auth::login))
+        .route(
+            second_factor::CODE_PATH,
+            get(second_factor::code_form).post(second_factor::code),
+        )
+        .route(
+            second_factor::ENROL_PATH,
+            get(second_factor::enrol_form).post(second_factor::enrol),
+        )
         .route("/uitloggen", post(auth::logout))
         .route("/clienten", get(clients::list))
         .route(

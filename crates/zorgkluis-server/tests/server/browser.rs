@@ -196,18 +196,40 @@ impl Browser {
         }
     }
 
-    async fn login(&self, user: &str) {
+    /// Logs in with the password; where the account has a second factor (`key`), gives its
+    /// code on the page that asks for it (saved as `tweede-factor-code`).
+    async fn login_with(&self, user: &str, key: Option<&str>) {
+        self.password_login(user).await;
+        if let Some(key) = key {
+            assert_eq!(
+                self.path().await,
+                "/login/code",
+                "{user} is asked for the code"
+            );
+            self.text_with("authenticator-app").await;
+            self.check("tweede-factor-code").await;
+            self.fill("code", &zorgkluis_testkit::fresh_code(key)).await;
+            self.click("button.primary").await;
+            self.wait_until_not("/login/code").await;
+        }
+    }
+
+    async fn password_login(&self, user: &str) {
         self.goto("/login").await;
         self.fill("gebruiker", user).await;
         self.fill("wachtwoord", PASSWORD).await;
         self.click("button[type=submit]").await;
+        self.wait_until_not("/login").await;
+    }
+
+    async fn wait_until_not(&self, path: &str) {
         for _ in 0..50 {
-            if self.path().await != "/login" {
+            if self.path().await != path {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{user} could not log in");
+        panic!("still on {path}");
     }
 
     async fn logout(&self) {
@@ -227,6 +249,15 @@ fn no_raw_timestamps(page: &str) {
 #[test]
 fn staff_do_their_work_in_a_real_browser() {
     let app = TestApp::start(Backend::Sqlite);
+    // A privacy officer who has no second factor yet.
+    app.block_on(app.vault.accounts().create_user(
+        &zorgkluis_store::vault::Actor::system("test"),
+        "fg-2",
+        "fg",
+        PASSWORD,
+        false,
+    ))
+    .unwrap();
     let mine = app.client_named("Éva de Vries-Proef", "111222333");
     let (status, other) = app.post(
         Some("admin-1"),
@@ -252,7 +283,7 @@ fn staff_do_their_work_in_a_real_browser() {
         b.text_with("Onjuiste gebruikersnaam of wachtwoord").await;
 
         // A caregiver's home is their own clients, by name, and nobody else's.
-        b.login("zorg-1").await;
+        b.login_with("zorg-1", None).await;
         let home = b.text_with("Mijn cliënten").await;
         assert!(home.contains("Éva de Vries-Proef"), "{home}");
         assert!(home.contains("2 maart 1950"), "Dutch date of birth: {home}");
@@ -326,7 +357,7 @@ fn staff_do_their_work_in_a_real_browser() {
         assert_eq!(b.path().await, "/login", "logged out means logged out");
 
         // Administration registers and searches; a bad BSN is refused and nothing is written.
-        b.login("admin-1").await;
+        b.login_with("admin-1", None).await;
         b.text_with("Inschrijving en zoeken").await;
         b.check("start-administratie").await;
         b.click_link("Cliënt inschrijven").await;
@@ -379,7 +410,7 @@ fn staff_do_their_work_in_a_real_browser() {
         b.logout().await;
 
         // Emergency access demands a reason, then is granted and flagged.
-        b.login("zorg-2").await;
+        b.login_with("zorg-2", None).await;
         b.goto(&format!("/clienten/{mine}")).await;
         b.text_with("niet bij het zorgteam").await;
         assert!(
@@ -408,7 +439,8 @@ fn staff_do_their_work_in_a_real_browser() {
         b.logout().await;
 
         // The privacy officer's dashboard, the review with the reason, the client's log.
-        b.login("fg-1").await;
+        b.login_with("fg-1", Some(&app.second_factors["fg-1"]))
+            .await;
         let page = b.text_with("Privacydashboard").await;
         assert!(page.contains("1 noodtoegang vastgelegd"), "{page}");
         b.check("fg-dashboard").await;
@@ -435,8 +467,36 @@ fn staff_do_their_work_in_a_real_browser() {
         b.check("fg-logging").await;
         b.logout().await;
 
+        // A second privacy officer without a second factor sets one up before anything else:
+        // the key from the page into the "app", its code back.
+        b.password_login("fg-2").await;
+        assert_eq!(b.path().await, "/login/tweede-factor");
+        b.goto("/toezicht/noodtoegang").await;
+        assert_eq!(
+            b.path().await,
+            "/login/tweede-factor",
+            "nothing else opens yet"
+        );
+        let page = b.text_with("Tweede factor instellen").await;
+        assert!(page.contains("NEN 7513"), "{page}");
+        b.check("tweede-factor-instellen").await;
+        let key =
+            b.c.find(Locator::Css("code.secret"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+        b.fill("code", "000000").await;
+        b.click("button.primary").await;
+        b.text_with("klopt niet").await;
+        b.fill("code", &zorgkluis_testkit::fresh_code(&key)).await;
+        b.click("button.primary").await;
+        b.text_with("Privacydashboard").await;
+        b.logout().await;
+
         // Management sees the organisation in counts, no personal data.
-        b.login("dir-1").await;
+        b.login_with("dir-1", None).await;
         let page = b.text_with("Overzicht van de organisatie").await;
         assert!(page.contains("cliënten ingeschreven"), "{page}");
         assert!(!page.contains("Vries"), "no names on the overview: {page}");

@@ -8,6 +8,7 @@ mod accounts;
 mod browser;
 mod login;
 mod refusals;
+mod second_factor;
 mod timeouts;
 
 use std::collections::BTreeSet;

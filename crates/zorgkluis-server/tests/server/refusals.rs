@@ -3,7 +3,7 @@
 //! checks what the API checks, and refusals of the server's own pages are logged.
 
 use serde_json::json;
-use zorgkluis_testkit::{PASSWORD, TestApp, all_bytes, contains};
+use zorgkluis_testkit::{TestApp, all_bytes, contains};
 
 use crate::{audit_of, chain_length, has, who_did_what};
 
@@ -17,10 +17,11 @@ pub(crate) struct Web {
 
 impl Web {
     pub(crate) fn login(app: &TestApp, user: &str) -> Web {
-        let session = app
-            .block_on(app.vault.accounts().login(user, PASSWORD, "127.0.0.1"))
-            .unwrap()
-            .expect("a session");
+        Web::of(app, app.web_session(user))
+    }
+
+    /// The browser of a session made elsewhere (one that still owes its second factor).
+    pub(crate) fn of(app: &TestApp, session: zorgkluis_store::accounts::Session) -> Web {
         Web {
             agent: ureq::Agent::config_builder()
                 .http_status_as_error(false)

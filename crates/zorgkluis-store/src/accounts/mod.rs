@@ -2,6 +2,7 @@
 //! from the personal data they act on. Making an account or a token is a duty the reglement
 //! grants (`manage_accounts`), decided and logged; every login and logout is logged.
 
+mod second_factor;
 mod tokens;
 
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use crate::sealed::{self, Unpermitted};
 use crate::vault::{Actor, Inner, Vault, VaultError};
 use crate::writer::{Arg, Stmt};
 
+pub use second_factor::{Enrolment, STEP_SECONDS, SecondFactor, code_at, current_code};
 pub use tokens::TokenInfo;
 
 /// Sessions end after 30 minutes without activity, and after 12 hours in any case.
@@ -34,6 +36,8 @@ pub struct Session {
     /// The token every state-changing form must carry.
     pub csrf: String,
     pub actor: Actor,
+    /// Whether the password was enough, or a code is still to be given or set up.
+    pub second_factor: SecondFactor,
 }
 
 /// The accounts of one organisation.
@@ -318,7 +322,7 @@ impl Accounts {
         source: &str,
     ) -> Result<Option<Session>, VaultError> {
         let row = sqlx::query(
-            "SELECT role, password_hash, supervised FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL",
+            "SELECT role, password_hash, supervised, CASE WHEN totp_secret IS NULL THEN 0 ELSE 1 END FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL",
         )
         .bind(&self.inner.tenant)
         .bind(user)
@@ -329,6 +333,7 @@ impl Accounts {
                 r.try_get::<String, _>(0)?,
                 r.try_get::<String, _>(1)?,
                 r.try_get::<i64, _>(2)? != 0,
+                r.try_get::<i64, _>(3)? != 0,
             )),
             None => None,
         };
@@ -347,7 +352,7 @@ impl Accounts {
         .await
         .map_err(|e| StoreError::Crypto(e.to_string()))?;
         let actor = match &found {
-            Some((role, _, supervised)) => Actor {
+            Some((role, _, supervised, _)) => Actor {
                 user_id: user.to_owned(),
                 role: role.clone(),
                 on_behalf_of: None,
@@ -396,7 +401,15 @@ impl Accounts {
             vec![stmt],
         )
         .await?;
-        Ok(Some(Session { token, csrf, actor }))
+        let enrolled = found.as_ref().is_some_and(|f| f.3);
+        let second_factor =
+            SecondFactor::of(vault.second_factor_required(&actor.role), enrolled, false);
+        Ok(Some(Session {
+            token,
+            csrf,
+            actor,
+            second_factor,
+        }))
     }
 
     /// The session of a cookie token, if it is open: not idle longer than
@@ -406,7 +419,9 @@ impl Accounts {
         let hash = sha256(&[token.as_bytes()]).to_vec();
         let mut conn = self.inner.pool.connection().await?;
         let row = sqlx::query(
-            "SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.role, u.supervised FROM sessions s \
+            "SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.role, u.supervised, \
+             CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END, \
+             CASE WHEN s.second_factor_at IS NULL THEN 0 ELSE 1 END FROM sessions s \
              JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id \
              WHERE s.tenant_id = $1 AND s.token_hash = $2 AND u.disabled_at IS NULL",
         )
@@ -436,16 +451,23 @@ impl Accounts {
             .execute(&*self.inner.pool)
             .await?;
         }
+        let actor = Actor {
+            user_id: r.try_get(0)?,
+            role: r.try_get(4)?,
+            on_behalf_of: None,
+            source: source.to_owned(),
+            supervised: r.try_get::<i64, _>(5)? != 0,
+        };
+        let second_factor = SecondFactor::of(
+            self.vault().second_factor_required(&actor.role),
+            r.try_get::<i64, _>(6)? != 0,
+            r.try_get::<i64, _>(7)? != 0,
+        );
         Ok(Some(Session {
             token: token.to_owned(),
             csrf: r.try_get(1)?,
-            actor: Actor {
-                user_id: r.try_get(0)?,
-                role: r.try_get(4)?,
-                on_behalf_of: None,
-                source: source.to_owned(),
-                supervised: r.try_get::<i64, _>(5)? != 0,
-            },
+            actor,
+            second_factor,
         }))
     }
 

@@ -85,11 +85,15 @@ audit_actions! {
     UserDisable = "user_disable",
     /// Setting a staff account's password (a change or an administrator's reset).
     UserPassword = "user_password",
+    /// Giving a staff account a second factor, or taking it away.
+    UserSecondFactor = "user_second_factor",
     TokenCreate = "token_create",
     TokenRevoke = "token_revoke",
     /// Listing the API tokens (their names, never the tokens).
     TokenList = "token_list",
     Login = "login",
+    /// The second factor's code after the password.
+    LoginCode = "login_code",
     Logout = "logout",
     KeysRotate = "keys_rotate",
     Backup = "backup",

@@ -177,6 +177,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0006_account_lifecycle.sql"),
         include_str!("../../migrations/postgres/0006_account_lifecycle.sql"),
     ),
+    (
+        7,
+        "second_factor",
+        include_str!("../../migrations/sqlite/0007_second_factor.sql"),
+        include_str!("../../migrations/postgres/0007_second_factor.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {
