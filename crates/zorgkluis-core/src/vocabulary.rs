@@ -153,6 +153,36 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Who files a data subject request: the subject, or someone who acts for the subject
+    /// (`zorgkluis reglement represent --requester`).
+    Requester {
+        Betrokkene = "betrokkene", "betrokkene", "subject";
+        Ouder = "ouder", "ouder met gezag", "parent with authority";
+        Voogd = "voogd", "voogd", "guardian";
+        Curator = "curator", "curator", "curator";
+        Mentor = "mentor", "mentor", "mentor";
+        Gemachtigde = "gemachtigde", "schriftelijk gemachtigde", "written proxy";
+        Nabestaande = "nabestaande", "nabestaande", "heir";
+    }
+}
+
+vocabulary! {
+    /// The legal status of an adult subject, or the ground an heir invokes for a deceased one
+    /// (`zorgkluis reglement represent --ground`).
+    Ground {
+        Curatele = "curatele", "curatele", "guardianship (curatele)";
+        Mentorschap = "mentorschap", "mentorschap", "mentorship (mentorschap)";
+        Beschermingsbewind = "beschermingsbewind", "beschermingsbewind", "financial administration (beschermingsbewind)";
+        Wilsonbekwaam = "wilsonbekwaam", "niet in staat tot een redelijke waardering van zijn belangen ter zake", "unable to reasonably weigh his interests in the matter";
+        VastgelegdVoorOverlijden = "vastgelegd_voor_overlijden", "toestemming die de overledene bij leven heeft vastgelegd", "consent the deceased recorded during life";
+        ZwaarwegendBelang = "zwaarwegend_belang", "een zwaarwegend belang", "a weighty interest";
+        MedischeFout = "medische_fout", "een incident of vermoede medische fout", "an incident or suspected medical error";
+        PresumedConsent = "veronderstelde_toestemming", "veronderstelde toestemming van de overledene", "presumed consent of the deceased";
+        GezagOverledenMinderjarige = "gezag_overleden_minderjarige", "het gezag over een kind dat voor zijn zestiende overleed", "authority over a child who died before 16";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,12 +11,14 @@ use std::process::ExitCode;
 use clap::{Subcommand, ValueEnum};
 use jiff::civil::Date;
 use serde::Serialize;
-use zorgkluis_core::decide::{self, DecisionError, DisclosureFacts, RetentionFacts};
+use zorgkluis_core::decide::{
+    self, DecisionError, DisclosureFacts, RepresentFacts, RetentionFacts,
+};
 use zorgkluis_core::decide::{AccessPolicy as _, AccessRequest};
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::register::ProcessingRegister;
 use zorgkluis_core::taxonomy::{IdKind, did_you_mean};
-use zorgkluis_core::vocabulary::{Action, RequestType};
+use zorgkluis_core::vocabulary::{Action, Ground, RequestType, Requester};
 use zorgkluis_core::{Lang, Reglement, t};
 use zorgkluis_policy::{CedarPolicy, CustomPolicies, HEIR_ROLE};
 
@@ -105,6 +107,41 @@ pub enum ReglementCommand {
         #[arg(long)]
         schema: bool,
     },
+    /// Who may file a data subject request: the subject, or who acts for the subject, by the
+    /// WGBO, the Jeugdwet and the reglement (ages, curatele and mentorschap, a written proxy,
+    /// heirs).
+    Represent {
+        file: PathBuf,
+        /// inzage, afschrift, correctie, aanvulling, verwijdering, afscherming, bezwaar,
+        /// overdraagbaarheid or overdracht.
+        #[arg(long, value_parser = parse_request_type)]
+        request: RequestType,
+        /// Who files: betrokkene (the subject), ouder (parent with authority), voogd, curator,
+        /// mentor, gemachtigde (written proxy) or nabestaande (heir).
+        #[arg(long, value_parser = parse_requester)]
+        requester: Requester,
+        /// The subject's date of birth (YYYY-MM-DD).
+        #[arg(long = "subject-born", value_parser = parse_date)]
+        subject_born: Date,
+        /// The day the request is judged (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        on: Date,
+        /// The subject's written authorisation: the proxy's, or a minor of 16 or 17's consent
+        /// to his parent.
+        #[arg(long)]
+        authorisation: bool,
+        /// The subject's date of death (YYYY-MM-DD).
+        #[arg(long = "subject-deceased", value_parser = parse_date)]
+        subject_deceased: Option<Date>,
+        /// The legal status of the subject: curatele, mentorschap, beschermingsbewind,
+        /// wilsonbekwaam (cannot reasonably weigh his interests in the matter); or, for a
+        /// deceased subject, the heir's ground: vastgelegd_voor_overlijden, zwaarwegend_belang,
+        /// medische_fout, veronderstelde_toestemming, gezag_overleden_minderjarige.
+        #[arg(long, value_parser = parse_ground)]
+        ground: Option<Ground>,
+        #[arg(long)]
+        json: bool,
+    },
     /// May a recipient receive a category of data, and on which conditions.
     Disclose {
         file: PathBuf,
@@ -152,6 +189,24 @@ fn parse_request_type(s: &str) -> Result<RequestType, String> {
         format!(
             "unknown request type `{s}`; expected one of: {}",
             RequestType::ids().join(", ")
+        )
+    })
+}
+
+fn parse_requester(s: &str) -> Result<Requester, String> {
+    Requester::from_id(s).ok_or_else(|| {
+        format!(
+            "unknown requester `{s}`; expected one of: {}",
+            Requester::ids().join(", ")
+        )
+    })
+}
+
+fn parse_ground(s: &str) -> Result<Ground, String> {
+    Ground::from_id(s).ok_or_else(|| {
+        format!(
+            "unknown ground `{s}`; expected one of: {}",
+            Ground::ids().join(", ")
         )
     })
 }
@@ -257,6 +312,33 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 zorgkluis_policy::schema_text(r)
             } else {
                 policy.text().to_owned()
+            })
+        }),
+        ReglementCommand::Represent {
+            file,
+            request,
+            requester,
+            subject_born,
+            on,
+            authorisation,
+            subject_deceased,
+            ground,
+            json,
+        } => with_reglement(&file, lang, |r| {
+            let facts = RepresentFacts {
+                request,
+                requester,
+                subject_born,
+                on,
+                subject_deceased,
+                ground,
+                authorisation,
+            };
+            let answer = decide::represent(r, &facts, lang)?;
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
             })
         }),
         ReglementCommand::Disclose {

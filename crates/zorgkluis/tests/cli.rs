@@ -1177,3 +1177,182 @@ fn accounts_are_disabled_passwords_set_and_tokens_expire_from_the_command_line()
     let o = run(&["token", "list"], None);
     assert!(stdout(&o).contains("geldig tot"), "{}", stdout(&o));
 }
+
+fn represent(extra: &[&str]) -> Output {
+    let alpo = root()
+        .join("reglementen/alpo-zorg.toml")
+        .display()
+        .to_string();
+    let mut args = vec![
+        "reglement",
+        "represent",
+        alpo.as_str(),
+        "--request",
+        "inzage",
+    ];
+    args.extend_from_slice(extra);
+    zorgkluis(&args)
+}
+
+#[test]
+fn represent_json_has_exactly_the_four_fields() {
+    let o = represent(&[
+        "--requester",
+        "ouder",
+        "--subject-born",
+        "2012-01-10",
+        "--on",
+        "2026-03-02",
+        "--json",
+    ]);
+    let v = json(&o);
+    let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+    assert_eq!(keys, ["allowed", "also_needed", "reason", "articles"]);
+    assert_eq!(v["allowed"], true);
+    assert_eq!(v["also_needed"].as_array().expect("list").len(), 2);
+    assert!(
+        v["articles"][0]
+            .as_str()
+            .expect("article")
+            .contains("7:450")
+    );
+    assert!(
+        v["reason"].as_str().expect("reason").contains("14 jaar"),
+        "{v}"
+    );
+}
+
+#[test]
+fn represent_a_proxy_with_and_without_authorisation() {
+    let base = [
+        "--requester",
+        "gemachtigde",
+        "--subject-born",
+        "1970-01-01",
+        "--on",
+        "2026-03-02",
+        "--json",
+    ];
+    let without = json(&represent(&base));
+    assert_eq!(without["allowed"], false);
+    assert!(
+        without["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("machtiging")
+    );
+    let mut with = base.to_vec();
+    with.push("--authorisation");
+    assert_eq!(json(&represent(&with))["allowed"], true);
+}
+
+#[test]
+fn represent_an_heir_in_english_and_in_plain_text() {
+    let o = zorgkluis(&[
+        "--lang",
+        "en",
+        "reglement",
+        "represent",
+        &seed(),
+        "--request",
+        "afschrift",
+        "--requester",
+        "nabestaande",
+        "--subject-born",
+        "1940-01-10",
+        "--subject-deceased",
+        "2025-11-01",
+        "--on",
+        "2026-03-02",
+        "--ground",
+        "zwaarwegend_belang",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("After the death on 2025-11-01"), "{text}");
+    assert!(text.contains("Also needed: "), "{text}");
+    assert!(text.contains("art. 7:458a lid 1 sub c BW"), "{text}");
+}
+
+#[test]
+fn represent_rejects_bad_input_with_exit_2_naming_the_flag() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &[
+                "--requester",
+                "buurman",
+                "--subject-born",
+                "1970-01-01",
+                "--on",
+                "2026-03-02",
+            ],
+            "--requester",
+        ),
+        (
+            &[
+                "--requester",
+                "ouder",
+                "--subject-born",
+                "2016-02-30",
+                "--on",
+                "2026-03-02",
+            ],
+            "--subject-born",
+        ),
+        (
+            &[
+                "--requester",
+                "ouder",
+                "--subject-born",
+                "2016-01-01",
+                "--on",
+                "morgen",
+            ],
+            "--on",
+        ),
+        (
+            &[
+                "--requester",
+                "curator",
+                "--subject-born",
+                "1960-01-01",
+                "--on",
+                "2026-03-02",
+                "--ground",
+                "bewind",
+            ],
+            "--ground",
+        ),
+        (
+            &[
+                "--requester",
+                "betrokkene",
+                "--subject-born",
+                "2027-01-01",
+                "--on",
+                "2026-03-02",
+            ],
+            "--subject-born",
+        ),
+    ];
+    for (args, flag) in cases {
+        let o = represent(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(flag), "{args:?}: {}", stderr(&o));
+    }
+    let o = zorgkluis(&[
+        "reglement",
+        "represent",
+        &seed(),
+        "--request",
+        "inzien",
+        "--requester",
+        "betrokkene",
+        "--subject-born",
+        "1970-01-01",
+        "--on",
+        "2026-03-02",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--request"), "{}", stderr(&o));
+}

@@ -4,6 +4,7 @@
 mod access;
 mod deadline;
 mod disclosure;
+mod represent;
 mod retention;
 
 pub use access::{
@@ -11,6 +12,7 @@ pub use access::{
 };
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
+pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use retention::{RetentionAnswer, RetentionFacts, retention};
 
 use crate::calendar::OutOfRange;
@@ -40,6 +42,14 @@ pub enum DecisionError {
         from: Anchor,
     },
     OutOfRange(OutOfRange),
+    /// Two dates of the facts in an impossible order: `earlier` (the option that gives it) lies
+    /// after `later`.
+    FactsOutOfOrder {
+        earlier: &'static str,
+        earlier_date: jiff::civil::Date,
+        later: &'static str,
+        later_date: jiff::civil::Date,
+    },
 }
 
 impl From<OutOfRange> for DecisionError {
@@ -83,6 +93,19 @@ impl DecisionError {
                 from = from.label(lang)
             ),
             DecisionError::OutOfRange(_) => t!(lang, "decision-out-of-range"),
+            DecisionError::FactsOutOfOrder {
+                earlier,
+                earlier_date,
+                later,
+                later_date,
+            } => t!(
+                lang,
+                "decision-facts-out-of-order",
+                earlier = *earlier,
+                earlier_date = &earlier_date.to_string(),
+                later = *later,
+                later_date = &later_date.to_string()
+            ),
         }
     }
 }

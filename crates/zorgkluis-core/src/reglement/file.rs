@@ -538,9 +538,15 @@ pub enum HeirException {
     /// A suspected medical error.
     #[serde(rename = "medische_fout")]
     MedicalError,
-    /// Presumed consent of the deceased (art. 7:458a BW).
+    /// Presumed consent of the deceased: older KNMG doctrine and case law under art. 7:457 BW;
+    /// the legislator left it out of art. 7:458a BW (Kamerstukken 34 994), so it rests on the
+    /// reglement alone.
     #[serde(rename = "veronderstelde_toestemming")]
     PresumedConsent,
+    /// Whoever had authority over a child who died before the age of 16 (art. 7:458a lid 2
+    /// BW, art. 7.3.12a lid 2 Jeugdwet).
+    #[serde(rename = "gezag_overleden_minderjarige")]
+    AuthorityOverDeceasedChild,
 }
 
 impl HeirException {
@@ -551,23 +557,43 @@ impl HeirException {
             HeirException::WeightyInterest => "zwaarwegend_belang",
             HeirException::MedicalError => "medische_fout",
             HeirException::PresumedConsent => "veronderstelde_toestemming",
+            HeirException::AuthorityOverDeceasedChild => "gezag_overleden_minderjarige",
         }
     }
 }
 
-/// Who consents for a minor or a person under guardianship.
+/// Who consents, and files requests, for a minor or a person under guardianship.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Representation {
-    /// Below this age the representative consents.
+    /// Below this age the representative consents, and parents may file a request without the
+    /// minor's consent. Where the WGBO or the Jeugdwet governs the dossier, their 12 and 16
+    /// years govern (art. 7:468 BW: no derogation to the patient's detriment).
     #[serde(rename = "leeftijd")]
-    pub age: u8,
+    pub age: Spanned<u8>,
     #[serde(rename = "curatele_of_mentorschap", default)]
     pub guardianship: bool,
+    /// The laws that govern the client's dossier and so who may act for the client; inferred
+    /// from `wettelijk_kader` (and the other `wet` keys) when left out.
+    #[serde(rename = "dossierwetten")]
+    pub care_laws: Option<Spanned<Vec<CareLaw>>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
+}
+
+/// A law that governs a client's dossier, with its own rules on representation and heirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub enum CareLaw {
+    /// The WGBO, art. 7:446-468 BW (a geneeskundige behandelingsovereenkomst).
+    #[serde(rename = "wgbo")]
+    Wgbo,
+    /// The Jeugdwet, its paragraph 7.3 (youth care).
+    #[serde(rename = "jeugdwet")]
+    Jeugdwet,
 }
 
 /// A topic the source document is silent on, and the law that applies instead.

@@ -108,6 +108,7 @@ pub(super) fn validate(
     check_retention(file, &taxonomy, &mut c);
     check_requests(file, &mut c);
     check_disclosures(file, &taxonomy, &mut c);
+    check_representation(file, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -583,6 +584,45 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             "reglement.default_disclosure_without_consent",
             default.article.span(),
             t!(c.lang, "reglement-default-disclosure-without-consent"),
+        );
+    }
+}
+
+/// `[vertegenwoordiging]`: an age a minor can have (12 to 18), and a warning where the WGBO or the
+/// Jeugdwet governs the dossier and the reglement names another age than their 16.
+fn check_representation(file: &ReglementFile, c: &mut Checker<'_>) {
+    let Some(r) = &file.representation else {
+        return;
+    };
+    let age = *r.age.get_ref();
+    if !(12..=18).contains(&age) {
+        c.error(
+            "reglement.representation_age",
+            r.age.span(),
+            t!(c.lang, "reglement-representation-age", age = u32::from(age)),
+        );
+        return;
+    }
+    let laws = crate::decide::care_laws(file);
+    if laws.any() && age != 16 {
+        c.warning(
+            "reglement.representation_age_law",
+            r.age.span(),
+            t!(
+                c.lang,
+                "reglement-representation-age-law",
+                age = u32::from(age),
+                law = &laws.names()
+            ),
+        );
+    }
+    if let Some(list) = &r.care_laws
+        && list.get_ref().is_empty()
+    {
+        c.error(
+            "reglement.empty_care_laws",
+            list.span(),
+            t!(c.lang, "reglement-empty-care-laws"),
         );
     }
 }

@@ -4,4 +4,5 @@
 mod calendar_props;
 mod i18n;
 mod invalid;
+mod represent;
 mod scenarios;
