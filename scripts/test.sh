@@ -2,7 +2,8 @@
 # The README's test command: sets up what the tests need on a fresh machine of this project's
 # kind (PostgreSQL running on 127.0.0.1:5432, Debian's chromium and chromium-driver for the
 # browser tests, axe-core for their accessibility check), then runs every test of the
-# workspace. Fails when a test fails. Extra arguments go to `cargo test`.
+# workspace, then schemathesis against the served OpenAPI document. Fails when a test fails.
+# Extra arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,3 +31,8 @@ export ZORGKLUIS_AXE="$PWD/$TOOLS/node_modules/axe-core/axe.min.js"
 
 echo "== cargo test --workspace"
 cargo test --workspace --locked "$@"
+
+# The API against its own OpenAPI document: schemathesis, pinned, bounded (scripts/schemathesis.sh).
+echo "== schemathesis"
+cargo build --locked -q -p zorgkluis
+scripts/schemathesis.sh
