@@ -113,7 +113,11 @@ fn load_config(dir: &Path, lang: Lang) -> Result<Config, String> {
     toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn location(dir: &Path, config: &Config) -> Location {
+/// Where the installation's files are: the configuration file's paths, each overridden by its
+/// environment variable. A path whose directory does not exist, or a copy that is the file it
+/// copies (or the key file), is refused naming the field and its variable, before anything
+/// is opened or created.
+fn location(dir: &Path, config: &Config, lang: Lang) -> Result<Location, String> {
     let url = std::env::var("DATABASE_URL")
         .ok()
         .or_else(|| config.database_url.clone());
@@ -123,14 +127,104 @@ fn location(dir: &Path, config: &Config) -> Location {
             .map(PathBuf::from)
             .or_else(|| configured.clone())
     };
-    Location {
+    let fields = [
+        ("key_file", "ZORGKLUIS_KEY_FILE", &config.key_file),
+        (
+            "checkpoint_log",
+            "ZORGKLUIS_CHECKPOINT_LOG",
+            &config.checkpoint_log,
+        ),
+        (
+            "checkpoint_mirror",
+            "ZORGKLUIS_CHECKPOINT_MIRROR",
+            &config.checkpoint_mirror,
+        ),
+        ("key_store", "ZORGKLUIS_KEY_STORE", &config.key_store),
+        (
+            "key_store_mirror",
+            "ZORGKLUIS_KEY_STORE_MIRROR",
+            &config.key_store_mirror,
+        ),
+    ];
+    for (field, var, configured) in fields {
+        let Some(p) = path(var, configured) else {
+            continue;
+        };
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        if parent.is_some_and(|d| !d.is_dir()) {
+            return Err(t!(
+                lang,
+                "cli-location-no-directory",
+                field = field,
+                var = var,
+                path = &p.display().to_string()
+            ));
+        }
+    }
+    let location = Location {
         key_path: path("ZORGKLUIS_KEY_FILE", &config.key_file),
         checkpoint_log: path("ZORGKLUIS_CHECKPOINT_LOG", &config.checkpoint_log),
         checkpoint_mirror: path("ZORGKLUIS_CHECKPOINT_MIRROR", &config.checkpoint_mirror),
         key_store: path("ZORGKLUIS_KEY_STORE", &config.key_store),
         key_store_mirror: path("ZORGKLUIS_KEY_STORE_MIRROR", &config.key_store_mirror),
         ..Location::new(url.as_deref(), dir)
+    };
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || std::fs::canonicalize(a)
+                .is_ok_and(|a| std::fs::canonicalize(b).is_ok_and(|b| a == b))
+    };
+    let key = location.key_file();
+    let checks = [
+        (
+            "checkpoint_mirror",
+            "ZORGKLUIS_CHECKPOINT_MIRROR",
+            &location.checkpoint_mirror,
+            location.checkpoint_file(),
+        ),
+        (
+            "key_store_mirror",
+            "ZORGKLUIS_KEY_STORE_MIRROR",
+            &location.key_store_mirror,
+            location.key_store_file(),
+        ),
+    ];
+    for (field, var, copy, original) in checks {
+        if let Some(copy) = copy
+            && (same(copy, &original) || same(copy, &key))
+        {
+            return Err(t!(
+                lang,
+                "cli-location-same-file",
+                field = field,
+                var = var,
+                path = &copy.display().to_string()
+            ));
+        }
     }
+    for (field, var, file) in [
+        (
+            "checkpoint_log",
+            "ZORGKLUIS_CHECKPOINT_LOG",
+            location.checkpoint_file(),
+        ),
+        (
+            "key_store",
+            "ZORGKLUIS_KEY_STORE",
+            location.key_store_file(),
+        ),
+    ] {
+        if same(&file, &key) {
+            return Err(t!(
+                lang,
+                "cli-location-same-file",
+                field = field,
+                var = var,
+                path = &file.display().to_string()
+            ));
+        }
+    }
+    Ok(location)
 }
 
 pub async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
@@ -166,7 +260,7 @@ pub async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
             .collect::<String>()
     })?;
     Vault::open(
-        &location(&dir, &config),
+        &location(&dir, &config, lang)?,
         &config.tenant,
         reglement,
         &source,
@@ -213,7 +307,10 @@ pub fn init(
         key_store: None,
         key_store_mirror: None,
     };
-    let loc = location(&dir, &config);
+    let loc = match location(&dir, &config, lang) {
+        Ok(l) => l,
+        Err(e) => return fail(lang, &t(lang, "cli-configuration"), e),
+    };
     let created = match vault::init(&loc) {
         Ok(c) => c,
         Err(e) => {
@@ -392,9 +489,13 @@ pub fn restore(inst: &Installation, file: Option<PathBuf>, lang: Lang) -> ExitCo
         Ok(c) => c,
         Err(e) => return fail(lang, &t(lang, "cli-configuration"), e),
     };
+    let loc = match location(&dir, &config, lang) {
+        Ok(l) => l,
+        Err(e) => return fail(lang, &t(lang, "cli-configuration"), e),
+    };
     let restored = runtime()
         .map_err(zorgkluis_store::StoreError::from)
-        .and_then(|rt| rt.block_on(vault::restore(&location(&dir, &config), file.as_deref())));
+        .and_then(|rt| rt.block_on(vault::restore(&loc, file.as_deref())));
     if let Err(e) = restored {
         return fail(lang, &t(lang, "cli-restore-failed"), e);
     }

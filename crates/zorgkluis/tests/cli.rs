@@ -1356,3 +1356,57 @@ fn represent_rejects_bad_input_with_exit_2_naming_the_flag() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--request"), "{}", stderr(&o));
 }
+
+/// A configured location that cannot be right (a directory that does not exist, a mirror
+/// that is the file it mirrors) is refused naming the field and its variable, with exit 2,
+/// before anything is opened: the installation still verifies afterwards.
+#[test]
+fn a_bad_location_is_refused_naming_the_field() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str], env: &[(&str, String)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zorgkluis"));
+        cmd.arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .env_remove("ZORGKLUIS_LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("run zorgkluis")
+    };
+    let o = run(
+        &["init", "--reglement", &seed(), "--tenant", "bg-wonen"],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let missing = dir.dir.path().join("bestaat-niet/checkpoints.log");
+    let o = run(
+        &["audit", "verify"],
+        &[("ZORGKLUIS_CHECKPOINT_LOG", missing.display().to_string())],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("`checkpoint_log`") && err.contains("ZORGKLUIS_CHECKPOINT_LOG"),
+        "{err}"
+    );
+    assert!(err.contains("bestaat niet"), "{err}");
+    let log = dir.dir.path().join("checkpoints.log").display().to_string();
+    let o = run(
+        &["audit", "verify"],
+        &[
+            ("ZORGKLUIS_CHECKPOINT_LOG", log.clone()),
+            ("ZORGKLUIS_CHECKPOINT_MIRROR", log),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("`checkpoint_mirror`"), "{}", stderr(&o));
+    let key = format!("{data}/master.key");
+    let o = run(&["audit", "verify"], &[("ZORGKLUIS_KEY_STORE", key)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("`key_store`"), "{}", stderr(&o));
+    assert!(!missing.exists());
+    let o = run(&["audit", "verify"], &[]);
+    assert_eq!(o.status.code(), Some(0), "nothing changed: {}", stderr(&o));
+}

@@ -101,3 +101,7 @@ cli-user-totp-removed = Second factor removed for { $id }; its sessions have end
 
 ## demo: the second factor of the staff whose role needs one
 cli-demo-second-factor = { $user } logs in with a second factor: put key { $key } into an authenticator app, or get the code with `cargo run -q -p zorgkluis -- user totp-code --secret { $key }`
+
+## where the installation's files are (zorgkluis.toml or the environment)
+cli-location-no-directory = `{ $field }` (in zorgkluis.toml, or { $var }): the directory of { $path } does not exist
+cli-location-same-file = `{ $field }` (in zorgkluis.toml, or { $var }): { $path } is the same file as the one it should stand beside, or the key file; choose another file, best on another volume

@@ -101,3 +101,7 @@ cli-user-totp-removed = Tweede factor verwijderd voor { $id }; zijn sessies zijn
 
 ## demo: the second factor of the staff whose role needs one
 cli-demo-second-factor = { $user } logt in met een tweede factor: zet sleutel { $key } in een authenticator-app, of vraag de code met `cargo run -q -p zorgkluis -- user totp-code --secret { $key }`
+
+## where the installation's files are (zorgkluis.toml or the environment)
+cli-location-no-directory = `{ $field }` (in zorgkluis.toml, of { $var }): de map van { $path } bestaat niet
+cli-location-same-file = `{ $field }` (in zorgkluis.toml, of { $var }): { $path } is hetzelfde bestand als wat het moet aanvullen of als het sleutelbestand; kies een ander bestand, liefst op een ander volume
