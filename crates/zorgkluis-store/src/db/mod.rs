@@ -183,6 +183,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0007_second_factor.sql"),
         include_str!("../../migrations/postgres/0007_second_factor.sql"),
     ),
+    (
+        8,
+        "audit_guard_per_statement",
+        include_str!("../../migrations/sqlite/0008_audit_guard_per_statement.sql"),
+        include_str!("../../migrations/postgres/0008_audit_guard_per_statement.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -801,6 +801,13 @@ zorgkluis_testkit::on_both_backends! {
              person_id, action, category, purpose, reason, emergency, source, outcome, articles, prev_hash, hash, \
              object, subjects FROM audit_events WHERE seq = 5"
         );
+        // Two events in one statement, the first where the next belongs and the second one
+        // further (the PostgreSQL guard checks each statement's rows together).
+        let gap = format!(
+            "INSERT INTO audit_events ({COLUMNS}) SELECT tenant_id, (SELECT MAX(seq) FROM audit_events) + seq, at, \
+             user_id, role, on_behalf_of, person_id, action, category, purpose, reason, emergency, source, outcome, \
+             articles, prev_hash, hash, object, subjects FROM audit_events WHERE seq IN (1, 3)"
+        );
         for sql in [
             "UPDATE audit_events SET action = 'x' WHERE seq = 1".to_owned(),
             "DELETE FROM audit_events WHERE seq = 1".to_owned(),
@@ -808,6 +815,7 @@ zorgkluis_testkit::on_both_backends! {
             "DELETE FROM audit_subjects".to_owned(),
             replace,
             between,
+            gap,
         ] {
             let result = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(&mut raw).await;
             assert!(result.is_err(), "{}: {sql} was allowed", store.name());
