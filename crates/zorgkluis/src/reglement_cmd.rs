@@ -107,6 +107,30 @@ pub enum ReglementCommand {
         #[arg(long)]
         schema: bool,
     },
+    /// The data-breach clock: when the Autoriteit Persoonsgegevens must be notified (72 hours
+    /// from discovery, art. 33 AVG) and when the persons affected are told (art. 34 AVG).
+    Breach {
+        file: PathBuf,
+        /// When the breach was discovered: Dutch time (2026-03-27T16:30) or a moment with its
+        /// offset (2026-03-27T16:30:00+01:00, 2026-03-27T15:30:00Z).
+        #[arg(long, value_parser = parse_moment)]
+        discovered: jiff::Timestamp,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The complaint's clock (Wkkgz art. 17): when a complaint must be decided, with or
+    /// without the extension.
+    Complaint {
+        file: PathBuf,
+        /// The day the complaint was received (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        received: Date,
+        /// The term was extended (told to the complainant before it ended).
+        #[arg(long)]
+        extended: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Who may file a data subject request: the subject, or who acts for the subject, by the
     /// WGBO, the Jeugdwet and the reglement (ages, curatele and mentorschap, a written proxy,
     /// heirs).
@@ -173,6 +197,28 @@ fn parse_date(s: &str) -> Result<Date, String> {
         Ok(d) if valid_shape => Ok(d),
         _ => Err(format!("expected a date as YYYY-MM-DD, found `{s}`")),
     }
+}
+
+/// A moment: with an offset (RFC 3339), or a Dutch wall-clock time. A time the clocks skip
+/// when summer time starts is read as the hour after; one they pass twice as the first.
+fn parse_moment(s: &str) -> Result<jiff::Timestamp, String> {
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    s.replacen(' ', "T", 1)
+        .parse::<jiff::civil::DateTime>()
+        .ok()
+        .filter(|_| s.len() >= 16)
+        .and_then(|dt| {
+            dt.to_zoned_datetime(zorgkluis_core::time::amsterdam())
+                .ok()
+                .map(|z| z.timestamp())
+        })
+        .ok_or_else(|| {
+            format!(
+                "expected a moment as 2026-03-27T16:30 (Dutch time) or 2026-03-27T16:30:00+01:00, found `{s}`"
+            )
+        })
 }
 
 fn parse_action(s: &str) -> Result<Action, String> {
@@ -335,6 +381,31 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 authorisation,
             };
             let answer = decide::represent(r, &facts, lang)?;
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
+            })
+        }),
+        ReglementCommand::Breach {
+            file,
+            discovered,
+            json,
+        } => with_reglement(&file, lang, |r| {
+            let answer = decide::breach_deadline(r, discovered)?;
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
+            })
+        }),
+        ReglementCommand::Complaint {
+            file,
+            received,
+            extended,
+            json,
+        } => with_reglement(&file, lang, |r| {
+            let answer = decide::complaint_deadline(r, received, extended)?;
             Ok(if json {
                 to_json(&answer)
             } else {

@@ -1410,3 +1410,61 @@ fn a_bad_location_is_refused_naming_the_field() {
     let o = run(&["audit", "verify"], &[]);
     assert_eq!(o.status.code(), Some(0), "nothing changed: {}", stderr(&o));
 }
+
+/// `reglement breach` and `reglement complaint`: the JSON fields scripts read, and a moment or
+/// date that is none refused naming the flag.
+#[test]
+fn the_breach_and_complaint_clocks_answer_in_json() {
+    let o = zorgkluis(&[
+        "reglement",
+        "breach",
+        &seed(),
+        "--discovered",
+        "2026-03-28T20:00",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["notify_ap_by"], "2026-03-31T21:00:00+02:00", "{v}");
+    assert!(
+        v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "AVG art. 33 lid 1"),
+        "{v}"
+    );
+    let o = zorgkluis(&["reglement", "breach", &seed(), "--discovered", "vrijdag"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--discovered"), "{}", stderr(&o));
+
+    let o = zorgkluis(&[
+        "reglement",
+        "complaint",
+        &seed(),
+        "--received",
+        "2026-11-13",
+        "--extended",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["decide_by"], "2027-01-22", "{v}");
+    assert!(
+        v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Wkkgz art. 17 lid 2"),
+        "{v}"
+    );
+    let o = zorgkluis(&[
+        "reglement",
+        "complaint",
+        &seed(),
+        "--received",
+        "13-11-2026",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--received"), "{}", stderr(&o));
+}

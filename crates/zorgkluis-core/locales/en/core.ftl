@@ -237,3 +237,17 @@ represent-needed-incident = a notice of the care provider to this heir about an 
 represent-needed-good-care = the care provider's judgement that access is not contrary to the care of a good care provider
 represent-needed-presumed = the care provider's judgement that the deceased would have agreed to this access
 represent-needed-heir-scope = only data that concern the ground; nothing where the deceased (from 12 and competent) recorded not to want it, or where another's privacy is harmed
+
+## data breaches and complaints (reglement breach, reglement complaint)
+breach-notify-ap = Notify the Dutch Data Protection Authority (AP) of the breach by { $by }: { $hours } hours after its discovery on { $discovered }, weekends and summer time included. If later, give the reasons for the delay.
+breach-tell-persons-high-risk = Tell the persons affected without undue delay if the breach is likely to result in a high risk to them.
+breach-tell-persons-always = Tell the persons affected without undue delay: the reglement asks it of every breach, high risk or not.
+breach-register = Record the breach in the register, with its facts, effects and the measures taken, also when it need not be notified.
+breach-articles = Articles: { $articles }.
+complaint-decide-by = The complaint, received on { $received }, must be decided by { $date }.
+complaint-extended = The term is extended; the complainant was told in writing, with reasons, before the first term ended.
+complaint-extension-possible = It may be extended once, by at most four weeks, where careful handling requires it; tell the complainant in writing by { $date }.
+complaint-officer = Complaints officer: { $officer }.
+complaint-dispute-body = Dispute body: { $body }.
+reglement-complaint-term-beyond-law = The complaint term { $period } is longer than the Wkkgz's six weeks (art. 17(1)); the law governs.
+reglement-complaint-extension-beyond-law = The extension { $period } is longer than the Wkkgz's four weeks (art. 17(2)); the law governs.

@@ -234,3 +234,17 @@ represent-needed-incident = een mededeling van de zorgaanbieder aan deze nabesta
 represent-needed-good-care = het oordeel van de hulpverlener dat inzage niet in strijd is met de zorg van een goed hulpverlener
 represent-needed-presumed = het oordeel van de hulpverlener dat de overledene met deze inzage zou hebben ingestemd
 represent-needed-heir-scope = alleen gegevens die met de grond te maken hebben; niets als de overledene (vanaf 12 jaar en wilsbekwaam) heeft vastgelegd dat niet te willen, of als de privacy van een ander wordt geschaad
+
+## data breaches and complaints (reglement breach, reglement complaint)
+breach-notify-ap = Meld het datalek uiterlijk { $by } bij de Autoriteit Persoonsgegevens: { $hours } uur na de ontdekking op { $discovered }, ook in het weekend en over de zomertijd heen. Is het later, meld dan met de reden van de vertraging.
+breach-tell-persons-high-risk = Informeer de betrokkenen onverwijld als het datalek waarschijnlijk een hoog risico voor hen oplevert.
+breach-tell-persons-always = Informeer de betrokkenen onverwijld: het reglement vraagt dat bij elk datalek, ook zonder hoog risico.
+breach-register = Leg het datalek vast in het register, met de feiten, de gevolgen en de maatregelen, ook als het niet gemeld hoeft te worden.
+breach-articles = Artikelen: { $articles }.
+complaint-decide-by = De klacht, ontvangen op { $received }, moet uiterlijk { $date } beslist zijn.
+complaint-extended = De termijn is verlengd; de klager hoorde dat schriftelijk en met redenen voor het einde van de eerste termijn.
+complaint-extension-possible = Verlengen kan eenmaal, met ten hoogste vier weken, als de zorgvuldige behandeling dat vraagt; laat het de klager uiterlijk { $date } schriftelijk weten.
+complaint-officer = Klachtenfunctionaris: { $officer }.
+complaint-dispute-body = Geschilleninstantie: { $body }.
+reglement-complaint-term-beyond-law = De klachttermijn { $period } is langer dan de zes weken van de Wkkgz (art. 17 lid 1); de wet geldt.
+reglement-complaint-extension-beyond-law = De verlenging { $period } is langer dan de vier weken van de Wkkgz (art. 17 lid 2); de wet geldt.

@@ -2,6 +2,8 @@
 //! articles. No IO and no clock: today's date, when needed, is a parameter.
 
 mod access;
+mod breach;
+mod complaint;
 mod deadline;
 mod disclosure;
 mod represent;
@@ -10,6 +12,10 @@ mod retention;
 pub use access::{
     AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest, HEIR_ROLE, SYSTEM_ROLE,
 };
+pub use breach::{
+    AP_NOTIFICATION_HOURS, BreachAnswer, TellPersons, breach_deadline, rfc3339_dutch,
+};
+pub use complaint::{ComplaintAnswer, WKKGZ_EXTENSION, WKKGZ_TERM, complaint_deadline};
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};

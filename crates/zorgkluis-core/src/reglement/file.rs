@@ -89,6 +89,12 @@ pub struct ReglementFile {
     pub heirs: Option<Heirs>,
     #[serde(rename = "vertegenwoordiging")]
     pub representation: Option<Representation>,
+    /// How the organisation handles a data breach beyond what art. 33 and 34 AVG require.
+    #[serde(rename = "datalekken")]
+    pub breaches: Option<Breaches>,
+    /// The complaint procedure's terms, where the organisation sets its own (Wkkgz otherwise).
+    #[serde(rename = "klachten")]
+    pub complaints: Option<Complaints>,
     /// The organisation's own Cedar policies, a file beside the reglement; validated against the
     /// generated schema by `reglement check`.
     #[serde(rename = "cedar_beleid")]
@@ -606,4 +612,46 @@ pub struct Silence {
     pub fallback: String,
     #[serde(rename = "toelichting")]
     pub note: Option<String>,
+}
+
+/// Whom the organisation tells of a data breach. The AP's 72 hours (art. 33 AVG) are the law's
+/// and cannot be set here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breaches {
+    /// The persons affected are told of every breach, not only of one with a high risk to them
+    /// (art. 34 AVG asks the latter).
+    #[serde(rename = "betrokkenen_altijd_informeren", default)]
+    pub always_tell_persons: bool,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// The complaint procedure's terms. The Wkkgz (art. 17) is the ceiling: six weeks, extendable
+/// once by at most four; a reglement may only be quicker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaints {
+    /// Decide within this period after receipt.
+    #[serde(rename = "termijn")]
+    pub term: Option<Spanned<Period>>,
+    /// At most this extension, told before the term ends.
+    #[serde(rename = "verlenging")]
+    pub extension: Option<Spanned<Period>>,
+    /// The complaints officer (klachtenfunctionaris), as a function, never a personal name.
+    #[serde(rename = "klachtenfunctionaris")]
+    pub officer: Option<String>,
+    /// The dispute body the organisation is a member of (geschilleninstantie).
+    #[serde(rename = "geschilleninstantie")]
+    pub dispute_body: Option<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
 }

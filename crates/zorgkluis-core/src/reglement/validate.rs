@@ -109,6 +109,7 @@ pub(super) fn validate(
     check_requests(file, &mut c);
     check_disclosures(file, &taxonomy, &mut c);
     check_representation(file, &mut c);
+    check_complaints(file, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -624,5 +625,38 @@ fn check_representation(file: &ReglementFile, c: &mut Checker<'_>) {
             list.span(),
             t!(c.lang, "reglement-empty-care-laws"),
         );
+    }
+}
+
+/// A complaint term longer than the Wkkgz allows binds nobody: the law's governs (a warning,
+/// so that the organisation fixes its text).
+fn check_complaints(file: &ReglementFile, c: &mut Checker<'_>) {
+    let Some(complaints) = &file.complaints else {
+        return;
+    };
+    let checks = [
+        (
+            &complaints.term,
+            crate::decide::WKKGZ_TERM,
+            "reglement.complaint_term_beyond_law",
+            "reglement-complaint-term-beyond-law",
+        ),
+        (
+            &complaints.extension,
+            crate::decide::WKKGZ_EXTENSION,
+            "reglement.complaint_extension_beyond_law",
+            "reglement-complaint-extension-beyond-law",
+        ),
+    ];
+    for (period, law, code, key) in checks {
+        if let Some(p) = period
+            && p.get_ref().max_days() > law.min_days()
+        {
+            c.warning(
+                code,
+                p.span(),
+                t!(c.lang, key, period = &p.get_ref().describe(c.lang)),
+            );
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 mod calendar_props;
 mod i18n;
+mod incidents;
 mod invalid;
 mod represent;
 mod scenarios;
