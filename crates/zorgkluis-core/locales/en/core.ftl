@@ -237,3 +237,24 @@ represent-needed-incident = a notice of the care provider to this heir about an 
 represent-needed-good-care = the care provider's judgement that access is not contrary to the care of a good care provider
 represent-needed-presumed = the care provider's judgement that the deceased would have agreed to this access
 represent-needed-heir-scope = only data that concern the ground; nothing where the deceased (from 12 and competent) recorded not to want it, or where another's privacy is harmed
+
+## the law layer
+law-source-wet = law
+law-source-richtsnoer = guidance of the Dutch Data Protection Authority, not law
+law-source-productbeleid = zorgkluis product policy, not law
+retention-law-minimum = The law prevails: { $article } ({ $source }) requires { $period } from { $from }, until { $date }; the reglement says { $own_period } from { $own_from } ({ $own_articles }), which is shorter.
+retention-law-maximum = The maximum stays strict: { $article } ({ $source }) allows at most { $period } from { $from }, so gone by { $date }; the reglement ({ $own_period } from { $own_from }, { $own_articles }) would keep the data longer.
+deadline-identity-law = The reglement says nothing of an identity check: where there is reasonable doubt about the identity, additional information may be asked for ({ $article }).
+decision-before-law = the reglement sets no response period and on { $date } the GDPR did not apply yet (it does since 25 May 2018); the law layer knows no period for that day
+reglement-retention-law-help = the answer follows the law: { $period } from { $from } ({ $articles }); a shorter term of the reglement does not hold
+reglement-retention-start-law = `{ $category }` is kept { $period } from { $own_from }, but { $articles } counts from { $from }: the statutory term can end later
+reglement-retention-above-ceiling = `{ $category }` is kept longer than { $period } from { $from } ({ $article }; { $source }); the answer keeps to the maximum
+reglement-destruction-above-ceiling = the destruction window of { $window } lets `{ $category }` outlive { $period } ({ $article }; { $source }); the answer keeps to the maximum
+law-topic-camerabeelden = the law layer: camera footage at most 4 weeks after recording, unless an incident was recorded (AP guidance on GDPR art. 5(1)(e))
+law-topic-sollicitatie = the law layer: job applicants' data at most 4 weeks after the procedure, up to a year with consent (AP guidance on GDPR art. 5(1)(e))
+law-topic-medisch-dossier = the law layer: the medical record 20 years after its last change (art. 7:454(3) Dutch Civil Code; the youth-care dossier art. 7.3.8 Jeugdwet)
+law-topic-fiscaal = the law layer: the fiscal records 7 years (art. 52(4) AWR)
+law-topic-datalek = the law layer: a breach is notified to the Dutch Data Protection Authority within 72 hours of becoming aware of it (GDPR art. 33(1))
+law-topic-klacht = the law layer: the judgement on a complaint within 6 weeks, extendable once by at most 4 weeks (art. 17 Wkkgz)
+law-topic-identiteit = the law layer: where there is reasonable doubt about the identity, ask for additional information (GDPR art. 12(6))
+law-topic-reactietermijn = the law layer: respond within one month of receipt, extendable by two further months (GDPR art. 12(3))

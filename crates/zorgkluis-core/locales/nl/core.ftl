@@ -234,3 +234,24 @@ represent-needed-incident = een mededeling van de zorgaanbieder aan deze nabesta
 represent-needed-good-care = het oordeel van de hulpverlener dat inzage niet in strijd is met de zorg van een goed hulpverlener
 represent-needed-presumed = het oordeel van de hulpverlener dat de overledene met deze inzage zou hebben ingestemd
 represent-needed-heir-scope = alleen gegevens die met de grond te maken hebben; niets als de overledene (vanaf 12 jaar en wilsbekwaam) heeft vastgelegd dat niet te willen, of als de privacy van een ander wordt geschaad
+
+## the law layer
+law-source-wet = wet
+law-source-richtsnoer = richtsnoer van de Autoriteit Persoonsgegevens, geen wet
+law-source-productbeleid = productbeleid zorgkluis, geen wet
+retention-law-minimum = De wet gaat voor: { $article } ({ $source }) schrijft { $period } vanaf { $from } voor, tot en met { $date }; het reglement noemt { $own_period } vanaf { $own_from } ({ $own_articles }), en dat is korter.
+retention-law-maximum = Het maximum blijft strikt: { $article } ({ $source }) staat ten hoogste { $period } vanaf { $from } toe, dus uiterlijk { $date } weg; het reglement ({ $own_period } vanaf { $own_from }, { $own_articles }) zou de gegevens langer laten bestaan.
+deadline-identity-law = Het reglement zegt niets over een identiteitscontrole: bij redelijke twijfel over de identiteit mag om aanvullende gegevens worden gevraagd ({ $article }).
+decision-before-law = het reglement noemt geen reactietermijn en op { $date } gold de AVG nog niet (sinds 25 mei 2018); de wettelijke laag kent voor die dag geen termijn
+reglement-retention-law-help = het antwoord volgt de wet: { $period } vanaf { $from } ({ $articles }); een kortere termijn van het reglement geldt niet
+reglement-retention-start-law = `{ $category }` wordt { $period } bewaard vanaf { $own_from }, maar { $articles } telt vanaf { $from }: de wettelijke termijn kan later eindigen
+reglement-retention-above-ceiling = `{ $category }` wordt langer bewaard dan { $period } vanaf { $from } ({ $article }; { $source }); het antwoord houdt het maximum aan
+reglement-destruction-above-ceiling = het vernietigingsvenster van { $window } laat `{ $category }` langer bestaan dan { $period } ({ $article }; { $source }); het antwoord houdt het maximum aan
+law-topic-camerabeelden = de wettelijke laag: camerabeelden ten hoogste 4 weken na opname, tenzij een incident is vastgelegd (richtsnoer van de AP bij AVG art. 5 lid 1 sub e)
+law-topic-sollicitatie = de wettelijke laag: sollicitatiegegevens ten hoogste 4 weken na de procedure, met toestemming tot een jaar (richtsnoer van de AP bij AVG art. 5 lid 1 sub e)
+law-topic-medisch-dossier = de wettelijke laag: het medisch dossier 20 jaar na de laatste wijziging (art. 7:454 lid 3 BW; het jeugdhulpdossier art. 7.3.8 Jeugdwet)
+law-topic-fiscaal = de wettelijke laag: de fiscale administratie 7 jaar (art. 52 lid 4 AWR)
+law-topic-datalek = de wettelijke laag: een datalek binnen 72 uur na ontdekking melden bij de Autoriteit Persoonsgegevens (AVG art. 33 lid 1)
+law-topic-klacht = de wettelijke laag: het oordeel over een klacht binnen 6 weken, eenmaal met ten hoogste 4 weken te verlengen (art. 17 Wkkgz)
+law-topic-identiteit = de wettelijke laag: bij redelijke twijfel over de identiteit aanvullende gegevens vragen (AVG art. 12 lid 6)
+law-topic-reactietermijn = de wettelijke laag: reageren binnen een maand na ontvangst, te verlengen met twee maanden (AVG art. 12 lid 3)
