@@ -4,5 +4,6 @@
 mod calendar_props;
 mod i18n;
 mod invalid;
+mod law;
 mod represent;
 mod scenarios;
