@@ -22,8 +22,9 @@ pub use deadlines::{
     ComplaintDeadline, ResponseRule, avg_response, breach_notification, complaint_decision,
 };
 pub use retention::{
-    AWR_RETENTION, CAMERA_FOOTAGE, CAMERA_FOOTAGE_ID, Ceiling, Floor, JEUGDWET_RETENTION,
-    JOB_APPLICATION, JOB_APPLICATION_ID, Limit, Term, WGBO_RETENTION, ceilings_for, floors_for,
+    AWR_RETENTION, CAMERA_FOOTAGE, CAMERA_FOOTAGE_ID, Ceiling, DOSSIER_DESTRUCTION_ON_REQUEST,
+    Floor, JEUGDWET_RETENTION, JOB_APPLICATION, JOB_APPLICATION_ID, Limit, Term, WGBO_RETENTION,
+    ceilings_for, floors_for,
 };
 pub use silence::{TOPICS, Topic, topics_for};
 

@@ -119,6 +119,17 @@ pub const AWR_RETENTION: Floor = Floor {
     }],
 };
 
+/// Destruction on the patient's request: "binnen drie maanden na een daartoe strekkend verzoek"
+/// (art. 7:455 lid 1 BW; for the youth-care dossier art. 7.3.9 Jeugdwet). It covers the
+/// dossier of art. 7:454 only, not everything the organisation holds: other data is erased
+/// within the AVG's month, extendable by two (art. 12 lid 3 and art. 17 lid 1 AVG).
+pub const DOSSIER_DESTRUCTION_ON_REQUEST: Version<Period> = Version {
+    in_force: day(1995, 4, 1),
+    value: Period::new(3, Unit::Months),
+    article: "art. 7:455 lid 1 BW",
+    source: Source::Wet,
+};
+
 /// The category id the law layer knows as camera footage.
 pub const CAMERA_FOOTAGE_ID: &str = "camerabeelden";
 /// The category id of job applicants' data (built in).
