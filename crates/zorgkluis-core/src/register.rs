@@ -227,7 +227,16 @@ impl ProcessingRegister {
             silences: f
                 .silences
                 .iter()
-                .map(|s| format!("{}: {}", s.topic, s.fallback))
+                .map(|s| {
+                    // Where the law layer knows the topic, its answer follows the entry's.
+                    let mut line = format!("{}: {}", s.topic, s.fallback);
+                    for topic in crate::law::topics_for(&s.topic) {
+                        line.push_str(" (");
+                        line.push_str(&t(lang, topic.answer_key));
+                        line.push(')');
+                    }
+                    line
+                })
                 .collect(),
         }
     }

@@ -228,6 +228,10 @@ pub fn policies(reglement: &Reglement) -> Generated {
 /// The article the product cites for what it grants the command line itself.
 pub const SYSTEM_ARTICLE: &str = "zorgkluis: beheer van de installatie";
 
+/// The citation of the built-in forbid on special categories for administration and planners:
+/// the product's policy of data minimisation, not an article of law.
+pub const PRODUCT_MINIMISATION: &str = "productbeleid zorgkluis: minimale gegevensverwerking (AVG art. 5 lid 1 sub c, art. 25 en art. 32)";
+
 /// The duties of running the registration, one permit per `[[beheer]]` rule; and the command
 /// line's own, which is the product's rule, not the organisation's.
 fn duties(reglement: &Reglement, out: &mut Generated) {
@@ -312,11 +316,13 @@ fn emergency(reglement: &Reglement, out: &mut Generated) {
 /// What the seeds forbid whatever a rule permits.
 fn forbids(reglement: &Reglement, out: &mut Generated) {
     let f = &reglement.file;
-    // Administration and planners manage; they never see special category data.
+    // Administration and planners manage; they never see special category data. No article of
+    // law forbids a role this (art. 9 AVG forbids processing, not roles): it is the product's
+    // minimisation measure and is cited as such.
     for r in ["administratie", "planner"] {
         out.policy(
             &format!("bijzonder.{r}"),
-            &[("artikel", "AVG art. 9 lid 1")],
+            &[("artikel", PRODUCT_MINIMISATION)],
             &format!(
                 "forbid (\n  principal in {},\n  action in {},\n  resource\n)\nwhen {{ resource.special }}",
                 role(r),

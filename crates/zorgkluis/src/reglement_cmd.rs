@@ -65,6 +65,10 @@ pub enum ReglementCommand {
         /// A complaint or court case holds the data.
         #[arg(long = "legal-hold")]
         legal_hold: bool,
+        /// Answer with the law in force on this day (YYYY-MM-DD); without it, the law as it
+        /// stands.
+        #[arg(long, value_parser = parse_date)]
+        on: Option<Date>,
         #[arg(long)]
         json: bool,
     },
@@ -294,6 +298,7 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
             last_change,
             care_ended,
             legal_hold,
+            on,
             json,
         } => with_reglement(&file, lang, |r| {
             let facts = RetentionFacts {
@@ -301,6 +306,7 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 last_change,
                 care_ended,
                 legal_hold,
+                as_of: on,
             };
             let answer = decide::retention(r, &category, facts)?;
             Ok(if json {

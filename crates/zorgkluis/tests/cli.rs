@@ -223,6 +223,98 @@ fn retention_json_fields() {
     assert_eq!(v["articles"], serde_json::json!(["3.4"]));
 }
 
+fn seed_named(name: &str) -> String {
+    root().join("reglementen").join(name).display().to_string()
+}
+
+#[test]
+fn reglement_retention_json_shows_the_laws_answer_and_its_article() {
+    // Aliantus writes 15 years from creation; the WGBO says 20 from the last change.
+    let o = zorgkluis(&[
+        "reglement",
+        "retention",
+        &seed_named("aliantus.toml"),
+        "--category",
+        "gezondheid",
+        "--created",
+        "2021-03-01",
+        "--last-change",
+        "2023-06-15",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["retain_until"], "2043-06-15");
+    assert_eq!(v["articles"][0], "art. 7:454 lid 3 BW");
+    assert_eq!(v["period"], "20 jaar");
+    assert_eq!(v["from"], "laatste_wijziging");
+    assert_eq!(v["law"][0]["article"], "art. 7:454 lid 3 BW");
+    assert_eq!(v["law"][0]["limit"], "minimum");
+    assert_eq!(v["law"][0]["source"], "wet");
+    assert_eq!(v["reglement_term"]["retain_until"], "2036-03-01");
+    assert_eq!(v["reglement_term"]["articles"][0], "Verantwoordelijk");
+}
+
+#[test]
+fn reglement_retention_on_a_date_applies_the_law_of_then() {
+    let alpo = seed_named("alpo-zorg.toml");
+    let run = |on: &str| {
+        zorgkluis(&[
+            "reglement",
+            "retention",
+            &alpo,
+            "--category",
+            "gezondheid",
+            "--created",
+            "2010-03-01",
+            "--on",
+            on,
+        ])
+    };
+    let o = run("2019-06-01");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("2025-03-01") && text.contains("15 jaar"),
+        "{text}"
+    );
+    assert!(text.contains("art. 7:454 lid 3 BW"), "{text}");
+    let o = run("2026-12-01");
+    assert!(stdout(&o).contains("2030-03-01"), "{}", stdout(&o));
+    let o = run("2019-02-30");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--on"), "{}", stderr(&o));
+}
+
+#[test]
+fn reglement_retention_camera_footage_keeps_the_maximum() {
+    let o = zorgkluis(&[
+        "reglement",
+        "retention",
+        &seed(),
+        "--category",
+        "camerabeelden",
+        "--created",
+        "2026-04-27",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["destroy_by"], "2026-05-25");
+    assert_eq!(v["law"][0]["limit"], "maximum");
+    assert_eq!(v["law"][0]["source"], "richtsnoer");
+    assert_eq!(v["reglement_term"]["destroy_by"], "2027-05-25");
+}
+
+#[test]
+fn reglement_check_warns_naming_the_law() {
+    let o = zorgkluis(&["reglement", "check", &seed_named("rondomzorg.toml")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("rondomzorg.toml:414:11:"), "{err}");
+    assert!(err.contains("reglement.retention_below_wgbo"), "{err}");
+    assert!(err.contains("art. 7.3.8 Jeugdwet"), "{err}");
+    assert!(err.contains("reglement.destruction_above_ceiling"), "{err}");
+}
+
 #[test]
 fn retention_needs_the_date_its_rule_counts_from() {
     let o = zorgkluis(&[

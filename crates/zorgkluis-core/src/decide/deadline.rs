@@ -7,17 +7,11 @@ use serde::Serialize;
 
 use super::{DecisionError, cite_list, push_article};
 use crate::i18n::Lang;
-use crate::period::{Period, Unit};
+use crate::law;
+use crate::period::Period;
 use crate::reglement::{Reglement, cite};
 use crate::t;
 use crate::vocabulary::{Fee, RequestType};
-
-/// The AVG's own response period, where the reglement is silent: one month (art. 12(3)).
-const AVG_RESPOND: Period = Period::new(1, Unit::Months);
-/// One month plus the two the AVG allows to extend by (art. 12(3)).
-const AVG_EXTENDED: Period = Period::new(3, Unit::Months);
-const AVG_12_3: &str = "AVG art. 12 lid 3";
-const AVG_17: &str = "AVG art. 12 lid 3 en art. 17 lid 1";
 
 /// One rule's deadline, considered before the stricter was chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -51,6 +45,9 @@ pub struct DeadlineAnswer {
     pub execute_by: Option<Deadline>,
     pub erase_by: Option<Deadline>,
     pub identity_check: bool,
+    /// Where the reglement says nothing of an identity check: the law that answers it (art. 12
+    /// lid 6 AVG: additional information where there is reasonable doubt).
+    pub identity_law: Option<String>,
     pub in_writing: bool,
     pub fee: Option<Fee>,
     pub refusal_grounds: Vec<String>,
@@ -91,27 +88,34 @@ pub fn request_deadlines(
             respond.push(candidate(received, p, cited(r))?);
         }
     }
-    // The AVG's month (art. 12(3)) binds whatever the reglement says: where the reglement is
-    // silent it is the deadline, and where the reglement's period can run longer (30 days in
-    // February) the month governs. The transfer of a record is no AVG right.
-    let avg = candidate(received, AVG_RESPOND, AVG_12_3.to_owned())?;
-    let reglement_first = respond.iter().map(|c| c.date).min();
-    if request != RequestType::Overdracht && reglement_first.is_none_or(|d| avg.date < d) {
-        respond.push(avg);
-    }
-    if respond.is_empty() {
-        respond.push(candidate(received, AVG_RESPOND, AVG_12_3.to_owned())?);
+    // The AVG's month (art. 12(3), from the law layer, in force on the day of receipt) binds
+    // whatever the reglement says: where the reglement is silent it is the deadline, and where
+    // the reglement's period can run longer (30 days in February) the month governs. The
+    // transfer of a record is no AVG right.
+    let avg = law::avg_response(received);
+    if let Some(rule) = avg {
+        let month = candidate(received, rule.value.respond, rule.article.to_owned())?;
+        let reglement_first = respond.iter().map(|c| c.date).min();
+        if request != RequestType::Overdracht && reglement_first.is_none_or(|d| month.date < d) {
+            respond.push(month);
+        }
+        if respond.is_empty() {
+            respond.push(candidate(
+                received,
+                rule.value.respond,
+                rule.article.to_owned(),
+            )?);
+        }
     }
 
     let extension_ruled_out = rules.iter().any(|r| r.extension == Some(false));
-    let respond_by_extended = if extension_ruled_out {
-        None
-    } else {
-        governing(vec![candidate(
+    let respond_by_extended = match avg {
+        Some(rule) if !extension_ruled_out => governing(vec![candidate(
             received,
-            AVG_EXTENDED,
-            AVG_12_3.to_owned(),
-        )?])
+            rule.value.extended,
+            rule.article.to_owned(),
+        )?]),
+        _ => None,
     };
 
     let mut execute = Vec::new();
@@ -132,8 +136,14 @@ pub fn request_deadlines(
         }
         // A decision to erase must also be carried out within the execution period.
         erase.extend(execute.iter().cloned());
-        if erase.is_empty() {
-            erase.push(candidate(received, AVG_RESPOND, AVG_17.to_owned())?);
+        if let Some(rule) = avg
+            && erase.is_empty()
+        {
+            erase.push(candidate(
+                received,
+                rule.value.respond,
+                law::AVG_ERASURE.to_owned(),
+            )?);
         }
         governing(erase)
     } else {
@@ -148,8 +158,8 @@ pub fn request_deadlines(
             }
         }
     }
-    let respond_by =
-        governing(respond).ok_or(DecisionError::OutOfRange(crate::calendar::OutOfRange))?;
+    let respond_by = governing(respond).ok_or(DecisionError::BeforeLaw { date: received })?;
+    let identity_stated = rules.iter().any(|r| r.identity_check.is_some());
     Ok(DeadlineAnswer {
         request,
         received,
@@ -159,6 +169,7 @@ pub fn request_deadlines(
         execute_by: governing(execute),
         erase_by,
         identity_check: rules.iter().any(|r| r.identity_check == Some(true)),
+        identity_law: (!identity_stated).then(|| law::AVG_IDENTITY.to_owned()),
         in_writing: rules.iter().any(|r| r.in_writing == Some(true)),
         fee: rules
             .iter()
@@ -236,6 +247,9 @@ impl DeadlineAnswer {
         }
         if self.identity_check {
             lines.push(t!(lang, "deadline-identity-check"));
+        }
+        if let Some(article) = &self.identity_law {
+            lines.push(t!(lang, "deadline-identity-law", article = article));
         }
         if let Some(handler) = &self.handler {
             lines.push(t!(lang, "deadline-handler", handler = handler));

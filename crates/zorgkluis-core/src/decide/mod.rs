@@ -19,7 +19,7 @@ pub use complaint::{ComplaintAnswer, WKKGZ_EXTENSION, WKKGZ_TERM, complaint_dead
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
-pub use retention::{RetentionAnswer, RetentionFacts, retention};
+pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
 
 use crate::calendar::OutOfRange;
 use crate::i18n::Lang;
@@ -48,6 +48,11 @@ pub enum DecisionError {
         from: Anchor,
     },
     OutOfRange(OutOfRange),
+    /// A request received before the law layer knows a response period (the AVG applies from
+    /// 25 May 2018), and the reglement sets none.
+    BeforeLaw {
+        date: jiff::civil::Date,
+    },
     /// Two dates of the facts in an impossible order: `earlier` (the option that gives it) lies
     /// after `later`.
     FactsOutOfOrder {
@@ -99,6 +104,9 @@ impl DecisionError {
                 from = from.label(lang)
             ),
             DecisionError::OutOfRange(_) => t!(lang, "decision-out-of-range"),
+            DecisionError::BeforeLaw { date } => {
+                t!(lang, "decision-before-law", date = &date.to_string())
+            }
             DecisionError::FactsOutOfOrder {
                 earlier,
                 earlier_date,

@@ -4,12 +4,19 @@
 //! Several rules may cover one category: the data is then kept until the latest of them ends
 //! (a retention obligation cannot be cut short by another rule), and destroyed within the
 //! shortest destruction window that applies (the stricter rule).
+//!
+//! The law beneath ([`crate::law`]) binds every answer: a statutory minimum (the WGBO's twenty
+//! years from the last change of the dossier) governs a reglement term that ends earlier, and
+//! counts from where the statute counts, whatever the reglement counts from; a maximum (camera
+//! footage, application data) stays strict, whatever destruction window the reglement adds. The
+//! answer then says so, cites the law and keeps the reglement's own term beside it.
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{DecisionError, cite_list, known_id, push_article};
 use crate::i18n::Lang;
+use crate::law::{self, Limit, Source, Term};
 use crate::period::Period;
 use crate::reglement::{Reglement, cite};
 use crate::t;
@@ -26,6 +33,38 @@ pub struct RetentionFacts {
     pub care_ended: Option<Date>,
     /// A complaint or court case holds the record.
     pub legal_hold: bool,
+    /// The day whose law applies; none for the law as it stands (the layer's last version).
+    pub as_of: Option<Date>,
+}
+
+/// The law that set a date of the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LawApplied {
+    /// `minimum` (a floor the reglement's term fell short of) or `maximum` (a ceiling).
+    pub limit: Limit,
+    /// The rule of the law layer ("wgbo_dossier", "ap_camerabeelden").
+    pub rule: String,
+    pub article: String,
+    /// `wet`, `richtsnoer` or `productbeleid`.
+    pub source: Source,
+    pub period: String,
+    pub from: Anchor,
+    /// The date the law sets: the earliest end (minimum) or the latest (maximum).
+    pub date: Date,
+    /// The first day this text of the law is in force.
+    pub in_force: Date,
+    /// The version of the law layer.
+    pub version: &'static str,
+}
+
+/// The reglement's own answer, where the law changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReglementTerm {
+    pub retain_until: Option<Date>,
+    pub destroy_by: Option<Date>,
+    pub period: String,
+    pub from: Anchor,
+    pub articles: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,6 +83,10 @@ pub struct RetentionAnswer {
     pub suspended: bool,
     /// The client may consent to keeping the data longer.
     pub extendable_with_consent: bool,
+    /// The law that changed the reglement's answer, if any: every limit that did.
+    pub law: Vec<LawApplied>,
+    /// What the reglement alone would have answered, when the law changed it.
+    pub reglement_term: Option<ReglementTerm>,
 }
 
 /// The retention of `category` for a record with these facts.
@@ -63,22 +106,11 @@ pub fn retention(
     if rules.is_empty() {
         return Err(DecisionError::NoRetentionRule(category.to_owned()));
     }
-    let last_change = facts.last_change.or(facts.created);
 
     // Each rule's end of retention, or why it is still open.
     let mut ends: Vec<(Option<Date>, &crate::reglement::file::RetentionRule)> = Vec::new();
     for rule in &rules {
-        let anchor = match rule.from {
-            Anchor::Aanmaak => Some(facts.created.ok_or_else(|| missing("--created", rule))?),
-            Anchor::LaatsteWijziging => {
-                Some(last_change.ok_or_else(|| missing("--last-change", rule))?)
-            }
-            Anchor::EindeZorg => facts.care_ended,
-            Anchor::EindeBoekjaar => {
-                let d = last_change.ok_or_else(|| missing("--created", rule))?;
-                Some(Date::new(d.year(), 12, 31).map_err(crate::calendar::OutOfRange::from)?)
-            }
-        };
+        let anchor = anchor_date(rule.from, facts, rule.article.get_ref())?;
         let end = match anchor {
             Some(a) => Some(reglement.calendar.add_period(a, *rule.period.get_ref())?),
             None => None,
@@ -122,15 +154,103 @@ pub fn retention(
     }
     let window = windows.into_iter().min_by_key(|(p, _)| p.min_days());
     let suspended = facts.legal_hold;
-    let destroy_by = match (retain_until, &window, suspended) {
-        (_, _, true) | (None, _, _) => None,
-        (Some(until), Some((p, _)), false) => Some(reglement.calendar.add_period(until, *p)?),
-        (Some(until), None, false) => Some(until),
+    let destroy_after = |until: Option<Date>| -> Result<Option<Date>, DecisionError> {
+        Ok(match (until, &window, suspended) {
+            (_, _, true) | (None, _, _) => None,
+            (Some(until), Some((p, _)), false) => Some(reglement.calendar.add_period(until, *p)?),
+            (Some(until), None, false) => Some(until),
+        })
     };
+    let mut own_articles = articles.clone();
     if let Some((_, article)) = &window
         && retain_until.is_some()
     {
+        push_article(&mut own_articles, article.clone());
+    }
+    let reglement_term = ReglementTerm {
+        retain_until,
+        destroy_by: destroy_after(retain_until)?,
+        period: governing.period.get_ref().describe(Lang::Nl),
+        from: governing.from,
+        articles: own_articles,
+    };
+
+    // The law beneath: minimums, then maximums.
+    let data_category = reglement.taxonomy.category(category);
+    let mut law_applied: Vec<LawApplied> = Vec::new();
+    let mut retain_until = retain_until;
+    let mut period = reglement_term.period.clone();
+    let mut from = governing.from;
+    if let (Some(cat), Some(until)) = (data_category, retain_until) {
+        let mut floors: Vec<(Date, LawApplied)> = Vec::new();
+        for floor in law::floors_for(&reglement.file, cat) {
+            let Some(v) = law::in_force(floor.versions, facts.as_of) else {
+                continue;
+            };
+            let end = term_end(reglement, v.value, facts, v.article)?;
+            floors.push((end, applied(Limit::Minimum, floor.id, v, end)));
+        }
+        let latest = floors.iter().map(|(d, _)| *d).max();
+        if let Some(latest) = latest
+            && latest > until
+        {
+            retain_until = Some(latest);
+            articles.clear();
+            for (_, a) in floors.into_iter().filter(|(d, _)| *d == latest) {
+                push_article(&mut articles, a.article.clone());
+                period.clone_from(&a.period);
+                from = a.from;
+                law_applied.push(a);
+            }
+        }
+    }
+    let mut cap: Option<LawApplied> = None;
+    if let Some(cat) = data_category {
+        for ceiling in law::ceilings_for(cat) {
+            let Some(v) = law::in_force(ceiling.versions, facts.as_of) else {
+                continue;
+            };
+            let Some(anchor) = anchor_date(v.value.from, facts, v.article)? else {
+                continue;
+            };
+            let end = reglement.calendar.add_period(anchor, v.value.period)?;
+            if cap.as_ref().is_none_or(|c| end < c.date) {
+                cap = Some(applied(Limit::Maximum, ceiling.id, v, end));
+            }
+        }
+    }
+    if let Some(c) = &cap
+        && retain_until.is_some_and(|u| u > c.date)
+    {
+        retain_until = Some(c.date);
+        articles.clear();
+        period.clone_from(&c.period);
+        from = c.from;
+    }
+    let mut destroy_by = destroy_after(retain_until)?;
+    if let Some(c) = cap {
+        let capped = destroy_by.is_some_and(|d| d > c.date) || retain_until == Some(c.date);
+        if let Some(d) = destroy_by
+            && d > c.date
+        {
+            destroy_by = Some(c.date);
+        }
+        if capped
+            && (reglement_term.retain_until != retain_until
+                || reglement_term.destroy_by != destroy_by)
+        {
+            law_applied.push(c);
+        }
+    }
+
+    if let Some((_, article)) = &window
+        && retain_until.is_some()
+        && destroy_by != retain_until
+    {
         push_article(&mut articles, article.clone());
+    }
+    for l in law_applied.iter().filter(|l| l.limit == Limit::Maximum) {
+        push_article(&mut articles, l.article.clone());
     }
     if suspended {
         let hold_article = match &reglement.file.destruction {
@@ -139,25 +259,74 @@ pub fn retention(
         };
         push_article(&mut articles, hold_article);
     }
+    let changed = !law_applied.is_empty();
     Ok(RetentionAnswer {
         category: category.to_owned(),
         retain_until,
         destroy_by,
         articles,
-        period: governing.period.get_ref().describe(Lang::Nl),
-        from: governing.from,
+        period,
+        from,
         pending,
         suspended,
         extendable_with_consent: rules.iter().any(|r| r.extendable_with_consent),
+        law: law_applied,
+        reglement_term: changed.then_some(reglement_term),
     })
 }
 
-fn missing(flag: &'static str, rule: &crate::reglement::file::RetentionRule) -> DecisionError {
-    DecisionError::MissingFact {
-        fact: flag,
-        article: rule.article.get_ref().clone(),
-        from: rule.from,
+fn applied(limit: Limit, rule: &str, v: &law::Version<Term>, date: Date) -> LawApplied {
+    LawApplied {
+        limit,
+        rule: rule.to_owned(),
+        article: v.article.to_owned(),
+        source: v.source,
+        period: v.value.period.describe(Lang::Nl),
+        from: v.value.from,
+        date,
+        in_force: v.in_force,
+        version: law::VERSION,
     }
+}
+
+/// The day a term counts from, or none while it has not started (the end of care).
+fn anchor_date(
+    anchor: Anchor,
+    facts: RetentionFacts,
+    article: &str,
+) -> Result<Option<Date>, DecisionError> {
+    let last_change = facts.last_change.or(facts.created);
+    let missing = |fact: &'static str| DecisionError::MissingFact {
+        fact,
+        article: article.to_owned(),
+        from: anchor,
+    };
+    Ok(match anchor {
+        Anchor::Aanmaak => Some(facts.created.ok_or_else(|| missing("--created"))?),
+        Anchor::LaatsteWijziging => Some(last_change.ok_or_else(|| missing("--last-change"))?),
+        Anchor::EindeZorg => facts.care_ended,
+        Anchor::EindeBoekjaar => {
+            let d = last_change.ok_or_else(|| missing("--created"))?;
+            Some(Date::new(d.year(), 12, 31).map_err(crate::calendar::OutOfRange::from)?)
+        }
+    })
+}
+
+/// The end of a term of the law: a statutory term always starts (it counts from a recorded
+/// date), so a fact it needs and lacks is an error naming the law.
+fn term_end(
+    reglement: &Reglement,
+    term: Term,
+    facts: RetentionFacts,
+    article: &str,
+) -> Result<Date, DecisionError> {
+    let anchor =
+        anchor_date(term.from, facts, article)?.ok_or_else(|| DecisionError::MissingFact {
+            fact: "--care-ended",
+            article: article.to_owned(),
+            from: term.from,
+        })?;
+    Ok(reglement.calendar.add_period(anchor, term.period)?)
 }
 
 impl RetentionAnswer {
@@ -165,10 +334,7 @@ impl RetentionAnswer {
         let articles = cite_list(&self.articles);
         let from = self.from.label(lang);
         // The period is stored in Dutch ("20 jaar"), as the reglement writes it.
-        let period = self
-            .period
-            .parse::<Period>()
-            .map_or(self.period.clone(), |p| p.describe(lang));
+        let period = describe(&self.period, lang);
         let category = self.category.as_str();
         let mut sentences = vec![match self.retain_until {
             Some(until) => t!(
@@ -192,6 +358,40 @@ impl RetentionAnswer {
         if let Some(by) = self.destroy_by {
             sentences.push(t!(lang, "retention-destroy-by", date = &by.to_string()));
         }
+        if let Some(own) = &self.reglement_term {
+            let own_articles = cite_list(&own.articles);
+            // Limits of the same kind that set the same date share one sentence (the WGBO and
+            // the Jeugdwet both: twenty years from the last change).
+            let mut done: Vec<(Limit, Date)> = Vec::new();
+            for l in &self.law {
+                if done.contains(&(l.limit, l.date)) {
+                    continue;
+                }
+                done.push((l.limit, l.date));
+                let same: Vec<&str> = self
+                    .law
+                    .iter()
+                    .filter(|o| o.limit == l.limit && o.date == l.date)
+                    .map(|o| o.article.as_str())
+                    .collect();
+                let key = match l.limit {
+                    Limit::Minimum => "retention-law-minimum",
+                    Limit::Maximum => "retention-law-maximum",
+                };
+                sentences.push(t!(
+                    lang,
+                    key,
+                    article = &same.join("; "),
+                    source = &l.source.label(lang),
+                    period = &describe(&l.period, lang),
+                    from = l.from.label(lang),
+                    date = &l.date.to_string(),
+                    own_period = &describe(&own.period, lang),
+                    own_from = own.from.label(lang),
+                    own_articles = &own_articles
+                ));
+            }
+        }
         if self.suspended {
             sentences.push(t!(lang, "retention-suspended"));
         }
@@ -200,4 +400,10 @@ impl RetentionAnswer {
         }
         sentences.join(" ")
     }
+}
+
+fn describe(dutch: &str, lang: Lang) -> String {
+    dutch
+        .parse::<Period>()
+        .map_or(dutch.to_owned(), |p| p.describe(lang))
 }

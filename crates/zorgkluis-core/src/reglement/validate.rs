@@ -6,17 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::calendar::HolidayCalendar;
 use crate::diagnostic::{Diagnostic, Locator, Severity};
 use crate::i18n::Lang;
+use crate::law;
 use crate::t;
 use crate::taxonomy::{DataCategory, IdKind, Special, Taxonomy, Term, did_you_mean};
-use crate::vocabulary::{Art9Exception, ConsentForm, Duty, Fee, RequestType};
+use crate::vocabulary::{Anchor, Art9Exception, ConsentForm, Duty, Fee, RequestType};
 
 use super::FORMAT_VERSION;
-use super::file::{Id, Processing, ReglementFile, TermExtension};
-
-/// The WGBO term for medical records: 20 years (art. 7:454 lid 3 BW).
-const WGBO_YEARS: f64 = 20.0;
-/// The fiscal retention obligation: 7 years (art. 52 lid 4 AWR).
-const FISCAL_YEARS: f64 = 7.0;
+use super::file::{Id, Processing, ReglementFile, RetentionRule, TermExtension};
 
 struct Checker<'a> {
     locator: &'a Locator<'a>,
@@ -393,8 +389,8 @@ fn check_special_exception(p: &Processing, cat: &Id, taxonomy: &Taxonomy, c: &mu
 }
 
 fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
-    // The longest retention each category gets, to compare with the legal minimum.
-    let mut longest: BTreeMap<&str, (f64, std::ops::Range<usize>)> = BTreeMap::new();
+    // The rules that cover each category, to compare with the law beneath.
+    let mut covering: BTreeMap<&str, Vec<&RetentionRule>> = BTreeMap::new();
     for rule in &file.retention {
         let r = rule.get_ref();
         if r.categories.is_empty() {
@@ -404,15 +400,9 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
                 t!(c.lang, "reglement-retention-no-categories"),
             );
         }
-        let years = r.period.get_ref().as_years();
         for cat in &r.categories {
             if c.known(taxonomy, IdKind::Category, cat) {
-                let entry = longest
-                    .entry(cat.get_ref().as_str())
-                    .or_insert((years, r.period.span()));
-                if years > entry.0 {
-                    *entry = (years, r.period.span());
-                }
+                covering.entry(cat.get_ref().as_str()).or_default().push(r);
             }
         }
     }
@@ -420,7 +410,8 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
     for processing in &file.processings {
         for cat in &processing.get_ref().categories {
             let id = cat.get_ref().as_str();
-            if taxonomy.category(id).is_some() && !longest.contains_key(id) && reported.insert(id) {
+            if taxonomy.category(id).is_some() && !covering.contains_key(id) && reported.insert(id)
+            {
                 c.error(
                     "reglement.no_retention",
                     cat.span(),
@@ -429,22 +420,191 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
             }
         }
     }
-    for (id, (years, span)) in longest {
+    for (id, rules) in covering {
         let Some(cat) = taxonomy.category(id) else {
             continue;
         };
-        if cat.medical_record && years < WGBO_YEARS {
-            c.warning(
-                "reglement.retention_below_wgbo",
-                span.clone(),
-                t!(c.lang, "reglement-retention-below-wgbo", category = id),
-            );
+        check_floors(file, cat, &rules, c);
+        check_ceilings(file, cat, &rules, c);
+    }
+}
+
+/// Whether a term counted from `own` starts no earlier than one counted from `law`, whatever the
+/// record's dates (the end of care can come before the dossier's last change).
+fn starts_no_earlier(own: Anchor, law: Anchor) -> bool {
+    match law {
+        Anchor::Aanmaak => true,
+        Anchor::LaatsteWijziging => matches!(own, Anchor::LaatsteWijziging | Anchor::EindeBoekjaar),
+        Anchor::EindeBoekjaar => own == Anchor::EindeBoekjaar,
+        Anchor::EindeZorg => own == Anchor::EindeZorg,
+    }
+}
+
+/// A statutory minimum (the law as it stands) no rule of the category meets: a warning naming
+/// the law, with the note that the answer follows it.
+fn check_floors(
+    file: &ReglementFile,
+    cat: &DataCategory,
+    rules: &[&RetentionRule],
+    c: &mut Checker<'_>,
+) {
+    let Some(longest) = rules.iter().max_by(|a, b| {
+        a.period
+            .get_ref()
+            .as_years()
+            .total_cmp(&b.period.get_ref().as_years())
+    }) else {
+        return;
+    };
+    let mut short: Vec<(&law::Floor, &law::Version<law::Term>)> = Vec::new();
+    let mut late: Vec<(&law::Floor, &law::Version<law::Term>)> = Vec::new();
+    for floor in law::floors_for(file, cat) {
+        let Some(v) = law::in_force(floor.versions, None) else {
+            continue;
+        };
+        let long_enough =
+            |r: &RetentionRule| r.period.get_ref().as_years() >= v.value.period.as_years();
+        if !rules.iter().any(|r| long_enough(r)) {
+            short.push((floor, v));
+        } else if !rules
+            .iter()
+            .any(|r| long_enough(r) && starts_no_earlier(r.from, v.value.from))
+        {
+            late.push((floor, v));
         }
-        if cat.fiscal && years < FISCAL_YEARS {
-            c.warning(
+    }
+    let articles = |list: &[(&law::Floor, &law::Version<law::Term>)]| {
+        list.iter()
+            .map(|(_, v)| v.article)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let help = |c: &Checker<'_>, list: &[(&law::Floor, &law::Version<law::Term>)]| {
+        list.first().map(|(_, v)| {
+            t!(
+                c.lang,
+                "reglement-retention-law-help",
+                articles = &articles(list),
+                period = &v.value.period.describe(c.lang),
+                from = v.value.from.label(c.lang)
+            )
+        })
+    };
+    let (medical, fiscal): (Vec<_>, Vec<_>) = short
+        .iter()
+        .partition(|(f, _)| f.id != law::AWR_RETENTION.id);
+    if !medical.is_empty() {
+        let help = help(c, &medical);
+        let d = c
+            .locator
+            .diagnostic(
+                Severity::Warning,
+                "reglement.retention_below_wgbo",
+                longest.period.span(),
+                t!(
+                    c.lang,
+                    "reglement-retention-below-wgbo",
+                    category = cat.id.as_str()
+                ),
+            )
+            .with_help(help);
+        c.out.push(d);
+    }
+    if !fiscal.is_empty() {
+        let help = help(c, &fiscal);
+        let d = c
+            .locator
+            .diagnostic(
+                Severity::Warning,
                 "reglement.retention_below_fiscal",
+                longest.period.span(),
+                t!(
+                    c.lang,
+                    "reglement-retention-below-fiscal",
+                    category = cat.id.as_str()
+                ),
+            )
+            .with_help(help);
+        c.out.push(d);
+    }
+    if let Some((_, v)) = late.first() {
+        let help = help(c, &late);
+        let message = t!(
+            c.lang,
+            "reglement-retention-start-law",
+            category = cat.id.as_str(),
+            period = &longest.period.get_ref().describe(c.lang),
+            own_from = longest.from.label(c.lang),
+            articles = &articles(&late),
+            from = v.value.from.label(c.lang)
+        );
+        let d = c
+            .locator
+            .diagnostic(
+                Severity::Warning,
+                "reglement.retention_start_law",
+                longest.period.span(),
+                message,
+            )
+            .with_help(help);
+        c.out.push(d);
+    }
+}
+
+/// A maximum that stays strict (camera footage, application data): a longer term, or a
+/// destruction window that lets the data outlive it, is a warning; the answer keeps the maximum.
+fn check_ceilings(
+    file: &ReglementFile,
+    cat: &DataCategory,
+    rules: &[&RetentionRule],
+    c: &mut Checker<'_>,
+) {
+    for ceiling in law::ceilings_for(cat) {
+        let Some(v) = law::in_force(ceiling.versions, None) else {
+            continue;
+        };
+        let max = v.value.period.max_days();
+        let source = v.source.label(c.lang);
+        if let Some(r) = rules.iter().find(|r| r.period.get_ref().min_days() > max) {
+            c.warning(
+                "reglement.retention_above_ceiling",
+                r.period.span(),
+                t!(
+                    c.lang,
+                    "reglement-retention-above-ceiling",
+                    category = cat.id.as_str(),
+                    period = &v.value.period.describe(c.lang),
+                    from = v.value.from.label(c.lang),
+                    article = v.article,
+                    source = &source
+                ),
+            );
+            continue;
+        }
+        // The shortest destruction window that applies, as the answer takes it.
+        let mut windows: Vec<(crate::period::Period, std::ops::Range<usize>)> = rules
+            .iter()
+            .filter_map(|r| r.destroy_within.map(|p| (p, r.period.span())))
+            .collect();
+        if let Some(d) = &file.destruction {
+            windows.push((d.within, d.article.span()));
+        }
+        let Some((window, span)) = windows.into_iter().min_by_key(|(p, _)| p.min_days()) else {
+            continue;
+        };
+        if window.min_days() > 0 {
+            c.warning(
+                "reglement.destruction_above_ceiling",
                 span,
-                t!(c.lang, "reglement-retention-below-fiscal", category = id),
+                t!(
+                    c.lang,
+                    "reglement-destruction-above-ceiling",
+                    category = cat.id.as_str(),
+                    window = &window.describe(c.lang),
+                    period = &v.value.period.describe(c.lang),
+                    article = v.article,
+                    source = &source
+                ),
             );
         }
     }

@@ -5,5 +5,6 @@ mod calendar_props;
 mod i18n;
 mod incidents;
 mod invalid;
+mod law;
 mod represent;
 mod scenarios;

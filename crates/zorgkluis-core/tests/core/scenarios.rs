@@ -234,6 +234,7 @@ fn run_file(path: &Path) -> Vec<String> {
             last_change: day(c.last_change),
             care_ended: day(c.care_ended),
             legal_hold: c.legal_hold,
+            as_of: None,
         };
         let a = match decide::retention(&reglement, &c.category, facts) {
             Ok(a) => a,

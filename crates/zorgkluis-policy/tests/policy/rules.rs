@@ -22,6 +22,15 @@ fn administration_never_reads_health_data() {
                 !d.allowed,
                 "{name}: administratie read gezondheid (care {care})"
             );
+            // A product choice, cited as the product's, not as an article of law.
+            assert!(
+                !d.articles.is_empty()
+                    && d.articles
+                        .iter()
+                        .all(|a| a.starts_with("productbeleid zorgkluis")),
+                "{name}: {:?}",
+                d.articles
+            );
         }
     }
     let (_, policy) = seed("rondomzorg");

@@ -1,0 +1,121 @@
+//! Deadlines and fallbacks: the AVG's response period, the breach notification, the Wkkgz
+//! complaint decision, the identity check.
+
+use jiff::ToSpan as _;
+use jiff::civil::{Date, DateTime};
+use serde::Serialize;
+
+use crate::calendar::{HolidayCalendar, OutOfRange};
+use crate::period::{Period, Unit};
+
+use super::{Source, Version, day, in_force};
+
+/// A response period and how far it may be extended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseRule {
+    pub respond: Period,
+    /// The response period plus the extension the law allows.
+    pub extended: Period,
+}
+
+/// Art. 12 lid 3 AVG (in force 25 May 2018): "without undue delay and in any event within one
+/// month of receipt of the request. That period may be extended by two further months where
+/// necessary, taking into account the complexity and number of the requests." The subject must
+/// be told of an extension, with the reasons, within the first month.
+pub const AVG_RESPONSE: &[Version<ResponseRule>] = &[Version {
+    in_force: day(2018, 5, 25),
+    value: ResponseRule {
+        respond: Period::new(1, Unit::Months),
+        extended: Period::new(3, Unit::Months),
+    },
+    article: "AVG art. 12 lid 3",
+    source: Source::Wet,
+}];
+
+/// Erasure where the reglement sets no period: "without undue delay" (art. 17 lid 1 AVG), at the
+/// latest within the month of art. 12 lid 3.
+pub const AVG_ERASURE: &str = "AVG art. 12 lid 3 en art. 17 lid 1";
+
+/// Identity where the reglement is silent: "where the controller has reasonable doubts
+/// concerning the identity of the natural person making the request referred to in Articles 15
+/// to 21, the controller may request the provision of additional information necessary to
+/// confirm the identity of the data subject" (art. 12 lid 6 AVG).
+pub const AVG_IDENTITY: &str = "AVG art. 12 lid 6";
+
+/// The AVG's response rule for a request received on `received`; none before the AVG applied.
+pub fn avg_response(received: Date) -> Option<&'static Version<ResponseRule>> {
+    in_force(AVG_RESPONSE, Some(received))
+}
+
+/// Art. 33 lid 1 AVG: notify the supervisory authority "without undue delay and, where
+/// feasible, not later than 72 hours after having become aware of it".
+pub const BREACH_NOTIFICATION: Version<u32> = Version {
+    in_force: day(2018, 5, 25),
+    value: 72,
+    article: "AVG art. 33 lid 1",
+    source: Source::Wet,
+};
+
+/// When a breach must be notified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BreachDeadline {
+    pub aware: DateTime,
+    pub notify_by: DateTime,
+    pub article: &'static str,
+}
+
+/// The notification deadline of a breach the controller became aware of at `aware`. A period in
+/// hours is not moved off weekends or holidays (Regulation 1182/71 art. 3 lid 4 moves only
+/// periods "expressed otherwise than in hours").
+pub fn breach_notification(aware: DateTime) -> Result<BreachDeadline, OutOfRange> {
+    let hours = i64::from(BREACH_NOTIFICATION.value);
+    let notify_by = aware.checked_add(hours.hours()).map_err(|_| OutOfRange)?;
+    Ok(BreachDeadline {
+        aware,
+        notify_by,
+        article: BREACH_NOTIFICATION.article,
+    })
+}
+
+/// Art. 17 Wkkgz (in force 1 January 2016): the complainant is told the provider's judgement,
+/// in writing and with reasons, as soon as possible and at the latest six weeks after the
+/// complaint was filed; the provider may extend that once by at most four weeks, telling the
+/// complainant in writing before the six weeks end.
+pub const COMPLAINT_WKKGZ: Version<ResponseRule> = Version {
+    in_force: day(2016, 1, 1),
+    value: ResponseRule {
+        respond: Period::new(6, Unit::Weeks),
+        extended: Period::new(10, Unit::Weeks),
+    },
+    article: "art. 17 Wkkgz",
+    source: Source::Wet,
+};
+
+/// When a complaint must be decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ComplaintDeadline {
+    pub received: Date,
+    pub decide_by: Date,
+    /// With the one extension of at most four weeks.
+    pub decide_by_extended: Date,
+    pub article: &'static str,
+}
+
+/// The Wkkgz decision deadline of a complaint filed on `received`: a statutory period, so the
+/// Algemene termijnenwet applies (a period ending on a Saturday, Sunday or holiday ends on the
+/// next working day). None before the Wkkgz applied.
+pub fn complaint_decision(
+    calendar: &HolidayCalendar,
+    received: Date,
+) -> Result<Option<ComplaintDeadline>, OutOfRange> {
+    if received < COMPLAINT_WKKGZ.in_force {
+        return Ok(None);
+    }
+    let rule = COMPLAINT_WKKGZ.value;
+    Ok(Some(ComplaintDeadline {
+        received,
+        decide_by: calendar.period_end(received, rule.respond)?,
+        decide_by_extended: calendar.period_end(received, rule.extended)?,
+        article: COMPLAINT_WKKGZ.article,
+    }))
+}
