@@ -17,9 +17,9 @@ use crate::reglement::{Reglement, cite};
 use crate::t;
 use crate::time::{amsterdam, format_moment};
 
-/// Art. 33 lid 1 AVG.
-pub const AP_NOTIFICATION_HOURS: i64 = 72;
-const AVG_33_1: &str = "AVG art. 33 lid 1";
+/// Art. 33 lid 1 AVG, from the law layer.
+pub const AP_NOTIFICATION_HOURS: i64 = crate::law::BREACH_NOTIFICATION.value as i64;
+const AVG_33_1: &str = crate::law::BREACH_NOTIFICATION.article;
 const AVG_33_5: &str = "AVG art. 33 lid 5";
 const AVG_34_1: &str = "AVG art. 34 lid 1";
 

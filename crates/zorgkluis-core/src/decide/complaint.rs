@@ -14,10 +14,14 @@ use crate::period::{Period, Unit};
 use crate::reglement::{Reglement, cite};
 use crate::t;
 
-/// Wkkgz art. 17 lid 1 and lid 2.
-pub const WKKGZ_TERM: Period = Period::new(6, Unit::Weeks);
-pub const WKKGZ_EXTENSION: Period = Period::new(4, Unit::Weeks);
-const WKKGZ_17_1: &str = "Wkkgz art. 17 lid 1";
+/// Wkkgz art. 17 lid 1 and lid 2, from the law layer (its six weeks, and the ten they may
+/// be extended to).
+pub const WKKGZ_TERM: Period = crate::law::COMPLAINT_WKKGZ.value.respond;
+pub const WKKGZ_EXTENSION: Period = Period::new(
+    crate::law::COMPLAINT_WKKGZ.value.extended.amount - WKKGZ_TERM.amount,
+    Unit::Weeks,
+);
+const WKKGZ_17_1: &str = crate::law::COMPLAINT_WKKGZ.article;
 const WKKGZ_17_2: &str = "Wkkgz art. 17 lid 2";
 const ATW_1: &str = "Algemene termijnenwet art. 1";
 

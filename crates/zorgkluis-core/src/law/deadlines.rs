@@ -1,11 +1,8 @@
 //! Deadlines and fallbacks: the AVG's response period, the breach notification, the Wkkgz
 //! complaint decision, the identity check.
 
-use jiff::ToSpan as _;
-use jiff::civil::{Date, DateTime};
-use serde::Serialize;
+use jiff::civil::Date;
 
-use crate::calendar::{HolidayCalendar, OutOfRange};
 use crate::period::{Period, Unit};
 
 use super::{Source, Version, day, in_force};
@@ -48,7 +45,8 @@ pub fn avg_response(received: Date) -> Option<&'static Version<ResponseRule>> {
 }
 
 /// Art. 33 lid 1 AVG: notify the supervisory authority "without undue delay and, where
-/// feasible, not later than 72 hours after having become aware of it".
+/// feasible, not later than 72 hours after having become aware of it". Real hours, counted on
+/// the timeline, not on the clock ([`crate::decide::breach_deadline`]).
 pub const BREACH_NOTIFICATION: Version<u32> = Version {
     in_force: day(2018, 5, 25),
     value: 72,
@@ -56,66 +54,16 @@ pub const BREACH_NOTIFICATION: Version<u32> = Version {
     source: Source::Wet,
 };
 
-/// When a breach must be notified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct BreachDeadline {
-    pub aware: DateTime,
-    pub notify_by: DateTime,
-    pub article: &'static str,
-}
-
-/// The notification deadline of a breach the controller became aware of at `aware`. A period in
-/// hours is not moved off weekends or holidays (Regulation 1182/71 art. 3 lid 4 moves only
-/// periods "expressed otherwise than in hours").
-pub fn breach_notification(aware: DateTime) -> Result<BreachDeadline, OutOfRange> {
-    let hours = i64::from(BREACH_NOTIFICATION.value);
-    let notify_by = aware.checked_add(hours.hours()).map_err(|_| OutOfRange)?;
-    Ok(BreachDeadline {
-        aware,
-        notify_by,
-        article: BREACH_NOTIFICATION.article,
-    })
-}
-
 /// Art. 17 Wkkgz (in force 1 January 2016): the complainant is told the provider's judgement,
 /// in writing and with reasons, as soon as possible and at the latest six weeks after the
 /// complaint was filed; the provider may extend that once by at most four weeks, telling the
-/// complainant in writing before the six weeks end.
+/// complainant in writing before the six weeks end ([`crate::decide::complaint_deadline`]).
 pub const COMPLAINT_WKKGZ: Version<ResponseRule> = Version {
     in_force: day(2016, 1, 1),
     value: ResponseRule {
         respond: Period::new(6, Unit::Weeks),
         extended: Period::new(10, Unit::Weeks),
     },
-    article: "art. 17 Wkkgz",
+    article: "Wkkgz art. 17 lid 1",
     source: Source::Wet,
 };
-
-/// When a complaint must be decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct ComplaintDeadline {
-    pub received: Date,
-    pub decide_by: Date,
-    /// With the one extension of at most four weeks.
-    pub decide_by_extended: Date,
-    pub article: &'static str,
-}
-
-/// The Wkkgz decision deadline of a complaint filed on `received`: a statutory period, so the
-/// Algemene termijnenwet applies (a period ending on a Saturday, Sunday or holiday ends on the
-/// next working day). None before the Wkkgz applied.
-pub fn complaint_decision(
-    calendar: &HolidayCalendar,
-    received: Date,
-) -> Result<Option<ComplaintDeadline>, OutOfRange> {
-    if received < COMPLAINT_WKKGZ.in_force {
-        return Ok(None);
-    }
-    let rule = COMPLAINT_WKKGZ.value;
-    Ok(Some(ComplaintDeadline {
-        received,
-        decide_by: calendar.period_end(received, rule.respond)?,
-        decide_by_extended: calendar.period_end(received, rule.extended)?,
-        article: COMPLAINT_WKKGZ.article,
-    }))
-}

@@ -18,8 +18,8 @@ mod retention;
 mod silence;
 
 pub use deadlines::{
-    AVG_ERASURE, AVG_IDENTITY, AVG_RESPONSE, BREACH_NOTIFICATION, BreachDeadline, COMPLAINT_WKKGZ,
-    ComplaintDeadline, ResponseRule, avg_response, breach_notification, complaint_decision,
+    AVG_ERASURE, AVG_IDENTITY, AVG_RESPONSE, BREACH_NOTIFICATION, COMPLAINT_WKKGZ, ResponseRule,
+    avg_response,
 };
 pub use retention::{
     AWR_RETENTION, CAMERA_FOOTAGE, CAMERA_FOOTAGE_ID, Ceiling, DOSSIER_DESTRUCTION_ON_REQUEST,

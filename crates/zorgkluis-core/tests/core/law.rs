@@ -4,7 +4,6 @@
 //! check` on the seeds.
 
 use jiff::civil::{Date, date};
-use zorgkluis_core::calendar::HolidayCalendar;
 use zorgkluis_core::decide::{self, DecisionError, RetentionAnswer, RetentionFacts};
 use zorgkluis_core::law::{self, Limit, Source};
 use zorgkluis_core::register::ProcessingRegister;
@@ -387,23 +386,18 @@ fn before_the_avg_the_layer_has_no_month() {
 
 #[test]
 fn breach_and_complaint_clocks() {
+    let r = seed("bg-wonen.toml");
     // 72 hours are hours: not moved off the Sunday they end on.
-    let aware: jiff::civil::DateTime = "2026-12-24T16:00".parse().expect("moment");
-    let b = law::breach_notification(aware).expect("in range");
-    assert_eq!(b.notify_by.to_string(), "2026-12-27T16:00:00");
-    assert_eq!(b.article, "AVG art. 33 lid 1");
+    let aware: jiff::Timestamp = "2026-12-24T15:00:00Z".parse().expect("moment");
+    let b = decide::breach_deadline(&r, aware).expect("in range");
+    assert_eq!(b.notify_ap_by, "2026-12-27T16:00:00+01:00");
+    assert!(b.articles.contains(&"AVG art. 33 lid 1".to_owned()));
     // Six weeks from Tuesday 24 March 2026 end on 5 May, a holiday (art. 3 Atw): the 6th.
-    let calendar = HolidayCalendar::default();
-    let c = law::complaint_decision(&calendar, date(2026, 3, 24))
-        .expect("in range")
-        .expect("the Wkkgz applies");
+    let c = decide::complaint_deadline(&r, date(2026, 3, 24), false).expect("in range");
     assert_eq!(c.decide_by, date(2026, 5, 6));
-    assert_eq!(c.decide_by_extended, date(2026, 6, 2));
-    assert_eq!(c.article, "art. 17 Wkkgz");
-    assert_eq!(
-        law::complaint_decision(&calendar, date(2015, 12, 31)).expect("in range"),
-        None
-    );
+    assert!(c.articles.contains(&"Wkkgz art. 17 lid 1".to_owned()));
+    let x = decide::complaint_deadline(&r, date(2026, 3, 24), true).expect("in range");
+    assert_eq!(x.decide_by, date(2026, 6, 2));
 }
 
 #[test]
