@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod decide;
 pub mod diagnostic;
 pub mod i18n;
+pub mod incident;
 pub mod law;
 pub mod period;
 pub mod register;

@@ -113,6 +113,7 @@ vocabulary! {
         SearchPersons = "search_persons", "cliënten zoeken (naam, geboortedatum, cliëntnummer, BSN)", "search for clients (name, date of birth, client number, BSN)";
         ManageAccounts = "manage_accounts", "accounts en API-tokens beheren", "manage accounts and API tokens";
         ViewOverview = "view_overview", "het overzicht van de organisatie zien (aantallen, geen persoonsgegevens)", "see the organisation's overview (counts, no personal data)";
+        ManageIncidents = "manage_incidents", "het register van incidenten en datalekken bijhouden en inzien", "keep and read the register of incidents and data breaches";
     }
 }
 
@@ -201,5 +202,24 @@ mod tests {
         assert!(ConsentForm::Geen < ConsentForm::Toestemming);
         assert!(ConsentForm::Toestemming < ConsentForm::Uitdrukkelijk);
         assert!(ConsentForm::Uitdrukkelijk < ConsentForm::Schriftelijk);
+    }
+}
+
+vocabulary! {
+    /// What a privacy incident touched (the AP's form, question 5.1).
+    BreachNature {
+        Vertrouwelijkheid = "vertrouwelijkheid", "vertrouwelijkheid (ingezien of verstrekt door onbevoegden)", "confidentiality (seen or disclosed by the unauthorised)";
+        Integriteit = "integriteit", "integriteit (gewijzigd of beschadigd)", "integrity (altered or damaged)";
+        Beschikbaarheid = "beschikbaarheid", "beschikbaarheid (verloren of onbereikbaar)", "availability (lost or unreachable)";
+    }
+}
+
+vocabulary! {
+    /// How grave the consequences for the persons affected are (the AP's form, question 9.3).
+    BreachRisk {
+        Verwaarloosbaar = "verwaarloosbaar", "verwaarloosbaar", "negligible";
+        Beperkt = "beperkt", "beperkt", "limited";
+        Aanzienlijk = "aanzienlijk", "aanzienlijk", "significant";
+        ZeerGroot = "zeer_groot", "zeer groot", "very high";
     }
 }

@@ -255,6 +255,12 @@ impl MasterKeys {
         self.derive("account-second-factor")
     }
 
+    /// The key that seals the free text of the organisation's registers (incidents), so that
+    /// a copy of the database alone does not read them.
+    pub(crate) fn register_text_key(&self) -> Result<Zeroizing<[u8; 32]>, StoreError> {
+        self.derive("register-texts")
+    }
+
     /// The Ed25519 key that signs audit checkpoints.
     pub fn checkpoint_signing_key(&self) -> Result<ed25519_dalek::SigningKey, StoreError> {
         let seed = self.derive("audit-checkpoint")?;

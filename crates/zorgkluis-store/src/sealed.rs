@@ -122,6 +122,42 @@ fn account_context(tenant: &str, user: &str) -> Vec<u8> {
     .concat()
 }
 
+/// Seals a register's free text (an incident's) under the register key, bound to the tenant
+/// and the entry.
+pub(crate) fn seal_register_text(
+    key: &[u8; KEY_LEN],
+    tenant: &str,
+    entry: &str,
+    text: &[u8],
+) -> Result<Vec<u8>, StoreError> {
+    seal_with(key, text, &register_context(tenant, entry))
+}
+
+/// Opens a register's free text, if `receipt` is of an allowed access to the register of the
+/// same tenant; otherwise nothing is opened.
+pub(crate) fn open_register_text(
+    key: &[u8; KEY_LEN],
+    receipt: &Receipt,
+    tenant: &str,
+    entry: &str,
+    sealed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    if receipt.grant.reveals != Reveals::RegisterTexts || receipt.grant.tenant != tenant {
+        return Err(StoreError::NotCovered);
+    }
+    open_with(key, sealed, &register_context(tenant, entry))
+}
+
+fn register_context(tenant: &str, entry: &str) -> Vec<u8> {
+    [
+        &b"register-text\0"[..],
+        tenant.as_bytes(),
+        b"\0",
+        entry.as_bytes(),
+    ]
+    .concat()
+}
+
 /// A person's data key. Never stored in plaintext; zeroed when dropped; its bytes never leave
 /// this module. It knows whose it is, so that it opens nothing of anyone else.
 pub(crate) struct DataKey {
@@ -235,6 +271,8 @@ pub(crate) enum Reveals {
     Identification,
     /// The identification facts and the reasons given for emergency access: the review.
     EmergencyReasons,
+    /// The free text of the organisation's registers (incidents): not of one person.
+    RegisterTexts,
     /// Nothing: a write, a correction, an erasure, a duty without personal data.
     Nothing,
 }
@@ -266,6 +304,7 @@ impl Question<'_> {
                     Reveals::Identification
                 }
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
+                Duty::ManageIncidents => Reveals::RegisterTexts,
                 Duty::ManageCareTeam | Duty::ManageAccounts | Duty::ViewOverview => {
                     Reveals::Nothing
                 }

@@ -25,6 +25,8 @@ const PREFIXES: &[&str] = &[
     "conflict-",
     "nav-",
     "cli-finding-",
+    "form-q-",
+    "form-chapter-",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

@@ -9,10 +9,12 @@ use zorgkluis_core::diagnostic::Severity;
 use zorgkluis_core::{Lang, Reglement};
 
 fn seed_text() -> String {
-    let path = format!(
-        "{}/../../reglementen/bg-wonen.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    seed_named("bg-wonen.toml")
+}
+
+/// Alpo zorg's reglement says nothing of breaches beyond the law.
+fn seed_named(name: &str) -> String {
+    let path = format!("{}/../../reglementen/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).expect("seed")
 }
 
@@ -26,7 +28,7 @@ fn moment(s: &str) -> Timestamp {
 
 #[test]
 fn a_breach_found_on_a_friday_afternoon_is_notified_by_monday_afternoon() {
-    let r = load(&seed_text());
+    let r = load(&seed_named("alpo-zorg.toml"));
     // Friday 27 November 2026, 15:10 in Amsterdam (CET, UTC+1).
     let a = breach_deadline(&r, moment("2026-11-27T14:10:00Z")).unwrap();
     assert_eq!(a.discovered, "2026-11-27T15:10:00+01:00");
@@ -78,12 +80,15 @@ fn a_notification_after_80_hours_is_late_and_the_hours_left_count_down() {
 fn a_reglement_that_always_tells_the_persons_says_so_and_is_cited() {
     let text = format!(
         "{}\n[datalekken]\nbetrokkenen_altijd_informeren = true\nartikel = \"1.3\"\n",
-        seed_text()
+        seed_named("alpo-zorg.toml")
     );
     let a = breach_deadline(&load(&text), moment("2026-06-05T08:00:00Z")).unwrap();
     assert_eq!(a.tell_persons, TellPersons::Altijd);
     assert!(a.articles.contains(&"1.3".to_owned()), "{:?}", a.articles);
     assert!(a.explain(Lang::Nl).contains("bij elk datalek"));
+    // BG wonen says so in its 1.3.
+    let bg = breach_deadline(&load(&seed_text()), moment("2026-06-05T08:00:00Z")).unwrap();
+    assert_eq!(bg.tell_persons, TellPersons::Altijd);
 }
 
 #[test]

@@ -80,6 +80,12 @@ audit_actions! {
     ReviewEmergency = "review_emergency",
     /// The organisation's overview: counts, no personal data.
     ViewOverview = "view_overview",
+    /// Recording a privacy incident or data breach in the register.
+    IncidentRecord = "incident_record",
+    /// A decision or a notification recorded for an incident.
+    IncidentChange = "incident_change",
+    /// Reading the incident register (its free text).
+    IncidentRead = "incident_read",
     UserCreate = "user_create",
     /// Disabling a staff account (its sessions and its API token end with it).
     UserDisable = "user_disable",

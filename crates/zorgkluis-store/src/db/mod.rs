@@ -189,6 +189,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0008_audit_guard_per_statement.sql"),
         include_str!("../../migrations/postgres/0008_audit_guard_per_statement.sql"),
     ),
+    (
+        11,
+        "incidents",
+        include_str!("../../migrations/sqlite/0011_incidents.sql"),
+        include_str!("../../migrations/postgres/0011_incidents.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

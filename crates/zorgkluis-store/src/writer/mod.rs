@@ -50,6 +50,7 @@ pub(crate) enum Arg {
     Blob(Vec<u8>),
     OptBlob(Option<Vec<u8>>),
     Int(i64),
+    OptInt(Option<i64>),
 }
 
 /// One statement of a job.

@@ -67,6 +67,7 @@ impl rusqlite::ToSql for Arg {
             Arg::Blob(b) => b.to_sql(),
             Arg::OptBlob(b) => b.to_sql(),
             Arg::Int(i) => i.to_sql(),
+            Arg::OptInt(i) => i.to_sql(),
         }
     }
 }
@@ -149,6 +150,7 @@ impl WriteTx for PgSession {
                     Arg::Blob(b) => q.bind(b.as_slice()),
                     Arg::OptBlob(b) => q.bind(b.as_deref()),
                     Arg::Int(i) => q.bind(*i),
+                    Arg::OptInt(i) => q.bind(*i),
                 },
             );
         Ok(query.execute(&mut *self.tx).await?.rows_affected())

@@ -7,5 +7,6 @@ mod access_path;
 mod citus;
 mod crash;
 mod duties;
+mod incidents;
 mod persons;
 mod tamper;
