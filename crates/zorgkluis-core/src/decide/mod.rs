@@ -5,6 +5,7 @@ mod access;
 mod deadline;
 mod disclosure;
 mod represent;
+pub mod request;
 mod retention;
 
 pub use access::{
