@@ -204,6 +204,9 @@ pub(crate) enum SealedKind {
     EmergencyReason { user: String, category: String },
     /// A reason sealed by a release before reasons were bound to whom and what they concern.
     LegacyEmergencyReason,
+    /// What a data subject request asks (categories, the changes wanted, who files it), or the
+    /// reason of its extension: `field` says which, the request id binds it.
+    Request { id: String, field: String },
 }
 
 impl SealedKind {
@@ -221,6 +224,9 @@ impl SealedKind {
                 format!("audit-reason\0{tenant}\0{person}\0{user}\0{category}").into_bytes()
             }
             SealedKind::LegacyEmergencyReason => b"audit-reason".to_vec(),
+            SealedKind::Request { id, field } => {
+                format!("request\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
+            }
         }
     }
 }
@@ -235,6 +241,9 @@ pub(crate) enum Reveals {
     Identification,
     /// The identification facts and the reasons given for emergency access: the review.
     EmergencyReasons,
+    /// What a data subject request asks, and who the subject is (the identification facts,
+    /// for the birth date that decides who may file): handling requests.
+    Requests,
     /// Nothing: a write, a correction, an erasure, a duty without personal data.
     Nothing,
 }
@@ -266,6 +275,7 @@ impl Question<'_> {
                     Reveals::Identification
                 }
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
+                Duty::HandleRequests => Reveals::Requests,
                 Duty::ManageCareTeam | Duty::ManageAccounts | Duty::ViewOverview => {
                     Reveals::Nothing
                 }
@@ -475,6 +485,10 @@ impl Sealed {
                 SealedKind::EmergencyReason { .. } | SealedKind::LegacyEmergencyReason,
                 Reveals::EmergencyReasons,
             ) => true,
+            (SealedKind::Facts { category }, Reveals::Requests) => {
+                category == IDENTIFICATION_CATEGORY
+            }
+            (SealedKind::Request { .. }, Reveals::Requests) => true,
             _ => false,
         }
     }

@@ -20,7 +20,7 @@
 //!   response deadline is refused with the reason.
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Deadline, DecisionError, care_laws, cite_list, request_deadlines};
 use crate::i18n::Lang;
@@ -330,7 +330,7 @@ pub fn transition(
 }
 
 /// A ground for refusing a request, fully or partly, with the articles it rests on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefusalGround {
     /// `{article}/{n}` for the reglement's n-th ground of the rule of that article ("4.4/3"),
     /// a word for the law's ("kennelijk_ongegrond").

@@ -183,6 +183,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0007_second_factor.sql"),
         include_str!("../../migrations/postgres/0007_second_factor.sql"),
     ),
+    (
+        8,
+        "requests",
+        include_str!("../../migrations/sqlite/0008_requests.sql"),
+        include_str!("../../migrations/postgres/0008_requests.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

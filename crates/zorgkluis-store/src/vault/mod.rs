@@ -20,6 +20,7 @@ mod identity;
 mod operations;
 mod persons;
 mod records;
+mod requests;
 mod search;
 
 use std::sync::Arc;
@@ -42,6 +43,10 @@ pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};
+pub use requests::{
+    DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,
+    RequestSummary, RequestView, RequesterFacts, RequesterView, TimelineEntry,
+};
 pub use search::{SearchCriteria, SearchResult};
 
 /// Who acts, in which role, on whose behalf, and from where.
