@@ -422,7 +422,11 @@ impl Vault {
             .await?;
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         let key = self.unwrap(&new.person, &wrapped).await?;
-        let born = match self.sealed_facts(std::slice::from_ref(&new.person)).await?.first() {
+        let born = match self
+            .sealed_facts(std::slice::from_ref(&new.person))
+            .await?
+            .first()
+        {
             Some(f) => f.open(&key, &receipt)?.birth_date,
             None => None,
         };
