@@ -678,6 +678,47 @@ mod tests {
         assert!(sealed.open(&key, &read).is_err());
     }
 
+    /// What a request asks opens for the receipt of handling requests for that person only,
+    /// and no read of a category opens it.
+    #[test]
+    fn a_request_opens_for_its_handler_only() {
+        let key = DataKey::generate().unwrap();
+        let kind = SealedKind::Request {
+            id: "q1".into(),
+            field: "details".into(),
+        };
+        let bytes = key.seal(b"{}", &kind, "t", "p1").unwrap();
+        let sealed = Sealed::new(bytes, "t", "p1", kind);
+        assert!(
+            sealed
+                .open(&key, &receipt("p1", None, Reveals::Requests))
+                .is_ok()
+        );
+        for wrong in [
+            receipt("p2", None, Reveals::Requests),
+            receipt("p1", Some("gezondheid"), Reveals::Content),
+            receipt("p1", None, Reveals::Identification),
+            receipt("p1", None, Reveals::EmergencyReasons),
+        ] {
+            assert!(sealed.open(&key, &wrong).is_err(), "{wrong:?}");
+        }
+        // Presented as another request's, the bytes do not authenticate.
+        let moved = Sealed::new(
+            sealed.bytes.clone(),
+            "t",
+            "p1",
+            SealedKind::Request {
+                id: "q2".into(),
+                field: "details".into(),
+            },
+        );
+        assert!(
+            moved
+                .open(&key, &receipt("p1", None, Reveals::Requests))
+                .is_err()
+        );
+    }
+
     #[test]
     fn identification_opens_the_naw_facts_only() {
         let key = DataKey::generate().unwrap();

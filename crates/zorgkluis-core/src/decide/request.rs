@@ -873,4 +873,42 @@ mod tests {
         ));
         assert!(late.message(Lang::Nl).contains("AVG art. 12 lid 3"));
     }
+
+    /// AanZien 14 and 15 ("uiterlijk binnen vier weken") rule the extension out.
+    #[test]
+    fn a_reglement_may_rule_the_extension_out() {
+        let source = include_str!("../../../../reglementen/aanzien.toml");
+        let r = Reglement::load("aanzien.toml", source, Lang::En).unwrap();
+        let s = state(RequestType::Inzage, RequestStatus::InBehandeling);
+        let e = extend(&r, &s, "drukte", date(2026, 3, 10), date(2026, 3, 10)).unwrap_err();
+        assert_eq!(
+            e.kind,
+            RequestErrorKind::ExtensionRuledOut {
+                articles: vec!["14".into()]
+            }
+        );
+    }
+
+    /// The log overview is access too: its grounds are the AVG's, its deadline the month.
+    #[test]
+    fn the_log_overview_is_a_request_type_of_its_own() {
+        let r = bg();
+        let filed = file(
+            &r,
+            &Filing {
+                request: RequestType::InzageLogging,
+                channel: Channel::Portaal,
+                received: date(2026, 3, 2),
+            },
+            date(2026, 3, 2),
+            Lang::Nl,
+        )
+        .unwrap();
+        assert_eq!(filed.respond_by.articles, ["AVG art. 12 lid 3"]);
+        let ids: Vec<String> = allowed_grounds(&r, RequestType::InzageLogging, Lang::Nl)
+            .into_iter()
+            .map(|g| g.id)
+            .collect();
+        assert!(ids.contains(&"rechten_van_anderen".to_owned()), "{ids:?}");
+    }
 }
