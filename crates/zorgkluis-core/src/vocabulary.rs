@@ -46,7 +46,8 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    /// The rights of the subject (art. 15-21 AVG) and the transfer of the whole dossier.
+    /// The rights of the subject (art. 15-21 AVG), the transfer of the whole dossier, and the
+    /// client's overview of who accessed his data (art. 15e Wabvpz).
     RequestType {
         Inzage = "inzage", "inzage", "access";
         Afschrift = "afschrift", "afschrift", "copy";
@@ -57,6 +58,7 @@ vocabulary! {
         Bezwaar = "bezwaar", "bezwaar", "objection";
         Overdraagbaarheid = "overdraagbaarheid", "overdraagbaarheid", "portability";
         Overdracht = "overdracht", "overdracht van het dossier", "transfer of the record";
+        InzageLogging = "inzage_logging", "inzage in de logging", "access to the access log";
     }
 }
 
@@ -114,6 +116,7 @@ vocabulary! {
         ManageAccounts = "manage_accounts", "accounts en API-tokens beheren", "manage accounts and API tokens";
         ViewOverview = "view_overview", "het overzicht van de organisatie zien (aantallen, geen persoonsgegevens)", "see the organisation's overview (counts, no personal data)";
         ManageIncidents = "manage_incidents", "het register van incidenten en datalekken bijhouden en inzien", "keep and read the register of incidents and data breaches";
+        HandleRequests = "handle_requests", "verzoeken van betrokkenen behandelen", "handle data subject requests";
     }
 }
 
@@ -184,6 +187,39 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where a data subject request stands (the request register, BG wonen E14).
+    RequestStatus {
+        Ontvangen = "ontvangen", "ontvangen", "received";
+        IdentiteitVastgesteld = "identiteit_vastgesteld", "identiteit vastgesteld", "identity established";
+        InBehandeling = "in_behandeling", "in behandeling", "in progress";
+        Besloten = "besloten", "besloten", "decided";
+        Uitgevoerd = "uitgevoerd", "uitgevoerd", "carried out";
+        Ingetrokken = "ingetrokken", "ingetrokken", "withdrawn";
+    }
+}
+
+vocabulary! {
+    /// How a request arrived. Never a reason to refuse it (art. 12 lid 2 AVG): a reglement's
+    /// "schriftelijk" is the organisation's procedure.
+    Channel {
+        Schriftelijk = "schriftelijk", "schriftelijk", "in writing";
+        Mondeling = "mondeling", "mondeling", "orally";
+        Email = "email", "per e-mail", "by e-mail";
+        Telefonisch = "telefonisch", "telefonisch", "by telephone";
+        Portaal = "portaal", "via het portaal", "through the portal";
+    }
+}
+
+vocabulary! {
+    /// The decision on a request.
+    RequestOutcome {
+        Toegewezen = "toegewezen", "toegewezen", "granted";
+        DeelsToegewezen = "deels_toegewezen", "deels toegewezen", "partly granted";
+        Afgewezen = "afgewezen", "afgewezen", "refused";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,7 +229,7 @@ mod tests {
         for t in RequestType::ALL {
             assert_eq!(RequestType::from_id(t.id()), Some(*t));
         }
-        assert_eq!(RequestType::ids().len(), 9);
+        assert_eq!(RequestType::ids().len(), 10);
         assert_eq!(RequestType::from_id("inzagen"), None);
     }
 

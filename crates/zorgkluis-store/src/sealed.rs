@@ -240,6 +240,9 @@ pub(crate) enum SealedKind {
     EmergencyReason { user: String, category: String },
     /// A reason sealed by a release before reasons were bound to whom and what they concern.
     LegacyEmergencyReason,
+    /// What a data subject request asks (categories, the changes wanted, who files it), or the
+    /// reason of its extension: `field` says which, the request id binds it.
+    Request { id: String, field: String },
 }
 
 impl SealedKind {
@@ -257,6 +260,9 @@ impl SealedKind {
                 format!("audit-reason\0{tenant}\0{person}\0{user}\0{category}").into_bytes()
             }
             SealedKind::LegacyEmergencyReason => b"audit-reason".to_vec(),
+            SealedKind::Request { id, field } => {
+                format!("request\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
+            }
         }
     }
 }
@@ -273,6 +279,9 @@ pub(crate) enum Reveals {
     EmergencyReasons,
     /// The free text of the organisation's registers (incidents): not of one person.
     RegisterTexts,
+    /// What a data subject request asks, and who the subject is (the identification facts,
+    /// for the birth date that decides who may file): handling requests.
+    Requests,
     /// Nothing: a write, a correction, an erasure, a duty without personal data.
     Nothing,
 }
@@ -305,6 +314,7 @@ impl Question<'_> {
                 }
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
                 Duty::ManageIncidents => Reveals::RegisterTexts,
+                Duty::HandleRequests => Reveals::Requests,
                 Duty::ManageCareTeam | Duty::ManageAccounts | Duty::ViewOverview => {
                     Reveals::Nothing
                 }
@@ -514,6 +524,10 @@ impl Sealed {
                 SealedKind::EmergencyReason { .. } | SealedKind::LegacyEmergencyReason,
                 Reveals::EmergencyReasons,
             ) => true,
+            (SealedKind::Facts { category }, Reveals::Requests) => {
+                category == IDENTIFICATION_CATEGORY
+            }
+            (SealedKind::Request { .. }, Reveals::Requests) => true,
             _ => false,
         }
     }
@@ -701,6 +715,47 @@ mod tests {
         );
         let read = receipt("p1", Some("gezondheid"), Reveals::Content);
         assert!(sealed.open(&key, &read).is_err());
+    }
+
+    /// What a request asks opens for the receipt of handling requests for that person only,
+    /// and no read of a category opens it.
+    #[test]
+    fn a_request_opens_for_its_handler_only() {
+        let key = DataKey::generate().unwrap();
+        let kind = SealedKind::Request {
+            id: "q1".into(),
+            field: "details".into(),
+        };
+        let bytes = key.seal(b"{}", &kind, "t", "p1").unwrap();
+        let sealed = Sealed::new(bytes, "t", "p1", kind);
+        assert!(
+            sealed
+                .open(&key, &receipt("p1", None, Reveals::Requests))
+                .is_ok()
+        );
+        for wrong in [
+            receipt("p2", None, Reveals::Requests),
+            receipt("p1", Some("gezondheid"), Reveals::Content),
+            receipt("p1", None, Reveals::Identification),
+            receipt("p1", None, Reveals::EmergencyReasons),
+        ] {
+            assert!(sealed.open(&key, &wrong).is_err(), "{wrong:?}");
+        }
+        // Presented as another request's, the bytes do not authenticate.
+        let moved = Sealed::new(
+            sealed.bytes.clone(),
+            "t",
+            "p1",
+            SealedKind::Request {
+                id: "q2".into(),
+                field: "details".into(),
+            },
+        );
+        assert!(
+            moved
+                .open(&key, &receipt("p1", None, Reveals::Requests))
+                .is_err()
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod accounts_cmd;
 mod demo;
 mod reglement_cmd;
+mod request_cmd;
 mod serve_cmd;
 mod store_cmd;
 
@@ -144,6 +145,9 @@ enum Command {
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
+    /// Data subject requests: the request register, acting as a staff member (--as).
+    #[command(subcommand)]
+    Request(request_cmd::RequestCommand),
     /// The master keys.
     #[command(subcommand)]
     Keys(store_cmd::KeysCommand),
@@ -221,6 +225,7 @@ fn main() -> ExitCode {
             accounts_cmd::token_list(&cli.installation, json, lang)
         }
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
+        Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),
         Command::Backup { file } => store_cmd::backup(&cli.installation, file, lang),
         Command::Restore { file } => store_cmd::restore(&cli.installation, file, lang),

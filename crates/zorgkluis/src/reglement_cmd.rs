@@ -39,7 +39,7 @@ pub enum ReglementCommand {
     Deadline {
         file: PathBuf,
         /// inzage, afschrift, correctie, aanvulling, verwijdering, afscherming, bezwaar,
-        /// overdraagbaarheid or overdracht.
+        /// overdraagbaarheid, overdracht or inzage_logging.
         #[arg(long, value_parser = parse_request_type)]
         request: RequestType,
         /// The day the request was received (YYYY-MM-DD).
@@ -141,7 +141,7 @@ pub enum ReglementCommand {
     Represent {
         file: PathBuf,
         /// inzage, afschrift, correctie, aanvulling, verwijdering, afscherming, bezwaar,
-        /// overdraagbaarheid or overdracht.
+        /// overdraagbaarheid, overdracht or inzage_logging.
         #[arg(long, value_parser = parse_request_type)]
         request: RequestType,
         /// Who files: betrokkene (the subject), ouder (parent with authority), voogd, curator,
@@ -195,7 +195,7 @@ pub enum Format {
     Json,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     let valid_shape = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
     match s.parse::<Date>() {
         Ok(d) if valid_shape => Ok(d),
@@ -234,7 +234,7 @@ fn parse_action(s: &str) -> Result<Action, String> {
     })
 }
 
-fn parse_request_type(s: &str) -> Result<RequestType, String> {
+pub(crate) fn parse_request_type(s: &str) -> Result<RequestType, String> {
     RequestType::from_id(s).ok_or_else(|| {
         format!(
             "unknown request type `{s}`; expected one of: {}",
@@ -243,7 +243,7 @@ fn parse_request_type(s: &str) -> Result<RequestType, String> {
     })
 }
 
-fn parse_requester(s: &str) -> Result<Requester, String> {
+pub(crate) fn parse_requester(s: &str) -> Result<Requester, String> {
     Requester::from_id(s).ok_or_else(|| {
         format!(
             "unknown requester `{s}`; expected one of: {}",
@@ -252,7 +252,7 @@ fn parse_requester(s: &str) -> Result<Requester, String> {
     })
 }
 
-fn parse_ground(s: &str) -> Result<Ground, String> {
+pub(crate) fn parse_ground(s: &str) -> Result<Ground, String> {
     Ground::from_id(s).ok_or_else(|| {
         format!(
             "unknown ground `{s}`; expected one of: {}",

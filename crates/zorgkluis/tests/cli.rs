@@ -1560,3 +1560,210 @@ fn the_breach_and_complaint_clocks_answer_in_json() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--received"), "{}", stderr(&o));
 }
+
+/// An installation with a client born in 1980 and the directie's account `dir-1`, which BG
+/// wonen gives the requests (4.7). No command registers persons, so the library does.
+fn installation_with_a_client() -> (TempFile, String, String) {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "init",
+        "--reglement",
+        &seed(),
+        "--tenant",
+        "bg-wonen",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let add = Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
+        .args([
+            "--data-dir",
+            &data,
+            "user",
+            "add",
+            "--id",
+            "dir-1",
+            "--role",
+            "directie",
+        ])
+        .env("ZORGKLUIS_PASSWORD", "een-lang-genoeg-wachtwoord")
+        .output()
+        .unwrap();
+    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
+    let source = std::fs::read_to_string(seed()).unwrap();
+    let reglement =
+        zorgkluis_core::Reglement::load("bg-wonen.toml", &source, zorgkluis_core::Lang::En)
+            .unwrap();
+    let policy =
+        std::sync::Arc::new(zorgkluis_policy::CedarPolicy::compile(&reglement, None).unwrap());
+    let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+    let person = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let vault =
+            zorgkluis_store::vault::Vault::open(&location, "bg-wonen", reglement, &source, policy)
+                .await
+                .unwrap();
+        let admin = zorgkluis_store::vault::Actor {
+            user_id: "admin-1".into(),
+            role: "administratie".into(),
+            on_behalf_of: None,
+            source: "test".into(),
+            supervised: false,
+        };
+        let person = vault
+            .register_person(
+                &admin,
+                &zorgkluis_store::vault::NewPerson {
+                    subject_category: "client".into(),
+                    bsn: None,
+                    facts: Some(zorgkluis_store::vault::PersonFacts {
+                        name: "Synthetische Cliënt".into(),
+                        birth_date: Some(jiff::civil::date(1980, 5, 1)),
+                        client_number: None,
+                    }),
+                },
+                "intake",
+            )
+            .await
+            .unwrap();
+        vault.close().await;
+        person
+    });
+    (dir, data, person)
+}
+
+#[test]
+fn a_request_is_filed_listed_decided_and_shown() {
+    let (_dir, data, person) = installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "request"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string();
+    let filed = json(&run(&[
+        "file",
+        "--as",
+        "dir-1",
+        "--person",
+        &person,
+        "--type",
+        "correctie",
+        "--received",
+        &today,
+        "--channel",
+        "email",
+        "--changes",
+        "mijn adres klopt niet",
+        "--json",
+    ]));
+    let id = filed["id"].as_str().expect("the request's id").to_owned();
+    assert_eq!(filed["identity_required"], true, "BG wonen 4.7");
+    assert!(filed["respond_by"].as_str().is_some(), "{filed}");
+    assert!(filed["requester"]["allowed"].as_bool().unwrap());
+    let list = json(&run(&["list", "--as", "dir-1", "--open", "--json"]));
+    assert_eq!(list[0]["id"], id.as_str());
+    assert_eq!(list[0]["status"], "ontvangen");
+    let o = run(&["identify", "--as", "dir-1", &id]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "decide",
+        "--as",
+        "dir-1",
+        &id,
+        "--outcome",
+        "afgewezen",
+        "--ground",
+        "1.5/1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("afgewezen"), "{}", stdout(&o));
+    let shown = json(&run(&["show", "--as", "dir-1", &id, "--json"]));
+    assert_eq!(shown["status"], "besloten");
+    assert_eq!(shown["channel"], "email");
+    assert_eq!(shown["decision"]["outcome"], "afgewezen");
+    assert_eq!(
+        shown["decision"]["grounds"][0]["articles"][0],
+        "1.5 (AVG art. 12 lid 3 en lid 5)"
+    );
+    assert_eq!(shown["details"]["changes"], "mijn adres klopt niet");
+    let steps: Vec<&str> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] != "request_read")
+        .map(|e| e["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "verzoek-ingediend",
+            "verzoek-identiteit-vastgesteld",
+            "verzoek-besloten"
+        ]
+    );
+    let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}
+
+#[test]
+fn a_bad_request_flag_is_exit_2_naming_it() {
+    let (_dir, data, person) = installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "request"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&[
+        "file",
+        "--as",
+        "dir-1",
+        "--person",
+        &person,
+        "--type",
+        "inzagen",
+        "--received",
+        "2026-01-05",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--type"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("inzage_logging"),
+        "lists the types: {}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "file",
+        "--as",
+        "dir-1",
+        "--person",
+        &person,
+        "--type",
+        "inzage",
+        "--received",
+        "2999-01-05",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--received"), "{}", stderr(&o));
+    let o = run(&[
+        "file",
+        "--as",
+        "dir-1",
+        "--person",
+        &person,
+        "--type",
+        "inzage",
+        "--received",
+        "2026-01-05",
+        "--requester-kind",
+        "buurman",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--requester-kind"), "{}", stderr(&o));
+    let o = run(&["list", "--as", "zorg-9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--as"), "{}", stderr(&o));
+    // Nothing was filed.
+    let list = json(&run(&["list", "--as", "dir-1", "--json"]));
+    assert_eq!(list, serde_json::json!([]));
+}

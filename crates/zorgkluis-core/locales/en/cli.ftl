@@ -105,3 +105,17 @@ cli-demo-second-factor = { $user } logs in with a second factor: put key { $key 
 ## where the installation's files are (zorgkluis.toml or the environment)
 cli-location-no-directory = `{ $field }` (in zorgkluis.toml, or { $var }): the directory of { $path } does not exist
 cli-location-same-file = `{ $field }` (in zorgkluis.toml, or { $var }): { $path } is the same file as the one it should stand beside, or the key file; choose another file, best on another volume
+
+## requests
+cli-request-filed = Request { $id } filed: { $request }, received on { $received }. Respond by { $date } ({ $articles }).
+cli-request-extendable = It may be extended to { $date } at the latest (GDPR art. 12(3)), if the requester is told within the first month.
+cli-request-erase-by = Erase by { $date }.
+cli-request-identity = Establish the requester's identity first (`zorgkluis request identify`).
+cli-request-none = No requests.
+cli-request-overdue = overdue
+cli-request-show = Request { $id }: { $request } about { $person }, { $status }. Received on { $received } ({ $channel }) from: { $requester }. Respond by { $date } ({ $articles }).
+cli-request-decision = Decision: { $outcome } on { $on }. { $grounds }
+cli-request-decided = Request { $id }: { $outcome } on { $on }.
+cli-request-execute-by = Carry out by { $date } ({ $articles }).
+cli-request-extended = Request { $id }: period extended to { $date } ({ $articles }); the requester was told on { $told }.
+cli-request-status = Request { $id }: { $status }.

@@ -209,3 +209,8 @@ second-factor-enrol-intro = Your role may read the access log or the emergency a
 second-factor-key = Key
 second-factor-enrol-button = Set up
 second-factor-lost = Lost or new phone? Ask the administrator to set up your second factor again.
+
+## requests
+audit-action-request-file = Data subject request filed
+audit-action-request-change = Data subject request updated
+audit-action-request-read = Data subject request read

@@ -105,3 +105,17 @@ cli-demo-second-factor = { $user } logt in met een tweede factor: zet sleutel { 
 ## where the installation's files are (zorgkluis.toml or the environment)
 cli-location-no-directory = `{ $field }` (in zorgkluis.toml, of { $var }): de map van { $path } bestaat niet
 cli-location-same-file = `{ $field }` (in zorgkluis.toml, of { $var }): { $path } is hetzelfde bestand als wat het moet aanvullen of als het sleutelbestand; kies een ander bestand, liefst op een ander volume
+
+## requests
+cli-request-filed = Verzoek { $id } ingediend: { $request }, ontvangen op { $received }. Reageren uiterlijk { $date } ({ $articles }).
+cli-request-extendable = Verlengen kan tot uiterlijk { $date } (AVG art. 12 lid 3), als de verzoeker dat binnen de eerste maand hoort.
+cli-request-erase-by = Verwijderen uiterlijk { $date }.
+cli-request-identity = Stel eerst de identiteit van de verzoeker vast (`zorgkluis request identify`).
+cli-request-none = Geen verzoeken.
+cli-request-overdue = te laat
+cli-request-show = Verzoek { $id }: { $request } over { $person }, { $status }. Ontvangen op { $received } ({ $channel }) van: { $requester }. Reageren uiterlijk { $date } ({ $articles }).
+cli-request-decision = Besluit: { $outcome } op { $on }. { $grounds }
+cli-request-decided = Verzoek { $id }: { $outcome } op { $on }.
+cli-request-execute-by = Uitvoeren uiterlijk { $date } ({ $articles }).
+cli-request-extended = Verzoek { $id }: termijn verlengd tot { $date } ({ $articles }); de verzoeker hoorde het op { $told }.
+cli-request-status = Verzoek { $id }: { $status }.

@@ -209,3 +209,8 @@ second-factor-enrol-intro = Uw rol mag de logging of de noodtoegang inzien, of d
 second-factor-key = Sleutel
 second-factor-enrol-button = Instellen
 second-factor-lost = Telefoon kwijt of nieuw? Vraag de beheerder om uw tweede factor opnieuw in te stellen.
+
+## requests
+audit-action-request-file = Verzoek van een betrokkene ingediend
+audit-action-request-change = Verzoek van een betrokkene bijgewerkt
+audit-action-request-read = Verzoek van een betrokkene ingezien

@@ -7,6 +7,7 @@ mod complaint;
 mod deadline;
 mod disclosure;
 mod represent;
+pub mod request;
 mod retention;
 
 pub use access::{

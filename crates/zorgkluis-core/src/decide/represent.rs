@@ -393,7 +393,13 @@ fn cite_right(a: &mut Answer<'_>, request: RequestType) {
         RequestType::Bezwaar => (Some("AVG art. 21"), None, None),
         RequestType::Overdraagbaarheid => (Some("AVG art. 20"), None, None),
         RequestType::Overdracht => (None, None, None),
+        // The client's overview of who accessed his data: the AVG's right of access, and for
+        // a care provider the Wabvpz's electronic overview of the logging.
+        RequestType::InzageLogging => (Some("AVG art. 15"), None, None),
     };
+    if request == RequestType::InzageLogging {
+        a.article("art. 15e Wabvpz");
+    }
     if a.laws.wgbo
         && let Some(w) = wgbo
     {

@@ -1,14 +1,15 @@
 //! The JSON API under `/api/v1`, one file per resource: persons (registration, lists, search,
 //! identity checks), records (the dossier, amendments, emergency access), the care team, the
-//! audit log. Each route is registered together with its OpenAPI operation
+//! audit log, the request register. Each route is registered together with its OpenAPI operation
 //! ([`utoipa_axum::routes!`]), so the document at `/api/v1/openapi.json` describes exactly the
-//! routes the router serves. Requests for data-subject rights, consent, disclosures and the
-//! registers get a file of their own here as they come.
+//! routes the router serves. Consent, disclosures and the registers get a file of their own here as
+//! they come.
 
 mod audit;
 mod care;
 mod persons;
 mod records;
+mod requests;
 mod users;
 
 use std::sync::LazyLock;
@@ -135,6 +136,12 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::disable_user))
         .routes(routes!(users::set_password))
         .routes(routes!(audit::audit))
+        .routes(routes!(requests::file_request, requests::list_requests))
+        .routes(routes!(requests::request))
+        .routes(routes!(requests::decide_request))
+        .routes(routes!(requests::extend_request))
+        .routes(routes!(requests::withdraw_request))
+        .routes(routes!(requests::advance_request))
         .split_for_parts()
 }
 

@@ -8,6 +8,7 @@ mod accounts;
 mod browser;
 mod login;
 mod refusals;
+mod requests;
 mod second_factor;
 mod timeouts;
 
@@ -158,6 +159,13 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/persons/{id}/care-team"),
     ("post", "/api/v1/persons/{id}/care-team/end"),
     ("get", "/api/v1/persons/{id}/audit"),
+    ("post", "/api/v1/requests"),
+    ("get", "/api/v1/requests"),
+    ("get", "/api/v1/requests/{id}"),
+    ("post", "/api/v1/requests/{id}/decision"),
+    ("post", "/api/v1/requests/{id}/extension"),
+    ("post", "/api/v1/requests/{id}/withdrawal"),
+    ("post", "/api/v1/requests/{id}/status"),
 ];
 
 /// Registers a person as admin-1; their id.
@@ -1138,6 +1146,11 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/records/{id}/supplements", json!({"text": "x"})),
             ("post", "/api/v1/users/{id}/disable", json!({})),
             ("post", "/api/v1/users/{id}/password", json!({"password": "paars konijn op de fiets"})),
+            ("get", "/api/v1/requests/{id}", Value::Null),
+            ("post", "/api/v1/requests/{id}/decision", json!({"outcome": "toegewezen"})),
+            ("post", "/api/v1/requests/{id}/extension", json!({"reason": "x", "told": "2026-01-05"})),
+            ("post", "/api/v1/requests/{id}/withdrawal", json!({})),
+            ("post", "/api/v1/requests/{id}/status", json!({"status": "in_behandeling"})),
         ];
         for (method, path) in operations(&openapi(&app)) {
             if path.contains("{id}") {

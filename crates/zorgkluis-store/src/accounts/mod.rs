@@ -246,6 +246,33 @@ impl Accounts {
         ]
     }
 
+    /// The actor of an enabled staff account, for the command line acting as that staff
+    /// member (`zorgkluis request --as ID`): the account's role decides, as it would at login.
+    /// No password is asked: whoever runs the command line holds the installation's keys.
+    pub async fn staff_actor(&self, id: &str, source: &str) -> Result<Actor, VaultError> {
+        check_id("as", id)?;
+        let row = sqlx::query(
+            "SELECT role, supervised FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL",
+        )
+        .bind(&self.inner.tenant)
+        .bind(id)
+        .fetch_optional(&*self.inner.pool)
+        .await?;
+        let Some(row) = row else {
+            return Err(VaultError::Invalid {
+                field: "as",
+                message: format!("no enabled staff account {id}"),
+            });
+        };
+        Ok(Actor {
+            user_id: id.to_owned(),
+            role: row.try_get(0)?,
+            on_behalf_of: None,
+            source: source.to_owned(),
+            supervised: row.try_get::<i64, _>(1)? != 0,
+        })
+    }
+
     /// Disables the staff account `id` (someone who left): from now on it cannot log in, and
     /// its open sessions and its API token end at once. Decided (`manage_accounts`) and logged
     /// with the account as the event's object; the account stays, so the log keeps meaning one

@@ -106,6 +106,15 @@ audit_actions! {
     Restore = "restore",
     /// An erasure made after a restored backup, applied again.
     EraseReapplied = "erase_reapplied",
+    /// A data subject request filed (the object is its id), or refused because its requester
+    /// may not file it.
+    RequestFile = "request_file",
+    /// A change of a request: its status, decision, extension or withdrawal (the object is its
+    /// id; the purpose names the step).
+    RequestChange = "request_change",
+    /// Reading a request, or the register (the persons shown are the subjects); also the
+    /// subject's birth date read to decide who may file.
+    RequestRead = "request_read",
 }
 
 impl From<zorgkluis_core::vocabulary::Action> for AuditAction {

@@ -190,6 +190,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/postgres/0008_audit_guard_per_statement.sql"),
     ),
     (
+        9,
+        "requests",
+        include_str!("../../migrations/sqlite/0009_requests.sql"),
+        include_str!("../../migrations/postgres/0009_requests.sql"),
+    ),
+    (
         11,
         "incidents",
         include_str!("../../migrations/sqlite/0011_incidents.sql"),

@@ -21,6 +21,7 @@ mod incidents;
 mod operations;
 mod persons;
 mod records;
+mod requests;
 mod search;
 
 use std::sync::Arc;
@@ -44,6 +45,10 @@ pub use incidents::Incident;
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};
+pub use requests::{
+    DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,
+    RequestSummary, RequestView, RequesterFacts, RequesterView, TimelineEntry,
+};
 pub use search::{SearchCriteria, SearchResult};
 
 /// Who acts, in which role, on whose behalf, and from where.

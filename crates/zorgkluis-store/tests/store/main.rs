@@ -9,4 +9,5 @@ mod crash;
 mod duties;
 mod incidents;
 mod persons;
+mod requests;
 mod tamper;

@@ -1,0 +1,571 @@
+//! `/api/v1/requests`: the request register of data subject requests, for the roles the
+//! reglement gives `handle_requests`: filing (who may file is checked), the register (open,
+//! overdue), a request with what is asked and its history, the decision, the extension and the
+//! withdrawal. The rules are the core's; every change is an audit event.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use zorgkluis_core::vocabulary::{
+    Channel, Ground, RequestOutcome, RequestStatus, RequestType, Requester,
+};
+use zorgkluis_store::vault::{
+    NewRequest as VaultRequest, RequestDetails, RequestFilter, RequestSummary, RequestView,
+    RequesterFacts,
+};
+
+use super::{Body, Query, Refusals};
+use crate::{AppError, AppState, Caller};
+
+/// A word of a closed vocabulary, or 422 naming the field and listing the valid words.
+fn word<T>(
+    field: &str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    ids: Vec<&str>,
+) -> Result<T, AppError> {
+    parse(value).ok_or_else(|| {
+        AppError::invalid(
+            field,
+            &format!(
+                "unknown value `{value}`; expected one of: {}",
+                ids.join(", ")
+            ),
+        )
+    })
+}
+
+fn today() -> Date {
+    zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewRequest {
+    /// The subject: a person id.
+    person: String,
+    /// inzage, afschrift, correctie, aanvulling, verwijdering, afscherming, bezwaar,
+    /// overdraagbaarheid, overdracht or inzage_logging.
+    #[serde(rename = "type")]
+    request_type: String,
+    #[schema(value_type = String, format = Date)]
+    received: Date,
+    /// schriftelijk (default), mondeling, email, telefonisch or portaal: never a reason to
+    /// refuse (art. 12 lid 2 AVG).
+    channel: Option<String>,
+    /// The requester, if registered as a person.
+    requester: Option<String>,
+    /// betrokkene (default), ouder, voogd, curator, mentor, gemachtigde or nabestaande.
+    requester_kind: Option<String>,
+    /// How the organisation knows a requester who is no registered person (sealed).
+    #[schema(max_length = 200)]
+    requester_name: Option<String>,
+    /// The subject's legal status, or an heir's ground (as `reglement represent --ground`).
+    ground: Option<String>,
+    /// A written authorisation of the subject.
+    #[serde(default)]
+    authorisation: bool,
+    /// The subject's date of birth, where none is registered.
+    #[schema(value_type = Option<String>, format = Date)]
+    subject_born: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    subject_deceased: Option<Date>,
+    /// The categories the request concerns.
+    #[serde(default)]
+    categories: Vec<String>,
+    /// The changes wanted, in the requester's words (sealed).
+    #[schema(max_length = 5000)]
+    changes: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RequesterCheck {
+    allowed: bool,
+    also_needed: Vec<String>,
+    reason: String,
+    articles: Vec<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Filed {
+    id: String,
+    #[schema(value_type = String, format = Date)]
+    respond_by: Date,
+    respond_by_articles: Vec<String>,
+    /// The furthest the response may be extended to; absent where the reglement rules it out.
+    #[schema(value_type = Option<String>, format = Date)]
+    extendable_to: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    erase_by: Option<Date>,
+    identity_required: bool,
+    requester: RequesterCheck,
+    notes: Vec<String>,
+}
+
+/// File a request received on a date (not in the future). Who may file is decided from the
+/// subject's date of birth and the requester's kind (WGBO, Jeugdwet, the reglement); a
+/// requester who may not is refused with the reason (422, `requester_kind`), and logged.
+#[utoipa::path(post, path = "/api/v1/requests", request_body = NewRequest,
+    responses((status = 201, body = Filed), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn file_request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Body(body): Body<NewRequest>,
+) -> Result<(StatusCode, Json<Filed>), AppError> {
+    let request = word(
+        "type",
+        &body.request_type,
+        RequestType::from_id,
+        RequestType::ids(),
+    )?;
+    let channel = match &body.channel {
+        Some(c) => word("channel", c, Channel::from_id, Channel::ids())?,
+        None => Channel::Schriftelijk,
+    };
+    let kind = body
+        .requester_kind
+        .as_deref()
+        .map(|k| word("requester_kind", k, Requester::from_id, Requester::ids()))
+        .transpose()?;
+    let ground = body
+        .ground
+        .as_deref()
+        .map(|g| word("ground", g, Ground::from_id, Ground::ids()))
+        .transpose()?;
+    let new = VaultRequest {
+        person: body.person,
+        request,
+        channel,
+        received: body.received,
+        requester: RequesterFacts {
+            kind,
+            person: body.requester,
+            ground,
+            authorisation: body.authorisation,
+            subject_deceased: body.subject_deceased,
+            subject_born: body.subject_born,
+        },
+        details: RequestDetails {
+            categories: body.categories,
+            changes: body.changes,
+            requester_name: body.requester_name,
+        },
+    };
+    let f = s
+        .vault
+        .file_request(&caller.actor, &new, caller.lang)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Filed {
+            id: f.id,
+            respond_by: f.respond_by,
+            respond_by_articles: f.respond_by_articles,
+            extendable_to: f.extendable_to,
+            erase_by: f.erase_by,
+            identity_required: f.identity_required,
+            requester: RequesterCheck {
+                allowed: f.requester.allowed,
+                also_needed: f.requester.also_needed,
+                reason: f.requester.reason,
+                articles: f.requester.articles,
+            },
+            notes: f.notes,
+        }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ListQuery {
+    /// Only the requests not yet carried out, refused or withdrawn.
+    #[serde(default)]
+    open: bool,
+    /// Only the open requests past their deadline.
+    #[serde(default)]
+    overdue: bool,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Summary {
+    id: String,
+    person_id: String,
+    #[serde(rename = "type")]
+    request_type: String,
+    channel: String,
+    status: String,
+    #[schema(value_type = String, format = Date)]
+    received: Date,
+    /// The deadline that runs: the response, or once granted the execution.
+    #[schema(value_type = Option<String>, format = Date)]
+    due: Option<Date>,
+    overdue: bool,
+}
+
+impl From<RequestSummary> for Summary {
+    fn from(r: RequestSummary) -> Summary {
+        Summary {
+            id: r.id,
+            person_id: r.person_id,
+            request_type: r.request_type.id().to_owned(),
+            channel: r.channel.id().to_owned(),
+            status: r.status.id().to_owned(),
+            received: r.received,
+            due: r.due,
+            overdue: r.overdue,
+        }
+    }
+}
+
+/// The register, overdue requests on top, then by the deadline that runs.
+#[utoipa::path(get, path = "/api/v1/requests", params(ListQuery),
+    responses((status = 200, body = Vec<Summary>), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn list_requests(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Vec<Summary>>, AppError> {
+    let list = s
+        .vault
+        .list_requests(
+            &caller.actor,
+            RequestFilter {
+                open: q.open,
+                overdue: q.overdue,
+            },
+        )
+        .await?;
+    Ok(Json(list.into_iter().map(Summary::from).collect()))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RefusalGroundPart {
+    /// `ARTICLE/N` for the reglement's, a word for the law's.
+    id: String,
+    text: String,
+    articles: Vec<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DecisionPart {
+    outcome: String,
+    #[schema(value_type = String, format = Date)]
+    decided_on: Date,
+    grounds: Vec<RefusalGroundPart>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExtensionPart {
+    #[schema(value_type = String, format = Date)]
+    told: Date,
+    reason: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RequesterPart {
+    kind: String,
+    person: Option<String>,
+    ground: Option<String>,
+    authorisation: bool,
+    articles: Vec<String>,
+    also_needed: Vec<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Step {
+    seq: i64,
+    at: String,
+    user_id: String,
+    role: String,
+    action: String,
+    step: String,
+    outcome: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Details {
+    categories: Vec<String>,
+    changes: Option<String>,
+    requester_name: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Request {
+    id: String,
+    person_id: String,
+    #[serde(rename = "type")]
+    request_type: String,
+    channel: String,
+    #[schema(value_type = String, format = Date)]
+    received: Date,
+    status: String,
+    requester: RequesterPart,
+    identity_required: bool,
+    #[schema(value_type = Option<String>, format = Date)]
+    identity_on: Option<Date>,
+    #[schema(value_type = String, format = Date)]
+    respond_by: Date,
+    respond_by_articles: Vec<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    extendable_to: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    execute_by: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    erase_by: Option<Date>,
+    extension: Option<ExtensionPart>,
+    decision: Option<DecisionPart>,
+    #[schema(value_type = Option<String>, format = Date)]
+    executed_on: Option<Date>,
+    overdue: bool,
+    /// What is asked; absent once the subject was erased.
+    details: Option<Details>,
+    timeline: Vec<Step>,
+}
+
+impl From<RequestView> for Request {
+    fn from(r: RequestView) -> Request {
+        Request {
+            id: r.id,
+            person_id: r.person_id,
+            request_type: r.request_type.id().to_owned(),
+            channel: r.channel.id().to_owned(),
+            received: r.received,
+            status: r.status.id().to_owned(),
+            requester: RequesterPart {
+                kind: r.requester.kind.id().to_owned(),
+                person: r.requester.person,
+                ground: r.requester.ground.map(|g| g.id().to_owned()),
+                authorisation: r.requester.authorisation,
+                articles: r.requester.articles,
+                also_needed: r.requester.also_needed,
+            },
+            identity_required: r.identity_required,
+            identity_on: r.identity_on,
+            respond_by: r.respond_by,
+            respond_by_articles: r.respond_by_articles,
+            extendable_to: r.extendable_to,
+            execute_by: r.execute_by,
+            erase_by: r.erase_by,
+            extension: r.extension.map(|x| ExtensionPart {
+                told: x.told,
+                reason: x.reason,
+            }),
+            decision: r.decision.map(|d| DecisionPart {
+                outcome: d.outcome.id().to_owned(),
+                decided_on: d.decided_on,
+                grounds: d
+                    .grounds
+                    .into_iter()
+                    .map(|g| RefusalGroundPart {
+                        id: g.id,
+                        text: g.text,
+                        articles: g.articles,
+                    })
+                    .collect(),
+            }),
+            executed_on: r.executed_on,
+            overdue: r.overdue,
+            details: r.details.map(|d| Details {
+                categories: d.categories,
+                changes: d.changes,
+                requester_name: d.requester_name,
+            }),
+            timeline: r
+                .timeline
+                .into_iter()
+                .map(|e| Step {
+                    seq: e.seq,
+                    at: e.at,
+                    user_id: e.user_id,
+                    role: e.role,
+                    action: e.action.id().to_owned(),
+                    step: e.step,
+                    outcome: e.outcome.id().to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A request with what is asked and its history (its audit events).
+#[utoipa::path(get, path = "/api/v1/requests/{id}", params(("id" = String, Path)),
+    responses((status = 200, body = Request), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Request>, AppError> {
+    Ok(Json(s.vault.request(&caller.actor, &id).await?.into()))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewDecision {
+    /// toegewezen, deels_toegewezen or afgewezen.
+    outcome: String,
+    /// The refusal grounds: the reglement's as `ARTICLE/N` ("4.4/3"), or the law's
+    /// (kennelijk_ongegrond, identiteit_niet_vastgesteld, ...). None for a full grant.
+    #[serde(default)]
+    grounds: Vec<String>,
+    /// The day of the decision (default today).
+    #[schema(value_type = Option<String>, format = Date)]
+    on: Option<Date>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Decided {
+    outcome: String,
+    #[schema(value_type = String, format = Date)]
+    decided_on: Date,
+    grounds: Vec<RefusalGroundPart>,
+    /// When a grant must be carried out, where the reglement says.
+    #[schema(value_type = Option<String>, format = Date)]
+    execute_by: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    erase_by: Option<Date>,
+}
+
+/// Decide a request, with the grounds the reglement and the law allow for its type.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/decision", params(("id" = String, Path)), request_body = NewDecision,
+    responses((status = 200, body = Decided), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn decide_request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Body(body): Body<NewDecision>,
+) -> Result<Json<Decided>, AppError> {
+    let outcome = word(
+        "outcome",
+        &body.outcome,
+        RequestOutcome::from_id,
+        RequestOutcome::ids(),
+    )?;
+    let d = s
+        .vault
+        .decide_request(
+            &caller.actor,
+            &id,
+            outcome,
+            &body.grounds,
+            body.on.unwrap_or_else(today),
+            caller.lang,
+        )
+        .await?;
+    Ok(Json(Decided {
+        outcome: d.outcome.id().to_owned(),
+        decided_on: d.decided_on,
+        grounds: d
+            .grounds
+            .into_iter()
+            .map(|g| RefusalGroundPart {
+                id: g.id,
+                text: g.text,
+                articles: g.articles,
+            })
+            .collect(),
+        execute_by: d.execute_by.map(|x| x.date),
+        erase_by: d.erase_by.map(|x| x.date),
+    }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewExtension {
+    /// Why (sealed).
+    #[schema(min_length = 1, max_length = 2000)]
+    reason: String,
+    /// The day the requester was told: within the first month (art. 12 lid 3 AVG).
+    #[schema(value_type = String, format = Date)]
+    told: Date,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Extended {
+    #[schema(value_type = String, format = Date)]
+    told: Date,
+    #[schema(value_type = String, format = Date)]
+    respond_by: Date,
+    articles: Vec<String>,
+}
+
+/// Extend the response period by two months; refused (422, `told`) when the requester was told
+/// after the first month, or where the reglement rules the extension out.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/extension", params(("id" = String, Path)), request_body = NewExtension,
+    responses((status = 200, body = Extended), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn extend_request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Body(body): Body<NewExtension>,
+) -> Result<Json<Extended>, AppError> {
+    let x = s
+        .vault
+        .extend_request(&caller.actor, &id, &body.reason, body.told, caller.lang)
+        .await?;
+    Ok(Json(Extended {
+        told: x.told,
+        respond_by: x.respond_by.date,
+        articles: x.respond_by.articles,
+    }))
+}
+
+/// Withdraw a request at the requester's word, before it is carried out.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/withdrawal", params(("id" = String, Path)),
+    responses((status = 204, description = "Withdrawn"), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn withdraw_request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    s.vault
+        .withdraw_request(&caller.actor, &id, caller.lang)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewStatus {
+    /// identiteit_vastgesteld, in_behandeling or uitgevoerd.
+    status: String,
+    /// The day (identity established, carried out); default today.
+    #[schema(value_type = Option<String>, format = Date)]
+    on: Option<Date>,
+}
+
+/// Move a request on: the identity established, taken into progress, or carried out.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/status", params(("id" = String, Path)), request_body = NewStatus,
+    responses((status = 204, description = "Moved on"), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn advance_request(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Body(body): Body<NewStatus>,
+) -> Result<StatusCode, AppError> {
+    let to = word(
+        "status",
+        &body.status,
+        RequestStatus::from_id,
+        RequestStatus::ids(),
+    )?;
+    s.vault
+        .advance_request(
+            &caller.actor,
+            &id,
+            to,
+            body.on.unwrap_or_else(today),
+            caller.lang,
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

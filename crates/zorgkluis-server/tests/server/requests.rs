@@ -1,0 +1,149 @@
+//! The request register over the API (issue 12): filing with the check of who may file, the
+//! register, the decision, the extension told within the month, the withdrawal; bad input is a
+//! 422 naming the field and changes nothing; every change is in the chain, which verifies.
+
+use serde_json::{Value, json};
+use zorgkluis_testkit::TestApp;
+
+use crate::chain_length;
+
+fn today() -> jiff::civil::Date {
+    zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+}
+
+fn days_ago(n: i64) -> String {
+    today()
+        .checked_sub(jiff::Span::new().days(n))
+        .unwrap()
+        .to_string()
+}
+
+/// A client born on `born`, registered by the administration; their id.
+fn client_born(app: &TestApp, born: &str) -> String {
+    let (status, v) = app.post(
+        Some("admin-1"),
+        "/api/v1/persons",
+        &json!({"subject_category": "client", "name": "Synthetische Cliënt", "birth_date": born}),
+    );
+    assert_eq!(status, 201, "{v}");
+    v["id"].as_str().unwrap().to_owned()
+}
+
+fn years_ago(years: i16) -> String {
+    today()
+        .checked_sub(jiff::Span::new().years(years).days(1))
+        .unwrap()
+        .to_string()
+}
+
+fn file(app: &TestApp, body: Value) -> (u16, Value) {
+    app.post(Some("dir-1"), "/api/v1/requests", &body)
+}
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// A request by the subject from filing to execution, through the API.
+    fn a_request_is_filed_decided_and_carried_out(app) {
+        let person = app.client();
+        let (status, filed) = file(&app, json!({
+            "person": person, "type": "correctie", "received": today().to_string(),
+            "channel": "telefonisch", "changes": "het telefoonnummer is 0612345678",
+        }));
+        assert_eq!(status, 201, "{filed}");
+        assert_eq!(filed["requester"]["allowed"], true);
+        assert_eq!(filed["identity_required"], true, "BG wonen 4.7");
+        assert!(filed["notes"][0].as_str().unwrap().contains("AVG art. 12 lid 2"), "{filed}");
+        let id = filed["id"].as_str().unwrap().to_owned();
+        let (status, list) = app.get(Some("dir-1"), "/api/v1/requests?open=true");
+        assert_eq!(status, 200, "{list}");
+        assert_eq!(list[0]["id"], id.as_str());
+        assert_eq!(list[0]["type"], "correctie");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "identiteit_vastgesteld"}));
+        assert_eq!(status, 204, "{v}");
+        let (status, d) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "toegewezen"}));
+        assert_eq!(status, 200, "{d}");
+        assert!(d["execute_by"].is_string(), "{d}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "uitgevoerd"}));
+        assert_eq!(status, 204, "{v}");
+        let (status, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
+        assert_eq!(status, 200, "{shown}");
+        assert_eq!(shown["status"], "uitgevoerd");
+        assert_eq!(shown["details"]["changes"], "het telefoonnummer is 0612345678");
+        let steps: Vec<&str> = shown["timeline"].as_array().unwrap().iter()
+            .filter(|e| e["action"] != "request_read")
+            .map(|e| e["step"].as_str().unwrap()).collect();
+        assert_eq!(steps, ["verzoek-ingediend", "verzoek-identiteit-vastgesteld", "verzoek-besloten", "verzoek-uitgevoerd"]);
+        // A caregiver does not handle requests: the reglement says no, citing why.
+        let (status, v) = app.get(Some("zorg-1"), &format!("/api/v1/requests/{id}"));
+        assert_eq!((status, v["code"].clone()), (403, json!("access.denied")), "{v}");
+        let report = app.block_on(app.vault.verify_audit()).unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
+    }
+
+    /// Who may file: the parent of a 10- and a 14-year-old yes, of a 17-year-old no; a
+    /// neighbour without an authorisation no, with the reason.
+    fn who_may_file_over_the_api(app) {
+        for (years, allowed) in [(10, true), (14, true), (17, false)] {
+            let child = client_born(&app, &years_ago(years));
+            let (status, v) = file(&app, json!({
+                "person": child, "type": "inzage", "received": today().to_string(), "requester_kind": "ouder",
+            }));
+            if allowed {
+                assert_eq!(status, 201, "{years}: {v}");
+            } else {
+                assert_eq!((status, v["field"].clone()), (422, json!("requester_kind")), "{years}: {v}");
+                assert!(v["detail"].as_str().unwrap_or_default().contains("7:447") || v.to_string().contains("7:447"), "{v}");
+            }
+        }
+        let adult = app.client();
+        let (status, v) = file(&app, json!({
+            "person": adult, "type": "inzage", "received": today().to_string(),
+            "requester_kind": "gemachtigde", "requester_name": "de buurman",
+        }));
+        assert_eq!((status, v["field"].clone()), (422, json!("requester_kind")), "{v}");
+        assert!(v.to_string().contains("machtiging"), "{v}");
+        let (status, v) = file(&app, json!({
+            "person": adult, "type": "inzage", "received": today().to_string(),
+            "requester_kind": "curator", "ground": "curatele",
+        }));
+        assert_eq!(status, 201, "{v}");
+    }
+
+    /// An extension told within the month, one told too late; a withdrawal; bad input.
+    fn extensions_withdrawals_and_bad_input(app) {
+        let person = app.client();
+        let (_, recent) = file(&app, json!({"person": person, "type": "inzage", "received": days_ago(10), "channel": "mondeling"}));
+        let recent = recent["id"].as_str().unwrap().to_owned();
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{recent}/extension"), &json!({"reason": "veel dossiers", "told": today().to_string()}));
+        assert_eq!(status, 200, "{v}");
+        let (_, old) = file(&app, json!({"person": person, "type": "inzage", "received": days_ago(40)}));
+        let old = old["id"].as_str().unwrap().to_owned();
+        let before = chain_length(&app);
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{old}/extension"), &json!({"reason": "te laat", "told": today().to_string()}));
+        assert_eq!((status, v["field"].clone()), (422, json!("told")), "{v}");
+        assert!(v.to_string().contains("AVG art. 12 lid 3"), "{v}");
+        let (status, v) = app.get(Some("dir-1"), "/api/v1/requests?overdue=true");
+        assert_eq!(status, 200, "{v}");
+        assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+        assert_eq!(v[0]["id"], old.as_str());
+        let after_list = chain_length(&app);
+        assert_eq!(after_list, before + 1, "only the list was logged");
+        let bad: [(Value, &str); 3] = [
+            (json!({"person": person, "type": "inzagen", "received": today().to_string()}), "type"),
+            (json!({"person": person, "type": "inzage", "received": "2999-01-01"}), "received"),
+            (json!({"person": person, "type": "inzage", "received": today().to_string(), "channel": "duif"}), "channel"),
+        ];
+        for (body, field) in bad {
+            let (status, v) = file(&app, body);
+            assert_eq!((status, v["field"].clone()), (422, json!(field)), "{v}");
+        }
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{recent}/decision"), &json!({"outcome": "afgewezen", "grounds": ["wettelijke_bewaarplicht"]}));
+        assert_eq!((status, v["field"].clone()), (422, json!("ground")), "{v}");
+        assert_eq!(chain_length(&app), after_list, "bad input changed nothing");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{old}/withdrawal"), &json!({}));
+        assert_eq!(status, 204, "{v}");
+        let (_, v) = app.get(Some("dir-1"), &format!("/api/v1/requests/{old}"));
+        assert_eq!(v["status"], "ingetrokken");
+        let report = app.block_on(app.vault.verify_audit()).unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
+    }
+}

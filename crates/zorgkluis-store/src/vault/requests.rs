@@ -1,0 +1,913 @@
+//! The request register: data subject requests, from receipt to execution or withdrawal.
+//!
+//! Handling requests is a duty the reglement grants (`handle_requests`), decided and logged like
+//! every access. The rules come from the core (`decide::request` for the status machine, the
+//! grounds and the extension; `decide::represent` for who may file; `decide::request_deadlines`
+//! for the clock); this room only keeps the register. What is asked (categories, the changes
+//! wanted, a requester who is no registered person) and an extension's reason are sealed with
+//! the subject's key and opened only with the receipt of a committed event; the audit chain
+//! holds ids only (the request's id as the event's object, the step as its purpose label).
+//!
+//! Bad input (a received date in the future, a ground the reglement does not allow for the
+//! type, a step the status does not allow) is refused before anything is written. A requester
+//! who may not file is refused after the subject's birth date was read (logged) and the refusal
+//! is logged as a denied filing with the articles that decided it.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use zorgkluis_core::Lang;
+use zorgkluis_core::decide::request::{
+    self as rules, Filing, RefusalGround, RequestError, RequestState,
+};
+use zorgkluis_core::decide::{RepresentAnswer, RepresentFacts, represent};
+use zorgkluis_core::vocabulary::{
+    Channel, Duty, Ground, RequestOutcome, RequestStatus, RequestType, Requester,
+};
+
+use super::{Actor, Vault, VaultError};
+use crate::StoreError;
+use crate::audit::{AuditAction, Outcome};
+use crate::db::Columns;
+use crate::sealed::{self, Receipt, Sealed, SealedKind, Unpermitted};
+use crate::writer::{Arg, Stmt};
+
+/// The purpose label of every request event; the step is in the event's purpose too.
+const PURPOSE: &str = "verzoek";
+
+/// Who files a request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequesterFacts {
+    /// `None`: the subject.
+    pub kind: Option<Requester>,
+    /// The requester, if registered as a person of this organisation.
+    pub person: Option<String>,
+    /// The legal status of an adult subject, or an heir's ground.
+    pub ground: Option<Ground>,
+    /// A written authorisation (the proxy's, or a minor's consent to his parents).
+    pub authorisation: bool,
+    pub subject_deceased: Option<Date>,
+    /// The subject's birth date where his identification facts hold none.
+    pub subject_born: Option<Date>,
+}
+
+/// What is asked: personal data, sealed with the subject's key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestDetails {
+    /// The categories the request concerns.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The changes wanted (correction, supplement), in the requester's words.
+    #[serde(default)]
+    pub changes: Option<String>,
+    /// A requester who is no registered person: how the organisation knows him.
+    #[serde(default)]
+    pub requester_name: Option<String>,
+}
+
+/// A request as it arrives.
+#[derive(Debug, Clone)]
+pub struct NewRequest {
+    pub person: String,
+    pub request: RequestType,
+    pub channel: Channel,
+    pub received: Date,
+    pub requester: RequesterFacts,
+    pub details: RequestDetails,
+}
+
+/// What filing set.
+#[derive(Debug, Clone, Serialize)]
+pub struct FiledRequest {
+    pub id: String,
+    pub respond_by: Date,
+    pub respond_by_articles: Vec<String>,
+    pub extendable_to: Option<Date>,
+    pub erase_by: Option<Date>,
+    pub identity_required: bool,
+    /// Who may file: the answer, with what is still needed.
+    pub requester: RepresentAnswer,
+    pub notes: Vec<String>,
+}
+
+/// Which requests a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RequestFilter {
+    /// Not yet carried out, refused or withdrawn.
+    pub open: bool,
+    /// Open, and past their response deadline (or, once decided, their execution deadline).
+    pub overdue: bool,
+}
+
+/// One request in the register's list: ids, words and dates, nothing sealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestSummary {
+    pub id: String,
+    pub person_id: String,
+    pub request_type: RequestType,
+    pub channel: Channel,
+    pub status: RequestStatus,
+    pub received: Date,
+    /// The deadline that is running: the response, or once granted the execution.
+    pub due: Option<Date>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequesterView {
+    pub kind: Requester,
+    pub person: Option<String>,
+    pub ground: Option<Ground>,
+    pub authorisation: bool,
+    pub articles: Vec<String>,
+    pub also_needed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtensionView {
+    pub told: Date,
+    /// The reason, opened for the handler; `None` once the subject was erased.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionView {
+    pub outcome: RequestOutcome,
+    pub decided_on: Date,
+    pub grounds: Vec<RefusalGround>,
+}
+
+/// One step in a request's history, from its audit events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    pub seq: i64,
+    pub at: String,
+    pub user_id: String,
+    pub role: String,
+    pub action: AuditAction,
+    /// The step (`verzoek-ingediend`, `verzoek-besloten`, ...).
+    pub step: String,
+    pub outcome: Outcome,
+}
+
+/// A request with everything the register holds, opened for its handler.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestView {
+    pub id: String,
+    pub person_id: String,
+    pub request_type: RequestType,
+    pub channel: Channel,
+    pub received: Date,
+    pub status: RequestStatus,
+    pub requester: RequesterView,
+    pub identity_required: bool,
+    pub identity_on: Option<Date>,
+    pub respond_by: Date,
+    pub respond_by_articles: Vec<String>,
+    pub extendable_to: Option<Date>,
+    pub execute_by: Option<Date>,
+    pub erase_by: Option<Date>,
+    pub extension: Option<ExtensionView>,
+    pub decision: Option<DecisionView>,
+    pub executed_on: Option<Date>,
+    pub overdue: bool,
+    /// What is asked; `None` once the subject was erased (the key is gone).
+    pub details: Option<RequestDetails>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// A request as stored.
+struct Row {
+    id: String,
+    person_id: String,
+    request_type: RequestType,
+    channel: Channel,
+    received: Date,
+    status: RequestStatus,
+    requester: RequesterView,
+    identity_required: bool,
+    identity_on: Option<Date>,
+    respond_by: Date,
+    respond_by_articles: Vec<String>,
+    extendable_to: Option<Date>,
+    execute_by: Option<Date>,
+    erase_by: Option<Date>,
+    extension_told: Option<Date>,
+    extension_reason: Option<Vec<u8>>,
+    outcome: Option<RequestOutcome>,
+    decided_on: Option<Date>,
+    grounds: Vec<RefusalGround>,
+    executed_on: Option<Date>,
+    details: Vec<u8>,
+}
+
+const COLUMNS: &str = "id, person_id, request_type, channel, received, status, requester_kind, \
+     requester_person, requester_ground, authorisation, requester_articles, requester_needs, \
+     identity_required, identity_on, respond_by, respond_by_articles, extendable_to, execute_by, \
+     erase_by, extension_told, extension_reason, outcome, decided_on, grounds, executed_on, details";
+
+fn bad(what: &str) -> StoreError {
+    StoreError::Crypto(format!("a request row has a bad {what}"))
+}
+
+fn date(s: &str) -> Result<Date, StoreError> {
+    s.parse().map_err(|_| bad("date"))
+}
+
+fn opt_date(s: Option<String>) -> Result<Option<Date>, StoreError> {
+    s.as_deref().map(date).transpose()
+}
+
+fn split(s: &str) -> Vec<String> {
+    s.split("; ")
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Row {
+    fn from_row(r: &dyn Columns) -> Result<Row, StoreError> {
+        let word = |i: usize| r.text(i);
+        let request_type = RequestType::from_id(&word(2)?).ok_or_else(|| bad("type"))?;
+        let channel = Channel::from_id(&word(3)?).ok_or_else(|| bad("channel"))?;
+        let status = RequestStatus::from_id(&word(5)?).ok_or_else(|| bad("status"))?;
+        let kind = Requester::from_id(&word(6)?).ok_or_else(|| bad("requester"))?;
+        let ground = r
+            .opt_text(8)?
+            .map(|g| Ground::from_id(&g).ok_or_else(|| bad("ground")))
+            .transpose()?;
+        let outcome = r
+            .opt_text(21)?
+            .map(|o| RequestOutcome::from_id(&o).ok_or_else(|| bad("outcome")))
+            .transpose()?;
+        let grounds = match r.opt_text(23)? {
+            Some(json) => serde_json::from_str(&json).map_err(|_| bad("grounds"))?,
+            None => Vec::new(),
+        };
+        let reason = r.opt_text(19)?.map(|_| r.blob(20)).transpose()?;
+        Ok(Row {
+            id: word(0)?,
+            person_id: word(1)?,
+            request_type,
+            channel,
+            received: date(&word(4)?)?,
+            status,
+            requester: RequesterView {
+                kind,
+                person: r.opt_text(7)?,
+                ground,
+                authorisation: r.int(9)? != 0,
+                articles: split(&word(10)?),
+                also_needed: split(&word(11)?),
+            },
+            identity_required: r.int(12)? != 0,
+            identity_on: opt_date(r.opt_text(13)?)?,
+            respond_by: date(&word(14)?)?,
+            respond_by_articles: split(&word(15)?),
+            extendable_to: opt_date(r.opt_text(16)?)?,
+            execute_by: opt_date(r.opt_text(17)?)?,
+            erase_by: opt_date(r.opt_text(18)?)?,
+            extension_told: opt_date(r.opt_text(19)?)?,
+            extension_reason: reason,
+            outcome,
+            decided_on: opt_date(r.opt_text(22)?)?,
+            grounds,
+            executed_on: opt_date(r.opt_text(24)?)?,
+            details: r.blob(25)?,
+        })
+    }
+
+    fn state(&self) -> RequestState {
+        RequestState {
+            request: self.request_type,
+            status: self.status,
+            received: self.received,
+            respond_by: self.respond_by,
+            extended: self.extension_told.is_some(),
+            identity_established: self.identity_on.is_some(),
+            outcome: self.outcome,
+            decided_on: self.decided_on,
+        }
+    }
+
+    /// The deadline that runs now: the response until decided, then the execution (or the
+    /// erasure) of a grant; none once carried out, refused or withdrawn.
+    fn due(&self) -> Option<Date> {
+        match self.status {
+            RequestStatus::Uitgevoerd | RequestStatus::Ingetrokken => None,
+            RequestStatus::Besloten => match self.outcome {
+                Some(RequestOutcome::Afgewezen) | None => None,
+                // A grant runs until it is carried out: by its execution (or erasure)
+                // deadline, or where the reglement sets none, by the response deadline.
+                _ => match (self.execute_by, self.erase_by) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (None, None) => Some(self.respond_by),
+                    (a, b) => a.or(b),
+                },
+            },
+            _ => Some(self.respond_by),
+        }
+    }
+
+    fn summary(&self, today: Date) -> RequestSummary {
+        let due = self.due();
+        RequestSummary {
+            id: self.id.clone(),
+            person_id: self.person_id.clone(),
+            request_type: self.request_type,
+            channel: self.channel,
+            status: self.status,
+            received: self.received,
+            due,
+            overdue: due.is_some_and(|d| d < today),
+        }
+    }
+}
+
+fn invalid(e: RequestError, lang: Lang) -> VaultError {
+    VaultError::Invalid {
+        field: e.field,
+        message: e.message(lang),
+    }
+}
+
+fn details_kind(id: &str) -> SealedKind {
+    SealedKind::Request {
+        id: id.to_owned(),
+        field: "details".to_owned(),
+    }
+}
+
+fn reason_kind(id: &str) -> SealedKind {
+    SealedKind::Request {
+        id: id.to_owned(),
+        field: "extension_reason".to_owned(),
+    }
+}
+
+impl Vault {
+    async fn request_row(&self, id: &str) -> Result<Row, VaultError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(&self.inner.tenant)
+        .bind(id)
+        .fetch_optional(&*self.inner.pool)
+        .await?;
+        match row {
+            Some(r) => Ok(Row::from_row(&r)?),
+            None => Err(VaultError::NotFound(format!("request {id}"))),
+        }
+    }
+
+    /// Refuses early, without logging, what the actor may not do anyway: the denial is then
+    /// decided and logged by `authorize_duty`, before any detail of the request is judged.
+    async fn request_permit(
+        &self,
+        actor: &Actor,
+        action: AuditAction,
+        person: &str,
+        step: &str,
+    ) -> Result<sealed::Permit, VaultError> {
+        let purpose = format!("{PURPOSE}-{step}");
+        self.authorize_duty(
+            actor,
+            Duty::HandleRequests,
+            false,
+            action,
+            Some(person),
+            &purpose,
+        )
+        .await
+    }
+
+    /// Files a request: checks the dates and who may file (the subject's birth date read
+    /// under the duty, logged), then writes the request with its deadlines in the same commit
+    /// as its `request_file` event.
+    pub async fn file_request(
+        &self,
+        actor: &Actor,
+        new: &NewRequest,
+        lang: Lang,
+    ) -> Result<FiledRequest, VaultError> {
+        let today = crate::clock::today();
+        let filed = rules::file(
+            &self.inner.reglement,
+            &Filing {
+                request: new.request,
+                channel: new.channel,
+                received: new.received,
+            },
+            today,
+            lang,
+        )
+        .map_err(|e| invalid(e, lang))?;
+        if let Some(other) = &new.requester.person {
+            if *other == new.person {
+                return Err(VaultError::Invalid {
+                    field: "requester",
+                    message: "the subject files as betrokkene, without --requester".into(),
+                });
+            }
+            self.known_person(other)
+                .await
+                .map_err(|_| VaultError::Invalid {
+                    field: "requester",
+                    message: format!("no person {other} is registered"),
+                })?;
+        }
+        let wrapped = self.wrapped_key(&new.person).await?;
+        // The subject's birth date decides who may file: read under the duty, and logged.
+        let permit = self
+            .request_permit(actor, AuditAction::RequestRead, &new.person, "indienen")
+            .await?;
+        let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        let key = self.unwrap(&new.person, &wrapped).await?;
+        let born = match self
+            .sealed_facts(std::slice::from_ref(&new.person))
+            .await?
+            .first()
+        {
+            Some(f) => f.open(&key, &receipt)?.birth_date,
+            None => None,
+        };
+        let subject_born = match (born, new.requester.subject_born) {
+            (Some(b), Some(given)) if b != given => {
+                return Err(VaultError::Invalid {
+                    field: "subject_born",
+                    message: "differs from the date of birth registered for the person".into(),
+                });
+            }
+            (Some(b), _) | (None, Some(b)) => b,
+            (None, None) => {
+                return Err(VaultError::Invalid {
+                    field: "subject_born",
+                    message: "the person has no date of birth registered: give it".into(),
+                });
+            }
+        };
+        let kind = new.requester.kind.unwrap_or(Requester::Betrokkene);
+        let answer = represent(
+            &self.inner.reglement,
+            &RepresentFacts {
+                request: new.request,
+                requester: kind,
+                subject_born,
+                on: new.received,
+                subject_deceased: new.requester.subject_deceased,
+                ground: new.requester.ground,
+                authorisation: new.requester.authorisation,
+            },
+            lang,
+        )
+        .map_err(|e| VaultError::Invalid {
+            field: "subject_born",
+            message: e.message(lang),
+        })?;
+        let permit = self
+            .request_permit(actor, AuditAction::RequestFile, &new.person, "ingediend")
+            .await?;
+        if !answer.allowed {
+            // The refusal is in the log, with the articles that decided it; nothing is filed.
+            let mut event = permit.refused();
+            event.articles = answer.articles.join("; ");
+            sealed::record(
+                &self.inner.writer,
+                Unpermitted::Denial,
+                vec![event],
+                Vec::new(),
+            )
+            .await?;
+            return Err(VaultError::Invalid {
+                field: "requester_kind",
+                message: answer.explain(lang),
+            });
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        let details = serde_json::to_vec(&new.details)
+            .map_err(|e| StoreError::Crypto(format!("request details: {e}")))?;
+        let sealed_details = key.seal(
+            &details,
+            &details_kind(&id),
+            &self.inner.tenant,
+            &new.person,
+        )?;
+        let t = |s: String| Arg::Text(s);
+        let stmt = Stmt::new(
+            "INSERT INTO requests (tenant_id, id, person_id, request_type, channel, received, status, \
+             requester_kind, requester_person, requester_ground, authorisation, requester_articles, \
+             requester_needs, identity_required, respond_by, respond_by_articles, extendable_to, \
+             erase_by, details, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+            vec![
+                t(self.inner.tenant.clone()),
+                t(id.clone()),
+                t(new.person.clone()),
+                t(new.request.id().to_owned()),
+                t(new.channel.id().to_owned()),
+                t(new.received.to_string()),
+                t(RequestStatus::Ontvangen.id().to_owned()),
+                t(kind.id().to_owned()),
+                Arg::OptText(new.requester.person.clone()),
+                Arg::OptText(new.requester.ground.map(|g| g.id().to_owned())),
+                Arg::Int(i64::from(new.requester.authorisation)),
+                t(answer.articles.join("; ")),
+                t(answer.also_needed.join("; ")),
+                Arg::Int(i64::from(filed.identity.required)),
+                t(filed.respond_by.date.to_string()),
+                t(filed.respond_by.articles.join("; ")),
+                Arg::OptText(
+                    filed
+                        .respond_by_extended
+                        .as_ref()
+                        .map(|d| d.date.to_string()),
+                ),
+                Arg::OptText(filed.erase_by.as_ref().map(|d| d.date.to_string())),
+                Arg::Blob(sealed_details),
+                t(crate::clock::now()),
+            ],
+        );
+        sealed::commit(&self.inner.writer, permit.with_object(&id), vec![stmt]).await?;
+        Ok(FiledRequest {
+            id,
+            respond_by: filed.respond_by.date,
+            respond_by_articles: filed.respond_by.articles,
+            extendable_to: filed.respond_by_extended.map(|d| d.date),
+            erase_by: filed.erase_by.map(|d| d.date),
+            identity_required: filed.identity.required,
+            requester: answer,
+            notes: filed.notes,
+        })
+    }
+
+    /// The register: every request (or the open, or the overdue ones), most urgent first. One
+    /// event for the list, with the persons shown as its subjects.
+    pub async fn list_requests(
+        &self,
+        actor: &Actor,
+        filter: RequestFilter,
+    ) -> Result<Vec<RequestSummary>, VaultError> {
+        let permit = self
+            .authorize_duty(
+                actor,
+                Duty::HandleRequests,
+                false,
+                AuditAction::RequestRead,
+                None,
+                "verzoek-register",
+            )
+            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 ORDER BY received, id"
+        )))
+        .bind(&self.inner.tenant)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let today = crate::clock::today();
+        let mut list = Vec::new();
+        for r in &rows {
+            let row = Row::from_row(r)?;
+            let s = row.summary(today);
+            if (filter.open || filter.overdue) && s.due.is_none() {
+                continue;
+            }
+            if filter.overdue && !s.overdue {
+                continue;
+            }
+            list.push(s);
+        }
+        // Overdue first, then by the deadline that runs, then the closed ones.
+        list.sort_by(|a, b| {
+            (!a.overdue, a.due.is_none(), a.due, &a.id).cmp(&(
+                !b.overdue,
+                b.due.is_none(),
+                b.due,
+                &b.id,
+            ))
+        });
+        let mut persons: Vec<String> = list.iter().map(|s| s.person_id.clone()).collect();
+        persons.sort();
+        persons.dedup();
+        sealed::commit(&self.inner.writer, permit.showing(persons), Vec::new()).await?;
+        Ok(list)
+    }
+
+    /// A request with what is asked and its history, opened for its handler.
+    pub async fn request(&self, actor: &Actor, id: &str) -> Result<RequestView, VaultError> {
+        let row = self.request_row(id).await?;
+        let permit = self
+            .request_permit(actor, AuditAction::RequestRead, &row.person_id, "ingezien")
+            .await?
+            .with_object(id);
+        let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        let (details, reason) = self.open_request(&row, &receipt).await?;
+        let timeline = self.request_timeline(id).await?;
+        let today = crate::clock::today();
+        let overdue = row.summary(today).overdue;
+        Ok(RequestView {
+            id: row.id,
+            person_id: row.person_id,
+            request_type: row.request_type,
+            channel: row.channel,
+            received: row.received,
+            status: row.status,
+            requester: row.requester,
+            identity_required: row.identity_required,
+            identity_on: row.identity_on,
+            respond_by: row.respond_by,
+            respond_by_articles: row.respond_by_articles,
+            extendable_to: row.extendable_to,
+            execute_by: row.execute_by,
+            erase_by: row.erase_by,
+            extension: row
+                .extension_told
+                .map(|told| ExtensionView { told, reason }),
+            decision: match (row.outcome, row.decided_on) {
+                (Some(outcome), Some(decided_on)) => Some(DecisionView {
+                    outcome,
+                    decided_on,
+                    grounds: row.grounds,
+                }),
+                _ => None,
+            },
+            executed_on: row.executed_on,
+            overdue,
+            details,
+            timeline,
+        })
+    }
+
+    /// Opens what is asked and the extension's reason; nothing once the subject was erased.
+    async fn open_request(
+        &self,
+        row: &Row,
+        receipt: &Receipt,
+    ) -> Result<(Option<RequestDetails>, Option<String>), VaultError> {
+        let key = match self.data_key(&row.person_id).await {
+            Ok(k) => k,
+            Err(VaultError::Erased(_)) => return Ok((None, None)),
+            Err(e) => return Err(e),
+        };
+        let tenant = &self.inner.tenant;
+        let sealed = Sealed::new(
+            row.details.clone(),
+            tenant,
+            &row.person_id,
+            details_kind(&row.id),
+        );
+        let plain = sealed.open(&key, receipt)?;
+        let details: RequestDetails = serde_json::from_slice(&plain)
+            .map_err(|_| StoreError::Crypto("the request details do not parse".into()))?;
+        let reason = match &row.extension_reason {
+            Some(bytes) => {
+                let sealed =
+                    Sealed::new(bytes.clone(), tenant, &row.person_id, reason_kind(&row.id));
+                Some(String::from_utf8_lossy(&sealed.open(&key, receipt)?).into_owned())
+            }
+            None => None,
+        };
+        Ok((Some(details), reason))
+    }
+
+    /// The events that acted on a request, in order.
+    async fn request_timeline(&self, id: &str) -> Result<Vec<TimelineEntry>, VaultError> {
+        let rows = sqlx::query(
+            "SELECT seq, at, user_id, role, action, purpose, outcome FROM audit_events \
+             WHERE tenant_id = $1 AND object = $2 ORDER BY seq",
+        )
+        .bind(&self.inner.tenant)
+        .bind(id)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let action = AuditAction::from_id(&r.text(4)?).ok_or_else(|| bad("event action"))?;
+            let outcome = Outcome::from_id(&r.text(6)?).ok_or_else(|| bad("event outcome"))?;
+            out.push(TimelineEntry {
+                seq: r.int(0)?,
+                at: r.text(1)?,
+                user_id: r.text(2)?,
+                role: r.text(3)?,
+                action,
+                step: r.text(5)?,
+                outcome,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Checks the actor may handle requests before a step's rules are judged, so that whoever
+    /// may not learns nothing of the request; the denial is logged.
+    async fn may_handle(&self, actor: &Actor, row: &Row, step: &str) -> Result<(), VaultError> {
+        if self.may(actor, Duty::HandleRequests) {
+            return Ok(());
+        }
+        Err(self
+            .request_permit(actor, AuditAction::RequestChange, &row.person_id, step)
+            .await
+            .err()
+            .unwrap_or_else(|| VaultError::Invalid {
+                field: "actor",
+                message: "the policy answered differently twice".into(),
+            }))
+    }
+
+    /// Moves a request on: `identiteit_vastgesteld` (on `on`), `in_behandeling`,
+    /// `ingetrokken`, or `uitgevoerd` (carried out on `on`).
+    pub async fn advance_request(
+        &self,
+        actor: &Actor,
+        id: &str,
+        to: RequestStatus,
+        on: Date,
+        lang: Lang,
+    ) -> Result<(), VaultError> {
+        let row = self.request_row(id).await?;
+        let step = match to {
+            RequestStatus::IdentiteitVastgesteld => "identiteit-vastgesteld",
+            RequestStatus::InBehandeling => "in-behandeling",
+            RequestStatus::Ingetrokken => "ingetrokken",
+            RequestStatus::Uitgevoerd => "uitgevoerd",
+            RequestStatus::Ontvangen | RequestStatus::Besloten => {
+                return Err(VaultError::Invalid {
+                    field: "status",
+                    message: format!("`{to}` is reached by filing or by a decision"),
+                });
+            }
+        };
+        self.may_handle(actor, &row, step).await?;
+        let state = row.state();
+        let today = crate::clock::today();
+        if to == RequestStatus::Uitgevoerd {
+            rules::execute(&state, on, today).map_err(|e| invalid(e, lang))?;
+        } else {
+            rules::transition(&self.inner.reglement, &state, to).map_err(|e| invalid(e, lang))?;
+            if to == RequestStatus::IdentiteitVastgesteld && (on > today || on < row.received) {
+                return Err(VaultError::Invalid {
+                    field: "on",
+                    message: format!("between {} and today", row.received),
+                });
+            }
+        }
+        let permit = self
+            .request_permit(actor, AuditAction::RequestChange, &row.person_id, step)
+            .await?
+            .with_object(id);
+        let (identity_on, executed_on) = match to {
+            RequestStatus::IdentiteitVastgesteld => (Some(on.to_string()), None),
+            RequestStatus::Uitgevoerd => (None, Some(on.to_string())),
+            _ => (None, None),
+        };
+        let stmt = Stmt::must_change(
+            "UPDATE requests SET status = $3, identity_on = COALESCE($5, identity_on), \
+             executed_on = COALESCE($6, executed_on) \
+             WHERE tenant_id = $1 AND id = $2 AND status = $4",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.to_owned()),
+                Arg::Text(to.id().to_owned()),
+                Arg::Text(row.status.id().to_owned()),
+                Arg::OptText(identity_on),
+                Arg::OptText(executed_on),
+            ],
+        );
+        self.commit_change(permit, stmt).await
+    }
+
+    /// Withdraws a request (at the requester's word), before it is carried out.
+    pub async fn withdraw_request(
+        &self,
+        actor: &Actor,
+        id: &str,
+        lang: Lang,
+    ) -> Result<(), VaultError> {
+        self.advance_request(
+            actor,
+            id,
+            RequestStatus::Ingetrokken,
+            crate::clock::today(),
+            lang,
+        )
+        .await
+    }
+
+    /// Decides a request on `on`, with the ids of its refusal grounds (see
+    /// [`rules::allowed_grounds`]); a grant sets the execution deadline.
+    pub async fn decide_request(
+        &self,
+        actor: &Actor,
+        id: &str,
+        outcome: RequestOutcome,
+        grounds: &[String],
+        on: Date,
+        lang: Lang,
+    ) -> Result<rules::Decision, VaultError> {
+        let row = self.request_row(id).await?;
+        self.may_handle(actor, &row, "besloten").await?;
+        let decision = rules::decide(
+            &self.inner.reglement,
+            &row.state(),
+            outcome,
+            grounds,
+            on,
+            crate::clock::today(),
+            lang,
+        )
+        .map_err(|e| invalid(e, lang))?;
+        let permit = self
+            .request_permit(
+                actor,
+                AuditAction::RequestChange,
+                &row.person_id,
+                "besloten",
+            )
+            .await?
+            .with_object(id);
+        let grounds_json = serde_json::to_string(&decision.grounds)
+            .map_err(|e| StoreError::Crypto(format!("grounds: {e}")))?;
+        let stmt = Stmt::must_change(
+            "UPDATE requests SET status = $3, outcome = $5, decided_on = $6, grounds = $7, \
+             execute_by = $8, erase_by = COALESCE($9, erase_by) \
+             WHERE tenant_id = $1 AND id = $2 AND status = $4",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.to_owned()),
+                Arg::Text(RequestStatus::Besloten.id().to_owned()),
+                Arg::Text(row.status.id().to_owned()),
+                Arg::Text(outcome.id().to_owned()),
+                Arg::Text(on.to_string()),
+                Arg::Text(grounds_json),
+                Arg::OptText(decision.execute_by.as_ref().map(|d| d.date.to_string())),
+                Arg::OptText(decision.erase_by.as_ref().map(|d| d.date.to_string())),
+            ],
+        );
+        self.commit_change(permit, stmt).await?;
+        Ok(decision)
+    }
+
+    /// Extends the response deadline, the requester told on `told` with `reason` (sealed).
+    pub async fn extend_request(
+        &self,
+        actor: &Actor,
+        id: &str,
+        reason: &str,
+        told: Date,
+        lang: Lang,
+    ) -> Result<rules::Extension, VaultError> {
+        let row = self.request_row(id).await?;
+        self.may_handle(actor, &row, "verlengd").await?;
+        let extension = rules::extend(
+            &self.inner.reglement,
+            &row.state(),
+            reason,
+            told,
+            crate::clock::today(),
+        )
+        .map_err(|e| invalid(e, lang))?;
+        let wrapped = self.wrapped_key(&row.person_id).await?;
+        let permit = self
+            .request_permit(
+                actor,
+                AuditAction::RequestChange,
+                &row.person_id,
+                "verlengd",
+            )
+            .await?
+            .with_object(id);
+        let key = self.unwrap(&row.person_id, &wrapped).await?;
+        let sealed_reason = key.seal(
+            reason.as_bytes(),
+            &reason_kind(id),
+            &self.inner.tenant,
+            &row.person_id,
+        )?;
+        let stmt = Stmt::must_change(
+            "UPDATE requests SET extension_told = $5, extension_reason = $6, respond_by = $7, \
+             respond_by_articles = $8 \
+             WHERE tenant_id = $1 AND id = $2 AND status = $3 AND extension_told IS NULL AND respond_by = $4",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(id.to_owned()),
+                Arg::Text(row.status.id().to_owned()),
+                Arg::Text(row.respond_by.to_string()),
+                Arg::Text(told.to_string()),
+                Arg::Blob(sealed_reason),
+                Arg::Text(extension.respond_by.date.to_string()),
+                Arg::Text(extension.respond_by.articles.join("; ")),
+            ],
+        );
+        self.commit_change(permit, stmt).await?;
+        Ok(extension)
+    }
+
+    async fn commit_change(&self, permit: sealed::Permit, stmt: Stmt) -> Result<(), VaultError> {
+        match sealed::commit(&self.inner.writer, permit, vec![stmt]).await {
+            Ok(_) => Ok(()),
+            // Someone else changed it between reading and writing.
+            Err(StoreError::NotFound(_)) => Err(VaultError::Conflict {
+                field: "status",
+                message: "the request changed meanwhile; read it again".into(),
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
