@@ -2,6 +2,7 @@
 
 mod accounts_cmd;
 mod demo;
+mod incident_cmd;
 mod reglement_cmd;
 mod request_cmd;
 mod serve_cmd;
@@ -142,6 +143,9 @@ enum Command {
     /// API tokens for other systems.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The register of incidents and data breaches, with the AP's 72-hour clock.
+    #[command(subcommand)]
+    Incident(incident_cmd::IncidentCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -224,6 +228,7 @@ fn main() -> ExitCode {
         Command::Token(TokenCommand::List { json }) => {
             accounts_cmd::token_list(&cli.installation, json, lang)
         }
+        Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

@@ -205,7 +205,7 @@ pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
 
 /// A moment: with an offset (RFC 3339), or a Dutch wall-clock time. A time the clocks skip
 /// when summer time starts is read as the hour after; one they pass twice as the first.
-fn parse_moment(s: &str) -> Result<jiff::Timestamp, String> {
+pub(crate) fn parse_moment(s: &str) -> Result<jiff::Timestamp, String> {
     if let Ok(t) = s.parse::<jiff::Timestamp>() {
         return Ok(t);
     }

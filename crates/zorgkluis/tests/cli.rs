@@ -1780,3 +1780,96 @@ fn a_bad_request_flag_is_exit_2_naming_it() {
     let list = json(&run(&["list", "--as", "dir-1", "--json"]));
     assert_eq!(list, serde_json::json!([]));
 }
+
+/// `incident add|list|notify-ap|ap-form`: the register from the command line. A notification
+/// after the 72 hours without its reasons is refused naming `late_reason`, and changes nothing.
+#[test]
+fn the_incident_register_keeps_the_aps_clock() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "incident",
+        "add",
+        "--discovered",
+        "2026-03-28T20:00",
+        "--nature",
+        "vertrouwelijkheid",
+        "--categories",
+        "naw,gezondheid",
+        "--persons-min",
+        "4",
+        "--persons-max",
+        "9",
+        "--description",
+        "Een laptop met een lokale kopie is gestolen",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["clock"]["notify_ap_by"], "2026-03-31T21:00:00+02:00",
+        "{v}"
+    );
+    let id = v["id"].as_str().unwrap().to_owned();
+
+    let o = run(&["incident", "notify-ap", &id, "--at", "2026-04-02T10:00"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("late_reason"), "{}", stderr(&o));
+    let o = run(&["incident", "list", "--open", "--json"]);
+    let open: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(open.as_array().unwrap().len(), 1, "still open: {open}");
+
+    let o = run(&[
+        "incident",
+        "notify-ap",
+        &id,
+        "--at",
+        "2026-04-02T10:00",
+        "--reference",
+        "M-7",
+        "--late-reason",
+        "De diefstal werd pas na de paasdagen als datalek herkend",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["incident", "list", "--open", "--json"]);
+    assert_eq!(stdout(&o).trim(), "[]");
+
+    let o = run(&["incident", "ap-form", &id, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let form: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let missing: Vec<&str> = form["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|q| q.as_str())
+        .collect();
+    assert!(
+        missing.contains(&"9.3"),
+        "the risk is not assessed yet: {missing:?}"
+    );
+    assert!(
+        !missing.contains(&"4.5"),
+        "the late reason is given: {missing:?}"
+    );
+    assert!(!missing.contains(&"7.3"), "4 to 9 persons: {missing:?}");
+
+    let o = run(&[
+        "incident",
+        "add",
+        "--discovered",
+        "gisteren",
+        "--nature",
+        "integriteit",
+        "--description",
+        "x",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--discovered"), "{}", stderr(&o));
+}

@@ -119,3 +119,13 @@ cli-request-decided = Request { $id }: { $outcome } on { $on }.
 cli-request-execute-by = Carry out by { $date } ({ $articles }).
 cli-request-extended = Request { $id }: period extended to { $date } ({ $articles }); the requester was told on { $told }.
 cli-request-status = Request { $id }: { $status }.
+
+## incident: the register of incidents and data breaches
+cli-incident-hours-left = { $hours } hours left to notify the AP
+cli-incident-overdue = { $hours } hours past the notification term
+cli-incident-not-notified = not notified (decided, with reasons)
+cli-incident-notified = notified to the AP
+cli-incident-none = No incidents in the register.
+cli-incident-ap-notified = Notified to the AP on { $at }, reference { $reference }.
+cli-incident-form-missing = (not known yet)
+cli-incident-form-open = Still to answer: { $questions }.

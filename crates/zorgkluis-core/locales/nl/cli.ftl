@@ -119,3 +119,13 @@ cli-request-decided = Verzoek { $id }: { $outcome } op { $on }.
 cli-request-execute-by = Uitvoeren uiterlijk { $date } ({ $articles }).
 cli-request-extended = Verzoek { $id }: termijn verlengd tot { $date } ({ $articles }); de verzoeker hoorde het op { $told }.
 cli-request-status = Verzoek { $id }: { $status }.
+
+## incident: the register of incidents and data breaches
+cli-incident-hours-left = nog { $hours } uur voor de melding aan de AP
+cli-incident-overdue = { $hours } uur over de meldtermijn
+cli-incident-not-notified = niet gemeld (besloten, met reden)
+cli-incident-notified = gemeld bij de AP
+cli-incident-none = Geen incidenten in het register.
+cli-incident-ap-notified = Gemeld bij de AP op { $at }, meldnummer { $reference }.
+cli-incident-form-missing = (nog onbekend)
+cli-incident-form-open = Nog in te vullen: { $questions }.
