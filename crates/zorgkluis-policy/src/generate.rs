@@ -265,7 +265,7 @@ fn duties(reglement: &Reglement, out: &mut Generated) {
         &format!(
             "permit (\n  principal in {},\n  action in {},\n  resource\n)",
             role(SYSTEM_ROLE),
-            duty_list(&[Duty::ManageAccounts, Duty::ReadAudit])
+            duty_list(&[Duty::ManageAccounts, Duty::ReadAudit, Duty::RunRetention])
         ),
     );
 }

@@ -271,3 +271,7 @@ law-topic-datalek = the law layer: a breach is notified to the Dutch Data Protec
 law-topic-klacht = the law layer: the judgement on a complaint within 6 weeks, extendable once by at most 4 weeks (art. 17 Wkkgz)
 law-topic-identiteit = the law layer: where there is reasonable doubt about the identity, ask for additional information (GDPR art. 12(6))
 law-topic-reactietermijn = the law layer: respond within one month of receipt, extendable by two further months (GDPR art. 12(3))
+
+## retention runs
+decision-extension-not-allowed = the retention of `{ $category }` cannot be extended on the ground of { $ground }: neither the reglement nor the law allows it (a statutory maximum stays strict)
+decision-extension-without-reason = an extension of `{ $category }` on the caregiver's judgement needs a reason

@@ -268,3 +268,7 @@ law-topic-datalek = de wettelijke laag: een datalek binnen 72 uur na ontdekking 
 law-topic-klacht = de wettelijke laag: het oordeel over een klacht binnen 6 weken, eenmaal met ten hoogste 4 weken te verlengen (art. 17 Wkkgz)
 law-topic-identiteit = de wettelijke laag: bij redelijke twijfel over de identiteit aanvullende gegevens vragen (AVG art. 12 lid 6)
 law-topic-reactietermijn = de wettelijke laag: reageren binnen een maand na ontvangst, te verlengen met twee maanden (AVG art. 12 lid 3)
+
+## retention runs
+decision-extension-not-allowed = de bewaartermijn van `{ $category }` kan niet worden verlengd op grond van { $ground }: het reglement of de wet staat dat niet toe (een wettelijk maximum blijft strikt)
+decision-extension-without-reason = een verlenging van `{ $category }` op het oordeel van de hulpverlener heeft een reden nodig
