@@ -204,6 +204,8 @@ pub(crate) enum SealedKind {
     EmergencyReason { user: String, category: String },
     /// A reason sealed by a release before reasons were bound to whom and what they concern.
     LegacyEmergencyReason,
+    /// The reason a legal hold was placed (free text about the person).
+    HoldReason { id: String },
 }
 
 impl SealedKind {
@@ -221,6 +223,9 @@ impl SealedKind {
                 format!("audit-reason\0{tenant}\0{person}\0{user}\0{category}").into_bytes()
             }
             SealedKind::LegacyEmergencyReason => b"audit-reason".to_vec(),
+            SealedKind::HoldReason { id } => {
+                format!("hold-reason\0{tenant}\0{person}\0{id}").into_bytes()
+            }
         }
     }
 }
@@ -235,6 +240,8 @@ pub(crate) enum Reveals {
     Identification,
     /// The identification facts and the reasons given for emergency access: the review.
     EmergencyReasons,
+    /// The reasons given for legal holds (the hold register, for the roles that place holds).
+    HoldReasons,
     /// Nothing: a write, a correction, an erasure, a duty without personal data.
     Nothing,
 }
@@ -266,9 +273,11 @@ impl Question<'_> {
                     Reveals::Identification
                 }
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
-                Duty::ManageCareTeam | Duty::ManageAccounts | Duty::ViewOverview => {
-                    Reveals::Nothing
-                }
+                Duty::PlaceHold => Reveals::HoldReasons,
+                Duty::ManageCareTeam
+                | Duty::ManageAccounts
+                | Duty::ViewOverview
+                | Duty::RunRetention => Reveals::Nothing,
             },
         }
     }
@@ -324,7 +333,7 @@ impl Permit {
     pub(crate) fn showing(mut self, persons: Vec<String>) -> Permit {
         if matches!(
             self.grant.reveals,
-            Reveals::Identification | Reveals::EmergencyReasons
+            Reveals::Identification | Reveals::EmergencyReasons | Reveals::HoldReasons
         ) {
             self.grant.persons = persons.clone();
         }
@@ -343,6 +352,27 @@ impl Permit {
     pub(crate) fn refused(mut self) -> NewEvent {
         self.event.outcome = Outcome::Denied;
         self.event
+    }
+
+    /// Articles the event cites beside the decision's own (the retention rule a destruction
+    /// carries out, the law a hold rests on).
+    pub(crate) fn citing(mut self, articles: &[String]) -> Permit {
+        for a in articles {
+            if !self.event.articles.split("; ").any(|e| e == a) {
+                if !self.event.articles.is_empty() {
+                    self.event.articles.push_str("; ");
+                }
+                self.event.articles.push_str(a);
+            }
+        }
+        self
+    }
+
+    /// The category the event is about, for a duty that concerns one (a destruction of a
+    /// category's records); the permit covers no more for it.
+    pub(crate) fn about_category(mut self, category: &str) -> Permit {
+        self.event.category = Some(category.to_owned());
+        self
     }
 
     /// The staff member or token the event acts on (an id that exists).
@@ -475,6 +505,7 @@ impl Sealed {
                 SealedKind::EmergencyReason { .. } | SealedKind::LegacyEmergencyReason,
                 Reveals::EmergencyReasons,
             ) => true,
+            (SealedKind::HoldReason { .. }, Reveals::HoldReasons) => true,
             _ => false,
         }
     }

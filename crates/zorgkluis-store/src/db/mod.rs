@@ -189,6 +189,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0008_audit_guard_per_statement.sql"),
         include_str!("../../migrations/postgres/0008_audit_guard_per_statement.sql"),
     ),
+    (
+        10,
+        "retention",
+        include_str!("../../migrations/sqlite/0010_retention.sql"),
+        include_str!("../../migrations/postgres/0010_retention.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -16,10 +16,12 @@ mod access;
 mod audit_log;
 mod care;
 mod erasure;
+mod holds;
 mod identity;
 mod operations;
 mod persons;
 mod records;
+mod retention;
 mod search;
 
 use std::sync::Arc;
@@ -38,10 +40,15 @@ use crate::writer::Writer;
 pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
+pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};
+pub use retention::{
+    Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,
+    RunOptions, RunOutcome,
+};
 pub use search::{SearchCriteria, SearchResult};
 
 /// Who acts, in which role, on whose behalf, and from where.
@@ -89,6 +96,13 @@ pub enum VaultError {
         field: &'static str,
         message: String,
     },
+    /// A standing legal hold keeps the person's data: nothing of it is erased or destroyed
+    /// until the hold is released (or ends).
+    #[error(
+        "person {person} is under a legal hold ({}): nothing of theirs is erased or destroyed until it is released",
+        .holds.join("; ")
+    )]
+    Held { person: String, holds: Vec<String> },
     #[error(transparent)]
     Store(#[from] StoreError),
 }

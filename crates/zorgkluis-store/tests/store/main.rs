@@ -8,4 +8,5 @@ mod citus;
 mod crash;
 mod duties;
 mod persons;
+mod retention;
 mod tamper;
