@@ -195,7 +195,7 @@ pub enum Format {
     Json,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     let valid_shape = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
     match s.parse::<Date>() {
         Ok(d) if valid_shape => Ok(d),

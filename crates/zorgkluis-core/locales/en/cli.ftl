@@ -105,3 +105,19 @@ cli-demo-second-factor = { $user } logs in with a second factor: put key { $key 
 ## where the installation's files are (zorgkluis.toml or the environment)
 cli-location-no-directory = `{ $field }` (in zorgkluis.toml, or { $var }): the directory of { $path } does not exist
 cli-location-same-file = `{ $field }` (in zorgkluis.toml, or { $var }): { $path } is the same file as the one it should stand beside, or the key file; choose another file, best on another volume
+
+## retention runs
+cli-retention-plan-title = Retention plan as of { $as_of }: { $files } whole files and { $records } records are due for destruction (law layer { $law }, reglement { $version }).
+cli-retention-nothing = Nothing is due.
+cli-retention-plan-category = { $category }: { $records } records of { $persons } persons due, { $held } kept back by a hold ({ $articles })
+cli-retention-plan-whole = { $person }: the whole file is due (crypto-shredding): { $categories }
+cli-retention-plan-entry = { $person }: { $category }, { $records } records, kept until { $until }, to be destroyed by { $by } ({ $articles })
+cli-retention-plan-held = { $person } ({ $category }): kept back by hold { $hold }, { $kind } ({ $articles }); { $records } records whose term has ended
+cli-retention-run-resumed = The unfinished run { $run } was resumed.
+cli-retention-run-done = Run { $run } finished: { $files } whole files and { $records } records destroyed, { $skipped } skipped. To print it again: zorgkluis retention certificate { $run }
+cli-retention-certificate-heading = Destruction certificate
+cli-retention-certificate-title = Destruction certificate { $run } ({ $tenant }), as of { $as_of }, started by { $by } ({ $role }) at { $started }, finished at { $finished }; law layer { $law }, reglement { $version }.
+cli-retention-count = { $category }: { $records } records of { $persons } persons destroyed
+cli-retention-whole-file = the whole file (crypto-shredding)
+cli-retention-certificate-item = { $person }: { $what } destroyed at { $at } ({ $articles })
+cli-retention-certificate-skipped = { $person }: skipped ({ $reason })

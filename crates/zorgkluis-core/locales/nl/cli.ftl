@@ -105,3 +105,19 @@ cli-demo-second-factor = { $user } logt in met een tweede factor: zet sleutel { 
 ## where the installation's files are (zorgkluis.toml or the environment)
 cli-location-no-directory = `{ $field }` (in zorgkluis.toml, of { $var }): de map van { $path } bestaat niet
 cli-location-same-file = `{ $field }` (in zorgkluis.toml, of { $var }): { $path } is hetzelfde bestand als wat het moet aanvullen of als het sleutelbestand; kies een ander bestand, liefst op een ander volume
+
+## retention runs
+cli-retention-plan-title = Bewaarplan per { $as_of }: { $files } volledige dossiers en { $records } records zijn te vernietigen (wettelijke laag { $law }, reglement { $version }).
+cli-retention-nothing = Niets is te vernietigen.
+cli-retention-plan-category = { $category }: { $records } records van { $persons } personen te vernietigen, { $held } tegengehouden door een blokkade ({ $articles })
+cli-retention-plan-whole = { $person }: het hele dossier is te vernietigen (crypto-shredding): { $categories }
+cli-retention-plan-entry = { $person }: { $category }, { $records } records, bewaard tot { $until }, vernietigen uiterlijk { $by } ({ $articles })
+cli-retention-plan-held = { $person } ({ $category }): tegengehouden door blokkade { $hold }, { $kind } ({ $articles }); { $records } records waarvan de termijn verstreken is
+cli-retention-run-resumed = De onafgemaakte run { $run } is hervat.
+cli-retention-run-done = Run { $run } afgerond: { $files } volledige dossiers en { $records } records vernietigd, { $skipped } overgeslagen. Opnieuw afdrukken: zorgkluis retention certificate { $run }
+cli-retention-certificate-heading = Vernietigingsverklaring
+cli-retention-certificate-title = Vernietigingsverklaring { $run } ({ $tenant }), per { $as_of }, gestart door { $by } ({ $role }) op { $started }, afgerond op { $finished }; wettelijke laag { $law }, reglement { $version }.
+cli-retention-count = { $category }: { $records } records van { $persons } personen vernietigd
+cli-retention-whole-file = het hele dossier (crypto-shredding)
+cli-retention-certificate-item = { $person }: { $what } vernietigd op { $at } ({ $articles })
+cli-retention-certificate-skipped = { $person }: overgeslagen ({ $reason })
