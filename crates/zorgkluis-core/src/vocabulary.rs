@@ -117,6 +117,8 @@ vocabulary! {
         ViewOverview = "view_overview", "het overzicht van de organisatie zien (aantallen, geen persoonsgegevens)", "see the organisation's overview (counts, no personal data)";
         ManageIncidents = "manage_incidents", "het register van incidenten en datalekken bijhouden en inzien", "keep and read the register of incidents and data breaches";
         HandleRequests = "handle_requests", "verzoeken van betrokkenen behandelen", "handle data subject requests";
+        PlaceHold = "place_hold", "een bewaarplicht opschorten (juridische blokkade plaatsen en opheffen) en het register daarvan zien", "place and release legal holds, and see their register";
+        RunRetention = "run_retention", "bewaartermijnen uitvoeren: plannen en vernietigen wat verlopen is, met een vernietigingsverklaring", "run retention: plan and destroy what is due, with a destruction certificate";
     }
 }
 
@@ -145,6 +147,44 @@ vocabulary! {
         LaatsteWijziging = "laatste_wijziging", "de laatste wijziging in het dossier", "the last change to the record";
         EindeZorg = "einde_zorg", "het einde van de zorg", "the end of care";
         EindeBoekjaar = "einde_boekjaar", "het einde van het boekjaar", "the end of the fiscal year";
+    }
+}
+
+vocabulary! {
+    /// Why a legal hold keeps data past its retention term (bewaarplicht opgeschort): what
+    /// blocks destruction and erasure until the hold is released.
+    HoldKind {
+        Klacht = "klacht", "een klacht waarbij de gegevens betrokken zijn", "a complaint the data concern";
+        Rechtszaak = "rechtszaak", "een gerechtelijke procedure", "a court case";
+        WkkgzOnderzoek = "wkkgz_onderzoek", "een onderzoek naar een calamiteit (Wkkgz)", "an investigation of a calamity (Wkkgz)";
+        OordeelHulpverlener = "oordeel_hulpverlener", "het oordeel van de hulpverlener dat langer bewaren nodig is", "the caregiver's judgement that keeping it longer is needed";
+        WettelijkePlicht = "wettelijke_plicht", "een specifieke wettelijke bewaarplicht", "a specific legal obligation to keep it";
+    }
+}
+
+impl HoldKind {
+    /// What the hold rests on in the law: the AVG's exceptions to erasure (art. 17 lid 3 sub b
+    /// for a legal obligation, sub e for legal claims), the Wkkgz's duty to report and
+    /// investigate a calamity (art. 11 Wkkgz), and the WGBO's "of zoveel langer als
+    /// redelijkerwijs uit de zorg van een goed hulpverlener voortvloeit" (art. 7:454 lid 3 BW).
+    pub fn law(self) -> &'static str {
+        match self {
+            HoldKind::Klacht | HoldKind::Rechtszaak => "AVG art. 17 lid 3 sub e",
+            HoldKind::WkkgzOnderzoek => "art. 11 Wkkgz; AVG art. 17 lid 3 sub b",
+            HoldKind::OordeelHulpverlener => "art. 7:454 lid 3 BW",
+            HoldKind::WettelijkePlicht => "AVG art. 17 lid 3 sub b",
+        }
+    }
+}
+
+vocabulary! {
+    /// Why a retention term is extended beyond its end: the client's consent (BG wonen 3.6,
+    /// Rondomzorg 3.6), or the caregiver's judgement where the dossier law allows it (art. 7:454
+    /// lid 3 BW, art. 7.3.8 Jeugdwet: "of zoveel langer als redelijkerwijs uit de zorg van een
+    /// goed hulpverlener voortvloeit").
+    ExtensionGround {
+        Toestemming = "toestemming", "toestemming van de cliënt", "the client's consent";
+        OordeelHulpverlener = "oordeel_hulpverlener", "het oordeel van de hulpverlener (zorg van een goed hulpverlener)", "the caregiver's judgement (the care of a good caregiver)";
     }
 }
 

@@ -265,7 +265,12 @@ fn duties(reglement: &Reglement, out: &mut Generated) {
         &format!(
             "permit (\n  principal in {},\n  action in {},\n  resource\n)",
             role(SYSTEM_ROLE),
-            duty_list(&[Duty::ManageAccounts, Duty::ReadAudit, Duty::ManageIncidents])
+            duty_list(&[
+                Duty::ManageAccounts,
+                Duty::ReadAudit,
+                Duty::ManageIncidents,
+                Duty::RunRetention,
+            ])
         ),
     );
 }

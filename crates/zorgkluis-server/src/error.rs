@@ -188,6 +188,10 @@ impl From<VaultError> for AppError {
                 field: field.to_owned(),
                 message,
             },
+            held @ VaultError::Held { .. } => AppError::Conflict {
+                field: "legal_hold".to_owned(),
+                message: held.to_string(),
+            },
             VaultError::Store(e) => AppError::Internal {
                 code: "store.error",
                 cause: e.to_string(),

@@ -243,6 +243,8 @@ pub(crate) enum SealedKind {
     /// What a data subject request asks (categories, the changes wanted, who files it), or the
     /// reason of its extension: `field` says which, the request id binds it.
     Request { id: String, field: String },
+    /// The reason a legal hold was placed (free text about the person).
+    HoldReason { id: String },
 }
 
 impl SealedKind {
@@ -263,6 +265,9 @@ impl SealedKind {
             SealedKind::Request { id, field } => {
                 format!("request\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
             }
+            SealedKind::HoldReason { id } => {
+                format!("hold-reason\0{tenant}\0{person}\0{id}").into_bytes()
+            }
         }
     }
 }
@@ -282,6 +287,8 @@ pub(crate) enum Reveals {
     /// What a data subject request asks, and who the subject is (the identification facts,
     /// for the birth date that decides who may file): handling requests.
     Requests,
+    /// The reasons given for legal holds (the hold register, for the roles that place holds).
+    HoldReasons,
     /// Nothing: a write, a correction, an erasure, a duty without personal data.
     Nothing,
 }
@@ -315,9 +322,11 @@ impl Question<'_> {
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
                 Duty::ManageIncidents => Reveals::RegisterTexts,
                 Duty::HandleRequests => Reveals::Requests,
-                Duty::ManageCareTeam | Duty::ManageAccounts | Duty::ViewOverview => {
-                    Reveals::Nothing
-                }
+                Duty::PlaceHold => Reveals::HoldReasons,
+                Duty::ManageCareTeam
+                | Duty::ManageAccounts
+                | Duty::ViewOverview
+                | Duty::RunRetention => Reveals::Nothing,
             },
         }
     }
@@ -373,7 +382,7 @@ impl Permit {
     pub(crate) fn showing(mut self, persons: Vec<String>) -> Permit {
         if matches!(
             self.grant.reveals,
-            Reveals::Identification | Reveals::EmergencyReasons
+            Reveals::Identification | Reveals::EmergencyReasons | Reveals::HoldReasons
         ) {
             self.grant.persons = persons.clone();
         }
@@ -392,6 +401,27 @@ impl Permit {
     pub(crate) fn refused(mut self) -> NewEvent {
         self.event.outcome = Outcome::Denied;
         self.event
+    }
+
+    /// Articles the event cites beside the decision's own (the retention rule a destruction
+    /// carries out, the law a hold rests on).
+    pub(crate) fn citing(mut self, articles: &[String]) -> Permit {
+        for a in articles {
+            if !self.event.articles.split("; ").any(|e| e == a) {
+                if !self.event.articles.is_empty() {
+                    self.event.articles.push_str("; ");
+                }
+                self.event.articles.push_str(a);
+            }
+        }
+        self
+    }
+
+    /// The category the event is about, for a duty that concerns one (a destruction of a
+    /// category's records); the permit covers no more for it.
+    pub(crate) fn about_category(mut self, category: &str) -> Permit {
+        self.event.category = Some(category.to_owned());
+        self
     }
 
     /// The staff member or token the event acts on (an id that exists).
@@ -528,6 +558,7 @@ impl Sealed {
                 category == IDENTIFICATION_CATEGORY
             }
             (SealedKind::Request { .. }, Reveals::Requests) => true,
+            (SealedKind::HoldReason { .. }, Reveals::HoldReasons) => true,
             _ => false,
         }
     }

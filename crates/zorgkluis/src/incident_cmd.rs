@@ -43,6 +43,8 @@ fn parse_yes_no(s: &str) -> Result<bool, String> {
     }
 }
 
+// Parsed once per run: the size of the `add` variant costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum IncidentCommand {
     /// Record an incident; prints its id and when the AP must have been notified.

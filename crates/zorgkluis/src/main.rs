@@ -5,6 +5,7 @@ mod demo;
 mod incident_cmd;
 mod reglement_cmd;
 mod request_cmd;
+mod retention_cmd;
 mod serve_cmd;
 mod store_cmd;
 
@@ -157,6 +158,10 @@ enum Command {
     Keys(store_cmd::KeysCommand),
     /// Write an online backup of the embedded database to FILE.
     Backup { file: PathBuf },
+    /// Retention: what is due for destruction as of a date, the run that destroys it, and its
+    /// destruction certificate.
+    #[command(subcommand)]
+    Retention(retention_cmd::RetentionCommand),
     /// Restore the embedded database from FILE (for PostgreSQL: after pg_restore, without a
     /// file); erasures made since the backup stay in force.
     Restore { file: Option<PathBuf> },
@@ -234,5 +239,6 @@ fn main() -> ExitCode {
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),
         Command::Backup { file } => store_cmd::backup(&cli.installation, file, lang),
         Command::Restore { file } => store_cmd::restore(&cli.installation, file, lang),
+        Command::Retention(cmd) => retention_cmd::run(&cli.installation, cmd, lang),
     }
 }

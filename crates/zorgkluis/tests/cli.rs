@@ -1873,3 +1873,139 @@ fn the_incident_register_keeps_the_aps_clock() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--discovered"), "{}", stderr(&o));
 }
+
+/// An installation of BG wonen with one client whose file was written in 2000 (due today) and
+/// one of today (kept), made through the vault as the server would, then dated back.
+fn retention_installation() -> (TempFile, String, String, String) {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "init",
+        "--reglement",
+        &seed(),
+        "--tenant",
+        "bg-wonen",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (old, recent) = rt.block_on(async {
+        use zorgkluis_testkit::sqlx;
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let vault = zorgkluis_testkit::open_at(&location).await;
+        zorgkluis_testkit::add_staff(
+            &vault,
+            &[("zorg-1", "zorgverlener"), ("admin-1", "administratie")],
+        )
+        .await;
+        let zorg = zorgkluis_testkit::actor("zorg-1", "zorgverlener");
+        let old = zorgkluis_testkit::client_in_care(&vault).await;
+        vault
+            .add_record(
+                &zorg,
+                &old,
+                "gezondheid",
+                "Val in de badkamer",
+                "zorgverlening",
+            )
+            .await
+            .unwrap();
+        let recent = zorgkluis_testkit::client_in_care(&vault).await;
+        vault
+            .add_record(&zorg, &recent, "gezondheid", "Intake", "zorgverlening")
+            .await
+            .unwrap();
+        vault.close().await;
+        sqlx::any::install_default_drivers();
+        let mut raw = <sqlx::AnyConnection as sqlx::Connection>::connect(&location.database_url)
+            .await
+            .unwrap();
+        for sql in [
+            "UPDATE persons SET created_at = '2000-03-01T10:00:00Z' WHERE id = $1",
+            "UPDATE records SET created_at = '2000-03-01T10:00:00Z' WHERE person_id = $1",
+        ] {
+            sqlx::query(sql).bind(&old).execute(&mut raw).await.unwrap();
+        }
+        (old, recent)
+    });
+    (dir, data, old, recent)
+}
+
+fn today() -> String {
+    zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string()
+}
+
+#[test]
+fn retention_plan_and_run_json_destroy_what_is_due_with_a_certificate() {
+    let (_dir, data, old, recent) = retention_installation();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let today = today();
+    let plan = json(&run(&["retention", "plan", "--as-of", &today, "--json"]));
+    assert_eq!(plan["whole_files"], 1, "{plan}");
+    assert_eq!(plan["persons"][0]["person_id"], old.as_str());
+    assert_eq!(plan["persons"][0]["whole_file"], true);
+    let health = &plan["persons"][0]["entries"][0];
+    assert_eq!(health["category"], "gezondheid");
+    assert_eq!(health["retain_until"], "2020-03-01");
+    assert!(health["articles"].to_string().contains("3.4"), "{health}");
+    assert!(
+        health.get("record_ids").is_none(),
+        "a plan shows no record ids"
+    );
+    // In Dutch, without --json: the sentence with the counts and the articles.
+    let text = run(&["retention", "plan", "--as-of", &today]);
+    assert!(
+        stdout(&text).starts_with("Bewaarplan per"),
+        "{}",
+        stdout(&text)
+    );
+    assert!(stdout(&text).contains("art. 3.4"), "{}", stdout(&text));
+    let outcome = json(&run(&["retention", "run", "--as-of", &today, "--json"]));
+    let cert = &outcome["certificate"];
+    assert_eq!(cert["whole_files"], 1, "{outcome}");
+    assert_eq!(cert["records"], 1);
+    assert_eq!(cert["destroyed"][0]["person_id"], old.as_str());
+    assert_eq!(cert["destroyed"][0]["scope"], "person");
+    assert!(!cert.to_string().contains(&recent), "only what was due");
+    assert!(
+        !cert.to_string().contains("badkamer"),
+        "no content in a certificate"
+    );
+    let id = outcome["run_id"].as_str().unwrap().to_owned();
+    let again = json(&run(&["retention", "certificate", &id, "--json"]));
+    assert_eq!(&again, cert, "reprinted as written");
+    let html = run(&["retention", "certificate", &id, "--html"]);
+    assert!(
+        stdout(&html).contains("<h1>Vernietigingsverklaring</h1>"),
+        "{}",
+        stdout(&html)
+    );
+    // Nothing is due any more; the audit log verifies.
+    let plan = json(&run(&["retention", "plan", "--as-of", &today, "--json"]));
+    assert_eq!(plan["whole_files"], 0, "{plan}");
+    assert_eq!(run(&["audit", "verify"]).status.code(), Some(0));
+}
+
+#[test]
+fn retention_with_a_bad_as_of_is_exit_2_naming_the_flag() {
+    let (_dir, data, _old, _recent) = retention_installation();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let bad = run(&["retention", "plan", "--as-of", "2026-13-01"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--as-of"), "{}", stderr(&bad));
+    // A run may not look ahead: nothing is destroyed before its term ends.
+    let future = run(&["retention", "run", "--as-of", "2099-01-01", "--json"]);
+    assert_eq!(future.status.code(), Some(2), "{}", stdout(&future));
+    assert!(stderr(&future).contains("as_of"), "{}", stderr(&future));
+    let plan = json(&run(&["retention", "plan", "--as-of", &today(), "--json"]));
+    assert_eq!(plan["whole_files"], 1, "the refused run destroyed nothing");
+}

@@ -329,3 +329,6 @@ request-ground-aanmerkelijk-belang-ander = keeping the data is of substantial im
 request-ground-geen-grond-beperking = none of the grounds for restricting the processing applies
 request-ground-dwingende-gronden = there are compelling legitimate grounds for the processing which override the interests of the data subject
 request-ground-geen-toestemming-of-overeenkomst = the processing is not based on consent or a contract, or is not carried out by automated means
+## retention runs
+decision-extension-not-allowed = the retention of `{ $category }` cannot be extended on the ground of { $ground }: neither the reglement nor the law allows it (a statutory maximum stays strict)
+decision-extension-without-reason = an extension of `{ $category }` on the caregiver's judgement needs a reason

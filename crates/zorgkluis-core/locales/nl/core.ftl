@@ -326,3 +326,6 @@ request-ground-aanmerkelijk-belang-ander = bewaring is van aanmerkelijk belang v
 request-ground-geen-grond-beperking = geen van de gronden voor beperking van de verwerking doet zich voor
 request-ground-dwingende-gronden = er zijn dwingende gerechtvaardigde gronden voor de verwerking die zwaarder wegen dan de belangen van de betrokkene
 request-ground-geen-toestemming-of-overeenkomst = de verwerking berust niet op toestemming of een overeenkomst, of wordt niet geautomatiseerd verricht
+## retention runs
+decision-extension-not-allowed = de bewaartermijn van `{ $category }` kan niet worden verlengd op grond van { $ground }: het reglement of de wet staat dat niet toe (een wettelijk maximum blijft strikt)
+decision-extension-without-reason = een verlenging van `{ $category }` op het oordeel van de hulpverlener heeft een reden nodig

@@ -6,6 +6,7 @@ mod breach;
 mod complaint;
 mod deadline;
 mod disclosure;
+mod due;
 mod represent;
 pub mod request;
 mod retention;
@@ -19,6 +20,7 @@ pub use breach::{
 pub use complaint::{ComplaintAnswer, WKKGZ_EXTENSION, WKKGZ_TERM, complaint_deadline};
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
+pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
 
@@ -61,6 +63,16 @@ pub enum DecisionError {
         earlier_date: jiff::civil::Date,
         later: &'static str,
         later_date: jiff::civil::Date,
+    },
+    /// An extension of the retention of `category` on a ground neither the reglement nor the
+    /// dossier law gives it (or of a category whose maximum stays strict).
+    ExtensionNotAllowed {
+        category: String,
+        ground: crate::vocabulary::ExtensionGround,
+    },
+    /// An extension on the caregiver's judgement needs the reason.
+    ExtensionWithoutReason {
+        category: String,
     },
 }
 
@@ -121,6 +133,19 @@ impl DecisionError {
                 later = *later,
                 later_date = &later_date.to_string()
             ),
+            DecisionError::ExtensionNotAllowed { category, ground } => t!(
+                lang,
+                "decision-extension-not-allowed",
+                category = category,
+                ground = ground.label(lang)
+            ),
+            DecisionError::ExtensionWithoutReason { category } => {
+                t!(
+                    lang,
+                    "decision-extension-without-reason",
+                    category = category
+                )
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod calendar_props;
+mod due;
 mod i18n;
 mod incidents;
 mod invalid;

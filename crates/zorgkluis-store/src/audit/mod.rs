@@ -115,6 +115,21 @@ audit_actions! {
     /// Reading a request, or the register (the persons shown are the subjects); also the
     /// subject's birth date read to decide who may file.
     RequestRead = "request_read",
+    /// Placing a legal hold on a person (or a category of theirs).
+    HoldPlace = "hold_place",
+    /// Releasing a legal hold.
+    HoldRelease = "hold_release",
+    /// Reading the hold register (the reasons opened; the persons shown are the subjects).
+    ReadHolds = "read_holds",
+    /// A retention plan: what is due as of a date (ids and categories, no content).
+    RetentionPlan = "retention_plan",
+    /// A retention run started or resumed (the run is the event's object).
+    RetentionRun = "retention_run",
+    /// Destroying what a retention run found due: a person's whole file or records of a
+    /// category, citing the retention's articles.
+    Destroy = "destroy",
+    /// A retention run finished and its destruction certificate written.
+    RetentionCertificate = "retention_certificate",
 }
 
 impl From<zorgkluis_core::vocabulary::Action> for AuditAction {

@@ -196,6 +196,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/postgres/0009_requests.sql"),
     ),
     (
+        10,
+        "retention",
+        include_str!("../../migrations/sqlite/0010_retention.sql"),
+        include_str!("../../migrations/postgres/0010_retention.sql"),
+    ),
+    (
         11,
         "incidents",
         include_str!("../../migrations/sqlite/0011_incidents.sql"),

@@ -32,6 +32,27 @@ impl Vault {
                 purpose,
             )
             .await?;
+        // A standing legal hold keeps everything of the person (AVG art. 17 lid 3 sub b, e):
+        // the erasure is logged as refused and nothing changes.
+        let holds = self
+            .standing_holds(Some(person), crate::clock::today())
+            .await?;
+        if !holds.is_empty() {
+            sealed::record(
+                &self.inner.writer,
+                Unpermitted::Denial,
+                vec![permit.refused()],
+                Vec::new(),
+            )
+            .await?;
+            return Err(VaultError::Held {
+                person: person.to_owned(),
+                holds: holds
+                    .iter()
+                    .map(|h| format!("{} ({}, {})", h.id, h.kind.id(), h.law))
+                    .collect(),
+            });
+        }
         self.remember_erasure(person)?;
         sealed::commit(&self.inner.writer, permit, self.erase_statements(person)).await?;
         self.inner.keystore.destroy(&self.inner.tenant, person)?;
@@ -39,12 +60,18 @@ impl Vault {
         Ok(())
     }
 
-    fn erase_statements(&self, person: &str) -> Vec<Stmt> {
+    pub(crate) fn erase_statements(&self, person: &str) -> Vec<Stmt> {
         let t = || Arg::Text(self.inner.tenant.clone());
         let p = || Arg::Text(person.to_owned());
         vec![
             Stmt::new(
                 "DELETE FROM records WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            // Only released or lapsed holds are left when a person is erased; their sealed
+            // reasons go with the key anyway.
+            Stmt::new(
+                "DELETE FROM legal_holds WHERE tenant_id = $1 AND person_id = $2",
                 vec![t(), p()],
             ),
             Stmt::new(
@@ -118,7 +145,7 @@ impl Vault {
         Ok(())
     }
 
-    fn remember_erasure(&self, person: &str) -> Result<(), StoreError> {
+    pub(crate) fn remember_erasure(&self, person: &str) -> Result<(), StoreError> {
         use std::io::Write as _;
         let path = self.inner.location.erased_file();
         let mut file = std::fs::OpenOptions::new()
@@ -131,7 +158,7 @@ impl Vault {
     }
 
     /// SQLite keeps old pages in the WAL until a checkpoint: fold them into the (zeroed) file.
-    async fn flush_deleted_pages(&self) -> Result<(), StoreError> {
+    pub(crate) async fn flush_deleted_pages(&self) -> Result<(), StoreError> {
         if self.backend() == Backend::Sqlite {
             sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                 .execute(&*self.inner.pool)

@@ -16,12 +16,14 @@ mod access;
 mod audit_log;
 mod care;
 mod erasure;
+mod holds;
 mod identity;
 mod incidents;
 mod operations;
 mod persons;
 mod records;
 mod requests;
+mod retention;
 mod search;
 
 use std::sync::Arc;
@@ -40,6 +42,7 @@ use crate::writer::Writer;
 pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
+pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use incidents::Incident;
 pub use operations::{Overview, restore, verify_installation};
@@ -48,6 +51,10 @@ pub use records::{Amendment, DossierView, Record, Withheld};
 pub use requests::{
     DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,
     RequestSummary, RequestView, RequesterFacts, RequesterView, TimelineEntry,
+};
+pub use retention::{
+    Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,
+    RunOptions, RunOutcome,
 };
 pub use search::{SearchCriteria, SearchResult};
 
@@ -96,6 +103,13 @@ pub enum VaultError {
         field: &'static str,
         message: String,
     },
+    /// A standing legal hold keeps the person's data: nothing of it is erased or destroyed
+    /// until the hold is released (or ends).
+    #[error(
+        "person {person} is under a legal hold ({}): nothing of theirs is erased or destroyed until it is released",
+        .holds.join("; ")
+    )]
+    Held { person: String, holds: Vec<String> },
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -10,4 +10,5 @@ mod duties;
 mod incidents;
 mod persons;
 mod requests;
+mod retention;
 mod tamper;
