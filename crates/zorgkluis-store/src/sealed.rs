@@ -382,7 +382,10 @@ impl Permit {
     pub(crate) fn showing(mut self, persons: Vec<String>) -> Permit {
         if matches!(
             self.grant.reveals,
-            Reveals::Identification | Reveals::EmergencyReasons | Reveals::HoldReasons
+            Reveals::Identification
+                | Reveals::EmergencyReasons
+                | Reveals::HoldReasons
+                | Reveals::Requests
         ) {
             self.grant.persons = persons.clone();
         }

@@ -104,6 +104,7 @@ pub async fn seed(vault: &Vault, dir: &Path) -> Result<Vec<(String, String, Stri
         tokens.push(((*name).to_owned(), (*role).to_owned(), t));
     }
     let admin = staff("admin-1", "administratie");
+    let mut persons = Vec::new();
     for (i, (bsn, (name, (y, m, d)))) in synthetic_bsns(CLIENTS.len())
         .iter()
         .zip(CLIENTS)
@@ -137,6 +138,7 @@ pub async fn seed(vault: &Vault, dir: &Path) -> Result<Vec<(String, String, Stri
             )
             .await
             .map_err(|e| e.to_string())?;
+        persons.push(person.clone());
         let caregiver = if n <= 6 { "zorg-1" } else { "zorg-2" };
         vault
             .assign_care(&admin, caregiver, &person, date(2025, 1, 1), None)
@@ -153,6 +155,7 @@ pub async fn seed(vault: &Vault, dir: &Path) -> Result<Vec<(String, String, Stri
             .await
             .map_err(|e| e.to_string())?;
     }
+    file_requests(vault, &persons).await?;
     let text: String = tokens
         .iter()
         .map(|(n, r, t)| format!("{n} {r} {t}\n"))
@@ -198,4 +201,45 @@ pub async fn second_factors(vault: &Vault, dir: &Path) -> Result<Vec<(String, St
     let text: String = keys.iter().map(|(u, k)| format!("{u} {k}\n")).collect();
     write_owner_only(&file, &text)?;
     Ok(keys)
+}
+
+/// Three data subject requests for the directie's queue (BG wonen 4.7): an access request that
+/// came in forty days ago and is overdue, a correction of ten days ago, and an erasure asked
+/// for by telephone today.
+async fn file_requests(vault: &Vault, persons: &[String]) -> Result<(), String> {
+    use zorgkluis_core::vocabulary::{Channel, RequestType};
+    use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
+    let directie = staff("dir-1", "directie");
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    let ago = |days: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(days))
+            .unwrap_or(today)
+    };
+    let requests = [
+        (0, RequestType::Inzage, Channel::Schriftelijk, ago(40)),
+        (3, RequestType::Correctie, Channel::Email, ago(10)),
+        (8, RequestType::Verwijdering, Channel::Telefonisch, today),
+    ];
+    for (i, request, channel, received) in requests {
+        let Some(person) = persons.get(i) else {
+            continue;
+        };
+        vault
+            .file_request(
+                &directie,
+                &NewRequest {
+                    person: person.clone(),
+                    request,
+                    channel,
+                    received,
+                    requester: RequesterFacts::default(),
+                    details: RequestDetails::default(),
+                },
+                zorgkluis_core::Lang::Nl,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@ nav-clients = Clients
 nav-search = Search
 nav-register = Register
 nav-emergency-review = Emergency access
+nav-requests = Requests
 logout = Log out
 back = Back
 back-home = Back to the home page
@@ -214,3 +215,32 @@ second-factor-lost = Lost or new phone? Ask the administrator to set up your sec
 audit-action-request-file = Data subject request filed
 audit-action-request-change = Data subject request updated
 audit-action-request-read = Data subject request read
+
+## requests: the work queue of data subject requests
+requests-queue = Data subject requests
+requests-queue-explained = The open requests, what is due first on top; overdue requests lead. The deadline is the reglement's and the law's (the GDPR month).
+requests-none = There are no open requests.
+requests-open-count = { $count ->
+    [one] 1 open request
+   *[other] { $count } open requests
+}
+requests-overdue-count = { $count ->
+    [one] of which 1 overdue
+   *[other] of which { $count } overdue
+}
+requests-next-due = Next deadline: { $date } ({ $left }).
+requests-open = To the requests
+requests-due = Deadline
+requests-type = Request
+requests-received = Received
+requests-channel = By
+requests-status = Status
+requests-due-today = today
+requests-days-left = { $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+}
+requests-days-late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}

@@ -8,6 +8,7 @@ nav-clients = Cliënten
 nav-search = Zoeken
 nav-register = Inschrijven
 nav-emergency-review = Noodtoegang
+nav-requests = Verzoeken
 logout = Uitloggen
 back = Terug
 back-home = Terug naar de startpagina
@@ -214,3 +215,32 @@ second-factor-lost = Telefoon kwijt of nieuw? Vraag de beheerder om uw tweede fa
 audit-action-request-file = Verzoek van een betrokkene ingediend
 audit-action-request-change = Verzoek van een betrokkene bijgewerkt
 audit-action-request-read = Verzoek van een betrokkene ingezien
+
+## requests: the work queue of data subject requests
+requests-queue = Verzoeken van betrokkenen
+requests-queue-explained = De open verzoeken, wat het eerst moet bovenaan; te late verzoeken staan voorop. De termijn is die van het reglement en de wet (de AVG-maand).
+requests-none = Er zijn geen open verzoeken.
+requests-open-count = { $count ->
+    [one] 1 open verzoek
+   *[other] { $count } open verzoeken
+}
+requests-overdue-count = { $count ->
+    [one] waarvan 1 te laat
+   *[other] waarvan { $count } te laat
+}
+requests-next-due = Eerstvolgende termijn: { $date } ({ $left }).
+requests-open = Naar de verzoeken
+requests-due = Termijn
+requests-type = Verzoek
+requests-received = Ontvangen
+requests-channel = Via
+requests-status = Stand
+requests-due-today = vandaag
+requests-days-left = { $days ->
+    [one] nog 1 dag
+   *[other] nog { $days } dagen
+}
+requests-days-late = { $days ->
+    [one] 1 dag te laat
+   *[other] { $days } dagen te laat
+}

@@ -26,7 +26,25 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     let registers = may_register(vault, &caller);
     let overview = vault.may(actor, Duty::ViewOverview);
 
-    // Work that is due comes first: the emergency accesses to review.
+    // Work that is due comes first: the requests with a deadline, the emergency accesses to
+    // review.
+    let handles_requests = vault.may(actor, Duty::HandleRequests);
+    let requests = if handles_requests {
+        let open = vault
+            .list_requests(
+                actor,
+                zorgkluis_store::vault::RequestFilter {
+                    open: true,
+                    overdue: false,
+                },
+            )
+            .await?;
+        let overdue = open.iter().filter(|r| r.overdue).count();
+        let next = open.iter().filter(|r| !r.overdue).find_map(|r| r.due);
+        Some((open.len(), overdue, next))
+    } else {
+        None
+    };
     let emergencies = if reviews {
         Some(vault.emergency_count(actor).await?)
     } else {
@@ -53,6 +71,8 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         t(lang, "my-clients")
     } else if reviews || reads_logs {
         t(lang, "privacy-dashboard")
+    } else if handles_requests && !overview {
+        t(lang, "requests-queue")
     } else if overview {
         t(lang, "overview")
     } else if registers || searches {
@@ -60,7 +80,21 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     } else {
         t(lang, "home")
     };
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
     let body = html! {
+        @if let Some((open, overdue, next)) = requests {
+            section.panel aria-labelledby="verzoeken-titel" {
+                h2 id="verzoeken-titel" { (t(lang, "requests-queue")) }
+                p {
+                    (t!(lang, "requests-open-count", count = open as i64))
+                    @if overdue > 0 { ", " strong.late { (t!(lang, "requests-overdue-count", count = overdue as i64)) } }
+                }
+                @if let Some(due) = next {
+                    p { (t!(lang, "requests-next-due", date = &zorgkluis_core::time::format_date(due, lang), left = &super::requests::days_left(due, today, lang))) }
+                }
+                p { a href="/verzoeken" { (t(lang, "requests-open")) } }
+            }
+        }
         @if let Some(n) = emergencies {
             section.panel aria-labelledby="noodtoegang-titel" {
                 h2 id="noodtoegang-titel" { (t(lang, "emergency-review")) }
@@ -102,7 +136,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+        @if requests.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

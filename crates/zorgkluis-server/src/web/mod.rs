@@ -2,7 +2,7 @@
 //! logging in ([`auth`]) with a second factor where the role needs one ([`second_factor`]), the home page by what the caller may do ([`home`]), clients: lists,
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
-//! ([`officer`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! ([`officer`]), and the work queue of data subject requests ([`requests`]). Every page reads through the same `Vault` as the API; what a page offers is
 //! asked of the vault, so a reglement with other role ids works as well.
 
 pub mod auth;
@@ -11,6 +11,7 @@ mod dossier;
 mod home;
 pub(crate) mod layout;
 mod officer;
+mod requests;
 pub(crate) mod second_factor;
 pub mod throttle;
 
@@ -56,6 +57,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/gegevens/{id}/aanvulling", post(dossier::supplement))
         .route("/toezicht/clienten/{id}/logging", get(officer::access_log))
         .route("/toezicht/noodtoegang", get(officer::emergency_review))
+        .route("/verzoeken", get(requests::queue))
         .layer(axum::middleware::from_fn(switch_language))
 }
 

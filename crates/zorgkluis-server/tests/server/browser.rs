@@ -265,6 +265,17 @@ fn staff_do_their_work_in_a_real_browser() {
         &json!({"subject_category": "client", "name": "Jan Bakkerveld", "birth_date": "1961-11-17", "client_number": "C-2002"}),
     );
     assert_eq!(status, 201, "{other}");
+    // Two requests for the directie's queue (BG wonen 4.7): one forty days old, one of today.
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    let forty_days_ago = today.checked_sub(jiff::Span::new().days(40)).unwrap();
+    for (kind, received) in [("inzage", forty_days_ago), ("correctie", today)] {
+        let (status, v) = app.post(
+            Some("dir-1"),
+            "/api/v1/requests",
+            &json!({"person": other["id"], "type": kind, "received": received.to_string()}),
+        );
+        assert_eq!(status, 201, "{v}");
+    }
     let base = app.base.clone();
     let driver = driver();
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -500,7 +511,23 @@ fn staff_do_their_work_in_a_real_browser() {
         let page = b.text_with("Overzicht van de organisatie").await;
         assert!(page.contains("cliënten ingeschreven"), "{page}");
         assert!(!page.contains("Vries"), "no names on the overview: {page}");
+        assert!(
+            page.contains("2 open verzoeken, waarvan 1 te laat"),
+            "{page}"
+        );
+        assert!(page.contains("waarvan 1 te laat"), "{page}");
         b.check("start-directie").await;
+        b.click_link("Naar de verzoeken").await;
+        let queue = b.text_with("Verzoeken van betrokkenen").await;
+        let late = queue.find("dagen te laat").expect("the overdue request");
+        let left = queue.find("nog ").expect("the request of today");
+        assert!(late < left, "overdue on top: {queue}");
+        assert!(
+            queue.contains("Jan Bakkerveld") && queue.contains("inzage"),
+            "{queue}"
+        );
+        no_raw_timestamps(&queue);
+        b.check("verzoeken").await;
 
         // English is one click away, and stays.
         b.goto("/?taal=en").await;

@@ -546,6 +546,38 @@ impl Vault {
         actor: &Actor,
         filter: RequestFilter,
     ) -> Result<Vec<RequestSummary>, VaultError> {
+        Ok(self.listed_requests(actor, filter).await?.0)
+    }
+
+    /// The open requests as a work queue, most urgent first, each with the subject's
+    /// identification facts (opened with the list's own receipt, which covers them; `None`
+    /// once the subject was erased). One event, as for the list.
+    pub async fn request_queue(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(RequestSummary, Option<crate::vault::PersonFacts>)>, VaultError> {
+        let filter = RequestFilter {
+            open: true,
+            overdue: false,
+        };
+        let (list, receipt) = self.listed_requests(actor, filter).await?;
+        let mut queue = Vec::with_capacity(list.len());
+        for s in list {
+            let facts = match self.facts_with(&s.person_id, &receipt).await {
+                Ok(f) => f,
+                Err(VaultError::Erased(_)) => None,
+                Err(e) => return Err(e),
+            };
+            queue.push((s, facts));
+        }
+        Ok(queue)
+    }
+
+    async fn listed_requests(
+        &self,
+        actor: &Actor,
+        filter: RequestFilter,
+    ) -> Result<(Vec<RequestSummary>, crate::sealed::Receipt), VaultError> {
         let permit = self
             .authorize_duty(
                 actor,
@@ -587,8 +619,9 @@ impl Vault {
         let mut persons: Vec<String> = list.iter().map(|s| s.person_id.clone()).collect();
         persons.sort();
         persons.dedup();
-        sealed::commit(&self.inner.writer, permit.showing(persons), Vec::new()).await?;
-        Ok(list)
+        let receipt =
+            sealed::commit(&self.inner.writer, permit.showing(persons), Vec::new()).await?;
+        Ok((list, receipt))
     }
 
     /// A request with what is asked and its history, opened for its handler.
