@@ -244,3 +244,33 @@ requests-days-late = { $days ->
     [one] 1 day late
    *[other] { $days } days late
 }
+request-title = Request for { $kind }
+request-received-on = received on { $date }
+request-deadlines = Deadlines
+request-respond-by = Answer by { $date }
+request-extendable-to = Extendable to { $date }, told within the first term
+request-execute-by = Carry out by { $date }
+request-erase-by = Erase by { $date }
+request-extended = Extended, told on { $date }
+request-asked = What is asked
+request-categories = Data
+request-changes = Change wanted
+request-asked-all = All of the client's data.
+request-requester = Filed by
+request-decision = Decision
+request-decide = Decide
+request-outcome = Outcome
+request-grounds = Grounds for a (partial) refusal, as the reglement and the law allow them
+request-decided-on = Decided on
+request-decide-button = Record the decision
+request-extend = Extend the term
+request-extend-reason = Reason (the requester is told)
+request-extend-told = The requester was told on
+request-extend-button = Record the extension
+request-steps = Next step
+request-next-step = Step
+request-step-on = On
+request-step-button = Record the step
+request-history = History
+request-step = Step
+requests-back = Back to the requests

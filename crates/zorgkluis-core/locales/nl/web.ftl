@@ -244,3 +244,33 @@ requests-days-late = { $days ->
     [one] 1 dag te laat
    *[other] { $days } dagen te laat
 }
+request-title = Verzoek tot { $kind }
+request-received-on = ontvangen op { $date }
+request-deadlines = Termijnen
+request-respond-by = Beantwoorden uiterlijk { $date }
+request-extendable-to = Verlengen kan tot uiterlijk { $date }, gemeld binnen de eerste termijn
+request-execute-by = Uitvoeren uiterlijk { $date }
+request-erase-by = Verwijderen uiterlijk { $date }
+request-extended = Verlengd, gemeld op { $date }
+request-asked = Wat is gevraagd
+request-categories = Gegevens
+request-changes = Gewenste wijziging
+request-asked-all = Alle gegevens van de cliënt.
+request-requester = Ingediend door
+request-decision = Besluit
+request-decide = Besluiten
+request-outcome = Uitkomst
+request-grounds = Gronden bij (gedeeltelijke) afwijzing, zoals het reglement en de wet ze toestaan
+request-decided-on = Besloten op
+request-decide-button = Besluit vastleggen
+request-extend = Termijn verlengen
+request-extend-reason = Reden (de verzoeker hoort die)
+request-extend-told = De verzoeker is ingelicht op
+request-extend-button = Verlenging vastleggen
+request-steps = Volgende stap
+request-next-step = Stap
+request-step-on = Op
+request-step-button = Stap vastleggen
+request-history = Geschiedenis
+request-step = Stap
+requests-back = Terug naar de verzoeken

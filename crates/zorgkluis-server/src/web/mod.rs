@@ -58,6 +58,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/toezicht/clienten/{id}/logging", get(officer::access_log))
         .route("/toezicht/noodtoegang", get(officer::emergency_review))
         .route("/verzoeken", get(requests::queue))
+        .route("/verzoeken/{id}", get(requests::request_page))
+        .route("/verzoeken/{id}/besluit", post(requests::decide))
+        .route("/verzoeken/{id}/verlenging", post(requests::extend))
+        .route("/verzoeken/{id}/stap", post(requests::step))
         .layer(axum::middleware::from_fn(switch_language))
 }
 

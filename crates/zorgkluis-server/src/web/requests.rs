@@ -3,15 +3,21 @@
 //! client's name, the kind of request, when it came in, the deadline that runs and the calendar
 //! days left to it (the AVG's month and the seeds' weeks are calendar periods).
 
-use axum::extract::State;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use maud::{Markup, html};
+use serde::Deserialize;
 use zorgkluis_core::Lang;
+use zorgkluis_core::decide::cite_list;
+use zorgkluis_core::decide::request::allowed_grounds;
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::t;
 use zorgkluis_core::time::format_date;
+use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus};
 
-use super::layout::{page, person_name};
+use super::layout::{category_label, moment, outcome_label, page, person_name};
 use crate::{AppError, AppState, Caller};
 
 /// "nog 5 dagen", "vandaag", "3 dagen te laat".
@@ -54,7 +60,7 @@ pub(crate) async fn queue(State(s): State<AppState>, caller: Caller) -> Result<M
                                     (format_date(due, lang))
                                 } @else { "—" }
                             }
-                            td { (person_name(facts.as_ref(), lang)) }
+                            td { a href={ "/verzoeken/" (r.id) } { (person_name(facts.as_ref(), lang)) } }
                             td { (r.request_type.label(lang)) }
                             td { (format_date(r.received, lang)) }
                             td { (r.channel.label(lang)) }
@@ -66,4 +72,224 @@ pub(crate) async fn queue(State(s): State<AppState>, caller: Caller) -> Result<M
         }
     };
     Ok(page(&s.vault, &caller, &title, body))
+}
+
+/// One request: the client, its deadlines, what is asked, who files it, its decision, the
+/// steps still open (each a form), and its history from the audit chain.
+pub(crate) async fn request_page(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let lang = caller.lang;
+    let r = s.vault.request(&caller.actor, &id).await?;
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    let grounds = allowed_grounds(s.vault.reglement(), r.request_type, lang);
+    let taxonomy = &s.vault.reglement().taxonomy;
+    let title = t!(lang, "request-title", kind = r.request_type.label(lang));
+    let open = !matches!(
+        r.status,
+        RequestStatus::Uitgevoerd | RequestStatus::Ingetrokken
+    ) && r
+        .decision
+        .as_ref()
+        .is_none_or(|d| d.outcome != RequestOutcome::Afgewezen);
+    let action = |step: &str| format!("/verzoeken/{}/{step}", r.id);
+    let body = html! {
+        p.sub {
+            strong { (person_name(r.subject.as_ref(), lang)) }
+            " · " (t!(lang, "request-received-on", date = &format_date(r.received, lang)))
+            " · " (r.channel.label(lang))
+            " · " (r.status.label(lang))
+        }
+        section.panel aria-labelledby="termijnen" {
+            h2 id="termijnen" { (t(lang, "request-deadlines")) }
+            ul {
+                li.late[r.overdue] {
+                    (t!(lang, "request-respond-by", date = &format_date(r.respond_by, lang)))
+                    " (" (days_left(r.respond_by, today, lang)) "; " (cite_list(&r.respond_by_articles)) ")"
+                }
+                @if let Some(x) = r.extendable_to { li { (t!(lang, "request-extendable-to", date = &format_date(x, lang))) } }
+                @if let Some(e) = r.execute_by { li { (t!(lang, "request-execute-by", date = &format_date(e, lang))) } }
+                @if let Some(e) = r.erase_by { li { (t!(lang, "request-erase-by", date = &format_date(e, lang))) } }
+                @if let Some(x) = &r.extension {
+                    li { (t!(lang, "request-extended", date = &format_date(x.told, lang)))
+                        @if let Some(reason) = &x.reason { ": " (reason) } }
+                }
+            }
+        }
+        section.panel aria-labelledby="gevraagd" {
+            h2 id="gevraagd" { (t(lang, "request-asked")) }
+            @match &r.details {
+                Some(d) => {
+                    @if !d.categories.is_empty() {
+                        p { (t(lang, "request-categories")) ": "
+                            (d.categories.iter().map(|c| category_label(taxonomy, c, lang)).collect::<Vec<_>>().join(", ")) }
+                    }
+                    @if let Some(c) = d.changes.as_deref().filter(|c| !c.is_empty()) { p { (t(lang, "request-changes")) ": " (c) } }
+                    @if d.categories.is_empty() && d.changes.as_deref().is_none_or(str::is_empty) { p.empty { (t(lang, "request-asked-all")) } }
+                }
+                None => p.empty { (t(lang, "reason-erased")) },
+            }
+            p { (t(lang, "request-requester")) ": " (r.requester.kind.label(lang))
+                @if !r.requester.articles.is_empty() { " (" (cite_list(&r.requester.articles)) ")" } }
+            @for n in &r.requester.also_needed { p.sub { (n) } }
+        }
+        @if let Some(d) = &r.decision {
+            section.panel aria-labelledby="besluit" {
+                h2 id="besluit" { (t(lang, "request-decision")) }
+                p { strong { (d.outcome.label(lang)) } " · " (format_date(d.decided_on, lang)) }
+                @for g in &d.grounds { p { (g.text) " (" (cite_list(&g.articles)) ")" } }
+            }
+        }
+        @if open {
+            @if r.decision.is_none() {
+                section.panel aria-labelledby="beslissen" {
+                    h2 id="beslissen" { (t(lang, "request-decide")) }
+                    form method="post" action=(action("besluit")) {
+                        input type="hidden" name="csrf" value=(caller.csrf());
+                        fieldset {
+                            legend { (t(lang, "request-outcome")) }
+                            @for o in RequestOutcome::ALL {
+                                label.choice { input type="radio" name="uitkomst" value=(o.id()) required; " " (o.label(lang)) }
+                            }
+                        }
+                        fieldset {
+                            legend { (t(lang, "request-grounds")) }
+                            @for g in &grounds {
+                                label.choice { input type="checkbox" name="grond" value=(g.id); " " (g.text) " (" (cite_list(&g.articles)) ")" }
+                            }
+                        }
+                        label for="op" { (t(lang, "request-decided-on")) }
+                        input id="op" name="op" type="date" value=(today.to_string()) required;
+                        button.primary type="submit" { (t(lang, "request-decide-button")) }
+                    }
+                }
+            }
+            @if r.extension.is_none() && r.extendable_to.is_some() && r.decision.is_none() {
+                section.panel aria-labelledby="verlengen" {
+                    h2 id="verlengen" { (t(lang, "request-extend")) }
+                    form method="post" action=(action("verlenging")) {
+                        input type="hidden" name="csrf" value=(caller.csrf());
+                        label for="reden" { (t(lang, "request-extend-reason")) }
+                        textarea id="reden" name="reden" required {}
+                        label for="gemeld" { (t(lang, "request-extend-told")) }
+                        input id="gemeld" name="gemeld" type="date" value=(today.to_string()) required;
+                        button type="submit" { (t(lang, "request-extend-button")) }
+                    }
+                }
+            }
+            section.panel aria-labelledby="stappen" {
+                h2 id="stappen" { (t(lang, "request-steps")) }
+                form method="post" action=(action("stap")) {
+                    input type="hidden" name="csrf" value=(caller.csrf());
+                    label for="stap" { (t(lang, "request-next-step")) }
+                    select id="stap" name="stap" {
+                        @for st in [RequestStatus::IdentiteitVastgesteld, RequestStatus::InBehandeling, RequestStatus::Uitgevoerd, RequestStatus::Ingetrokken] {
+                            option value=(st.id()) { (st.label(lang)) }
+                        }
+                    }
+                    label for="stap-op" { (t(lang, "request-step-on")) }
+                    input id="stap-op" name="op" type="date" value=(today.to_string()) required;
+                    button type="submit" { (t(lang, "request-step-button")) }
+                }
+            }
+        }
+        section aria-labelledby="geschiedenis" {
+            h2 id="geschiedenis" { (t(lang, "request-history")) }
+            table {
+                thead { tr { th scope="col" { (t(lang, "when")) } th scope="col" { (t(lang, "who")) } th scope="col" { (t(lang, "request-step")) } th scope="col" { (t(lang, "outcome")) } } }
+                tbody {
+                    @for e in &r.timeline {
+                        tr { td { (moment(&e.at, lang)) } td { (e.user_id) } td { (e.step) } td { (outcome_label(e.outcome, lang)) } }
+                    }
+                }
+            }
+        }
+        p { a href="/verzoeken" { (t(lang, "requests-back")) } }
+    };
+    Ok(page(&s.vault, &caller, &title, body))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    uitkomst: String,
+    #[serde(default)]
+    grond: Vec<String>,
+    op: Date,
+}
+
+pub(crate) async fn decide(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    axum_extra::extract::Form(form): axum_extra::extract::Form<DecisionForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    let outcome = RequestOutcome::from_id(&form.uitkomst).ok_or_else(|| {
+        AppError::invalid("uitkomst", "toegewezen, deels_toegewezen of afgewezen")
+    })?;
+    s.vault
+        .decide_request(
+            &caller.actor,
+            &id,
+            outcome,
+            &form.grond,
+            form.op,
+            caller.lang,
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ExtendForm {
+    #[serde(default)]
+    csrf: String,
+    reden: String,
+    gemeld: Date,
+}
+
+pub(crate) async fn extend(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<ExtendForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    s.vault
+        .extend_request(&caller.actor, &id, &form.reden, form.gemeld, caller.lang)
+        .await?;
+    Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct StepForm {
+    #[serde(default)]
+    csrf: String,
+    stap: String,
+    op: Date,
+}
+
+pub(crate) async fn step(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    let to = RequestStatus::from_id(&form.stap)
+        .ok_or_else(|| AppError::invalid("stap", "an unknown step"))?;
+    if to == RequestStatus::Ingetrokken {
+        s.vault
+            .withdraw_request(&caller.actor, &id, caller.lang)
+            .await?;
+    } else {
+        s.vault
+            .advance_request(&caller.actor, &id, to, form.op, caller.lang)
+            .await?;
+    }
+    Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
 }

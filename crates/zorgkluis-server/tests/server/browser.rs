@@ -528,6 +528,24 @@ fn staff_do_their_work_in_a_real_browser() {
         );
         no_raw_timestamps(&queue);
         b.check("verzoeken").await;
+        // The overdue one, on top: its page, its deadlines, the decision and its history.
+        b.click_link("Jan Bakkerveld").await;
+        let request = b.text_with("Verzoek tot inzage").await;
+        assert!(request.contains("Beantwoorden uiterlijk"), "{request}");
+        assert!(request.contains("dagen te laat"), "{request}");
+        no_raw_timestamps(&request);
+        b.check("verzoek").await;
+        // BG wonen establishes the requester's identity first (4.4): the first step offered.
+        b.click("form[action$=stap] button").await;
+        b.text_with("identiteit-vastgesteld").await;
+        b.click("input[value=toegewezen]").await;
+        b.click("form[action$=besluit] button.primary").await;
+        let after = b.text_with("verzoek-besloten").await;
+        assert!(after.contains("toegewezen"), "{after}");
+        assert!(
+            !after.contains("Besluit vastleggen"),
+            "decided once: {after}"
+        );
 
         // English is one click away, and stays.
         b.goto("/?taal=en").await;

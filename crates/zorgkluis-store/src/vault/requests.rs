@@ -173,6 +173,10 @@ pub struct RequestView {
     /// What is asked; `None` once the subject was erased (the key is gone).
     pub details: Option<RequestDetails>,
     pub timeline: Vec<TimelineEntry>,
+    /// The subject's identification facts, for the page that shows the request (not in the
+    /// API's answer, which names the subject by id); `None` once the subject was erased.
+    #[serde(skip)]
+    pub subject: Option<crate::vault::PersonFacts>,
 }
 
 /// A request as stored.
@@ -633,6 +637,11 @@ impl Vault {
             .with_object(id);
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         let (details, reason) = self.open_request(&row, &receipt).await?;
+        let subject = match self.facts_with(&row.person_id, &receipt).await {
+            Ok(f) => f,
+            Err(VaultError::Erased(_)) => None,
+            Err(e) => return Err(e),
+        };
         let timeline = self.request_timeline(id).await?;
         let today = crate::clock::today();
         let overdue = row.summary(today).overdue;
@@ -666,6 +675,7 @@ impl Vault {
             overdue,
             details,
             timeline,
+            subject,
         })
     }
 
