@@ -156,6 +156,7 @@ pub async fn seed(vault: &Vault, dir: &Path) -> Result<Vec<(String, String, Stri
             .map_err(|e| e.to_string())?;
     }
     file_requests(vault, &persons).await?;
+    record_incident(vault).await?;
     let text: String = tokens
         .iter()
         .map(|(n, r, t)| format!("{n} {r} {t}\n"))
@@ -241,5 +242,33 @@ async fn file_requests(vault: &Vault, persons: &[String]) -> Result<(), String> 
             .await
             .map_err(|e| e.to_string())?;
     }
+    Ok(())
+}
+
+/// A data breach found this morning, for the FG's register: the AP's 72 hours running.
+async fn record_incident(vault: &Vault) -> Result<(), String> {
+    use zorgkluis_core::incident::IncidentFacts;
+    use zorgkluis_core::vocabulary::BreachNature;
+    let found = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(5))
+        .map_err(|e| e.to_string())?;
+    vault
+        .record_incident(
+            &Actor::system("demo"),
+            &IncidentFacts {
+                discovered: Some(found),
+                discovered_by: "zorg-2".into(),
+                how_discovered: "Een collega vond de lijst in de trein".into(),
+                description: "Een uitgeprinte overdrachtslijst van team Oost lag in de trein"
+                    .into(),
+                nature: vec![BreachNature::Vertrouwelijkheid],
+                categories: vec!["naw".into(), "gezondheid".into()],
+                persons_min: Some(6),
+                persons_max: Some(6),
+                ..IncidentFacts::default()
+            },
+        )
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(())
 }

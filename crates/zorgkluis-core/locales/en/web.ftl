@@ -9,6 +9,7 @@ nav-search = Search
 nav-register = Register
 nav-emergency-review = Emergency access
 nav-requests = Requests
+nav-incidents = Data breaches
 logout = Log out
 back = Back
 back-home = Back to the home page
@@ -274,3 +275,28 @@ request-step-button = Record the step
 request-history = History
 request-step = Step
 requests-back = Back to the requests
+
+## the register of incidents and data breaches
+incidents-register = Incidents and data breaches
+incidents-explained = What is still to be notified to the Dutch Data Protection Authority comes first, by the hours left of the 72 (art. 33(1) GDPR); then the rest, newest first.
+incidents-none = There are no incidents in the register.
+incidents-none-open = No data breaches still to be notified.
+incidents-open-count = { $count ->
+    [one] 1 data breach still to notify
+   *[other] { $count } data breaches still to notify
+}
+incidents-open = To the register
+incidents-ap = Notification
+incidents-by = by { $moment }
+incidents-discovered = Discovered
+incidents-what = What happened
+incidents-persons = Persons
+incidents-risk = Risk
+incidents-risk-open = not assessed yet
+incidents-hours-left = { $hours ->
+    [one] 1 hour left
+   *[other] { $hours } hours left
+}
+incidents-hours-late = { $hours } hours late
+incidents-not-notified = not notified (with reasons)
+incidents-notified = notified

@@ -9,6 +9,7 @@ nav-search = Zoeken
 nav-register = Inschrijven
 nav-emergency-review = Noodtoegang
 nav-requests = Verzoeken
+nav-incidents = Datalekken
 logout = Uitloggen
 back = Terug
 back-home = Terug naar de startpagina
@@ -274,3 +275,28 @@ request-step-button = Stap vastleggen
 request-history = Geschiedenis
 request-step = Stap
 requests-back = Terug naar de verzoeken
+
+## the register of incidents and data breaches
+incidents-register = Incidenten en datalekken
+incidents-explained = Wat nog bij de Autoriteit Persoonsgegevens gemeld moet worden staat bovenaan, op de uren die van de 72 over zijn (art. 33 lid 1 AVG); daarna de rest, het nieuwste eerst.
+incidents-none = Er staan geen incidenten in het register.
+incidents-none-open = Geen datalekken die nog gemeld moeten worden.
+incidents-open-count = { $count ->
+    [one] 1 datalek nog te melden
+   *[other] { $count } datalekken nog te melden
+}
+incidents-open = Naar het register
+incidents-ap = Melding AP
+incidents-by = uiterlijk { $moment }
+incidents-discovered = Ontdekt
+incidents-what = Wat er gebeurde
+incidents-persons = Betrokkenen
+incidents-risk = Risico
+incidents-risk-open = nog niet beoordeeld
+incidents-hours-left = { $hours ->
+    [one] nog 1 uur
+   *[other] nog { $hours } uur
+}
+incidents-hours-late = { $hours } uur te laat
+incidents-not-notified = niet gemeld (met reden)
+incidents-notified = gemeld

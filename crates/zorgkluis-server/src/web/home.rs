@@ -45,6 +45,16 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     } else {
         None
     };
+    // The AP's clock runs in hours: the incidents still waiting for it.
+    let incidents = if vault.may(actor, Duty::ManageIncidents) {
+        let open: Vec<_> = super::incidents::by_urgency(vault.incidents(actor).await?)
+            .into_iter()
+            .filter(|i| i.open())
+            .collect();
+        Some(open)
+    } else {
+        None
+    };
     let emergencies = if reviews {
         Some(vault.emergency_count(actor).await?)
     } else {
@@ -82,6 +92,19 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     };
     let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
     let body = html! {
+        @if let Some(open) = &incidents {
+            section.panel aria-labelledby="incidenten-titel" {
+                h2 id="incidenten-titel" { (t(lang, "incidents-register")) }
+                @if let Some(first) = open.first() {
+                    p { (t!(lang, "incidents-open-count", count = open.len() as i64)) ": "
+                        strong.late[first.clock.hours_left(jiff::Timestamp::now()) < 24] {
+                            (super::incidents::state(first, jiff::Timestamp::now(), lang)) } }
+                } @else {
+                    p { (t(lang, "incidents-none-open")) }
+                }
+                p { a href="/toezicht/incidenten" { (t(lang, "incidents-open")) } }
+            }
+        }
         @if let Some((open, overdue, next)) = requests {
             section.panel aria-labelledby="verzoeken-titel" {
                 h2 id="verzoeken-titel" { (t(lang, "requests-queue")) }
@@ -136,7 +159,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+        @if requests.is_none() && incidents.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

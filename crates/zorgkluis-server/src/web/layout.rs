@@ -49,6 +49,12 @@ fn nav_links(vault: &Vault, caller: &Caller) -> Vec<NavLink> {
             label: "nav-emergency-review",
         });
     }
+    if vault.may(actor, Duty::ManageIncidents) {
+        links.push(NavLink {
+            href: "/toezicht/incidenten",
+            label: "nav-incidents",
+        });
+    }
     if vault.may(actor, Duty::HandleRequests) {
         links.push(NavLink {
             href: "/verzoeken",

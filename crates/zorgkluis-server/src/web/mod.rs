@@ -9,6 +9,7 @@ pub mod auth;
 mod clients;
 mod dossier;
 mod home;
+mod incidents;
 pub(crate) mod layout;
 mod officer;
 mod requests;
@@ -57,6 +58,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/gegevens/{id}/aanvulling", post(dossier::supplement))
         .route("/toezicht/clienten/{id}/logging", get(officer::access_log))
         .route("/toezicht/noodtoegang", get(officer::emergency_review))
+        .route("/toezicht/incidenten", get(incidents::register))
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))
         .route("/verzoeken/{id}/besluit", post(requests::decide))

@@ -276,6 +276,23 @@ fn staff_do_their_work_in_a_real_browser() {
         );
         assert_eq!(status, 201, "{v}");
     }
+    // A data breach found thirty hours ago, for the FG's register.
+    let found = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(30))
+        .unwrap();
+    app.block_on(app.vault.record_incident(
+        &zorgkluis_store::vault::Actor::system("test"),
+        &zorgkluis_core::incident::IncidentFacts {
+            discovered: Some(found),
+            description: "Een overdrachtslijst lag in de trein".into(),
+            nature: vec![zorgkluis_core::vocabulary::BreachNature::Vertrouwelijkheid],
+            categories: vec!["naw".into(), "gezondheid".into()],
+            persons_min: Some(6),
+            persons_max: Some(6),
+            ..Default::default()
+        },
+    ))
+    .unwrap();
     let base = app.base.clone();
     let driver = driver();
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -454,7 +471,24 @@ fn staff_do_their_work_in_a_real_browser() {
             .await;
         let page = b.text_with("Privacydashboard").await;
         assert!(page.contains("1 noodtoegang vastgelegd"), "{page}");
+        assert!(
+            page.contains("1 datalek nog te melden: nog 41 uur"),
+            "{page}"
+        );
         b.check("fg-dashboard").await;
+        b.click_link("Naar het register").await;
+        let register = b.text_with("Incidenten en datalekken").await;
+        assert!(
+            register.contains("Een overdrachtslijst lag in de trein"),
+            "{register}"
+        );
+        assert!(
+            register.contains("nog 41 uur") && register.contains("nog niet beoordeeld"),
+            "{register}"
+        );
+        no_raw_timestamps(&register);
+        b.check("incidenten").await;
+        b.goto("/").await;
         b.click_link("Noodtoegang beoordelen").await;
         let review = b.text_with("eigen zorgverlener afwezig").await;
         assert!(
