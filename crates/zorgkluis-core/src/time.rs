@@ -56,6 +56,24 @@ pub fn format_stored_date(stored: &str, lang: Lang) -> String {
     }
 }
 
+/// A moment as typed: with an offset (RFC 3339), or a Dutch wall-clock time
+/// (`2026-03-27T16:30`, `2026-03-27 16:30`, as a browser's `datetime-local` sends it). A time
+/// the clocks skip when summer time starts is read as the hour after; one they pass twice, as
+/// the first.
+pub fn parse_moment(s: &str) -> Option<Timestamp> {
+    if let Ok(t) = s.parse::<Timestamp>() {
+        return Some(t);
+    }
+    if s.len() < 16 {
+        return None;
+    }
+    s.replacen(' ', "T", 1)
+        .parse::<jiff::civil::DateTime>()
+        .ok()
+        .and_then(|dt| dt.to_zoned_datetime(amsterdam()).ok())
+        .map(|z| z.timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

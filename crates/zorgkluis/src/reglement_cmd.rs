@@ -203,26 +203,13 @@ pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     }
 }
 
-/// A moment: with an offset (RFC 3339), or a Dutch wall-clock time. A time the clocks skip
-/// when summer time starts is read as the hour after; one they pass twice as the first.
+/// A moment: with an offset (RFC 3339), or a Dutch wall-clock time.
 pub(crate) fn parse_moment(s: &str) -> Result<jiff::Timestamp, String> {
-    if let Ok(t) = s.parse::<jiff::Timestamp>() {
-        return Ok(t);
-    }
-    s.replacen(' ', "T", 1)
-        .parse::<jiff::civil::DateTime>()
-        .ok()
-        .filter(|_| s.len() >= 16)
-        .and_then(|dt| {
-            dt.to_zoned_datetime(zorgkluis_core::time::amsterdam())
-                .ok()
-                .map(|z| z.timestamp())
-        })
-        .ok_or_else(|| {
-            format!(
-                "expected a moment as 2026-03-27T16:30 (Dutch time) or 2026-03-27T16:30:00+01:00, found `{s}`"
-            )
-        })
+    zorgkluis_core::time::parse_moment(s).ok_or_else(|| {
+        format!(
+            "expected a moment as 2026-03-27T16:30 (Dutch time) or 2026-03-27T16:30:00+01:00, found `{s}`"
+        )
+    })
 }
 
 fn parse_action(s: &str) -> Result<Action, String> {

@@ -2,13 +2,18 @@
 //! `manage_incidents` (the FG in BG wonen): the incidents still waiting for the AP on top, by
 //! the hours left of the 72 (art. 33 lid 1 AVG), then the rest by discovery.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use jiff::Timestamp;
 use maud::{Markup, html};
+use serde::Deserialize;
 use zorgkluis_core::Lang;
 use zorgkluis_core::i18n::t;
+use zorgkluis_core::incident::IncidentFacts;
 use zorgkluis_core::t;
 use zorgkluis_core::time::format_moment;
+use zorgkluis_core::time::parse_moment;
+use zorgkluis_core::vocabulary::BreachNature;
 use zorgkluis_store::vault::Incident;
 
 use super::layout::page;
@@ -85,6 +90,125 @@ pub(crate) async fn register(
                 }
             }
         }
+        @for i in all.iter().filter(|i| i.open()) {
+            section.panel aria-labelledby={ "melding-" (i.id) } {
+                h2 id={ "melding-" (i.id) } { (t(lang, "incidents-notify")) ": " (i.facts.description) }
+                form method="post" action={ "/toezicht/incidenten/" (i.id) "/melding" } {
+                    input type="hidden" name="csrf" value=(caller.csrf());
+                    label for={ "op-" (i.id) } { (t(lang, "incidents-notified-at")) }
+                    input id={ "op-" (i.id) } name="op" type="datetime-local" required;
+                    label for={ "nummer-" (i.id) } { (t(lang, "incidents-reference")) }
+                    input id={ "nummer-" (i.id) } name="meldnummer";
+                    label for={ "laat-" (i.id) } { (t(lang, "incidents-late-reason")) }
+                    textarea id={ "laat-" (i.id) } name="reden_laat" {}
+                    button.primary type="submit" { (t(lang, "incidents-notify-button")) }
+                }
+            }
+        }
+        section.panel aria-labelledby="nieuw-incident" {
+            h2 id="nieuw-incident" { (t(lang, "incidents-new")) }
+            form method="post" action="/toezicht/incidenten" {
+                input type="hidden" name="csrf" value=(caller.csrf());
+                label for="ontdekt" { (t(lang, "incidents-discovered")) }
+                input id="ontdekt" name="ontdekt" type="datetime-local" required;
+                fieldset {
+                    legend { (t(lang, "incidents-nature")) }
+                    @for n in BreachNature::ALL {
+                        label.choice { input type="checkbox" name="aard" value=(n.id()); " " (n.label(lang)) }
+                    }
+                }
+                fieldset {
+                    legend { (t(lang, "incidents-categories")) }
+                    @for c in &s.vault.reglement().taxonomy.categories {
+                        label.choice { input type="checkbox" name="categorie" value=(c.id); " " (c.label(lang)) }
+                    }
+                }
+                label for="betrokkenen" { (t(lang, "incidents-persons")) }
+                input id="betrokkenen" name="betrokkenen" type="number" min="0";
+                label for="wat" { (t(lang, "incidents-what")) }
+                textarea id="wat" name="wat" required {}
+                label for="hoe" { (t(lang, "incidents-how")) }
+                input id="hoe" name="hoe";
+                button.primary type="submit" { (t(lang, "incidents-record")) }
+            }
+        }
     };
     Ok(page(&s.vault, &caller, &title, body))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NewIncidentForm {
+    #[serde(default)]
+    csrf: String,
+    ontdekt: String,
+    #[serde(default)]
+    aard: Vec<String>,
+    #[serde(default)]
+    categorie: Vec<String>,
+    #[serde(default)]
+    betrokkenen: String,
+    wat: String,
+    #[serde(default)]
+    hoe: String,
+}
+
+/// Records a new incident: checked by the store, which names the field that is wrong.
+pub(crate) async fn record(
+    State(s): State<AppState>,
+    caller: Caller,
+    axum_extra::extract::Form(form): axum_extra::extract::Form<NewIncidentForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    let discovered = parse_moment(&form.ontdekt)
+        .ok_or_else(|| AppError::invalid("ontdekt", "a date and time"))?;
+    let persons = match form.betrokkenen.trim() {
+        "" => None,
+        n => Some(
+            n.parse::<u64>()
+                .map_err(|_| AppError::invalid("betrokkenen", "a number"))?,
+        ),
+    };
+    let facts = IncidentFacts {
+        discovered: Some(discovered),
+        discovered_by: caller.actor.user_id.clone(),
+        how_discovered: form.hoe,
+        description: form.wat,
+        nature: form
+            .aard
+            .iter()
+            .filter_map(|a| BreachNature::from_id(a))
+            .collect(),
+        categories: form.categorie,
+        persons_min: persons,
+        persons_max: persons,
+        ..IncidentFacts::default()
+    };
+    s.vault.record_incident(&caller.actor, &facts).await?;
+    Ok(Redirect::to("/toezicht/incidenten").into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NotifyForm {
+    #[serde(default)]
+    csrf: String,
+    op: String,
+    #[serde(default)]
+    meldnummer: String,
+    #[serde(default)]
+    reden_laat: String,
+}
+
+/// Records the notification to the AP; after the 72 hours only with the reasons.
+pub(crate) async fn notify(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<NotifyForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    let at = parse_moment(&form.op).ok_or_else(|| AppError::invalid("op", "a date and time"))?;
+    s.vault
+        .record_ap_notification(&caller.actor, &id, at, &form.meldnummer, &form.reden_laat)
+        .await?;
+    Ok(Redirect::to("/toezicht/incidenten").into_response())
 }

@@ -58,7 +58,11 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/gegevens/{id}/aanvulling", post(dossier::supplement))
         .route("/toezicht/clienten/{id}/logging", get(officer::access_log))
         .route("/toezicht/noodtoegang", get(officer::emergency_review))
-        .route("/toezicht/incidenten", get(incidents::register))
+        .route(
+            "/toezicht/incidenten",
+            get(incidents::register).post(incidents::record),
+        )
+        .route("/toezicht/incidenten/{id}/melding", post(incidents::notify))
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))
         .route("/verzoeken/{id}/besluit", post(requests::decide))

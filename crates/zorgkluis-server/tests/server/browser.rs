@@ -488,6 +488,45 @@ fn staff_do_their_work_in_a_real_browser() {
         );
         no_raw_timestamps(&register);
         b.check("incidenten").await;
+        // A breach found eighty hours ago, recorded on the page: it goes on top, overdue.
+        let eighty = jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(80))
+            .unwrap()
+            .to_zoned_datetime(zorgkluis_core::time::amsterdam())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string();
+        b.date("ontdekt", &eighty).await;
+        b.click("input[name=aard][value=vertrouwelijkheid]").await;
+        b.click("input[name=categorie][value=naw]").await;
+        b.fill(
+            "wat",
+            "Een adreslijst is naar een verkeerd e-mailadres gestuurd",
+        )
+        .await;
+        b.click("form[action='/toezicht/incidenten'] button.primary")
+            .await;
+        let register = b.text_with("verkeerd e-mailadres").await;
+        let late = register.find("uur te laat").expect("the late one");
+        assert!(
+            late < register.find("nog 41 uur").unwrap(),
+            "overdue on top: {register}"
+        );
+        // Notified now, after the 72 hours, without the reasons: refused, naming the field.
+        let now = jiff::Timestamp::now()
+            .to_zoned_datetime(zorgkluis_core::time::amsterdam())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string();
+        let first =
+            b.c.find(Locator::Css("form[action$=melding] input[name=op]"))
+                .await
+                .unwrap()
+                .attr("id")
+                .await
+                .unwrap()
+                .unwrap();
+        b.date(&first, &now).await;
+        b.click("form[action$=melding] button").await;
+        b.text_with("late_reason").await;
         b.goto("/").await;
         b.click_link("Noodtoegang beoordelen").await;
         let review = b.text_with("eigen zorgverlener afwezig").await;
