@@ -7,6 +7,7 @@
 
 mod audit;
 mod care;
+mod incidents;
 mod persons;
 mod records;
 mod requests;
@@ -142,6 +143,12 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::extend_request))
         .routes(routes!(requests::withdraw_request))
         .routes(routes!(requests::advance_request))
+        .routes(routes!(
+            incidents::record_incident,
+            incidents::list_incidents
+        ))
+        .routes(routes!(incidents::incident))
+        .routes(routes!(incidents::notify_ap))
         .split_for_parts()
 }
 

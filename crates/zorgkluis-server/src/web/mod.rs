@@ -9,7 +9,7 @@ pub mod auth;
 mod clients;
 mod dossier;
 mod home;
-mod incidents;
+pub(crate) mod incidents;
 pub(crate) mod layout;
 mod officer;
 mod requests;

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod browser;
+mod incidents;
 mod login;
 mod refusals;
 mod requests;
@@ -1151,6 +1152,8 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/requests/{id}/extension", json!({"reason": "x", "told": "2026-01-05"})),
             ("post", "/api/v1/requests/{id}/withdrawal", json!({})),
             ("post", "/api/v1/requests/{id}/status", json!({"status": "in_behandeling"})),
+            ("get", "/api/v1/incidents/{id}", Value::Null),
+            ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
         ];
         for (method, path) in operations(&openapi(&app)) {
             if path.contains("{id}") {
