@@ -74,8 +74,9 @@ pub(crate) async fn register_person(
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct Page {
+    /// 0 to 1,000,000.
     #[serde(default)]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, maximum = 1000000)]
     offset: i64,
     /// 1 to 1000, default 100.
     #[serde(default = "default_limit")]
@@ -101,6 +102,9 @@ pub(crate) async fn list_persons(
     caller: Caller,
     Query(page): Query<Page>,
 ) -> Result<Json<PersonList>, AppError> {
+    if page.offset > 1_000_000 {
+        return Err(AppError::invalid("offset", "between 0 and 1000000"));
+    }
     let persons = s
         .vault
         .list_persons(&caller.actor, page.offset, page.limit)

@@ -20,13 +20,18 @@ pub(crate) struct DossierQuery {
     #[serde(default = "default_purpose")]
     #[param(pattern = "^[a-z0-9 _-]{1,60}$")]
     purpose: String,
+    /// 0 to 1,000,000.
     #[serde(default)]
+    #[param(minimum = 0, maximum = 1000000)]
     offset: usize,
     /// 1 to 1000, default 100.
     #[serde(default = "default_limit")]
     #[param(minimum = 1, maximum = 1000)]
     limit: usize,
 }
+
+/// The furthest a page may start, as the OpenAPI document says.
+const MAX_OFFSET: usize = 1_000_000;
 
 /// A record as the API returns it, after its access was decided and logged.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -119,6 +124,9 @@ pub(crate) async fn dossier(
 ) -> Result<Json<DossierAnswer>, AppError> {
     if q.limit == 0 || q.limit > 1000 {
         return Err(AppError::invalid("limit", "between 1 and 1000"));
+    }
+    if q.offset > MAX_OFFSET {
+        return Err(AppError::invalid("offset", "between 0 and 1000000"));
     }
     let (facts, records, withheld) = match &q.category {
         Some(category) => {
