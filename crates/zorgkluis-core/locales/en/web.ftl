@@ -244,3 +244,8 @@ requests-days-late = { $days ->
     [one] 1 day late
    *[other] { $days } days late
 }
+
+## complaints
+audit-action-complaint-record = Complaint recorded in the complaints register
+audit-action-complaint-change = Complaint updated (extension, decision, disputes body)
+audit-action-complaint-read = Complaints register read

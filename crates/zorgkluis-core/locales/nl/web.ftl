@@ -244,3 +244,8 @@ requests-days-late = { $days ->
     [one] 1 dag te laat
    *[other] { $days } dagen te laat
 }
+
+## complaints
+audit-action-complaint-record = Klacht vastgelegd in het klachtenregister
+audit-action-complaint-change = Klacht bijgewerkt (verlenging, oordeel, geschilleninstantie)
+audit-action-complaint-read = Klachtenregister ingezien
