@@ -116,6 +116,7 @@ vocabulary! {
         ManageAccounts = "manage_accounts", "accounts en API-tokens beheren", "manage accounts and API tokens";
         ViewOverview = "view_overview", "het overzicht van de organisatie zien (aantallen, geen persoonsgegevens)", "see the organisation's overview (counts, no personal data)";
         ManageIncidents = "manage_incidents", "het register van incidenten en datalekken bijhouden en inzien", "keep and read the register of incidents and data breaches";
+        ManageComplaints = "manage_complaints", "het klachtenregister bijhouden en inzien", "keep and read the complaints register";
         HandleRequests = "handle_requests", "verzoeken van betrokkenen behandelen", "handle data subject requests";
         PlaceHold = "place_hold", "een bewaarplicht opschorten (juridische blokkade plaatsen en opheffen) en het register daarvan zien", "place and release legal holds, and see their register";
         RunRetention = "run_retention", "bewaartermijnen uitvoeren: plannen en vernietigen wat verlopen is, met een vernietigingsverklaring", "run retention: plan and destroy what is due, with a destruction certificate";
@@ -297,5 +298,24 @@ vocabulary! {
         Beperkt = "beperkt", "beperkt", "limited";
         Aanzienlijk = "aanzienlijk", "aanzienlijk", "significant";
         ZeerGroot = "zeer_groot", "zeer groot", "very high";
+    }
+}
+
+vocabulary! {
+    /// Who files a complaint (Wkkgz art. 1 lid 1, "klacht": of or on behalf of a client, or a
+    /// surviving relative of a client who died).
+    ComplainantKind {
+        Client = "client", "de cliënt", "the client";
+        Vertegenwoordiger = "vertegenwoordiger", "een vertegenwoordiger namens de cliënt", "a representative on the client's behalf";
+        Nabestaande = "nabestaande", "een nabestaande van een overleden cliënt", "a surviving relative of a client who died";
+    }
+}
+
+vocabulary! {
+    /// The care provider's reasoned decision on a complaint (Wkkgz art. 17 lid 1).
+    ComplaintOutcome {
+        Gegrond = "gegrond", "gegrond", "upheld";
+        DeelsGegrond = "deels_gegrond", "deels gegrond", "partly upheld";
+        Ongegrond = "ongegrond", "ongegrond", "not upheld";
     }
 }

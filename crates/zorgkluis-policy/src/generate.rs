@@ -269,6 +269,7 @@ fn duties(reglement: &Reglement, out: &mut Generated) {
                 Duty::ManageAccounts,
                 Duty::ReadAudit,
                 Duty::ManageIncidents,
+                Duty::ManageComplaints,
                 Duty::RunRetention,
             ])
         ),

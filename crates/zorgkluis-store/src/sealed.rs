@@ -282,7 +282,8 @@ pub(crate) enum Reveals {
     Identification,
     /// The identification facts and the reasons given for emergency access: the review.
     EmergencyReasons,
-    /// The free text of the organisation's registers (incidents): not of one person.
+    /// The free text of the organisation's registers (incidents, complaints): not of one
+    /// person.
     RegisterTexts,
     /// What a data subject request asks, and who the subject is (the identification facts,
     /// for the birth date that decides who may file): handling requests.
@@ -320,7 +321,7 @@ impl Question<'_> {
                     Reveals::Identification
                 }
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
-                Duty::ManageIncidents => Reveals::RegisterTexts,
+                Duty::ManageIncidents | Duty::ManageComplaints => Reveals::RegisterTexts,
                 Duty::HandleRequests => Reveals::Requests,
                 Duty::PlaceHold => Reveals::HoldReasons,
                 Duty::ManageCareTeam

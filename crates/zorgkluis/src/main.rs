@@ -1,6 +1,7 @@
 //! The `zorgkluis` command line.
 
 mod accounts_cmd;
+mod complaint_cmd;
 mod demo;
 mod incident_cmd;
 mod reglement_cmd;
@@ -147,6 +148,9 @@ enum Command {
     /// The register of incidents and data breaches, with the AP's 72-hour clock.
     #[command(subcommand)]
     Incident(incident_cmd::IncidentCommand),
+    /// The complaints register, with the Wkkgz clock (six weeks, extendable once by four).
+    #[command(subcommand)]
+    Complaint(complaint_cmd::ComplaintCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -234,6 +238,7 @@ fn main() -> ExitCode {
             accounts_cmd::token_list(&cli.installation, json, lang)
         }
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
+        Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

@@ -1874,6 +1874,82 @@ fn the_incident_register_keeps_the_aps_clock() {
     assert!(stderr(&o).contains("--discovered"), "{}", stderr(&o));
 }
 
+/// `complaint add|list|extend`: the complaints register from the command line. The decision is
+/// due six weeks after receipt (Wkkgz art. 17 lid 1); an extension told after those six weeks
+/// is refused naming `told` (lid 2), exits 2 and changes nothing.
+#[test]
+fn the_complaints_register_keeps_the_wkkgz_clock() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "complaint",
+        "add",
+        "--received",
+        "2026-09-01",
+        "--by",
+        "vertegenwoordiger",
+        "--about",
+        "De dochter van mevrouw klaagt over een gemiste afspraak",
+        "--officer",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["decide_by"], "2026-10-13", "{v}");
+    let id = v["id"].as_str().unwrap().to_owned();
+
+    let o = run(&["complaint", "list", "--open", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let open: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let open = open.as_array().unwrap();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0]["id"], id.as_str());
+    assert_eq!(open[0]["overdue"], true, "its six weeks have passed");
+    assert_eq!(open[0]["by"], "vertegenwoordiger");
+
+    // Told a week after the six weeks ended.
+    let o = run(&[
+        "complaint",
+        "extend",
+        &id,
+        "--told",
+        "2026-10-20",
+        "--reason",
+        "Het gesprek met de klager is nog niet gevoerd",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("told"), "{}", stderr(&o));
+    let o = run(&["complaint", "show", &id, "--json"]);
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        c["extension"],
+        serde_json::Value::Null,
+        "nothing changed: {c}"
+    );
+    assert_eq!(c["decide_by"], "2026-10-13");
+
+    let o = run(&[
+        "complaint",
+        "decide",
+        &id,
+        "--on",
+        "2026-10-12",
+        "--outcome",
+        "terecht",
+        "--text",
+        "x",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--outcome"), "{}", stderr(&o));
+}
+
 /// An installation of BG wonen with one client whose file was written in 2000 (due today) and
 /// one of today (kept), made through the vault as the server would, then dated back.
 fn retention_installation() -> (TempFile, String, String, String) {

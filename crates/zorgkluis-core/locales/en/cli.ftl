@@ -144,3 +144,16 @@ cli-retention-count = { $category }: { $records } records of { $persons } person
 cli-retention-whole-file = the whole file (crypto-shredding)
 cli-retention-certificate-item = { $person }: { $what } destroyed at { $at } ({ $articles })
 cli-retention-certificate-skipped = { $person }: skipped ({ $reason })
+
+## complaints
+cli-complaint-days-left = { $days } days left (decide by { $date })
+cli-complaint-overdue = { $days } days past the term (decide by { $date })
+cli-complaint-decided = { $outcome }, decided on { $date }
+cli-complaint-decided-late = { $outcome }, decided on { $date }, after the term
+cli-complaint-received = received { $date }
+cli-complaint-none = No complaints in the register.
+cli-complaint-extension = The term is extended, told in writing on { $date }: { $reason }
+cli-complaint-decision = Decision: { $text }
+cli-complaint-officer-involved = The complaints officer is involved (Wkkgz art. 15).
+cli-complaint-referred = Put to the disputes body on { $date } (Wkkgz art. 21).
+cli-complaint-to-ap = The complainant also complained to the Dutch Data Protection Authority (art. 77 GDPR).

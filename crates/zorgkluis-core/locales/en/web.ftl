@@ -313,3 +313,8 @@ incidents-nature = Nature of the breach
 incidents-categories = Which data
 incidents-how = How discovered
 incidents-record = Record the incident
+
+## complaints
+audit-action-complaint-record = Complaint recorded in the complaints register
+audit-action-complaint-change = Complaint updated (extension, decision, disputes body)
+audit-action-complaint-read = Complaints register read

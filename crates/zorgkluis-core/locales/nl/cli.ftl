@@ -144,3 +144,16 @@ cli-retention-count = { $category }: { $records } records van { $persons } perso
 cli-retention-whole-file = het hele dossier (crypto-shredding)
 cli-retention-certificate-item = { $person }: { $what } vernietigd op { $at } ({ $articles })
 cli-retention-certificate-skipped = { $person }: overgeslagen ({ $reason })
+
+## complaints
+cli-complaint-days-left = nog { $days } dagen (beslissen uiterlijk { $date })
+cli-complaint-overdue = { $days } dagen over de termijn (beslissen uiterlijk { $date })
+cli-complaint-decided = { $outcome }, beslist op { $date }
+cli-complaint-decided-late = { $outcome }, beslist op { $date }, na de termijn
+cli-complaint-received = ontvangen { $date }
+cli-complaint-none = Geen klachten in het register.
+cli-complaint-extension = De termijn is verlengd, schriftelijk meegedeeld op { $date }: { $reason }
+cli-complaint-decision = Oordeel: { $text }
+cli-complaint-officer-involved = De klachtenfunctionaris is betrokken (Wkkgz art. 15).
+cli-complaint-referred = Voorgelegd aan de geschilleninstantie op { $date } (Wkkgz art. 21).
+cli-complaint-to-ap = De klager heeft ook een klacht ingediend bij de Autoriteit Persoonsgegevens (art. 77 AVG).

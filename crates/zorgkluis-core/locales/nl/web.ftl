@@ -313,3 +313,8 @@ incidents-nature = Aard van de inbreuk
 incidents-categories = Welke gegevens
 incidents-how = Hoe ontdekt
 incidents-record = Incident vastleggen
+
+## complaints
+audit-action-complaint-record = Klacht vastgelegd in het klachtenregister
+audit-action-complaint-change = Klacht bijgewerkt (verlenging, oordeel, geschilleninstantie)
+audit-action-complaint-read = Klachtenregister ingezien

@@ -86,6 +86,12 @@ audit_actions! {
     IncidentChange = "incident_change",
     /// Reading the incident register (its free text).
     IncidentRead = "incident_read",
+    /// Recording a complaint in the complaints register.
+    ComplaintRecord = "complaint_record",
+    /// An extension, a decision, a referral recorded for a complaint.
+    ComplaintChange = "complaint_change",
+    /// Reading the complaints register (its free text).
+    ComplaintRead = "complaint_read",
     UserCreate = "user_create",
     /// Disabling a staff account (its sessions and its API token end with it).
     UserDisable = "user_disable",

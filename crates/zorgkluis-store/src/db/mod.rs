@@ -207,6 +207,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0011_incidents.sql"),
         include_str!("../../migrations/postgres/0011_incidents.sql"),
     ),
+    (
+        12,
+        "complaints",
+        include_str!("../../migrations/sqlite/0012_complaints.sql"),
+        include_str!("../../migrations/postgres/0012_complaints.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

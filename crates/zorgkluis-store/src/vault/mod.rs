@@ -9,12 +9,14 @@
 //! (reading the log: a client's access log, the emergency review), [`erasure`] and
 //! [`operations`] (keys, backup, restore, verification, the overview). New capabilities get a
 //! room of their own beside these: data-subject requests in `requests`, consent and the
-//! disclosure ledger in `consent` and `disclosures`, retention runs in `retention`; registers
+//! disclosure ledger in `consent` and `disclosures`, retention runs in `retention`, the
+//! registers of incidents and complaints in `incidents` and `complaints`; registers
 //! that hold no personal data of a client, and reports, live beside the vault.
 
 mod access;
 mod audit_log;
 mod care;
+mod complaints;
 mod erasure;
 mod holds;
 mod identity;
@@ -42,6 +44,7 @@ use crate::writer::Writer;
 pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
+pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, parse_outcome};
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use incidents::Incident;

@@ -5,6 +5,7 @@
 
 mod access_path;
 mod citus;
+mod complaints;
 mod crash;
 mod duties;
 mod incidents;
