@@ -318,3 +318,21 @@ incidents-record = Record the incident
 audit-action-complaint-record = Complaint recorded in the complaints register
 audit-action-complaint-change = Complaint updated (extension, decision, disputes body)
 audit-action-complaint-read = Complaints register read
+
+## letters of a request (printable; save as PDF from the browser)
+letters = Letters
+letter-page-title = Letter
+letter-receipt = Confirmation of receipt
+letter-extension = Extension of the term
+letter-decision = Decision
+letter-to = To: { $name }
+letter-subject = Your request for { $kind } — { $title }
+letter-salutation = Dear Sir or Madam,
+letter-closing = Kind regards,
+letter-receipt-text = On { $received } we received your request for { $kind } { $channel }. We will answer it by { $date } ({ $articles }).
+letter-receipt-identity = Before we carry out your request, we establish your identity. We will contact you for it.
+letter-extension-text = We need more time to handle your request for { $kind } with care. You will hear from us by { $date } (GDPR art. 12(3)). The reason: { $reason }
+letter-decision-text = On { $date } we decided on your request for { $kind }: { $outcome }.
+letter-complain-own = If you do not agree with this decision, you can complain to { $officer }.
+letter-complain-dispute = You can also turn to { $body }.
+letter-complain-ap = You can also complain to the Dutch Data Protection Authority (GDPR art. 77) or go to court (GDPR art. 79).

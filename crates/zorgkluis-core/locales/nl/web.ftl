@@ -318,3 +318,21 @@ incidents-record = Incident vastleggen
 audit-action-complaint-record = Klacht vastgelegd in het klachtenregister
 audit-action-complaint-change = Klacht bijgewerkt (verlenging, oordeel, geschilleninstantie)
 audit-action-complaint-read = Klachtenregister ingezien
+
+## letters of a request (printable; save as PDF from the browser)
+letters = Brieven
+letter-page-title = Brief
+letter-receipt = Ontvangstbevestiging
+letter-extension = Verlenging van de termijn
+letter-decision = Besluit
+letter-to = Aan: { $name }
+letter-subject = Betreft: uw verzoek tot { $kind } — { $title }
+letter-salutation = Geachte heer, mevrouw,
+letter-closing = Met vriendelijke groet,
+letter-receipt-text = Op { $received } ontvingen wij { $channel } uw verzoek tot { $kind }. Wij beantwoorden het uiterlijk { $date } ({ $articles }).
+letter-receipt-identity = Voordat wij uw verzoek uitvoeren, stellen wij uw identiteit vast. Wij nemen daarvoor contact met u op.
+letter-extension-text = Wij hebben meer tijd nodig om uw verzoek tot { $kind } zorgvuldig te behandelen. U hoort uiterlijk { $date } van ons (AVG art. 12 lid 3). De reden: { $reason }
+letter-decision-text = Op { $date } hebben wij op uw verzoek tot { $kind } besloten: { $outcome }.
+letter-complain-own = Bent u het niet eens met dit besluit, dan kunt u een klacht indienen bij { $officer }.
+letter-complain-dispute = U kunt zich ook wenden tot { $body }.
+letter-complain-ap = U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens (AVG art. 77) of naar de rechter gaan (AVG art. 79).

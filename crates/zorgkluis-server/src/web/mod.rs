@@ -11,6 +11,7 @@ mod dossier;
 mod home;
 pub(crate) mod incidents;
 pub(crate) mod layout;
+mod letters;
 mod officer;
 mod requests;
 pub(crate) mod second_factor;
@@ -65,6 +66,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/toezicht/incidenten/{id}/melding", post(incidents::notify))
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))
+        .route("/verzoeken/{id}/brief", get(letters::letter))
         .route("/verzoeken/{id}/besluit", post(requests::decide))
         .route("/verzoeken/{id}/verlenging", post(requests::extend))
         .route("/verzoeken/{id}/stap", post(requests::step))

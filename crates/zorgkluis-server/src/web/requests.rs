@@ -195,6 +195,14 @@ pub(crate) async fn request_page(
                 }
             }
         }
+        section.panel aria-labelledby="brieven" {
+            h2 id="brieven" { (t(lang, "letters")) }
+            ul {
+                @for (kind, label) in super::letters::available(&r) {
+                    li { a href={ "/verzoeken/" (r.id) "/brief?soort=" (kind) } { (t(lang, label)) } }
+                }
+            }
+        }
         section aria-labelledby="geschiedenis" {
             h2 id="geschiedenis" { (t(lang, "request-history")) }
             table {

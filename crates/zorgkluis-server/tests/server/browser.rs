@@ -619,6 +619,25 @@ fn staff_do_their_work_in_a_real_browser() {
             !after.contains("Besluit vastleggen"),
             "decided once: {after}"
         );
+        // Its letters: the confirmation of receipt with the deadline, and the decision.
+        b.click_link("Ontvangstbevestiging").await;
+        let letter = b.text_with("Geachte heer, mevrouw,").await;
+        assert!(letter.contains("Aan: Jan Bakkerveld"), "{letter}");
+        assert!(
+            letter.contains("Wij beantwoorden het uiterlijk"),
+            "{letter}"
+        );
+        no_raw_timestamps(&letter);
+        b.check("brief-ontvangst").await;
+        b.c.back().await.unwrap();
+        b.click_link("Besluit").await;
+        let letter = b
+            .text_with("hebben wij op uw verzoek tot inzage besloten: toegewezen")
+            .await;
+        assert!(
+            !letter.contains("Autoriteit Persoonsgegevens"),
+            "granted: no complaint channels: {letter}"
+        );
 
         // English is one click away, and stays.
         b.goto("/?taal=en").await;
