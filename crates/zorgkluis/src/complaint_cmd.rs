@@ -15,6 +15,7 @@ use zorgkluis_core::vocabulary::{ComplainantKind, ComplaintOutcome};
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{Actor, Complaint, NewComplaint};
 
+use crate::incident_cmd::parse_yes_no;
 use crate::reglement_cmd::parse_date;
 use crate::store_cmd::{self, Installation};
 
@@ -34,14 +35,6 @@ fn parse_outcome(s: &str) -> Result<ComplaintOutcome, String> {
             ComplaintOutcome::ids().join(", ")
         )
     })
-}
-
-fn parse_yes_no(s: &str) -> Result<bool, String> {
-    match s {
-        "ja" | "yes" => Ok(true),
-        "nee" | "no" => Ok(false),
-        _ => Err(format!("expected ja or nee, found `{s}`")),
-    }
 }
 
 #[derive(Subcommand)]

@@ -35,7 +35,8 @@ fn parse_risk(s: &str) -> Result<BreachRisk, String> {
     })
 }
 
-fn parse_yes_no(s: &str) -> Result<bool, String> {
+/// `ja` or `nee` (or `yes`, `no`), for the command line's flags that take one.
+pub(crate) fn parse_yes_no(s: &str) -> Result<bool, String> {
     match s {
         "ja" | "yes" => Ok(true),
         "nee" | "no" => Ok(false),

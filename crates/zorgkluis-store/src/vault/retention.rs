@@ -211,6 +211,29 @@ const RECORDS: &str = "records";
 const PURPOSE: &str = "bewaartermijn verstreken";
 
 impl Vault {
+    /// The decision to destroy what a run found due of `person`, citing the retention's
+    /// articles, with the run as the event's object.
+    async fn destroy_permit(
+        &self,
+        actor: &Actor,
+        person: &str,
+        run_id: &str,
+        articles: &[String],
+    ) -> Result<Permit, VaultError> {
+        Ok(self
+            .authorize_duty(
+                actor,
+                Duty::RunRetention,
+                false,
+                AuditAction::Destroy,
+                Some(person),
+                PURPOSE,
+            )
+            .await?
+            .citing(articles)
+            .with_object(run_id))
+    }
+
     /// The retention plan as of `as_of`: what is due, per category and per person, and what
     /// holds keep back. Decided as `run_retention` and logged (its subjects the persons it
     /// lists); it reveals ids, categories and dates only.
@@ -536,17 +559,8 @@ impl Vault {
                 return Ok(false);
             }
             let permit = self
-                .authorize_duty(
-                    actor,
-                    Duty::RunRetention,
-                    false,
-                    AuditAction::Destroy,
-                    Some(person),
-                    PURPOSE,
-                )
-                .await?
-                .citing(&articles)
-                .with_object(run_id);
+                .destroy_permit(actor, person, run_id, &articles)
+                .await?;
             self.remember_erasure(person)?;
             let mut stmts = self.erase_statements(person);
             stmts.push(done("destroyed", None));
@@ -582,17 +596,8 @@ impl Vault {
             return Ok(false);
         }
         let permit = self
-            .authorize_duty(
-                actor,
-                Duty::RunRetention,
-                false,
-                AuditAction::Destroy,
-                Some(person),
-                PURPOSE,
-            )
-            .await?
-            .citing(&articles)
-            .with_object(run_id);
+            .destroy_permit(actor, person, run_id, &articles)
+            .await?;
         let mut entries = item.detail.clone();
         for e in &mut entries {
             e.record_ids.retain(|id| ids.contains(id));
