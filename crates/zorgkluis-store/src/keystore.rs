@@ -9,6 +9,11 @@
 //! [`IN_STORE`]: the row says the person has a key (and takes part in the hot path's joins);
 //! the key itself is only here. Rows of releases before the store hold the wrapped key in the
 //! database; opening a vault moves them here.
+//!
+//! Beside each person's key the store keeps a key per category of their records, wrapped by
+//! the person's key: erasing one category (the care notes, not the invoices) destroys its key
+//! here, which reaches every backup of the database as the person's erasure does. Wrapped by
+//! the person's key rather than a master key, a category key needs nothing at a rotation.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -31,7 +36,16 @@ const SCHEMA: &str = "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; \
      CREATE TABLE IF NOT EXISTS stored_keys ( \
         tenant_id TEXT NOT NULL, person_id TEXT NOT NULL, \
         master_key_id TEXT NOT NULL, wrapped_key BLOB NOT NULL, \
-        PRIMARY KEY (tenant_id, person_id));";
+        PRIMARY KEY (tenant_id, person_id)); \
+     CREATE TABLE IF NOT EXISTS category_keys ( \
+        tenant_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, \
+        wrapped_key BLOB NOT NULL, \
+        PRIMARY KEY (tenant_id, person_id, category));";
+
+/// Whose category key: tenant, person, category.
+type CategoryId = (String, String, String);
+/// A category key wrapped by its person's key.
+type WrappedCategoryKey = Vec<u8>;
 
 fn open(path: &Path) -> Result<rusqlite::Connection, StoreError> {
     if let Some(dir) = path.parent() {
@@ -56,6 +70,7 @@ pub(crate) struct KeyStore {
     primary: Mutex<rusqlite::Connection>,
     mirror: Option<(PathBuf, Mutex<rusqlite::Connection>)>,
     cache: RwLock<HashMap<(String, String), StoredKey>>,
+    category_cache: RwLock<HashMap<CategoryId, Vec<u8>>>,
 }
 
 impl std::fmt::Debug for KeyStore {
@@ -79,6 +94,7 @@ impl KeyStore {
                 None => None,
             },
             cache: RwLock::new(HashMap::new()),
+            category_cache: RwLock::new(HashMap::new()),
         };
         store.catch_up_mirror()?;
         Ok(store)
@@ -99,8 +115,124 @@ impl KeyStore {
                 rusqlite::params![tenant, person, key.master_key_id, key.wrapped],
             )?;
         }
+        for (tenant, person, category, wrapped) in self.all_category_keys()? {
+            tx.execute(
+                // installation-wide: the key store is a file of its own, not the distributed database.
+                "INSERT OR IGNORE INTO category_keys (tenant_id, person_id, category, wrapped_key) \
+                 VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![tenant, person, category, wrapped],
+            )?;
+        }
         tx.commit()?;
         Ok(())
+    }
+
+    fn all_category_keys(
+        &self,
+    ) -> Result<Vec<(String, String, String, WrappedCategoryKey)>, StoreError> {
+        let conn = self.primary.lock().map_err(poisoned)?;
+        let mut stmt = conn.prepare(
+            // installation-wide: the key store is a file of its own, not the distributed database.
+            "SELECT tenant_id, person_id, category, wrapped_key FROM category_keys",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The wrapped key of one category of a person's records, if it has one.
+    pub(crate) fn category_key(
+        &self,
+        tenant: &str,
+        person: &str,
+        category: &str,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let id = (tenant.to_owned(), person.to_owned(), category.to_owned());
+        if let Some(k) = self.category_cache.read().map_err(poisoned)?.get(&id) {
+            return Ok(Some(k.clone()));
+        }
+        let found: Option<Vec<u8>> = {
+            let conn = self.primary.lock().map_err(poisoned)?;
+            let mut stmt = conn.prepare_cached(
+                // installation-wide: the key store is a file of its own, not the distributed database.
+                "SELECT wrapped_key FROM category_keys \
+                 WHERE tenant_id = ?1 AND person_id = ?2 AND category = ?3",
+            )?;
+            let mut rows = stmt.query(rusqlite::params![tenant, person, category])?;
+            match rows.next()? {
+                Some(r) => Some(r.get(0)?),
+                None => None,
+            }
+        };
+        if let Some(k) = &found {
+            self.category_cache
+                .write()
+                .map_err(poisoned)?
+                .insert(id, k.clone());
+        }
+        Ok(found)
+    }
+
+    /// Stores `wrapped` as the category's key unless it has one already, and returns the key
+    /// it has: of two first writes to a category at once, both seal with the same key.
+    pub(crate) fn add_category_key(
+        &self,
+        tenant: &str,
+        person: &str,
+        category: &str,
+        wrapped: &[u8],
+    ) -> Result<Vec<u8>, StoreError> {
+        let primary = self.primary.lock().map_err(poisoned)?;
+        // installation-wide: the key store is a file of its own, not the distributed database.
+        primary.execute(
+            "INSERT OR IGNORE INTO category_keys (tenant_id, person_id, category, wrapped_key) \
+             VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![tenant, person, category, wrapped],
+        )?;
+        let kept: Vec<u8> = primary.query_row(
+            // installation-wide: the key store is a file of its own, not the distributed database.
+            "SELECT wrapped_key FROM category_keys \
+             WHERE tenant_id = ?1 AND person_id = ?2 AND category = ?3",
+            rusqlite::params![tenant, person, category],
+            |r| r.get(0),
+        )?;
+        if let Some((_, mirror)) = &self.mirror {
+            mirror.lock().map_err(poisoned)?.execute(
+                // installation-wide: the key store is a file of its own, not the distributed database.
+                "INSERT INTO category_keys (tenant_id, person_id, category, wrapped_key) \
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT (tenant_id, person_id, category) \
+                 DO UPDATE SET wrapped_key = excluded.wrapped_key",
+                rusqlite::params![tenant, person, category, kept],
+            )?;
+        }
+        drop(primary);
+        self.category_cache.write().map_err(poisoned)?.insert(
+            (tenant.to_owned(), person.to_owned(), category.to_owned()),
+            kept.clone(),
+        );
+        Ok(kept)
+    }
+
+    /// Destroys the key of one category of a person's records, in the store and its mirror,
+    /// the freed bytes zeroed.
+    pub(crate) fn destroy_category(
+        &self,
+        tenant: &str,
+        person: &str,
+        category: &str,
+    ) -> Result<(), StoreError> {
+        self.category_cache.write().map_err(poisoned)?.remove(&(
+            tenant.to_owned(),
+            person.to_owned(),
+            category.to_owned(),
+        ));
+        self.each(|conn| {
+            conn.execute(
+                // installation-wide: the key store is a file of its own, not the distributed database.
+                "DELETE FROM category_keys WHERE tenant_id = ?1 AND person_id = ?2 AND category = ?3",
+                rusqlite::params![tenant, person, category],
+            )?;
+            Ok(())
+        })
     }
 
     fn each(
@@ -167,17 +299,26 @@ impl KeyStore {
         Ok(found)
     }
 
-    /// Destroys a person's key in the store and its mirror: deleted with the freed bytes
+    /// Destroys a person's key, and their category keys, in the store and its mirror: deleted with the freed bytes
     /// zeroed (`secure_delete`), in rollback-journal mode so no copy stays in a WAL.
     pub(crate) fn destroy(&self, tenant: &str, person: &str) -> Result<(), StoreError> {
         self.cache
             .write()
             .map_err(poisoned)?
             .remove(&(tenant.to_owned(), person.to_owned()));
+        self.category_cache
+            .write()
+            .map_err(poisoned)?
+            .retain(|(t, p, _), _| !(t == tenant && p == person));
         self.each(|conn| {
             conn.execute(
                 // installation-wide: the key store is a file of its own, not the distributed database.
                 "DELETE FROM stored_keys WHERE tenant_id = ?1 AND person_id = ?2",
+                rusqlite::params![tenant, person],
+            )?;
+            conn.execute(
+                // installation-wide: the key store is a file of its own, not the distributed database.
+                "DELETE FROM category_keys WHERE tenant_id = ?1 AND person_id = ?2",
                 rusqlite::params![tenant, person],
             )?;
             Ok(())
@@ -262,6 +403,52 @@ mod tests {
         let reopened = KeyStore::open(&primary, None).unwrap();
         assert_eq!(reopened.get("t", "p1").unwrap(), None);
         assert_eq!(reopened.get("t", "p2").unwrap(), Some(key("k1", 0xCD)));
+    }
+
+    #[test]
+    fn a_category_key_is_kept_once_and_destroyed_alone_or_with_its_person() {
+        let dir = tempfile::tempdir().unwrap();
+        let (primary, mirror) = (dir.path().join("keys.db"), dir.path().join("m/keys.db"));
+        let store = KeyStore::open(&primary, Some(&mirror)).unwrap();
+        store.put("t", "p1", &key("k1", 1)).unwrap();
+        let first = store
+            .add_category_key("t", "p1", "zorgdossier", &[0xAB; 60])
+            .unwrap();
+        // A second first write loses: the key already kept is the one to seal with.
+        let second = store
+            .add_category_key("t", "p1", "zorgdossier", &[0xEF; 60])
+            .unwrap();
+        assert_eq!((first.clone(), second), (vec![0xAB; 60], vec![0xAB; 60]));
+        store
+            .add_category_key("t", "p1", "financieel", &[0xCD; 60])
+            .unwrap();
+        store.destroy_category("t", "p1", "zorgdossier").unwrap();
+        assert_eq!(store.category_key("t", "p1", "zorgdossier").unwrap(), None);
+        assert_eq!(
+            store.category_key("t", "p1", "financieel").unwrap(),
+            Some(vec![0xCD; 60])
+        );
+        drop(store);
+        for file in [&primary, &mirror] {
+            let bytes = std::fs::read(file).unwrap();
+            assert!(
+                !bytes.windows(60).any(|w| w == [0xAB; 60]),
+                "{}",
+                file.display()
+            );
+            assert!(
+                bytes.windows(60).any(|w| w == [0xCD; 60]),
+                "{}",
+                file.display()
+            );
+        }
+        let store = KeyStore::open(&mirror, None).unwrap();
+        assert_eq!(
+            store.category_key("t", "p1", "financieel").unwrap(),
+            Some(vec![0xCD; 60])
+        );
+        store.destroy("t", "p1").unwrap();
+        assert_eq!(store.category_key("t", "p1", "financieel").unwrap(), None);
     }
 
     #[test]

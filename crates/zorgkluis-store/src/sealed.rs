@@ -180,6 +180,14 @@ impl DataKey {
         })
     }
 
+    /// A fresh key for `person` of `tenant`, which may open what it seals.
+    pub(crate) fn generate_for(tenant: &str, person: &str) -> Result<DataKey, StoreError> {
+        Ok(DataKey {
+            bytes: Zeroizing::new(random()?),
+            owner: Some((tenant.to_owned(), person.to_owned())),
+        })
+    }
+
     /// Seals personal data of this key's person. Sealing reveals nothing, so it needs no
     /// receipt; the statement that stores it goes with the access's audit event.
     pub(crate) fn seal(
@@ -221,6 +229,57 @@ impl DataKey {
             owner: Some((tenant.to_owned(), person.to_owned())),
         })
     }
+}
+
+impl DataKey {
+    /// A new key for one category of this (person's) key's records, wrapped by this key and
+    /// bound to the category: the new key, and its wrapped form for the key store.
+    pub(crate) fn new_category_key(
+        &self,
+        category: &str,
+    ) -> Result<(DataKey, Vec<u8>), StoreError> {
+        let (tenant, person) = self.owner_or_err()?;
+        let key = DataKey::generate()?;
+        let wrapped = seal_with(
+            &self.bytes,
+            key.bytes.as_slice(),
+            &category_wrap_context(tenant, person, category),
+        )?;
+        Ok((key, wrapped))
+    }
+
+    /// The key of one category of this key's person, unwrapped; it opens that person's data.
+    pub(crate) fn category_key(
+        &self,
+        category: &str,
+        wrapped: &[u8],
+    ) -> Result<DataKey, StoreError> {
+        let (tenant, person) = self.owner_or_err()?;
+        let plain = open_with(
+            &self.bytes,
+            wrapped,
+            &category_wrap_context(tenant, person, category),
+        )?;
+        let key: [u8; KEY_LEN] = plain
+            .as_slice()
+            .try_into()
+            .map_err(|_| StoreError::Crypto("a wrapped key has the wrong length".into()))?;
+        Ok(DataKey {
+            bytes: Zeroizing::new(key),
+            owner: Some((tenant.to_owned(), person.to_owned())),
+        })
+    }
+
+    fn owner_or_err(&self) -> Result<(&str, &str), StoreError> {
+        self.owner
+            .as_ref()
+            .map(|(t, p)| (t.as_str(), p.as_str()))
+            .ok_or_else(|| StoreError::Crypto("a category key needs its person's key".into()))
+    }
+}
+
+fn category_wrap_context(tenant: &str, person: &str, category: &str) -> Vec<u8> {
+    format!("category-key\0{tenant}\0{person}\0{category}").into_bytes()
 }
 
 fn wrap_context(tenant: &str, person: &str) -> Vec<u8> {

@@ -213,6 +213,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0012_complaints.sql"),
         include_str!("../../migrations/postgres/0012_complaints.sql"),
     ),
+    (
+        15,
+        "category_keys_erasures",
+        include_str!("../../migrations/sqlite/0015_category_keys_erasures.sql"),
+        include_str!("../../migrations/postgres/0015_category_keys_erasures.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -16,6 +16,7 @@
 mod access;
 mod audit_log;
 mod care;
+mod category_keys;
 mod complaints;
 mod erasure;
 mod holds;
@@ -45,6 +46,9 @@ pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, parse_outcome};
+pub use erasure::{
+    CategoryErasure, ErasedCategory, ErasureCertificate, RefusalGround, RefusedCategory,
+};
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use incidents::Incident;

@@ -182,7 +182,7 @@ impl Vault {
                 .await?;
             permits.push(bsn_write);
         }
-        let key = DataKey::generate()?;
+        let key = DataKey::generate_for(&self.inner.tenant, &person)?;
         self.reload_keys_if_rotated().await?;
         // Held until the wrapped key is committed: a rotation in this process waits, so it
         // cannot miss this row and leave it wrapped by a key it no longer uses.

@@ -8,6 +8,7 @@ use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
 use zorgkluis_core::vocabulary::Action;
 
 use super::access::Situation;
+use super::category_keys::RecordKeys;
 use super::persons::PersonFacts;
 use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
@@ -106,10 +107,13 @@ struct SealedRecord {
     content: Sealed,
     created_at: String,
     created_by: String,
+    /// Sealed with its category's key (see [`super::category_keys`]); rows written before
+    /// category keys are sealed with the person's key.
+    by_category: bool,
 }
 
 const RECORD_COLUMNS: &str =
-    "id, person_id, category, kind, supersedes, content, created_at, created_by";
+    "id, person_id, category, kind, supersedes, content, created_at, created_by, key_scope";
 
 impl SealedRecord {
     /// A `records` row in [`RECORD_COLUMNS`] order, from column `at` on.
@@ -128,6 +132,7 @@ impl SealedRecord {
             supersedes: r.opt_text(at + 4)?,
             created_at: r.text(at + 6)?,
             created_by: r.text(at + 7)?,
+            by_category: r.opt_text(at + 8)?.is_some(),
         })
     }
 }
@@ -146,6 +151,24 @@ const CARE_SUBQUERY: &str = "(SELECT COUNT(*) FROM care_relationships c WHERE c.
      AND (c.valid_until IS NULL OR c.valid_until >= $4))";
 
 impl Vault {
+    /// The keys that open `records` of `person`: their categories' keys, and the person's
+    /// own for rows sealed before category keys.
+    fn record_keys<'a>(
+        &self,
+        person_key: &'a DataKey,
+        person: &str,
+        records: &[SealedRecord],
+    ) -> Result<RecordKeys<'a>, StoreError> {
+        let mut keys = RecordKeys::new(person_key);
+        for r in records.iter().filter(|r| r.by_category) {
+            if !keys.has(&r.category) {
+                let key = self.category_opening_key(person_key, person, &r.category)?;
+                keys.add(&r.category, key);
+            }
+        }
+        Ok(keys)
+    }
+
     /// The care relationship, key and records of one category, in one query on the hot path.
     async fn read_facts(
         &self,
@@ -155,7 +178,7 @@ impl Vault {
     ) -> Result<Option<ReadFacts>, StoreError> {
         let sql = format!(
             "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY}, r.id, r.person_id, r.category, r.kind, \
-             r.supersedes, r.content, r.created_at, r.created_by \
+             r.supersedes, r.content, r.created_at, r.created_by, r.key_scope \
              FROM person_keys k LEFT JOIN records r \
              ON r.tenant_id = k.tenant_id AND r.person_id = k.person_id AND r.category = $5 \
              WHERE k.tenant_id = $1 AND k.person_id = $3 ORDER BY r.created_at, r.id"
@@ -307,6 +330,7 @@ impl Vault {
         // Time-ordered (v7): new records land at the end of the primary key's b-tree, so a
         // batch of inserts dirties a page or two instead of one per record (measured).
         let id = uuid::Uuid::now_v7().to_string();
+        let key = self.sealing_key(key, person, category)?;
         let sealed = key.seal(
             text.as_bytes(),
             &SealedKind::Record {
@@ -319,8 +343,8 @@ impl Vault {
         Ok((
             id.clone(),
             Stmt::new(
-                "INSERT INTO records (tenant_id, id, person_id, category, kind, supersedes, content, created_at, created_by) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                "INSERT INTO records (tenant_id, id, person_id, category, kind, supersedes, content, created_at, created_by, key_scope) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'category')",
                 vec![
                     Arg::Text(self.inner.tenant.clone()),
                     Arg::Text(id),
@@ -478,7 +502,8 @@ impl Vault {
             )?);
         }
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
-        open_records(&key, facts.records, &receipt)
+        let keys = self.record_keys(&key, person, &facts.records)?;
+        open_records(&keys, facts.records, &receipt)
     }
 
     /// The whole dossier as this actor may see it: each category decided and logged; what is
@@ -607,7 +632,8 @@ impl Vault {
                 .filter(|r| r.category == category)
                 .cloned()
                 .collect();
-            view.records.extend(open_records(key, mine, &receipt)?);
+            let keys = self.record_keys(key, person, &mine)?;
+            view.records.extend(open_records(&keys, mine, &receipt)?);
             if category == IDENTIFICATION_CATEGORY
                 && let Some(f) = facts.iter().find(|f| f.person == person)
             {
@@ -621,13 +647,14 @@ impl Vault {
 }
 
 fn open_records(
-    key: &DataKey,
+    keys: &RecordKeys<'_>,
     sealed: Vec<SealedRecord>,
     receipt: &Receipt,
 ) -> Result<Vec<Record>, VaultError> {
     sealed
         .into_iter()
         .map(|r| {
+            let key = keys.for_record(r.by_category, &r.category)?;
             let plain = r.content.open(key, receipt)?;
             Ok(Record {
                 id: r.id,

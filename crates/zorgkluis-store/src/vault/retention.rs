@@ -12,8 +12,9 @@
 //! Where everything of a person is due (every record, the identification facts and identity
 //! checks) the whole file is crypto-shredded through the erasure machinery: the person's key
 //! is destroyed, and the erased-persons list reaches every backup. Where only some categories
-//! are due, their records are deleted; their ciphertext in older database backups stays sealed
-//! under the person's key, which lives on (per-category keys are the rights issue's design).
+//! are due, their records are deleted, and where a category's last records go, the category's
+//! key is destroyed ([`super::category_keys`]), which reaches every backup; records deleted
+//! from a category that keeps others stay sealed in older backups under the kept key.
 //!
 //! A run is fixed when it starts: its items (one per person's whole file, or per person and
 //! category) are written with the run in one transaction. Each item is destroyed in one
@@ -617,6 +618,21 @@ impl Vault {
             Some(serde_json::to_string(&entries).unwrap_or_default()),
         ));
         sealed::commit(&self.inner.writer, permit.about_category(&category), stmts).await?;
+        // The category's last records went: its key goes too, which reaches the backups.
+        let left = sqlx::query(
+            "SELECT 1 FROM records WHERE tenant_id = $1 AND person_id = $2 AND category = $3 LIMIT 1",
+        )
+        .bind(&self.inner.tenant)
+        .bind(person)
+        .bind(&category)
+        .fetch_optional(&*self.inner.pool)
+        .await?;
+        if left.is_none() {
+            self.remember_category_erasure(person, &category)?;
+            self.inner
+                .keystore
+                .destroy_category(&self.inner.tenant, person, &category)?;
+        }
         Ok(true)
     }
 

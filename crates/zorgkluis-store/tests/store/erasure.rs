@@ -1,0 +1,225 @@
+//! Erasure per category: the care notes crypto-shredded, the invoices kept; a certificate that
+//! names categories and counts, never content; backups reached through the category's key.
+
+use zorgkluis_store::audit::AuditAction;
+use zorgkluis_store::vault::{
+    CategoryErasure, NewHold, RefusalGround, RefusedCategory, Vault, VaultError,
+};
+use zorgkluis_testkit::{Backend, TestStore, actor, all_bytes, contains};
+
+use super::access_path::{HEALTH_NOTE, seeded};
+
+const INVOICE: &str = "Factuur december: 12 uur begeleiding";
+
+/// The seeded person with a health note (zorg-1) and an invoice (administration).
+async fn with_invoice(vault: &Vault) -> String {
+    let (person, _) = seeded(vault).await;
+    vault
+        .add_record(
+            &actor("admin-1", "administratie"),
+            &person,
+            "financieel",
+            INVOICE,
+            "declaratie",
+        )
+        .await
+        .unwrap();
+    person
+}
+
+fn care_notes() -> Vec<CategoryErasure> {
+    vec![CategoryErasure {
+        category: "gezondheid".into(),
+        articles: vec!["AVG art. 17 lid 1".into(), "art. 7:455 BW".into()],
+    }]
+}
+
+fn fiscal_refusal() -> Vec<RefusedCategory> {
+    vec![RefusedCategory {
+        category: "financieel".into(),
+        grounds: vec![RefusalGround {
+            id: "fiscale_bewaarplicht".into(),
+            article: "art. 52 lid 4 AWR".into(),
+            reason: "fiscale bewaarplicht van zeven jaar".into(),
+        }],
+    }]
+}
+
+zorgkluis_testkit::on_both_backends! {
+    async fn a_partial_erasure_shreds_the_care_notes_and_keeps_the_invoices(store) {
+        let vault = store.open().await;
+        let person = with_invoice(&vault).await;
+        let director = actor("dir-1", "directie");
+        let certificate = vault
+            .erase_categories(&director, &person, &care_notes(), fiscal_refusal(), None, "verzoek")
+            .await
+            .unwrap();
+        assert!(!certificate.whole_file);
+        assert_eq!(certificate.erased.len(), 1, "{}", store.name());
+        assert_eq!(
+            (certificate.erased[0].category.as_str(), certificate.erased[0].records),
+            ("gezondheid", 1)
+        );
+        assert_eq!(certificate.refused[0].grounds[0].article, "art. 52 lid 4 AWR");
+        assert_eq!(certificate.issued_by, "dir-1");
+
+        let care = actor("zorg-1", "zorgverlener");
+        let notes = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert!(notes.is_empty(), "{}: {notes:?}", store.name());
+        let admin = actor("admin-1", "administratie");
+        let invoices = vault
+            .read_category(&admin, &person, "financieel", "declaratie", None)
+            .await
+            .unwrap();
+        assert_eq!(invoices[0].text, INVOICE);
+        // The person is still there, and a new note gets a new key.
+        vault
+            .add_record(&care, &person, "gezondheid", "nieuwe notitie", "zorgverlening")
+            .await
+            .unwrap();
+        let notes = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert_eq!(notes.len(), 1);
+
+        let stored = vault.erasure_certificates(&person).await.unwrap();
+        assert_eq!(stored, vec![certificate]);
+        let log = vault.audit_for_person(&actor("fg-1", "fg"), &person).await.unwrap();
+        assert!(log.iter().any(|e| e.action == AuditAction::Erase
+            && e.category.as_deref() == Some("gezondheid")));
+        let report = vault.verify_audit().await.unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
+        vault.close().await;
+    }
+
+    async fn a_standing_hold_refuses_a_partial_erasure_and_changes_nothing(store) {
+        let vault = store.open().await;
+        let person = with_invoice(&vault).await;
+        vault
+            .place_hold(
+                &actor("dir-1", "directie"),
+                &NewHold {
+                    person: person.clone(),
+                    category: Some("gezondheid".into()),
+                    kind: zorgkluis_core::vocabulary::HoldKind::Klacht,
+                    reason: "klacht over de zorg".into(),
+                    starts_on: zorgkluis_core::time::dutch_date(jiff::Timestamp::now()),
+                    ends_on: None,
+                    review_on: None,
+                },
+            )
+            .await
+            .unwrap();
+        let refused = vault
+            .erase_categories(&actor("dir-1", "directie"), &person, &care_notes(), Vec::new(), None, "verzoek")
+            .await;
+        assert!(matches!(refused, Err(VaultError::Held { .. })), "{}: {refused:?}", store.name());
+        let notes = vault
+            .read_category(&actor("zorg-1", "zorgverlener"), &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap();
+        assert_eq!(notes[0].text, HEALTH_NOTE);
+        assert!(vault.erasure_certificates(&person).await.unwrap().is_empty());
+        vault.close().await;
+    }
+
+    async fn erasing_the_identification_needs_every_category_granted(store) {
+        let vault = store.open().await;
+        let person = with_invoice(&vault).await;
+        let mut granted = care_notes();
+        granted.push(CategoryErasure { category: "naw".into(), articles: vec!["AVG art. 17".into()] });
+        let refused = vault
+            .erase_categories(&actor("dir-1", "directie"), &person, &granted, fiscal_refusal(), None, "verzoek")
+            .await;
+        match refused {
+            Err(VaultError::Invalid { field, message }) => {
+                assert_eq!(field, "categories");
+                assert!(message.contains("financieel"), "{message}");
+            }
+            other => panic!("{}: {other:?}", store.name()),
+        }
+        vault.close().await;
+    }
+}
+
+/// The category's key is gone from the key store: a backup made before the erasure, opened
+/// with every key the installation still holds, opens the invoices and not the care notes; a
+/// restore of it deletes the notes again, logged, and the chain verifies.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_from_before_a_partial_erasure_opens_the_kept_categories_only() {
+    let store = TestStore::new(Backend::Sqlite).await;
+    let vault = store.open().await;
+    let person = with_invoice(&vault).await;
+    let backup = store.dir.path().join("before-erasure.db");
+    vault.backup(&backup).await.unwrap();
+    vault
+        .erase_categories(
+            &actor("dir-1", "directie"),
+            &person,
+            &care_notes(),
+            Vec::new(),
+            None,
+            "verzoek",
+        )
+        .await
+        .unwrap();
+    vault.close().await;
+    let bytes = all_bytes(store.dir.path());
+    assert!(!contains(&bytes, HEALTH_NOTE) && !contains(&bytes, INVOICE));
+
+    let (care, admin) = (
+        actor("zorg-1", "zorgverlener"),
+        actor("admin-1", "administratie"),
+    );
+    let intruder = tempfile::tempdir().unwrap();
+    std::fs::copy(&backup, intruder.path().join("zorgkluis.db")).unwrap();
+    std::fs::copy(
+        store.location.key_file(),
+        intruder.path().join("master.key"),
+    )
+    .unwrap();
+    std::fs::copy(
+        store.location.key_store_file(),
+        intruder.path().join("person-keys.db"),
+    )
+    .unwrap();
+    let opened =
+        zorgkluis_testkit::open_at(&zorgkluis_store::Location::embedded(intruder.path())).await;
+    let notes = opened
+        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+        .await;
+    assert!(notes.is_err(), "the backup's care notes open: {notes:?}");
+    let invoices = opened
+        .read_category(&admin, &person, "financieel", "declaratie", None)
+        .await
+        .unwrap();
+    assert_eq!(invoices[0].text, INVOICE);
+    opened.close().await;
+
+    zorgkluis_store::vault::restore(&store.location, Some(&backup))
+        .await
+        .unwrap();
+    let vault = store.open().await;
+    let notes = vault
+        .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+        .await
+        .unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    let invoices = vault
+        .read_category(&admin, &person, "financieel", "declaratie", None)
+        .await
+        .unwrap();
+    assert_eq!(invoices[0].text, INVOICE);
+    let log = vault
+        .audit_for_person(&actor("fg-1", "fg"), &person)
+        .await
+        .unwrap();
+    assert!(log.iter().any(|e| e.action == AuditAction::EraseReapplied));
+    let report = vault.verify_audit().await.unwrap();
+    assert!(report.ok(), "{:?}", report.findings);
+    vault.close().await;
+}
