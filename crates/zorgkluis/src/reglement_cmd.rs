@@ -12,7 +12,7 @@ use clap::{Subcommand, ValueEnum};
 use jiff::civil::Date;
 use serde::Serialize;
 use zorgkluis_core::decide::{
-    self, DecisionError, DisclosureFacts, RepresentFacts, RetentionFacts,
+    self, DecisionError, DisclosureFacts, ErasureFacts, RepresentFacts, RetentionFacts,
 };
 use zorgkluis_core::decide::{AccessPolicy as _, AccessRequest};
 use zorgkluis_core::i18n::t;
@@ -69,6 +69,37 @@ pub enum ReglementCommand {
         /// stands.
         #[arg(long, value_parser = parse_date)]
         on: Option<Date>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Whether a request to erase the data of a category is granted (art. 17 AVG; for the
+    /// medical dossier art. 7:455 BW), on which grounds it is refused, and by when the data is
+    /// erased. One category at a time, so an erasure can be partial.
+    Erase {
+        file: PathBuf,
+        #[arg(long)]
+        category: String,
+        /// The day the request was received (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        received: Date,
+        /// The day the record was made (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        created: Option<Date>,
+        #[arg(long = "last-change", value_parser = parse_date)]
+        last_change: Option<Date>,
+        #[arg(long = "care-ended", value_parser = parse_date)]
+        care_ended: Option<Date>,
+        /// Keeping the data is of substantial interest to someone other than the client, such
+        /// as hereditary information (art. 7:455 lid 2 BW).
+        #[arg(long = "third-party-interest")]
+        third_party_interest: bool,
+        /// A provision of or under a statute demands keeping the data (art. 17 lid 3 sub b
+        /// AVG, art. 7:455 lid 2 BW).
+        #[arg(long = "statutory-duty")]
+        statutory_duty: bool,
+        /// A complaint or court case holds the data (art. 17 lid 3 sub e AVG).
+        #[arg(long = "legal-hold")]
+        legal_hold: bool,
         #[arg(long)]
         json: bool,
     },
@@ -296,6 +327,34 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 as_of: on,
             };
             let answer = decide::retention(r, &category, facts)?;
+            Ok(if json {
+                to_json(&answer)
+            } else {
+                answer.explain(lang)
+            })
+        }),
+        ReglementCommand::Erase {
+            file,
+            category,
+            received,
+            created,
+            last_change,
+            care_ended,
+            third_party_interest,
+            statutory_duty,
+            legal_hold,
+            json,
+        } => with_reglement(&file, lang, |r| {
+            let facts = ErasureFacts {
+                received,
+                created,
+                last_change,
+                care_ended,
+                third_party_interest,
+                statutory_duty,
+                legal_hold,
+            };
+            let answer = decide::erasure_decision(r, &category, &facts, lang)?;
             Ok(if json {
                 to_json(&answer)
             } else {

@@ -1283,6 +1283,109 @@ fn accounts_are_disabled_passwords_set_and_tokens_expire_from_the_command_line()
     assert!(stdout(&o).contains("geldig tot"), "{}", stdout(&o));
 }
 
+fn erase(extra: &[&str]) -> Output {
+    let seed = seed();
+    let mut args = vec!["reglement", "erase", seed.as_str()];
+    args.extend_from_slice(extra);
+    zorgkluis(&args)
+}
+
+#[test]
+fn erase_json_has_the_decision_its_grounds_with_articles_and_erase_by() {
+    let refused = json(&erase(&[
+        "--category",
+        "financieel",
+        "--received",
+        "2026-03-02",
+        "--created",
+        "2022-05-10",
+        "--legal-hold",
+        "--json",
+    ]));
+    assert_eq!(refused["decision"], "refuse", "{refused}");
+    assert_eq!(refused["erase_by"], serde_json::Value::Null);
+    let grounds = refused["grounds"].as_array().expect("grounds");
+    let ids: Vec<&str> = grounds
+        .iter()
+        .map(|g| g["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["fiscale_bewaarplicht", "rechtsvordering"]);
+    assert!(
+        grounds[0]["article"]
+            .as_str()
+            .expect("article")
+            .contains("art. 52 lid 4 AWR"),
+        "{refused}"
+    );
+    assert!(
+        grounds[1]["article"]
+            .as_str()
+            .expect("article")
+            .contains("AVG art. 17 lid 3 sub e")
+    );
+    assert!(
+        grounds[0]["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("2029-12-31")
+    );
+
+    let granted = json(&erase(&[
+        "--category",
+        "rapportage",
+        "--received",
+        "2026-03-02",
+        "--created",
+        "2024-09-01",
+        "--json",
+    ]));
+    assert_eq!(granted["decision"], "grant", "{granted}");
+    assert_eq!(granted["erase_by"], "2026-06-02");
+    assert_eq!(granted["grounds"], serde_json::json!([]));
+
+    // Plain text is Dutch and cites the article.
+    let o = erase(&[
+        "--category",
+        "erfelijk",
+        "--received",
+        "2026-03-02",
+        "--third-party-interest",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Verwijdering van `erfelijk` wordt afgewezen"),
+        "{text}"
+    );
+    assert!(text.contains("art. 7:455 lid 2 BW"), "{text}");
+}
+
+#[test]
+fn erase_with_a_bad_date_or_category_is_exit_2_naming_it() {
+    for (flag, bad) in [
+        ("--received", "2026-02-30"),
+        ("--created", "01-03-2020"),
+        ("--last-change", "gisteren"),
+        ("--care-ended", "2026-13-01"),
+    ] {
+        let mut args = vec!["--category", "rapportage"];
+        if flag != "--received" {
+            args.extend(["--received", "2026-03-02"]);
+        }
+        args.extend([flag, bad]);
+        let o = erase(&args);
+        assert_eq!(o.status.code(), Some(2), "{flag} {bad}");
+        assert!(stderr(&o).contains(flag), "{flag}: {}", stderr(&o));
+    }
+    let o = erase(&["--category", "rapportages", "--received", "2026-03-02"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("rapportages"), "{}", stderr(&o));
+    // A fiscal record needs the date its seven years count from.
+    let o = erase(&["--category", "financieel", "--received", "2026-03-02"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--created"), "{}", stderr(&o));
+}
+
 fn represent(extra: &[&str]) -> Output {
     let alpo = root()
         .join("reglementen/alpo-zorg.toml")

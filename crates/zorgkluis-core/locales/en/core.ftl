@@ -332,3 +332,16 @@ request-ground-geen-toestemming-of-overeenkomst = the processing is not based on
 ## retention runs
 decision-extension-not-allowed = the retention of `{ $category }` cannot be extended on the ground of { $ground }: neither the reglement nor the law allows it (a statutory maximum stays strict)
 decision-extension-without-reason = an extension of `{ $category }` on the caregiver's judgement needs a reason
+## erasure on request (reglement erase, issue 13 part 3)
+erasure-granted = Erasure of `{ $category }` is granted: erased by { $date } ({ $articles }).
+erasure-refused = Erasure of `{ $category }` is refused:
+erasure-ground-fiscal = The fiscal retention obligation of { $period }, counted from the end of the fiscal year, runs until and including { $until }.
+erasure-ground-statutory = A statutory obligation to keep the data stands in the way of erasure.
+erasure-ground-statutory-dossier = A provision of or under a statute stands in the way of destroying the dossier.
+erasure-ground-third-party = Keeping the data is reasonably likely to be of substantial interest to someone other than the client, such as hereditary information for blood relatives.
+erasure-ground-legal-hold = The data is needed for the establishment, exercise or defence of legal claims: a complaint or proceedings are pending.
+erasure-fiscal-ends = From { $date } the fiscal retention obligation no longer stands in the way of erasure.
+erasure-note-dossier-retention = The dossier's retention period (art. 7:454(3) BW) applies without prejudice to art. 7:455 BW: it is no ground to refuse destruction at the client's request.
+erasure-note-third-party-not-dossier = Another person's substantial interest is a ground to refuse only for the medical record (art. 7:455(2) BW); `{ $category }` is not part of it, so it does not count here.
+erasure-note-reglement-longer = The reglement keeps `{ $category }` until and including { $until } ({ $articles }); after the statutory term that is no ground to refuse erasure (art. 17(3) AVG).
+erasure-reglement-grounds = The reglement also names these refusal grounds, which need the handler's judgement and were not weighed here: { $grounds } ({ $articles }).

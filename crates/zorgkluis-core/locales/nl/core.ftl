@@ -329,3 +329,16 @@ request-ground-geen-toestemming-of-overeenkomst = de verwerking berust niet op t
 ## retention runs
 decision-extension-not-allowed = de bewaartermijn van `{ $category }` kan niet worden verlengd op grond van { $ground }: het reglement of de wet staat dat niet toe (een wettelijk maximum blijft strikt)
 decision-extension-without-reason = een verlenging van `{ $category }` op het oordeel van de hulpverlener heeft een reden nodig
+## erasure on request (reglement erase, issue 13 part 3)
+erasure-granted = Verwijdering van `{ $category }` wordt toegewezen: uiterlijk { $date } verwijderd ({ $articles }).
+erasure-refused = Verwijdering van `{ $category }` wordt afgewezen:
+erasure-ground-fiscal = De fiscale bewaarplicht van { $period }, gerekend vanaf het einde van het boekjaar, loopt tot en met { $until }.
+erasure-ground-statutory = Een wettelijke bewaarplicht verzet zich tegen verwijdering.
+erasure-ground-statutory-dossier = Het bepaalde bij of krachtens de wet verzet zich tegen vernietiging van het dossier.
+erasure-ground-third-party = Het is redelijkerwijs aannemelijk dat bewaring van aanmerkelijk belang is voor een ander dan de cliënt, zoals erfelijke informatie voor bloedverwanten.
+erasure-ground-legal-hold = De gegevens zijn nodig voor de instelling, uitoefening of onderbouwing van een rechtsvordering: een klacht of procedure loopt.
+erasure-fiscal-ends = Vanaf { $date } verzet de fiscale bewaarplicht zich niet meer tegen verwijdering.
+erasure-note-dossier-retention = De bewaartermijn van het dossier (art. 7:454 lid 3 BW) geldt onverminderd art. 7:455 BW: hij is geen grond om vernietiging op verzoek van de cliënt te weigeren.
+erasure-note-third-party-not-dossier = Een aanmerkelijk belang van een ander is alleen bij het medisch dossier een grond om te weigeren (art. 7:455 lid 2 BW); `{ $category }` hoort daar niet bij, dus het telt hier niet mee.
+erasure-note-reglement-longer = Het reglement bewaart `{ $category }` tot en met { $until } ({ $articles }); na de wettelijke termijn is dat geen grond om verwijdering te weigeren (AVG art. 17 lid 3).
+erasure-reglement-grounds = Het reglement noemt ook deze weigeringsgronden, die een oordeel van de behandelaar vragen en hier niet zijn meegewogen: { $grounds } ({ $articles }).

@@ -128,24 +128,7 @@ pub fn request_deadlines(
     }
 
     let erase_by = if request == RequestType::Verwijdering {
-        let mut erase = Vec::new();
-        for r in &rules {
-            if let Some(p) = r.erase.as_ref().map(|p| *p.get_ref()) {
-                erase.push(candidate(received, p, cited(r))?);
-            }
-        }
-        // A decision to erase must also be carried out within the execution period.
-        erase.extend(execute.iter().cloned());
-        if let Some(rule) = avg
-            && erase.is_empty()
-        {
-            erase.push(candidate(
-                received,
-                rule.value.respond,
-                law::AVG_ERASURE.to_owned(),
-            )?);
-        }
-        governing(erase)
+        erase_deadline(reglement, received, &execute, Dossier::default(), false)?
     } else {
         None
     };
@@ -177,6 +160,83 @@ pub fn request_deadlines(
         refusal_grounds,
         handler: rules.iter().find_map(|r| r.handler.clone()),
     })
+}
+
+/// Which dossier law, if any, governs the data to be erased: its own destruction period on
+/// request binds beside the reglement's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Dossier {
+    /// The medical dossier of art. 7:454 BW (WGBO).
+    pub wgbo: bool,
+    /// The youth-care dossier of art. 7.3.8 Jeugdwet.
+    pub jeugdwet: bool,
+}
+
+/// The citation of the Jeugdwet's destruction on request, worded like art. 7:455 BW.
+pub(crate) const JEUGDWET_DESTRUCTION: &str = "art. 7.3.9 Jeugdwet";
+
+/// The erase-by deadline of an erasure request received on `received`: the reglement's
+/// `verwijderen` periods and the execution periods of a decision (`execute`), the stricter
+/// governing. For a dossier of the WGBO or the Jeugdwet, destruction "binnen drie maanden na
+/// een daartoe strekkend verzoek" (art. 7:455 lid 1 BW, art. 7.3.9 Jeugdwet) binds whatever the
+/// reglement says; for other data the AVG's month (art. 12 lid 3 and art. 17 lid 1 AVG): where
+/// the reglement is silent, and, with `avg_binds` (data known to be outside a dossier), whatever
+/// the reglement says, as a longer period of its own cannot extend the month in advance. A
+/// request for "everything" (the register's deadline) keeps the reglement's period, which may
+/// be the dossier's three months.
+pub(crate) fn erase_deadline(
+    reglement: &Reglement,
+    received: Date,
+    execute: &[Candidate],
+    dossier: Dossier,
+    avg_binds: bool,
+) -> Result<Option<Deadline>, DecisionError> {
+    let calendar = &reglement.calendar;
+    let candidate = |period: Period, article: String| -> Result<Candidate, DecisionError> {
+        Ok(Candidate {
+            date: calendar.period_end(received, period)?,
+            period: period.describe(Lang::Nl),
+            from: received,
+            article,
+        })
+    };
+    let mut erase = Vec::new();
+    for r in reglement
+        .file
+        .requests
+        .iter()
+        .map(|r| r.get_ref())
+        .filter(|r| r.types.contains(&RequestType::Verwijdering))
+    {
+        if let Some(p) = r.erase.as_ref().map(|p| *p.get_ref()) {
+            erase.push(candidate(p, cite(r.article.get_ref(), r.law.as_deref()))?);
+        }
+    }
+    // A decision to erase must also be carried out within the execution period.
+    erase.extend(execute.iter().cloned());
+    let on_request = law::DOSSIER_DESTRUCTION_ON_REQUEST;
+    if received >= on_request.in_force {
+        if dossier.wgbo {
+            erase.push(candidate(on_request.value, on_request.article.to_owned())?);
+        }
+        if dossier.jeugdwet
+            && law::JEUGDWET_RETENTION
+                .versions
+                .first()
+                .is_some_and(|v| received >= v.in_force)
+        {
+            erase.push(candidate(
+                on_request.value,
+                JEUGDWET_DESTRUCTION.to_owned(),
+            )?);
+        }
+    }
+    if let Some(rule) = law::avg_response(received)
+        && (erase.is_empty() || avg_binds)
+    {
+        erase.push(candidate(rule.value.respond, law::AVG_ERASURE.to_owned())?);
+    }
+    Ok(governing(erase))
 }
 
 /// The earliest of the candidates governs; ties share the citation.

@@ -7,6 +7,7 @@ mod complaint;
 mod deadline;
 mod disclosure;
 mod due;
+mod erasure;
 mod represent;
 pub mod request;
 mod retention;
@@ -21,6 +22,7 @@ pub use complaint::{ComplaintAnswer, WKKGZ_EXTENSION, WKKGZ_TERM, complaint_dead
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};
+pub use erasure::{ErasureDecision, ErasureFacts, ErasureGround, ErasureOutcome, erasure_decision};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
 

@@ -290,7 +290,7 @@ fn applied(limit: Limit, rule: &str, v: &law::Version<Term>, date: Date) -> LawA
 }
 
 /// The day a term counts from, or none while it has not started (the end of care).
-fn anchor_date(
+pub(super) fn anchor_date(
     anchor: Anchor,
     facts: RetentionFacts,
     article: &str,

@@ -3,6 +3,7 @@
 
 mod calendar_props;
 mod due;
+mod erasure;
 mod i18n;
 mod incidents;
 mod invalid;
