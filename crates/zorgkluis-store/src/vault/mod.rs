@@ -19,6 +19,7 @@ mod care;
 mod category_keys;
 mod complaints;
 mod erasure;
+mod erasure_request;
 mod holds;
 mod identity;
 mod incidents;

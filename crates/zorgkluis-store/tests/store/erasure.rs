@@ -223,3 +223,129 @@ async fn a_backup_from_before_a_partial_erasure_opens_the_kept_categories_only()
     assert!(report.ok(), "{:?}", report.findings);
     vault.close().await;
 }
+
+fn today() -> jiff::civil::Date {
+    zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+}
+
+/// Files an erasure request for `person` (the categories it names; none for everything),
+/// establishes the identity and grants it.
+async fn granted_erasure(vault: &Vault, person: &str, categories: &[&str]) -> String {
+    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus, RequestType};
+    use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
+    let director = actor("dir-1", "directie");
+    let filed = vault
+        .file_request(
+            &director,
+            &NewRequest {
+                person: person.to_owned(),
+                request: RequestType::Verwijdering,
+                channel: Channel::Schriftelijk,
+                received: today(),
+                requester: RequesterFacts::default(),
+                details: RequestDetails {
+                    categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+                    changes: None,
+                    requester_name: None,
+                },
+            },
+            zorgkluis_core::Lang::Nl,
+        )
+        .await
+        .unwrap();
+    for step in [
+        RequestStatus::IdentiteitVastgesteld,
+        RequestStatus::InBehandeling,
+    ] {
+        vault
+            .advance_request(
+                &director,
+                &filed.id,
+                step,
+                today(),
+                zorgkluis_core::Lang::Nl,
+            )
+            .await
+            .unwrap();
+    }
+    vault
+        .decide_request(
+            &director,
+            &filed.id,
+            RequestOutcome::Toegewezen,
+            &[],
+            today(),
+            zorgkluis_core::Lang::Nl,
+        )
+        .await
+        .unwrap();
+    filed.id
+}
+
+zorgkluis_testkit::on_both_backends! {
+    async fn an_erasure_request_erases_the_care_notes_and_refuses_the_fiscal_records(store) {
+        let vault = store.open().await;
+        let person = with_invoice(&vault).await;
+        let id = granted_erasure(&vault, &person, &["gezondheid", "financieel"]).await;
+        let director = actor("dir-1", "directie");
+        let certificate = vault
+            .execute_erasure(&director, &id, today(), zorgkluis_core::Lang::Nl)
+            .await
+            .unwrap();
+        assert_eq!(certificate.request_id.as_deref(), Some(id.as_str()));
+        assert_eq!(certificate.erased.len(), 1, "{}: {certificate:?}", store.name());
+        assert_eq!(certificate.erased[0].category, "gezondheid");
+        assert!(
+            certificate.erased[0].articles.iter().any(|a| a.contains("7:455")),
+            "{:?}",
+            certificate.erased[0].articles
+        );
+        assert_eq!(certificate.refused[0].category, "financieel");
+        assert!(
+            certificate.refused[0].grounds.iter().any(|g| g.article.contains("52 lid 4 AWR")),
+            "{:?}",
+            certificate.refused[0].grounds
+        );
+        let view = vault.request(&director, &id).await.unwrap();
+        assert_eq!(view.status, zorgkluis_core::vocabulary::RequestStatus::Uitgevoerd);
+        let care = actor("zorg-1", "zorgverlener");
+        assert!(vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap()
+            .is_empty());
+        let admin = actor("admin-1", "administratie");
+        assert_eq!(
+            vault
+                .read_category(&admin, &person, "financieel", "declaratie", None)
+                .await
+                .unwrap()[0]
+                .text,
+            INVOICE
+        );
+        // Carried out once.
+        let again = vault.execute_erasure(&director, &id, today(), zorgkluis_core::Lang::Nl).await;
+        assert!(matches!(again, Err(VaultError::Invalid { field: "status", .. })), "{again:?}");
+        vault.close().await;
+    }
+
+    async fn an_erasure_request_for_everything_without_fiscal_records_erases_the_whole_file(store) {
+        let vault = store.open().await;
+        let (person, _) = seeded(&vault).await;
+        let id = granted_erasure(&vault, &person, &[]).await;
+        let director = actor("dir-1", "directie");
+        let certificate = vault
+            .execute_erasure(&director, &id, today(), zorgkluis_core::Lang::Nl)
+            .await
+            .unwrap();
+        assert!(certificate.whole_file, "{}: {certificate:?}", store.name());
+        let gone = vault
+            .read_category(&actor("zorg-1", "zorgverlener"), &person, "gezondheid", "zorgverlening", None)
+            .await;
+        assert!(matches!(gone, Err(VaultError::Erased(_))), "{gone:?}");
+        assert_eq!(vault.erasure_certificates(&person).await.unwrap(), vec![certificate]);
+        let report = vault.verify_audit().await.unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
+        vault.close().await;
+    }
+}

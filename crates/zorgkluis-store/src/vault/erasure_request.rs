@@ -1,0 +1,209 @@
+//! Carrying out a decided erasure request (art. 17 AVG, art. 7:455 BW): each category the
+//! request concerns (all of the person's when it names none) is decided by the core
+//! ([`zorgkluis_core::decide::erasure_decision`]) on the facts the store holds: when its records
+//! were made and last changed, whether care ended, whether a standing hold covers it, whether
+//! it is hereditary information (of substantial interest to the client's relatives). What is
+//! granted is erased as one partial erasure ([`Vault::erase_categories`]); what is refused goes
+//! on the certificate with its grounds and articles. The identification goes only when every
+//! category goes, and then the whole file is crypto-shredded.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use sqlx::Row as _;
+use zorgkluis_core::decide::{ErasureFacts, ErasureOutcome, erasure_decision};
+use zorgkluis_core::i18n::Lang;
+use zorgkluis_core::taxonomy::{BSN_CATEGORY, IDENTIFICATION_CATEGORY};
+use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType};
+
+use super::erasure::{CategoryErasure, ErasureCertificate, RefusalGround, RefusedCategory};
+use super::{Actor, Vault, VaultError};
+use crate::StoreError;
+
+/// The dates of one category of a person's records.
+#[derive(Debug, Clone, Copy)]
+struct CategoryDates {
+    first: Date,
+    last: Date,
+}
+
+impl Vault {
+    /// Carries out erasure request `id`, decided (granted in full or in part) and not yet carried
+    /// out, on `on`: erases what the law and the reglement let go, marks the request carried
+    /// out, and returns the certificate.
+    pub async fn execute_erasure(
+        &self,
+        actor: &Actor,
+        id: &str,
+        on: Date,
+        lang: Lang,
+    ) -> Result<ErasureCertificate, VaultError> {
+        let request = self.request(actor, id).await?;
+        if request.request_type != RequestType::Verwijdering {
+            return Err(VaultError::Invalid {
+                field: "type",
+                message: format!(
+                    "request {id} is a request for {}, not for erasure",
+                    request.request_type.id()
+                ),
+            });
+        }
+        let granted = request
+            .decision
+            .as_ref()
+            .is_some_and(|d| d.outcome != RequestOutcome::Afgewezen);
+        if request.status != RequestStatus::Besloten || !granted {
+            return Err(VaultError::Invalid {
+                field: "status",
+                message: format!(
+                    "only a granted request that is not yet carried out is carried out; this one is `{}`",
+                    request.status.id()
+                ),
+            });
+        }
+        let person = request.person_id.clone();
+        let dates = self.category_dates(&person).await?;
+        let asked: Vec<String> = match request.details.as_ref().map(|d| &d.categories) {
+            Some(c) if !c.is_empty() => c.clone(),
+            _ => dates.keys().cloned().collect(),
+        };
+        let care_ended = self.care_ended(&person).await?;
+        let holds = self.standing_holds(Some(&person), on).await?;
+        let reglement = &self.inner.reglement;
+        let mut granted = Vec::new();
+        let mut refused = Vec::new();
+        for category in &asked {
+            let d = dates.get(category);
+            let facts = ErasureFacts {
+                received: request.received,
+                created: d.map(|d| d.first),
+                last_change: d.map(|d| d.last),
+                care_ended,
+                third_party_interest: reglement
+                    .taxonomy
+                    .category(category)
+                    .is_some_and(|c| c.hereditary),
+                statutory_duty: false,
+                legal_hold: holds.iter().any(|h| h.covers(category)),
+            };
+            let decision = erasure_decision(reglement, category, &facts, lang).map_err(|e| {
+                VaultError::Invalid {
+                    field: "categories",
+                    message: e.to_string(),
+                }
+            })?;
+            match decision.decision {
+                ErasureOutcome::Grant => granted.push(CategoryErasure {
+                    category: category.clone(),
+                    articles: decision.articles,
+                }),
+                ErasureOutcome::Refuse => refused.push(RefusedCategory {
+                    category: category.clone(),
+                    grounds: decision
+                        .grounds
+                        .into_iter()
+                        .map(|g| RefusalGround {
+                            id: g.id,
+                            article: g.article,
+                            reason: g.reason,
+                        })
+                        .collect(),
+                }),
+            }
+        }
+        // A request for everything takes the identification and the BSN along when nothing is
+        // kept; while something is kept, so is who it is of.
+        let everything = request
+            .details
+            .as_ref()
+            .is_none_or(|d| d.categories.is_empty());
+        if everything && refused.is_empty() {
+            for c in [IDENTIFICATION_CATEGORY, BSN_CATEGORY] {
+                if !granted.iter().any(|g| g.category == c) {
+                    granted.push(CategoryErasure {
+                        category: c.to_owned(),
+                        articles: vec!["AVG art. 17 lid 1".to_owned()],
+                    });
+                }
+            }
+        }
+        if granted.is_empty() {
+            return Err(VaultError::Invalid {
+                field: "categories",
+                message: refused
+                    .iter()
+                    .map(|r| {
+                        let why: Vec<&str> = r.grounds.iter().map(|g| g.article.as_str()).collect();
+                        format!("{}: {}", r.category, why.join("; "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    + " (nothing may be erased)",
+            });
+        }
+        let certificate = self
+            .erase_categories(actor, &person, &granted, refused, Some(id), "verzoek")
+            .await?;
+        self.advance_request(actor, id, RequestStatus::Uitgevoerd, on, lang)
+            .await?;
+        Ok(certificate)
+    }
+
+    /// The first and last record of each category of a person.
+    async fn category_dates(
+        &self,
+        person: &str,
+    ) -> Result<BTreeMap<String, CategoryDates>, VaultError> {
+        let rows = sqlx::query(
+            "SELECT category, MIN(created_at), MAX(created_at) FROM records \
+             WHERE tenant_id = $1 AND person_id = $2 GROUP BY category",
+        )
+        .bind(&self.inner.tenant)
+        .bind(person)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let day = |text: String| -> Result<Date, StoreError> {
+            let day = text.get(..10).unwrap_or(&text);
+            day.parse().map_err(|e| StoreError::Invalid {
+                field: "created_at",
+                message: format!("{text}: {e}"),
+            })
+        };
+        let mut out = BTreeMap::new();
+        for r in rows {
+            out.insert(
+                r.try_get(0)?,
+                CategoryDates {
+                    first: day(r.try_get(1)?)?,
+                    last: day(r.try_get(2)?)?,
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// The day the person's care ended: the last care relationship's end, when none is open.
+    async fn care_ended(&self, person: &str) -> Result<Option<Date>, VaultError> {
+        let rows = sqlx::query(
+            "SELECT valid_until FROM care_relationships WHERE tenant_id = $1 AND person_id = $2",
+        )
+        .bind(&self.inner.tenant)
+        .bind(person)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let mut ended: Option<Date> = None;
+        for r in rows {
+            match r.try_get::<Option<String>, _>(0)? {
+                None => return Ok(None),
+                Some(until) => {
+                    let d: Date = until.parse().map_err(|e| StoreError::Invalid {
+                        field: "valid_until",
+                        message: format!("{until}: {e}"),
+                    })?;
+                    ended = Some(ended.map_or(d, |e| e.max(d)));
+                }
+            }
+        }
+        Ok(ended)
+    }
+}
