@@ -179,6 +179,28 @@ impl HoldKind {
 }
 
 vocabulary! {
+    /// Why the processing of data is restricted (afscherming, art. 18 lid 1 AVG).
+    RestrictionGround {
+        JuistheidBetwist = "juistheid_betwist", "de betrokkene betwist de juistheid, zolang die wordt gecontroleerd", "the subject contests the accuracy, while it is verified";
+        Onrechtmatig = "onrechtmatig", "de verwerking is onrechtmatig en de betrokkene wil geen verwijdering", "the processing is unlawful and the subject opposes erasure";
+        Rechtsvordering = "rechtsvordering", "de betrokkene heeft de gegevens nodig voor een rechtsvordering", "the subject needs the data for a legal claim";
+        BezwaarInBehandeling = "bezwaar_in_behandeling", "de betrokkene maakte bezwaar, zolang dat wordt beoordeeld", "the subject objected, while that is assessed";
+    }
+}
+
+impl RestrictionGround {
+    /// The point of art. 18 lid 1 AVG the ground is.
+    pub fn article(self) -> &'static str {
+        match self {
+            RestrictionGround::JuistheidBetwist => "AVG art. 18 lid 1 sub a",
+            RestrictionGround::Onrechtmatig => "AVG art. 18 lid 1 sub b",
+            RestrictionGround::Rechtsvordering => "AVG art. 18 lid 1 sub c",
+            RestrictionGround::BezwaarInBehandeling => "AVG art. 18 lid 1 sub d",
+        }
+    }
+}
+
+vocabulary! {
     /// Why a retention term is extended beyond its end: the client's consent (BG wonen 3.6,
     /// Rondomzorg 3.6), or the caregiver's judgement where the dossier law allows it (art. 7:454
     /// lid 3 BW, art. 7.3.8 Jeugdwet: "of zoveel langer als redelijkerwijs uit de zorg van een

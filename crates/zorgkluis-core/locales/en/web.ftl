@@ -336,3 +336,7 @@ letter-decision-text = On { $date } we decided on your request for { $kind }: { 
 letter-complain-own = If you do not agree with this decision, you can complain to { $officer }.
 letter-complain-dispute = You can also turn to { $body }.
 letter-complain-ap = You can also complain to the Dutch Data Protection Authority (GDPR art. 77) or go to court (GDPR art. 79).
+
+# Restriction of processing (issue 13 part 4)
+audit-action-restrict = Restricted
+audit-action-restriction-lift = Restriction lifted

@@ -336,3 +336,7 @@ letter-decision-text = Op { $date } hebben wij op uw verzoek tot { $kind } beslo
 letter-complain-own = Bent u het niet eens met dit besluit, dan kunt u een klacht indienen bij { $officer }.
 letter-complain-dispute = U kunt zich ook wenden tot { $body }.
 letter-complain-ap = U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens (AVG art. 77) of naar de rechter gaan (AVG art. 79).
+
+# Restriction of processing (issue 13 part 4)
+audit-action-restrict = Afgeschermd
+audit-action-restriction-lift = Afscherming opgeheven

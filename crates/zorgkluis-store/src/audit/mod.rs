@@ -136,6 +136,10 @@ audit_actions! {
     Destroy = "destroy",
     /// A retention run finished and its destruction certificate written.
     RetentionCertificate = "retention_certificate",
+    /// Restricting the processing of a person's data, or a category of it (art. 18 AVG).
+    Restrict = "restrict",
+    /// Lifting a restriction, the subject told (art. 18 lid 3 AVG).
+    RestrictionLift = "restriction_lift",
 }
 
 impl From<zorgkluis_core::vocabulary::Action> for AuditAction {

@@ -219,6 +219,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0015_category_keys_erasures.sql"),
         include_str!("../../migrations/postgres/0015_category_keys_erasures.sql"),
     ),
+    (
+        16,
+        "restrictions",
+        include_str!("../../migrations/sqlite/0016_restrictions.sql"),
+        include_str!("../../migrations/postgres/0016_restrictions.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -26,6 +26,8 @@ pub enum ListScope {
 pub(crate) struct Situation<'a> {
     pub care: bool,
     pub emergency_reason: Option<&'a str>,
+    /// A standing restriction (art. 18 AVG) covers the data.
+    pub restricted: bool,
 }
 
 impl Vault {
@@ -123,6 +125,7 @@ impl Vault {
             care_relationship: situation.care,
             supervised: actor.supervised,
             emergency_reason: situation.emergency_reason,
+            restricted: situation.restricted,
             ..AccessRequest::new(&actor.role, action, category)
         });
         let event = self.event(actor, logged_as, Some(person), Some(category), purpose);

@@ -27,6 +27,7 @@ mod operations;
 mod persons;
 mod records;
 mod requests;
+mod restrictions;
 mod retention;
 mod search;
 
@@ -60,6 +61,7 @@ pub use requests::{
     DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,
     RequestSummary, RequestView, RequesterFacts, RequesterView, TimelineEntry,
 };
+pub use restrictions::{NewRestriction, Restriction};
 pub use retention::{
     Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,
     RunOptions, RunOutcome,

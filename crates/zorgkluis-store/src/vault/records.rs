@@ -10,6 +10,7 @@ use zorgkluis_core::vocabulary::Action;
 use super::access::Situation;
 use super::category_keys::RecordKeys;
 use super::persons::PersonFacts;
+use super::restrictions::RESTRICTED_SUBQUERY;
 use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
@@ -142,6 +143,7 @@ impl SealedRecord {
 /// unknown or erased).
 struct ReadFacts {
     care: bool,
+    restricted: bool,
     key: WrappedKey,
     records: Vec<SealedRecord>,
 }
@@ -149,6 +151,13 @@ struct ReadFacts {
 const CARE_SUBQUERY: &str = "(SELECT COUNT(*) FROM care_relationships c WHERE c.tenant_id = k.tenant_id \
      AND c.user_id = $2 AND c.person_id = k.person_id AND c.valid_from <= $4 \
      AND (c.valid_until IS NULL OR c.valid_until >= $4))";
+
+/// What a write needs to be decided, from the hot path's one query.
+pub(crate) struct WriteFacts {
+    care: bool,
+    restricted: bool,
+    key: WrappedKey,
+}
 
 impl Vault {
     /// The keys that open `records` of `person`: their categories' keys, and the person's
@@ -177,7 +186,7 @@ impl Vault {
         category: &str,
     ) -> Result<Option<ReadFacts>, StoreError> {
         let sql = format!(
-            "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY}, r.id, r.person_id, r.category, r.kind, \
+            "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY}, {RESTRICTED_SUBQUERY}, r.id, r.person_id, r.category, r.kind, \
              r.supersedes, r.content, r.created_at, r.created_by, r.key_scope \
              FROM person_keys k LEFT JOIN records r \
              ON r.tenant_id = k.tenant_id AND r.person_id = k.person_id AND r.category = $5 \
@@ -202,6 +211,7 @@ impl Vault {
                         Some(f) => f,
                         None => facts.insert(ReadFacts {
                             care: r.int(2)? > 0,
+                            restricted: r.int(3)? > 0,
                             key: WrappedKey {
                                 master_key_id: r.text(0)?,
                                 wrapped: r.blob(1)?,
@@ -210,8 +220,8 @@ impl Vault {
                         }),
                     };
                     // The person without records of the category is one row without a record.
-                    if r.opt_text(3)?.is_some() {
-                        facts.records.push(SealedRecord::from_row(r, 3, tenant)?);
+                    if r.opt_text(4)?.is_some() {
+                        facts.records.push(SealedRecord::from_row(r, 4, tenant)?);
                     }
                     Ok(())
                 },
@@ -220,15 +230,17 @@ impl Vault {
         Ok(facts)
     }
 
-    /// What a write needs, in one query: the care relationship and the wrapped key.
+    /// What a write needs, in one query: the care relationship, the wrapped key, and whether
+    /// a standing restriction covers `category`.
     pub(crate) async fn write_facts(
         &self,
         user: &str,
         person: &str,
-    ) -> Result<Option<(bool, WrappedKey)>, StoreError> {
+        category: &str,
+    ) -> Result<Option<WriteFacts>, StoreError> {
         let sql = format!(
-            "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY} FROM person_keys k \
-             WHERE k.tenant_id = $1 AND k.person_id = $3"
+            "SELECT k.master_key_id, k.wrapped_key, {CARE_SUBQUERY}, {RESTRICTED_SUBQUERY} \
+             FROM person_keys k WHERE k.tenant_id = $1 AND k.person_id = $3"
         );
         let today = crate::clock::today().to_string();
         let mut facts = None;
@@ -241,15 +253,17 @@ impl Vault {
                     HotArg::Text(user),
                     HotArg::Text(person),
                     HotArg::Text(&today),
+                    HotArg::Text(category),
                 ],
                 |r| {
-                    facts = Some((
-                        r.int(2)? > 0,
-                        WrappedKey {
+                    facts = Some(WriteFacts {
+                        care: r.int(2)? > 0,
+                        restricted: r.int(3)? > 0,
+                        key: WrappedKey {
                             master_key_id: r.text(0)?,
                             wrapped: r.blob(1)?,
                         },
-                    ));
+                    });
                     Ok(())
                 },
             )
@@ -267,9 +281,10 @@ impl Vault {
         category: &str,
         purpose: &str,
     ) -> Result<(Permit, DataKey), VaultError> {
-        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
+        let Some(facts) = self.write_facts(&actor.user_id, person, category).await? else {
             return Err(self.missing_person(person).await);
         };
+        let (care, wrapped) = (facts.care, facts.key);
         let (permit, _) = self
             .authorize_data(
                 actor,
@@ -280,6 +295,7 @@ impl Vault {
                 purpose,
                 Situation {
                     care,
+                    restricted: facts.restricted,
                     ..Situation::default()
                 },
             )
@@ -485,6 +501,7 @@ impl Vault {
                 Situation {
                     care: facts.care,
                     emergency_reason,
+                    restricted: facts.restricted,
                 },
             )
             .await?;
@@ -535,9 +552,13 @@ impl Vault {
         action: Action,
     ) -> Result<DossierView, VaultError> {
         Self::check_purpose(purpose)?;
-        let Some((care, wrapped)) = self.write_facts(&actor.user_id, person).await? else {
+        let Some(WriteFacts {
+            care, key: wrapped, ..
+        }) = self.write_facts(&actor.user_id, person, "").await?
+        else {
             return Err(self.missing_person(person).await);
         };
+        let restricted = self.restricted_categories(person).await?;
         let sealed_records = self.records_of(person).await?;
         let facts = self.sealed_facts(&[person.to_owned()]).await?;
         // The identification category is always decided: it heads the dossier, and even an
@@ -556,6 +577,9 @@ impl Vault {
         for category in categories {
             let situation = Situation {
                 care,
+                restricted: restricted
+                    .iter()
+                    .any(|r| r.as_deref().is_none_or(|c| c == category)),
                 ..Situation::default()
             };
             match self.decide_data(

@@ -12,5 +12,6 @@ mod erasure;
 mod incidents;
 mod persons;
 mod requests;
+mod restrictions;
 mod retention;
 mod tamper;
