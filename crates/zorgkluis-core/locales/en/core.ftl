@@ -332,3 +332,16 @@ request-ground-geen-toestemming-of-overeenkomst = the processing is not based on
 ## retention runs
 decision-extension-not-allowed = the retention of `{ $category }` cannot be extended on the ground of { $ground }: neither the reglement nor the law allows it (a statutory maximum stays strict)
 decision-extension-without-reason = an extension of `{ $category }` on the caregiver's judgement needs a reason
+
+## carrying out inzage, afschrift and inzage in de logging (the export of a request)
+export-no-automated-decisions = The reglement names no automated decision-making or profiling about you (art. 15(1)(h) and 22 GDPR).
+# $period: "20 years"; $from: "the last change to the record"; $date: "10 January 2045"
+export-retention-until = { $period } after { $from }: kept until at least { $date }
+export-retention-open = { $period } after { $from }; that term has not started yet
+export-retention-none = The reglement sets no retention period: no longer than the purpose needs (art. 5(1)(e) GDPR)
+export-complain-authority = You can lodge a complaint with the Autoriteit Persoonsgegevens, the Dutch supervisory authority (art. 77 GDPR).
+export-complain-court = You can also go to court (art. 79 GDPR).
+export-fee-first = This is your first copy: it is free of charge.
+# $fee: "a reasonable fee"
+export-fee-further = You were given a copy before; for this further copy: { $fee }.
+export-fee-further-silent = You were given a copy before; the reglement names no fee. The GDPR allows a reasonable fee for further copies.

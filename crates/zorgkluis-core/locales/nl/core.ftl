@@ -329,3 +329,16 @@ request-ground-geen-toestemming-of-overeenkomst = de verwerking berust niet op t
 ## retention runs
 decision-extension-not-allowed = de bewaartermijn van `{ $category }` kan niet worden verlengd op grond van { $ground }: het reglement of de wet staat dat niet toe (een wettelijk maximum blijft strikt)
 decision-extension-without-reason = een verlenging van `{ $category }` op het oordeel van de hulpverlener heeft een reden nodig
+
+## carrying out inzage, afschrift and inzage in de logging (the export of a request)
+export-no-automated-decisions = Het reglement noemt geen geautomatiseerde besluitvorming of profilering over u (AVG art. 15 lid 1 sub h en art. 22).
+# $period: "20 jaar"; $from: "de laatste wijziging in het dossier"; $date: "10 januari 2045"
+export-retention-until = { $period } na { $from }: bewaard tot ten minste { $date }
+export-retention-open = { $period } na { $from }; die termijn is nog niet begonnen
+export-retention-none = Het reglement noemt geen bewaartermijn: niet langer dan nodig voor het doel (AVG art. 5 lid 1 sub e)
+export-complain-authority = U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (AVG art. 77).
+export-complain-court = U kunt ook naar de rechter gaan (AVG art. 79).
+export-fee-first = Dit is uw eerste afschrift: het is kosteloos.
+# $fee: "een redelijke vergoeding"
+export-fee-further = U kreeg eerder een afschrift; voor dit verdere afschrift geldt: { $fee }.
+export-fee-further-silent = U kreeg eerder een afschrift; het reglement noemt geen vergoeding. De AVG staat voor verdere afschriften een redelijke vergoeding toe.

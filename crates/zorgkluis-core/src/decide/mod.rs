@@ -7,6 +7,7 @@ mod complaint;
 mod deadline;
 mod disclosure;
 mod due;
+pub mod information;
 mod represent;
 pub mod request;
 mod retention;
