@@ -345,3 +345,18 @@ export-fee-first = This is your first copy: it is free of charge.
 # $fee: "a reasonable fee"
 export-fee-further = You were given a copy before; for this further copy: { $fee }.
 export-fee-further-silent = You were given a copy before; the reglement names no fee. The GDPR allows a reasonable fee for further copies.
+export-role-system = The system (running the installation)
+# $kind: "access"
+export-error-execute-by-export = a request for { $kind } is carried out by executing its export (zorgkluis request execute, or Carry out on the export page), once released
+export-error-type = this request for { $kind } is not carried out by zorgkluis (yet); zorgkluis carries out access, copy and access to the access log
+# $status: "received"
+export-error-not-decided = the request is not decided yet (status: { $status }): only a granted or partly granted request is carried out
+export-error-refused = the request was refused: there is nothing to carry out
+export-error-withhold-logging = the overview of the access log has no dossier entries to withhold
+export-error-withhold-needs-partial = withholding an entry is a partial refusal: decide the request as partly granted, on the ground that it concerns information about another person (art. 15(4) GDPR, art. 7:456 BW)
+# $max: 2000
+export-error-reason = give the reason for withholding (at most { $max } characters)
+# $grounds: "rechten_van_anderen, 4.4/3"
+export-error-ground = choose one of the decision's grounds: { $grounds }
+export-error-not-released = the export has not been released: review what goes out and release it
+export-error-changed-since-release = the record gained an entry after the release: review the export again and release it again

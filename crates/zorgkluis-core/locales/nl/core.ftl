@@ -342,3 +342,18 @@ export-fee-first = Dit is uw eerste afschrift: het is kosteloos.
 # $fee: "een redelijke vergoeding"
 export-fee-further = U kreeg eerder een afschrift; voor dit verdere afschrift geldt: { $fee }.
 export-fee-further-silent = U kreeg eerder een afschrift; het reglement noemt geen vergoeding. De AVG staat voor verdere afschriften een redelijke vergoeding toe.
+export-role-system = Het systeem (beheer van de installatie)
+# $kind: "inzage"
+export-error-execute-by-export = een verzoek tot { $kind } wordt uitgevoerd door de export uit te voeren (zorgkluis request execute, of Uitvoeren op de exportpagina), na vrijgave
+export-error-type = dit verzoek tot { $kind } wordt (nog) niet door zorgkluis uitgevoerd; zorgkluis voert inzage, afschrift en inzage in de logging uit
+# $status: "ontvangen"
+export-error-not-decided = het verzoek is nog niet besloten (status: { $status }): pas een toegewezen of deels toegewezen verzoek wordt uitgevoerd
+export-error-refused = het verzoek is afgewezen: er is niets uit te voeren
+export-error-withhold-logging = het overzicht van de logging kent geen dossierregels om achter te houden
+export-error-withhold-needs-partial = een regel achterhouden is een gedeeltelijke weigering: besluit het verzoek als deels toegewezen, op de grond dat het gegevens over een ander betreft (AVG art. 15 lid 4, art. 7:456 BW)
+# $max: 2000
+export-error-reason = geef de reden van het achterhouden (hoogstens { $max } tekens)
+# $grounds: "rechten_van_anderen, 4.4/3"
+export-error-ground = kies een van de gronden van het besluit: { $grounds }
+export-error-not-released = de export is nog niet vrijgegeven: bekijk wat er uitgaat en geef het vrij
+export-error-changed-since-release = het dossier kreeg na de vrijgave een nieuwe regel: bekijk de export opnieuw en geef hem opnieuw vrij

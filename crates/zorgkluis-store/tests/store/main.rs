@@ -8,6 +8,7 @@ mod citus;
 mod complaints;
 mod crash;
 mod duties;
+mod export;
 mod incidents;
 mod persons;
 mod requests;
