@@ -56,8 +56,9 @@ pub const EXPORT_FORMAT: &str = "zorgkluis-export/1";
 /// The longest reason for withholding an entry.
 const REASON_MAX: usize = 2000;
 
-/// Whether a request of this type is carried out by an export (this room).
-pub(super) fn carried_out_by_export(request: RequestType) -> bool {
+/// Whether a request of this type is carried out by an export (this room): inzage, afschrift
+/// and inzage_logging. Others are marked carried out as a step of the request.
+pub fn carried_out_by_export(request: RequestType) -> bool {
     matches!(
         request,
         RequestType::Inzage | RequestType::Afschrift | RequestType::InzageLogging
@@ -429,8 +430,10 @@ impl Vault {
                 message: t(lang, "export-error-changed-since-release"),
             });
         }
-        let delivered = deliver(&export).map_err(StoreError::Io)?;
+        // What goes out is the export as carried out today.
         let today = crate::clock::today();
+        export.release.executed_on = Some(today);
+        let delivered = deliver(&export).map_err(StoreError::Io)?;
         self.move_request(
             actor,
             &row,
@@ -440,7 +443,6 @@ impl Vault {
             lang,
         )
         .await?;
-        export.release.executed_on = Some(today);
         Ok((export, delivered))
     }
 
@@ -556,7 +558,8 @@ impl Vault {
                 })
                 .collect();
             let subject_category = self.subject_category(person).await?;
-            let facts = self.retention_facts_of(person).await?;
+            let mut facts = self.retention_facts_of(person).await?;
+            facts.sort_by_key(|(c, _)| category_order(self, c));
             export.information = Some(information::subject_information(
                 reglement,
                 &subject_category,
@@ -605,17 +608,7 @@ impl Vault {
         // Per category, per entry (its root), the records in the order they were made.
         let mut by_category: BTreeMap<(usize, String), BTreeMap<String, Vec<&Record>>> =
             BTreeMap::new();
-        let order = |c: &str| {
-            if c == IDENTIFICATION_CATEGORY {
-                0
-            } else {
-                taxonomy
-                    .categories
-                    .iter()
-                    .position(|d| d.id == c)
-                    .map_or(usize::MAX, |p| p + 1)
-            }
-        };
+        let order = |c: &str| category_order(self, c);
         for r in &records {
             let root = entry_root(&supersedes, &r.id).to_owned();
             by_category
@@ -774,6 +767,22 @@ impl Vault {
         .await?;
         let n: i64 = row.try_get(0)?;
         Ok(usize::try_from(n).unwrap_or(0))
+    }
+}
+
+/// Where a category stands in the export: identification first, then the taxonomy's order.
+fn category_order(vault: &Vault, id: &str) -> usize {
+    if id == IDENTIFICATION_CATEGORY {
+        0
+    } else {
+        vault
+            .inner
+            .reglement
+            .taxonomy
+            .categories
+            .iter()
+            .position(|d| d.id == id)
+            .map_or(usize::MAX, |p| p + 1)
     }
 }
 

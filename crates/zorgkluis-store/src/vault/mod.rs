@@ -50,6 +50,7 @@ pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, pars
 pub use export::{
     AccessEntry, EXPORT_FORMAT, ExportCategory, ExportEntry, ExportOrganisation, ExportRelease,
     ExportRequest, ExportSubject, ExportVersion, NotIncluded, SubjectExport, WithheldEntry,
+    carried_out_by_export,
 };
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
