@@ -1,7 +1,10 @@
-//! `zorgkluis request file|list|show|decide|extend|withdraw` (and `identify`, `start`,
-//! `execute`): the request register from the command line, acting as a staff member (`--as`)
-//! whose role the reglement gives `handle_requests`. Bad input exits 2 naming the flag.
+//! `zorgkluis request file|list|show|decide|extend|withdraw` (and `identify`, `start`, `done`),
+//! and carrying out an inzage, afschrift or inzage_logging: `review`, `withhold`, `release`,
+//! `execute` (which writes the export and prints its paths): the request register from the
+//! command line, acting as a staff member (`--as`) whose role the reglement gives
+//! `handle_requests`. Bad input exits 2 naming the flag.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
@@ -13,7 +16,7 @@ use zorgkluis_core::vocabulary::{
 };
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{
-    NewRequest, RequestDetails, RequestFilter, RequesterFacts, Vault, VaultError,
+    NewRequest, RequestDetails, RequestFilter, RequesterFacts, SubjectExport, Vault, VaultError,
 };
 
 use crate::reglement_cmd::{parse_date, parse_ground, parse_request_type, parse_requester};
@@ -145,13 +148,57 @@ pub enum RequestCommand {
         acting: Acting,
         id: String,
     },
-    /// The decision was carried out (on DATE, default today).
-    Execute {
+    /// The decision was carried out (on DATE, default today): for a request other than an
+    /// inzage, afschrift or inzage_logging, which `execute` carries out.
+    Done {
         #[command(flatten)]
         acting: Acting,
         id: String,
         #[arg(long, value_parser = parse_date)]
         on: Option<Date>,
+    },
+    /// The export of a decided inzage, afschrift or inzage_logging as JSON, to review what
+    /// goes out before releasing it (every read logged).
+    Review {
+        #[command(flatten)]
+        acting: Acting,
+        id: String,
+    },
+    /// Withhold an entry about another person from a partly granted request's export, on one
+    /// of the decision's grounds, with the reason (art. 15 lid 4 AVG, art. 7:456 BW).
+    Withhold {
+        #[command(flatten)]
+        acting: Acting,
+        id: String,
+        /// A record of the entry (any of its versions).
+        #[arg(long)]
+        record: String,
+        /// One of the decision's grounds; may be left out when it has one.
+        #[arg(long)]
+        ground: Option<String>,
+        /// Why, for the client: it goes into the export (sealed).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Release the export for execution: what goes out was reviewed.
+    Release {
+        #[command(flatten)]
+        acting: Acting,
+        id: String,
+    },
+    /// Carry out a decided, released inzage, afschrift or inzage_logging: write its export
+    /// (HTML to print or save as PDF, and JSON) into DIR, print their paths, and mark the
+    /// request carried out today.
+    Execute {
+        #[command(flatten)]
+        acting: Acting,
+        id: String,
+        /// The directory to write the export into (default: the current directory).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print `{"files": [...], ...}` instead of the paths.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -440,11 +487,115 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                 )
                 .await
             }
-            RequestCommand::Execute { acting, id, on } => {
+            RequestCommand::Done { acting, id, on } => {
                 advance(&vault, &acting, &id, RequestStatus::Uitgevoerd, on, lang).await
+            }
+            RequestCommand::Review { acting, id } => {
+                let actor = actor(&vault, &acting).await?;
+                let export = vault
+                    .subject_export(&actor, &id, lang)
+                    .await
+                    .map_err(|e| say_step(e, lang))?;
+                Ok((json(&export)?, true))
+            }
+            RequestCommand::Withhold {
+                acting,
+                id,
+                record,
+                ground,
+                reason,
+            } => {
+                let actor = actor(&vault, &acting).await?;
+                vault
+                    .withhold_export_entry(&actor, &id, &record, ground.as_deref(), &reason, lang)
+                    .await
+                    .map_err(|e| say_step(e, lang))?;
+                Ok((
+                    t!(lang, "cli-request-withheld", id = &id, record = &record),
+                    true,
+                ))
+            }
+            RequestCommand::Release { acting, id } => {
+                let actor = actor(&vault, &acting).await?;
+                vault
+                    .release_export(&actor, &id, lang)
+                    .await
+                    .map_err(|e| say_step(e, lang))?;
+                Ok((t!(lang, "cli-request-released", id = &id), true))
+            }
+            RequestCommand::Execute {
+                acting,
+                id,
+                out,
+                json: as_json,
+            } => {
+                let actor = actor(&vault, &acting).await?;
+                let dir = out.unwrap_or_else(|| PathBuf::from("."));
+                let (export, files) = vault
+                    .execute_export(&actor, &id, lang, |x| write_export(&dir, x))
+                    .await
+                    .map_err(|e| say_step(e, lang))?;
+                if as_json {
+                    let answer = serde_json::json!({
+                        "files": files,
+                        "request": id,
+                        "type": export.request.request_type,
+                        "executed_on": export.release.executed_on,
+                    });
+                    return Ok((json(&answer)?, true));
+                }
+                let mut lines = vec![t!(
+                    lang,
+                    "cli-request-executed",
+                    id = &id,
+                    request = export.request.request_type.label(lang)
+                )];
+                lines.extend(files);
+                Ok((lines.join("\n"), true))
             }
         }
     })
+}
+
+/// An error of a step that has no flag of its own (the request's type, its status, its
+/// release): the field, and why.
+fn say_step(e: VaultError, lang: Lang) -> String {
+    match e {
+        VaultError::Invalid { field, message } | VaultError::Conflict { field, message }
+            if matches!(field, "type" | "status" | "release" | "outcome") =>
+        {
+            format!("{field}: {message}")
+        }
+        other => say(other, lang),
+    }
+}
+
+/// Writes the export into `dir` as `<type>-<id>.html` (to print or save as PDF) and
+/// `<type>-<id>.json`, readable by the owner only, never over an existing file; their paths.
+fn write_export(dir: &Path, x: &SubjectExport) -> std::io::Result<Vec<String>> {
+    use std::io::Write as _;
+    std::fs::create_dir_all(dir)?;
+    let stem = format!("{}-{}", x.request.request_type.id(), x.request.id);
+    let json = serde_json::to_string_pretty(x).map_err(std::io::Error::other)?;
+    let html = zorgkluis_server::web::export::export_html(x);
+    let mut files = Vec::new();
+    for (ext, text) in [("html", html), ("json", json)] {
+        let path = dir.join(format!("{stem}.{ext}"));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let mut file = options
+            .open(&path)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        files.push(path.display().to_string());
+    }
+    Ok(files)
 }
 
 async fn advance(

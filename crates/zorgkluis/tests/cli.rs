@@ -1822,6 +1822,113 @@ fn a_request_is_filed_listed_decided_and_shown() {
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }
 
+/// `request execute` carries out a decided inzage once its export was released: it writes the
+/// export as HTML (to print or save as PDF) and JSON, prints their paths and marks the request
+/// carried out. Unreleased, or of a type it does not carry out, it exits 2 naming why, and
+/// writes nothing.
+#[test]
+fn request_execute_writes_the_export_files_and_prints_their_paths() {
+    let (dir, data, person) = installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "request"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string();
+    let decided = |kind: &str| {
+        let filed = json(&run(&[
+            "file",
+            "--as",
+            "dir-1",
+            "--person",
+            &person,
+            "--type",
+            kind,
+            "--received",
+            &today,
+            "--json",
+        ]));
+        let id = filed["id"].as_str().unwrap().to_owned();
+        for step in [
+            vec!["identify", "--as", "dir-1", &id],
+            vec!["decide", "--as", "dir-1", &id, "--outcome", "toegewezen"],
+        ] {
+            let o = run(&step);
+            assert_eq!(o.status.code(), Some(0), "{step:?}: {}", stderr(&o));
+        }
+        id
+    };
+    let out = dir.dir.path().join("export");
+    let out = out.display().to_string();
+    let id = decided("inzage");
+    // Not released: refused naming the release, nothing written.
+    let o = run(&["execute", "--as", "dir-1", &id, "--out", &out]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("release: "), "{}", stderr(&o));
+    assert!(!std::path::Path::new(&out).exists(), "nothing written");
+    // A correction is not carried out by an export: the type is named.
+    let correction = decided("correctie");
+    let o = run(&["execute", "--as", "dir-1", &correction, "--out", &out]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("correctie"), "{}", stderr(&o));
+    // Reviewed and released, it is carried out: two files, their paths printed.
+    let review = json(&run(&["review", "--as", "dir-1", &id]));
+    assert_eq!(review["release"]["released"], false);
+    let o = run(&["release", "--as", "dir-1", &id]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let done = json(&run(&[
+        "execute", "--as", "dir-1", &id, "--out", &out, "--json",
+    ]));
+    assert_eq!(done["executed_on"], today.as_str());
+    assert_eq!(done["type"], "inzage");
+    let files: Vec<&str> = done["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "{done}");
+    assert!(
+        files[0].ends_with(&format!("inzage-{id}.html")),
+        "{files:?}"
+    );
+    assert!(
+        files[1].ends_with(&format!("inzage-{id}.json")),
+        "{files:?}"
+    );
+    let html = std::fs::read_to_string(files[0]).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("Inzage in uw persoonsgegevens"), "{html}");
+    assert!(
+        html.contains("Synthetische Cliënt") && html.contains("@media print"),
+        "{html}"
+    );
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(files[1]).unwrap()).unwrap();
+    assert_eq!(export["format"], "zorgkluis-export/1");
+    assert_eq!(export["subject"]["facts"]["name"], "Synthetische Cliënt");
+    assert!(
+        export["information"]["processings"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty())
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(files[1]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by the owner only: {mode:o}");
+    }
+    let shown = json(&run(&["show", "--as", "dir-1", &id, "--json"]));
+    assert_eq!(shown["status"], "uitgevoerd");
+    assert_eq!(shown["executed_on"], today.as_str());
+    // Once: carried out, it is not carried out again.
+    let o = run(&["execute", "--as", "dir-1", &id, "--out", &out]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("status: "), "{}", stderr(&o));
+    let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}
+
 #[test]
 fn a_bad_request_flag_is_exit_2_naming_it() {
     let (_dir, data, person) = installation_with_a_client();

@@ -157,3 +157,8 @@ cli-complaint-decision = Decision: { $text }
 cli-complaint-officer-involved = The complaints officer is involved (Wkkgz art. 15).
 cli-complaint-referred = Put to the disputes body on { $date } (Wkkgz art. 21).
 cli-complaint-to-ap = The complainant also complained to the Dutch Data Protection Authority (art. 77 GDPR).
+
+## carrying out inzage, afschrift and inzage in de logging
+cli-request-withheld = Request { $id }: entry { $record } is withheld; the export names it with the reason. Then release the export (again).
+cli-request-released = Request { $id }: the export is released; carry it out with `zorgkluis request execute { $id }`.
+cli-request-executed = Request { $id } ({ $request }) is carried out; the export is in:

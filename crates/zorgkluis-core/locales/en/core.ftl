@@ -345,3 +345,31 @@ erasure-note-dossier-retention = The dossier's retention period (art. 7:454(3) B
 erasure-note-third-party-not-dossier = Another person's substantial interest is a ground to refuse only for the medical record (art. 7:455(2) BW); `{ $category }` is not part of it, so it does not count here.
 erasure-note-reglement-longer = The reglement keeps `{ $category }` until and including { $until } ({ $articles }); after the statutory term that is no ground to refuse erasure (art. 17(3) AVG).
 erasure-reglement-grounds = The reglement also names these refusal grounds, which need the handler's judgement and were not weighed here: { $grounds } ({ $articles }).
+
+## carrying out inzage, afschrift and inzage in de logging (the export of a request)
+export-no-automated-decisions = The reglement names no automated decision-making or profiling about you (art. 15(1)(h) and 22 GDPR).
+# $period: "20 years"; $from: "the last change to the record"; $date: "10 January 2045"
+export-retention-until = { $period } after { $from }: kept until at least { $date }
+export-retention-open = { $period } after { $from }; that term has not started yet
+export-retention-none = The reglement sets no retention period: no longer than the purpose needs (art. 5(1)(e) GDPR)
+export-complain-authority = You can lodge a complaint with the Autoriteit Persoonsgegevens, the Dutch supervisory authority (art. 77 GDPR).
+export-complain-court = You can also go to court (art. 79 GDPR).
+export-fee-first = This is your first copy: it is free of charge.
+# $fee: "a reasonable fee"
+export-fee-further = You were given a copy before; for this further copy: { $fee }.
+export-fee-further-silent = You were given a copy before; the reglement names no fee. The GDPR allows a reasonable fee for further copies.
+export-role-system = The system (running the installation)
+# $kind: "access"
+export-error-execute-by-export = a request for { $kind } is carried out by executing its export (zorgkluis request execute, or Carry out on the export page), once released
+export-error-type = this request for { $kind } is not carried out by zorgkluis (yet); zorgkluis carries out access, copy and access to the access log
+# $status: "received"
+export-error-not-decided = the request is not decided yet (status: { $status }): only a granted or partly granted request is carried out
+export-error-refused = the request was refused: there is nothing to carry out
+export-error-withhold-logging = the overview of the access log has no dossier entries to withhold
+export-error-withhold-needs-partial = withholding an entry is a partial refusal: decide the request as partly granted, on the ground that it concerns information about another person (art. 15(4) GDPR, art. 7:456 BW)
+# $max: 2000
+export-error-reason = give the reason for withholding (at most { $max } characters)
+# $grounds: "rechten_van_anderen, 4.4/3"
+export-error-ground = choose one of the decision's grounds: { $grounds }
+export-error-not-released = the export has not been released: review what goes out and release it
+export-error-changed-since-release = the record gained an entry after the release: review the export again and release it again

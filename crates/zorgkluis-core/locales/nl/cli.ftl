@@ -157,3 +157,8 @@ cli-complaint-decision = Oordeel: { $text }
 cli-complaint-officer-involved = De klachtenfunctionaris is betrokken (Wkkgz art. 15).
 cli-complaint-referred = Voorgelegd aan de geschilleninstantie op { $date } (Wkkgz art. 21).
 cli-complaint-to-ap = De klager heeft ook een klacht ingediend bij de Autoriteit Persoonsgegevens (art. 77 AVG).
+
+## carrying out inzage, afschrift and inzage in de logging
+cli-request-withheld = Verzoek { $id }: dossierregel { $record } wordt achtergehouden; de export noemt hem met de reden. Geef de export daarna (opnieuw) vrij.
+cli-request-released = Verzoek { $id }: de export is vrijgegeven; voer hem uit met `zorgkluis request execute { $id }`.
+cli-request-executed = Verzoek { $id } ({ $request }) is uitgevoerd; de export staat in:

@@ -342,3 +342,31 @@ erasure-note-dossier-retention = De bewaartermijn van het dossier (art. 7:454 li
 erasure-note-third-party-not-dossier = Een aanmerkelijk belang van een ander is alleen bij het medisch dossier een grond om te weigeren (art. 7:455 lid 2 BW); `{ $category }` hoort daar niet bij, dus het telt hier niet mee.
 erasure-note-reglement-longer = Het reglement bewaart `{ $category }` tot en met { $until } ({ $articles }); na de wettelijke termijn is dat geen grond om verwijdering te weigeren (AVG art. 17 lid 3).
 erasure-reglement-grounds = Het reglement noemt ook deze weigeringsgronden, die een oordeel van de behandelaar vragen en hier niet zijn meegewogen: { $grounds } ({ $articles }).
+
+## carrying out inzage, afschrift and inzage in de logging (the export of a request)
+export-no-automated-decisions = Het reglement noemt geen geautomatiseerde besluitvorming of profilering over u (AVG art. 15 lid 1 sub h en art. 22).
+# $period: "20 jaar"; $from: "de laatste wijziging in het dossier"; $date: "10 januari 2045"
+export-retention-until = { $period } na { $from }: bewaard tot ten minste { $date }
+export-retention-open = { $period } na { $from }; die termijn is nog niet begonnen
+export-retention-none = Het reglement noemt geen bewaartermijn: niet langer dan nodig voor het doel (AVG art. 5 lid 1 sub e)
+export-complain-authority = U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (AVG art. 77).
+export-complain-court = U kunt ook naar de rechter gaan (AVG art. 79).
+export-fee-first = Dit is uw eerste afschrift: het is kosteloos.
+# $fee: "een redelijke vergoeding"
+export-fee-further = U kreeg eerder een afschrift; voor dit verdere afschrift geldt: { $fee }.
+export-fee-further-silent = U kreeg eerder een afschrift; het reglement noemt geen vergoeding. De AVG staat voor verdere afschriften een redelijke vergoeding toe.
+export-role-system = Het systeem (beheer van de installatie)
+# $kind: "inzage"
+export-error-execute-by-export = een verzoek tot { $kind } wordt uitgevoerd door de export uit te voeren (zorgkluis request execute, of Uitvoeren op de exportpagina), na vrijgave
+export-error-type = dit verzoek tot { $kind } wordt (nog) niet door zorgkluis uitgevoerd; zorgkluis voert inzage, afschrift en inzage in de logging uit
+# $status: "ontvangen"
+export-error-not-decided = het verzoek is nog niet besloten (status: { $status }): pas een toegewezen of deels toegewezen verzoek wordt uitgevoerd
+export-error-refused = het verzoek is afgewezen: er is niets uit te voeren
+export-error-withhold-logging = het overzicht van de logging kent geen dossierregels om achter te houden
+export-error-withhold-needs-partial = een regel achterhouden is een gedeeltelijke weigering: besluit het verzoek als deels toegewezen, op de grond dat het gegevens over een ander betreft (AVG art. 15 lid 4, art. 7:456 BW)
+# $max: 2000
+export-error-reason = geef de reden van het achterhouden (hoogstens { $max } tekens)
+# $grounds: "rechten_van_anderen, 4.4/3"
+export-error-ground = kies een van de gronden van het besluit: { $grounds }
+export-error-not-released = de export is nog niet vrijgegeven: bekijk wat er uitgaat en geef het vrij
+export-error-changed-since-release = het dossier kreeg na de vrijgave een nieuwe regel: bekijk de export opnieuw en geef hem opnieuw vrij

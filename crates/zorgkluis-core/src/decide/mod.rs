@@ -8,6 +8,7 @@ mod deadline;
 mod disclosure;
 mod due;
 mod erasure;
+pub mod information;
 mod represent;
 pub mod request;
 mod retention;

@@ -371,47 +371,8 @@ fn law_over_reglement_age(a: &mut Answer<'_>) {
 
 /// The articles of the right itself: the AVG's, and the care law's for the dossier.
 fn cite_right(a: &mut Answer<'_>, request: RequestType) {
-    let (avg, wgbo, jeugdwet): (Option<&str>, Option<&str>, Option<&str>) = match request {
-        RequestType::Inzage => (
-            Some("AVG art. 15"),
-            Some("art. 7:456 BW"),
-            Some("art. 7.3.10 Jeugdwet"),
-        ),
-        RequestType::Afschrift => (
-            Some("AVG art. 15 lid 3"),
-            Some("art. 7:456 BW"),
-            Some("art. 7.3.10 Jeugdwet"),
-        ),
-        RequestType::Correctie => (Some("AVG art. 16"), None, None),
-        RequestType::Aanvulling => (Some("AVG art. 16"), Some("art. 7:454 lid 2 BW"), None),
-        RequestType::Verwijdering => (
-            Some("AVG art. 17"),
-            Some("art. 7:455 BW"),
-            Some("art. 7.3.9 Jeugdwet"),
-        ),
-        RequestType::Afscherming => (Some("AVG art. 18"), None, None),
-        RequestType::Bezwaar => (Some("AVG art. 21"), None, None),
-        RequestType::Overdraagbaarheid => (Some("AVG art. 20"), None, None),
-        RequestType::Overdracht => (None, None, None),
-        // The client's overview of who accessed his data: the AVG's right of access, and for
-        // a care provider the Wabvpz's electronic overview of the logging.
-        RequestType::InzageLogging => (Some("AVG art. 15"), None, None),
-    };
-    if request == RequestType::InzageLogging {
-        a.article("art. 15e Wabvpz");
-    }
-    if a.laws.wgbo
-        && let Some(w) = wgbo
-    {
-        a.article(w);
-    }
-    if a.laws.jeugdwet
-        && let Some(j) = jeugdwet
-    {
-        a.article(j);
-    }
-    if let Some(avg) = avg {
-        a.article(avg);
+    for article in super::information::right_articles(a.laws, request) {
+        a.article(article);
     }
 }
 

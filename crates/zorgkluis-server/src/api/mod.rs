@@ -143,6 +143,10 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::extend_request))
         .routes(routes!(requests::withdraw_request))
         .routes(routes!(requests::advance_request))
+        .routes(routes!(requests::export))
+        .routes(routes!(requests::withhold))
+        .routes(routes!(requests::release))
+        .routes(routes!(requests::execute))
         .routes(routes!(
             incidents::record_incident,
             incidents::list_incidents

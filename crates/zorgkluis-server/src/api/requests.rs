@@ -1,7 +1,9 @@
 //! `/api/v1/requests`: the request register of data subject requests, for the roles the
 //! reglement gives `handle_requests`: filing (who may file is checked), the register (open,
 //! overdue), a request with what is asked and its history, the decision, the extension and the
-//! withdrawal. The rules are the core's; every change is an audit event.
+//! withdrawal, and the carrying out of an inzage, afschrift or inzage_logging by its export
+//! (reviewed, entries withheld, released, executed). The rules are the core's; every change is
+//! an audit event.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -13,7 +15,7 @@ use zorgkluis_core::vocabulary::{
 };
 use zorgkluis_store::vault::{
     NewRequest as VaultRequest, RequestDetails, RequestFilter, RequestSummary, RequestView,
-    RequesterFacts,
+    RequesterFacts, SubjectExport,
 };
 
 use super::{Body, Query, Refusals};
@@ -568,4 +570,95 @@ pub(crate) async fn advance_request(
         )
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The export of a decided (granted or partly granted) inzage, afschrift or inzage_logging
+/// request, as its handler reviews it before release (docs/export.md): the person's data by
+/// category with its history, what is withheld and why, the art. 15 lid 1 AVG information, the
+/// access overview (roles and the organisation, never user ids) and the fee. Every category
+/// read is decided by the reglement and logged with the request as its purpose and object.
+#[utoipa::path(get, path = "/api/v1/requests/{id}/export", params(("id" = String, Path)),
+    responses((status = 200, body = Object, description = "The export (docs/export.md)"), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn export(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<SubjectExport>, AppError> {
+    Ok(Json(
+        s.vault
+            .subject_export(&caller.actor, &id, caller.lang)
+            .await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewWithholding {
+    /// A record of the entry to withhold (any of its versions).
+    record: String,
+    /// One of the decision's grounds (its id); may be left out when the decision has one.
+    ground: Option<String>,
+    /// Why, for the client: it goes into the export (sealed).
+    #[schema(min_length = 1, max_length = 2000)]
+    reason: String,
+}
+
+/// Withhold an entry about another person from the export of a request decided
+/// `deels_toegewezen` (art. 15 lid 4 AVG, art. 7:456 BW): the export names it with the ground
+/// and the reason, never its content. Takes back a release.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/withheld", params(("id" = String, Path)), request_body = NewWithholding,
+    responses((status = 204, description = "Withheld"), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn withhold(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Body(body): Body<NewWithholding>,
+) -> Result<StatusCode, AppError> {
+    s.vault
+        .withhold_export_entry(
+            &caller.actor,
+            &id,
+            &body.record,
+            body.ground.as_deref(),
+            &body.reason,
+            caller.lang,
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Release the export of a decided request for execution: its handler reviewed what goes out.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/release", params(("id" = String, Path)),
+    responses((status = 204, description = "Released"), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn release(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    s.vault
+        .release_export(&caller.actor, &id, caller.lang)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Carry out a decided inzage, afschrift or inzage_logging request: the released export is
+/// answered (docs/export.md) and the request marked carried out today. An unreleased export,
+/// or one whose dossier gained an entry since its release, is refused naming `release`; a
+/// request of another type naming `type`.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/execute", params(("id" = String, Path)),
+    responses((status = 200, body = Object, description = "The export as carried out (docs/export.md)"), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn execute(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<SubjectExport>, AppError> {
+    let (export, ()) = s
+        .vault
+        .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))
+        .await?;
+    Ok(Json(export))
 }

@@ -179,13 +179,14 @@ fieldset{border:1px solid #bbb;margin-top:1rem;max-width:32rem}form button.prima
 :focus-visible{outline:3px solid #f0a202;outline-offset:2px}.withheld{border-left:4px solid #a4161a;background:#fdecea;padding:.6rem;margin:.6rem 0}\
 .notice{border-left:4px solid #b36b00;background:#fff4e0;padding:.6rem}.error{color:#a4161a;font-weight:600}\
 table{border-collapse:collapse;width:100%;margin-top:.6rem}th,td{border-bottom:1px solid #ccc;padding:.45rem;text-align:left;vertical-align:top}th{background:#f2f5f7}\
-tr.emergency td{background:#fff4e0}tr.overdue td{background:#fdecea}strong.late,li.late{color:#a4161a}@media print{header{display:none}}\
+tr.emergency td{background:#fff4e0}tr.overdue td{background:#fdecea}strong.late,li.late{color:#a4161a}@media print{header{display:none}.no-print{display:none}}\
 label.choice{display:flex;gap:.5rem;align-items:baseline;font-weight:400;margin-top:.4rem}label.choice input{width:auto;margin:0}fieldset{max-width:none}.record{border:1px solid #ccc;border-radius:4px;padding:.6rem .8rem;margin:.5rem 0}\
 .record .text{white-space:pre-wrap;margin:.2rem 0}.meta{color:#4a4a4a;font-size:.9rem;margin:.2rem 0}.kind{font-weight:600;color:#0b4f6c;margin:0 0 .2rem}\
 .supplement{border-left:4px solid #0b4f6c;background:#eef5f8;margin:.5rem 0 0;padding:.4rem .6rem}\
 details{margin-top:.4rem}summary{cursor:pointer;color:#0b4f6c}.panel{border:1px solid #d0d7dc;border-radius:6px;padding:.2rem 1rem 1rem;margin:1rem 0}\
 .counts{display:flex;gap:1rem;flex-wrap:wrap;list-style:none;padding:0}.counts li{border:1px solid #d0d7dc;border-radius:6px;padding:.6rem 1rem;min-width:10rem}\
-.counts strong{display:block;font-size:1.6rem}.empty{color:#4a4a4a;font-style:italic}";
+.counts strong{display:block;font-size:1.6rem}.empty{color:#4a4a4a;font-style:italic}\
+dt{font-weight:600}dd{margin:0 0 .4rem 0}.earlier{border-top:1px dashed #ccc;margin-top:.4rem}";
 
 /// A category's label in the reglement's taxonomy (its id if it has none).
 pub(crate) fn category_label(taxonomy: &Taxonomy, id: &str, lang: Lang) -> String {

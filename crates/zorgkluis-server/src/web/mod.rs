@@ -2,12 +2,14 @@
 //! logging in ([`auth`]) with a second factor where the role needs one ([`second_factor`]), the home page by what the caller may do ([`home`]), clients: lists,
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
-//! ([`officer`]), and the work queue of data subject requests ([`requests`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! ([`officer`]), and the work queue of data subject requests ([`requests`]) with the export
+//! that carries out an inzage, afschrift or inzage in de logging ([`export`]). Every page reads through the same `Vault` as the API; what a page offers is
 //! asked of the vault, so a reglement with other role ids works as well.
 
 pub mod auth;
 mod clients;
 mod dossier;
+pub mod export;
 mod home;
 pub(crate) mod incidents;
 pub(crate) mod layout;
@@ -70,6 +72,13 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/verzoeken/{id}/besluit", post(requests::decide))
         .route("/verzoeken/{id}/verlenging", post(requests::extend))
         .route("/verzoeken/{id}/stap", post(requests::step))
+        .route("/verzoeken/{id}/export", get(export::export_page))
+        .route(
+            "/verzoeken/{id}/export/achterhouden",
+            post(export::withhold),
+        )
+        .route("/verzoeken/{id}/export/vrijgeven", post(export::release))
+        .route("/verzoeken/{id}/export/uitvoeren", post(export::execute))
         .layer(axum::middleware::from_fn(switch_language))
 }
 

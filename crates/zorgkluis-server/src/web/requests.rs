@@ -95,6 +95,14 @@ pub(crate) async fn request_page(
         .as_ref()
         .is_none_or(|d| d.outcome != RequestOutcome::Afgewezen);
     let action = |step: &str| format!("/verzoeken/{}/{step}", r.id);
+    let exported = zorgkluis_store::vault::carried_out_by_export(r.request_type);
+    let decided = matches!(
+        r.status,
+        RequestStatus::Besloten | RequestStatus::Uitgevoerd
+    ) && r
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.outcome != RequestOutcome::Afgewezen);
     let body = html! {
         p.sub {
             strong { (person_name(r.subject.as_ref(), lang)) }
@@ -186,13 +194,23 @@ pub(crate) async fn request_page(
                     label for="stap" { (t(lang, "request-next-step")) }
                     select id="stap" name="stap" {
                         @for st in [RequestStatus::IdentiteitVastgesteld, RequestStatus::InBehandeling, RequestStatus::Uitgevoerd, RequestStatus::Ingetrokken] {
-                            option value=(st.id()) { (st.label(lang)) }
+                            // An inzage, afschrift or inzage in de logging is carried out by its export.
+                            @if st != RequestStatus::Uitgevoerd || !exported {
+                                option value=(st.id()) { (st.label(lang)) }
+                            }
                         }
                     }
                     label for="stap-op" { (t(lang, "request-step-on")) }
                     input id="stap-op" name="op" type="date" value=(today.to_string()) required;
                     button type="submit" { (t(lang, "request-step-button")) }
                 }
+            }
+        }
+        @if exported && decided {
+            section.panel aria-labelledby="uitvoeren" {
+                h2 id="uitvoeren" { (t(lang, "export-request-section")) }
+                p { (t(lang, "export-request-explained")) }
+                p { a.button href={ "/verzoeken/" (r.id) "/export" } { (t(lang, "export-link")) } }
             }
         }
         section.panel aria-labelledby="brieven" {

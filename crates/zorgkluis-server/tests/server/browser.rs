@@ -232,6 +232,17 @@ impl Browser {
         panic!("still on {path}");
     }
 
+    /// Scrolls the first element `css` names to the top of the window (for a screenshot).
+    async fn scroll_to(&self, css: &str) {
+        self.c
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+                vec![json!(css)],
+            )
+            .await
+            .unwrap();
+    }
+
     async fn logout(&self) {
         self.click("header form button").await;
         self.text_with("Gebruikersnaam").await;
@@ -265,6 +276,61 @@ fn staff_do_their_work_in_a_real_browser() {
         &json!({"subject_category": "client", "name": "Jan Bakkerveld", "birth_date": "1961-11-17", "client_number": "C-2002"}),
     );
     assert_eq!(status, 201, "{other}");
+    // Jan's dossier, written by zorg-2 in his care team: a health record and two reports, one
+    // of them about his sister.
+    let jan = other["id"].as_str().unwrap().to_owned();
+    let (status, v) = app.post(
+        Some("admin-1"),
+        &format!("/api/v1/persons/{jan}/care-team"),
+        &json!({"user": "zorg-2", "from": "2020-01-01"}),
+    );
+    assert_eq!(status, 204, "{v}");
+    let mut sister = String::new();
+    for (category, text) in [
+        ("gezondheid", "Synthetisch: hypertensie, lisinopril 10 mg"),
+        ("rapportage", "Synthetisch: rustige week, wandelt dagelijks"),
+        (
+            "rapportage",
+            "Synthetisch: zus belde over haar eigen opname",
+        ),
+    ] {
+        let (status, v) = app.post(
+            Some("zorg-2"),
+            &format!("/api/v1/persons/{jan}/records"),
+            &json!({"category": category, "text": text}),
+        );
+        assert_eq!(status, 201, "{v}");
+        sister = v["id"].as_str().unwrap().to_owned();
+    }
+    // A copy Jan asked for and got, partly: the report about his sister withheld (art. 15 lid
+    // 4 AVG), carried out over the API before the day starts.
+    let (status, v) = app.post(
+        Some("dir-1"),
+        "/api/v1/requests",
+        &json!({"person": jan, "type": "afschrift", "received": zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string()}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let copy = v["id"].as_str().unwrap().to_owned();
+    for (path, body) in [
+        ("status", json!({"status": "identiteit_vastgesteld"})),
+        (
+            "decision",
+            json!({"outcome": "deels_toegewezen", "grounds": ["rechten_van_anderen"]}),
+        ),
+        (
+            "withheld",
+            json!({"record": sister, "reason": "Gaat over de gezondheid van de zus van de cliënt"}),
+        ),
+        ("release", json!({})),
+        ("execute", json!({})),
+    ] {
+        let (status, v) = app.post(
+            Some("dir-1"),
+            &format!("/api/v1/requests/{copy}/{path}"),
+            &body,
+        );
+        assert!(status == 200 || status == 204, "{path}: {status} {v}");
+    }
     // Two requests for the directie's queue (BG wonen 4.7): one forty days old, one of today.
     let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
     let forty_days_ago = today.checked_sub(jiff::Span::new().days(40)).unwrap();
@@ -638,6 +704,58 @@ fn staff_do_their_work_in_a_real_browser() {
             !letter.contains("Autoriteit Persoonsgegevens"),
             "granted: no complaint channels: {letter}"
         );
+        // Carried out with its export: reviewed (a draft until released), released, recorded.
+        b.c.back().await.unwrap();
+        b.click_link("Export bekijken en vrijgeven").await;
+        let export = b.text_with("Inzage in uw persoonsgegevens").await;
+        assert!(export.contains("Concept: nog niet vrijgegeven"), "{export}");
+        assert!(export.contains("Aan: Jan Bakkerveld"), "{export}");
+        assert!(export.contains("hypertensie, lisinopril"), "{export}");
+        assert!(
+            export.contains("Waarvoor wij uw gegevens gebruiken"),
+            "{export}"
+        );
+        assert!(
+            export.contains("Hoe lang wij uw gegevens bewaren"),
+            "{export}"
+        );
+        assert!(
+            export.contains("Zorgverlener, BG wonen"),
+            "the log by role: {export}"
+        );
+        assert!(
+            !export.contains("zorg-2"),
+            "no user ids in the export: {export}"
+        );
+        // The copy of today was his first: this one is free unless excessive (BG wonen 1.5).
+        assert!(
+            export.contains("kosteloos, tenzij het verzoek buitensporig is"),
+            "{export}"
+        );
+        no_raw_timestamps(&export);
+        b.check("verzoek-export").await;
+        b.scroll_to("#logging").await;
+        b.check("verzoek-export-logging").await;
+        b.click("form[action$=vrijgeven] button").await;
+        b.text_with("Vrijgegeven op").await;
+        b.click("form[action$=uitvoeren] button").await;
+        let done = b.text_with("Uitgevoerd op").await;
+        assert!(!done.contains("Concept"), "{done}");
+        // The copy carried out before: the report about the sister named, with the reason,
+        // never its content.
+        b.goto(&format!("/verzoeken/{copy}/export")).await;
+        let copied = b.text_with("Afschrift van uw persoonsgegevens").await;
+        assert!(
+            copied.contains("Gaat over de gezondheid van de zus"),
+            "{copied}"
+        );
+        assert!(!copied.contains("haar eigen opname"), "{copied}");
+        assert!(copied.contains("rustige week"), "{copied}");
+        assert!(copied.contains("AVG art. 15 lid 4"), "{copied}");
+        no_raw_timestamps(&copied);
+        b.check("verzoek-afschrift").await;
+        b.scroll_to(".withheld").await;
+        b.check("verzoek-afschrift-achtergehouden").await;
 
         // English is one click away, and stays.
         b.goto("/?taal=en").await;

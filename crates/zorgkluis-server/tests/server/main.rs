@@ -167,6 +167,10 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/requests/{id}/extension"),
     ("post", "/api/v1/requests/{id}/withdrawal"),
     ("post", "/api/v1/requests/{id}/status"),
+    ("get", "/api/v1/requests/{id}/export"),
+    ("post", "/api/v1/requests/{id}/withheld"),
+    ("post", "/api/v1/requests/{id}/release"),
+    ("post", "/api/v1/requests/{id}/execute"),
 ];
 
 /// Registers a person as admin-1; their id.
@@ -1152,6 +1156,10 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/requests/{id}/extension", json!({"reason": "x", "told": "2026-01-05"})),
             ("post", "/api/v1/requests/{id}/withdrawal", json!({})),
             ("post", "/api/v1/requests/{id}/status", json!({"status": "in_behandeling"})),
+            ("get", "/api/v1/requests/{id}/export", Value::Null),
+            ("post", "/api/v1/requests/{id}/withheld", json!({"record": "x", "reason": "over de zus"})),
+            ("post", "/api/v1/requests/{id}/release", json!({})),
+            ("post", "/api/v1/requests/{id}/execute", json!({})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
         ];

@@ -146,4 +146,50 @@ zorgkluis_testkit::app_on_both_backends! {
         let report = app.block_on(app.vault.verify_audit()).unwrap();
         assert!(report.ok(), "{:?}", report.findings);
     }
+    /// An inzage carried out over the API: refused before its release, naming `release`;
+    /// reviewed, released and executed, the answer is the export with the records and the
+    /// access overview by role, and the request is carried out. A caregiver may not.
+    fn an_inzage_is_carried_out_over_the_api(app) {
+        let person = app.client();
+        let (status, filed) = file(&app, json!({"person": person, "type": "inzage", "received": today().to_string()}));
+        assert_eq!(status, 201, "{filed}");
+        let id = filed["id"].as_str().unwrap().to_owned();
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("status")), "undecided: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "identiteit_vastgesteld"}));
+        assert_eq!(status, 204, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "toegewezen"}));
+        assert_eq!(status, 200, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("release")), "not released: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "uitgevoerd"}));
+        assert_eq!((status, v["field"].clone()), (422, json!("status")), "carried out by its export: {v}");
+        let (status, review) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}/export"));
+        assert_eq!(status, 200, "{review}");
+        assert_eq!(review["release"]["released"], false);
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/withheld"), &json!({"record": "x", "reason": "over de zus"}));
+        assert_eq!((status, v["field"].clone()), (422, json!("outcome")), "granted in full: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/release"), &json!({}));
+        assert_eq!(status, 204, "{v}");
+        let (status, x) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
+        assert_eq!(status, 200, "{x}");
+        assert_eq!(x["format"], "zorgkluis-export/1");
+        assert_eq!(x["request"]["type"], "inzage");
+        assert_eq!(x["release"]["executed_on"], today().to_string());
+        assert_eq!(x["subject"]["facts"]["name"], "Synthetische Cliënt");
+        let health = x["categories"].as_array().unwrap().iter().find(|c| c["category"] == "gezondheid").expect("the health record");
+        assert_eq!(health["entries"][0]["current"]["text"], "Synthetisch: pols 72");
+        assert!(x["information"]["processings"].as_array().unwrap().iter().any(|p| p["id"] == "zorgverlening"), "{x}");
+        assert!(x["access_log"].as_array().unwrap().iter().any(|a| a["role_label"] == "Zorgverlener" && a["action"] == "write"), "{x}");
+        let log = x["access_log"].to_string();
+        assert!(!log.contains("zorg-1") && !log.contains("dir-1"), "no user ids: {log}");
+        let (_, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
+        assert_eq!(shown["status"], "uitgevoerd");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("status")), "once: {v}");
+        let (status, v) = app.get(Some("zorg-1"), &format!("/api/v1/requests/{id}/export"));
+        assert_eq!((status, v["code"].clone()), (403, json!("access.denied")), "{v}");
+        let report = app.block_on(app.vault.verify_audit()).unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
+    }
 }

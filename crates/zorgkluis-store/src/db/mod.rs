@@ -214,6 +214,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/postgres/0012_complaints.sql"),
     ),
     (
+        13,
+        "export_review",
+        include_str!("../../migrations/sqlite/0013_export_review.sql"),
+        include_str!("../../migrations/postgres/0013_export_review.sql"),
+    ),
+    (
         15,
         "category_keys_erasures",
         include_str!("../../migrations/sqlite/0015_category_keys_erasures.sql"),

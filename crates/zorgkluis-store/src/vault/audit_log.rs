@@ -68,6 +68,21 @@ impl Vault {
             )
             .await?;
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        let events = self.events_about(person).await?;
+        // An erased person's log stays readable; who they were does not.
+        let facts = match self.facts_with(person, &receipt).await {
+            Ok(f) => f,
+            Err(VaultError::Erased(_) | VaultError::NotFound(_)) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(AccessLog { facts, events })
+    }
+
+    /// Every event about `person`, oldest first: those of their data, and the lists and
+    /// searches that showed them. A list that showed this person showed others too: their ids
+    /// are not this person's to see, so of a list's subjects only the person is kept. Read
+    /// only after an access that may read the log was committed.
+    pub(super) async fn events_about(&self, person: &str) -> Result<Vec<AuditEvent>, VaultError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND (person_id = $2 \
              OR seq IN (SELECT seq FROM audit_subjects WHERE tenant_id = $1 AND person_id = $2)) ORDER BY seq"
@@ -76,9 +91,7 @@ impl Vault {
         .bind(person)
         .fetch_all(&*self.inner.pool)
         .await?;
-        // A list that showed this person showed others too: their ids are not this person's to
-        // see, so the person's log keeps only them of a list's subjects.
-        let events = rows
+        Ok(rows
             .iter()
             .map(|r| {
                 event_from_row(r).map(|mut e| {
@@ -86,14 +99,7 @@ impl Vault {
                     e
                 })
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        // An erased person's log stays readable; who they were does not.
-        let facts = match self.facts_with(person, &receipt).await {
-            Ok(f) => f,
-            Err(VaultError::Erased(_) | VaultError::NotFound(_)) => None,
-            Err(e) => return Err(e),
-        };
-        Ok(AccessLog { facts, events })
+            .collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Emergency accesses, newest first, for the privacy officer's review: with whom they were

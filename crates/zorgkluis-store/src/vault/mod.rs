@@ -8,7 +8,8 @@
 //! lists, identity checks), [`records`] (the dossier), [`care`] (care teams), [`audit_log`]
 //! (reading the log: a client's access log, the emergency review), [`erasure`] and
 //! [`operations`] (keys, backup, restore, verification, the overview). New capabilities get a
-//! room of their own beside these: data-subject requests in `requests`, consent and the
+//! room of their own beside these: data-subject requests in `requests` and their carrying
+//! out as an export in `export`, consent and the
 //! disclosure ledger in `consent` and `disclosures`, retention runs in `retention`, the
 //! registers of incidents and complaints in `incidents` and `complaints`; registers
 //! that hold no personal data of a client, and reports, live beside the vault.
@@ -20,6 +21,7 @@ mod category_keys;
 mod complaints;
 mod erasure;
 mod erasure_request;
+mod export;
 mod holds;
 mod identity;
 mod incidents;
@@ -50,6 +52,11 @@ pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, parse_outcome};
 pub use erasure::{
     CategoryErasure, ErasedCategory, ErasureCertificate, RefusalGround, RefusedCategory,
+};
+pub use export::{
+    AccessEntry, EXPORT_FORMAT, ExportCategory, ExportEntry, ExportOrganisation, ExportRelease,
+    ExportRequest, ExportSubject, ExportVersion, NotIncluded, SubjectExport, WithheldEntry,
+    carried_out_by_export,
 };
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};

@@ -330,6 +330,23 @@ impl Vault {
             .collect()
     }
 
+    /// The entry `record` belongs to in `person`'s dossier: the original its corrections and
+    /// supplements go back to. None: no record of the person has that id. Reads ids only.
+    pub(super) async fn entry_of(
+        &self,
+        person: &str,
+        record: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let records = self.records_of(person).await?;
+        let supersedes: std::collections::HashMap<&str, Option<&str>> = records
+            .iter()
+            .map(|r| (r.id.as_str(), r.supersedes.as_deref()))
+            .collect();
+        Ok(supersedes
+            .contains_key(record)
+            .then(|| entry_root(&supersedes, record).to_owned()))
+    }
+
     pub(crate) fn insert_record(
         &self,
         key: &DataKey,
@@ -531,7 +548,7 @@ impl Vault {
         person: &str,
         purpose: &str,
     ) -> Result<DossierView, VaultError> {
-        self.view(actor, person, purpose, Action::Read).await
+        self.view(actor, person, purpose, Action::Read, None).await
     }
 
     /// Exports a person's data (copy, portability): every category decided and logged.
@@ -541,7 +558,22 @@ impl Vault {
         person: &str,
         purpose: &str,
     ) -> Result<DossierView, VaultError> {
-        self.view(actor, person, purpose, Action::Export).await
+        self.view(actor, person, purpose, Action::Export, None)
+            .await
+    }
+
+    /// Exports a person's data to carry out the data subject request `request` (its events'
+    /// object): every category decided and logged; what the actor may not export is listed as
+    /// withheld with the reason, for the request's handler to see what the export lacks.
+    pub(super) async fn export_for_request(
+        &self,
+        actor: &Actor,
+        person: &str,
+        purpose: &str,
+        request: &str,
+    ) -> Result<DossierView, VaultError> {
+        self.view(actor, person, purpose, Action::Export, Some(request))
+            .await
     }
 
     async fn view(
@@ -550,6 +582,7 @@ impl Vault {
         person: &str,
         purpose: &str,
         action: Action,
+        request: Option<&str>,
     ) -> Result<DossierView, VaultError> {
         Self::check_purpose(purpose)?;
         let Some(WriteFacts {
@@ -591,8 +624,14 @@ impl Vault {
                 purpose,
                 situation,
             ) {
-                Ok((permit, _)) => permits.push((category, permit)),
-                Err(denial) => denials.push((category, denial)),
+                Ok((permit, _)) => match request {
+                    Some(id) => permits.push((category, permit.with_object(id))),
+                    None => permits.push((category, permit)),
+                },
+                Err(mut denial) => {
+                    denial.event.object = request.map(str::to_owned);
+                    denials.push((category, denial));
+                }
             }
         }
         let key = if permits.is_empty() {
@@ -624,8 +663,9 @@ impl Vault {
         logged?;
         // Outside the care team nothing tells which categories the person has: with nothing
         // allowed, the answer is the refusal of the identification category (decided for every
-        // person, so also for one without records), and the withheld list stays empty.
-        if !care {
+        // person, so also for one without records), and the withheld list stays empty. The
+        // handler of a decided request sees what its export lacks.
+        if !care && request.is_none() {
             if categories.is_empty() {
                 let refusal = withheld
                     .iter()
@@ -692,4 +732,20 @@ fn open_records(
             })
         })
         .collect()
+}
+
+/// The original a record's corrections and supplements go back to, following `supersedes`
+/// (at most as many steps as there are records, so a cycle ends).
+pub(super) fn entry_root<'a>(
+    supersedes: &std::collections::HashMap<&'a str, Option<&'a str>>,
+    record: &'a str,
+) -> &'a str {
+    let mut at = record;
+    for _ in 0..=supersedes.len() {
+        match supersedes.get(at).copied().flatten() {
+            Some(earlier) if supersedes.contains_key(earlier) => at = earlier,
+            _ => break,
+        }
+    }
+    at
 }

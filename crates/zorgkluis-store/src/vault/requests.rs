@@ -15,7 +15,6 @@
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use zorgkluis_core::Lang;
 use zorgkluis_core::decide::request::{
     self as rules, Filing, RefusalGround, RequestError, RequestState,
 };
@@ -23,6 +22,7 @@ use zorgkluis_core::decide::{RepresentAnswer, RepresentFacts, represent};
 use zorgkluis_core::vocabulary::{
     Channel, Duty, Ground, RequestOutcome, RequestStatus, RequestType, Requester,
 };
+use zorgkluis_core::{Lang, t};
 
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
@@ -180,34 +180,38 @@ pub struct RequestView {
 }
 
 /// A request as stored.
-struct Row {
-    id: String,
-    person_id: String,
-    request_type: RequestType,
-    channel: Channel,
-    received: Date,
-    status: RequestStatus,
-    requester: RequesterView,
-    identity_required: bool,
-    identity_on: Option<Date>,
-    respond_by: Date,
-    respond_by_articles: Vec<String>,
-    extendable_to: Option<Date>,
-    execute_by: Option<Date>,
-    erase_by: Option<Date>,
-    extension_told: Option<Date>,
-    extension_reason: Option<Vec<u8>>,
-    outcome: Option<RequestOutcome>,
-    decided_on: Option<Date>,
-    grounds: Vec<RefusalGround>,
-    executed_on: Option<Date>,
-    details: Vec<u8>,
+pub(super) struct Row {
+    pub(super) id: String,
+    pub(super) person_id: String,
+    pub(super) request_type: RequestType,
+    pub(super) channel: Channel,
+    pub(super) received: Date,
+    pub(super) status: RequestStatus,
+    pub(super) requester: RequesterView,
+    pub(super) identity_required: bool,
+    pub(super) identity_on: Option<Date>,
+    pub(super) respond_by: Date,
+    pub(super) respond_by_articles: Vec<String>,
+    pub(super) extendable_to: Option<Date>,
+    pub(super) execute_by: Option<Date>,
+    pub(super) erase_by: Option<Date>,
+    pub(super) extension_told: Option<Date>,
+    pub(super) extension_reason: Option<Vec<u8>>,
+    pub(super) outcome: Option<RequestOutcome>,
+    pub(super) decided_on: Option<Date>,
+    pub(super) grounds: Vec<RefusalGround>,
+    pub(super) executed_on: Option<Date>,
+    pub(super) details: Vec<u8>,
+    /// When the handler released the export of an inzage, afschrift or inzage_logging for
+    /// execution (RFC 3339); none until then, and again after a later withholding.
+    pub(super) released_at: Option<String>,
 }
 
 const COLUMNS: &str = "id, person_id, request_type, channel, received, status, requester_kind, \
      requester_person, requester_ground, authorisation, requester_articles, requester_needs, \
      identity_required, identity_on, respond_by, respond_by_articles, extendable_to, execute_by, \
-     erase_by, extension_told, extension_reason, outcome, decided_on, grounds, executed_on, details";
+     erase_by, extension_told, extension_reason, outcome, decided_on, grounds, executed_on, details, \
+     export_released_at";
 
 fn bad(what: &str) -> StoreError {
     StoreError::Crypto(format!("a request row has a bad {what}"))
@@ -277,10 +281,11 @@ impl Row {
             grounds,
             executed_on: opt_date(r.opt_text(24)?)?,
             details: r.blob(25)?,
+            released_at: r.opt_text(26)?,
         })
     }
 
-    fn state(&self) -> RequestState {
+    pub(super) fn state(&self) -> RequestState {
         RequestState {
             request: self.request_type,
             status: self.status,
@@ -349,7 +354,7 @@ fn reason_kind(id: &str) -> SealedKind {
 }
 
 impl Vault {
-    async fn request_row(&self, id: &str) -> Result<Row, VaultError> {
+    pub(super) async fn request_row(&self, id: &str) -> Result<Row, VaultError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 AND id = $2"
         )))
@@ -365,7 +370,7 @@ impl Vault {
 
     /// Refuses early, without logging, what the actor may not do anyway: the denial is then
     /// decided and logged by `authorize_duty`, before any detail of the request is judged.
-    async fn request_permit(
+    pub(super) async fn request_permit(
         &self,
         actor: &Actor,
         action: AuditAction,
@@ -740,7 +745,12 @@ impl Vault {
 
     /// Checks the actor may handle requests before a step's rules are judged, so that whoever
     /// may not learns nothing of the request; the denial is logged.
-    async fn may_handle(&self, actor: &Actor, row: &Row, step: &str) -> Result<(), VaultError> {
+    pub(super) async fn may_handle(
+        &self,
+        actor: &Actor,
+        row: &Row,
+        step: &str,
+    ) -> Result<(), VaultError> {
         if self.may(actor, Duty::HandleRequests) {
             return Ok(());
         }
@@ -778,6 +788,32 @@ impl Vault {
             }
         };
         self.may_handle(actor, &row, step).await?;
+        if to == RequestStatus::Uitgevoerd && super::export::carried_out_by_export(row.request_type)
+        {
+            return Err(VaultError::Invalid {
+                field: "status",
+                message: t!(
+                    lang,
+                    "export-error-execute-by-export",
+                    kind = row.request_type.label(lang)
+                ),
+            });
+        }
+        self.move_request(actor, &row, to, step, on, lang).await
+    }
+
+    /// Moves a request on (see [`Vault::advance_request`]), once the actor was found to handle
+    /// requests; for an export, carried out as released (the release must still stand).
+    pub(super) async fn move_request(
+        &self,
+        actor: &Actor,
+        row: &Row,
+        to: RequestStatus,
+        step: &str,
+        on: Date,
+        lang: Lang,
+    ) -> Result<(), VaultError> {
+        let id = row.id.as_str();
         let state = row.state();
         let today = crate::clock::today();
         if to == RequestStatus::Uitgevoerd {
@@ -800,10 +836,12 @@ impl Vault {
             RequestStatus::Uitgevoerd => (None, Some(on.to_string())),
             _ => (None, None),
         };
+        // The release an export was carried out under must be the one still recorded.
         let stmt = Stmt::must_change(
             "UPDATE requests SET status = $3, identity_on = COALESCE($5, identity_on), \
              executed_on = COALESCE($6, executed_on) \
-             WHERE tenant_id = $1 AND id = $2 AND status = $4",
+             WHERE tenant_id = $1 AND id = $2 AND status = $4 \
+             AND ($7 = '' OR export_released_at = $7)",
             vec![
                 Arg::Text(self.inner.tenant.clone()),
                 Arg::Text(id.to_owned()),
@@ -811,6 +849,7 @@ impl Vault {
                 Arg::Text(row.status.id().to_owned()),
                 Arg::OptText(identity_on),
                 Arg::OptText(executed_on),
+                Arg::Text(row.released_at.clone().unwrap_or_default()),
             ],
         );
         self.commit_change(permit, stmt).await
@@ -942,8 +981,22 @@ impl Vault {
         Ok(extension)
     }
 
-    async fn commit_change(&self, permit: sealed::Permit, stmt: Stmt) -> Result<(), VaultError> {
-        match sealed::commit(&self.inner.writer, permit, vec![stmt]).await {
+    pub(super) async fn commit_change(
+        &self,
+        permit: sealed::Permit,
+        stmt: Stmt,
+    ) -> Result<(), VaultError> {
+        self.commit_changes(permit, vec![stmt]).await
+    }
+
+    /// Commits a change of a request with its event, in one transaction; a statement that must
+    /// change a row and changes none means the request changed meanwhile.
+    pub(super) async fn commit_changes(
+        &self,
+        permit: sealed::Permit,
+        statements: Vec<Stmt>,
+    ) -> Result<(), VaultError> {
+        match sealed::commit(&self.inner.writer, permit, statements).await {
             Ok(_) => Ok(()),
             // Someone else changed it between reading and writing.
             Err(StoreError::NotFound(_)) => Err(VaultError::Conflict {

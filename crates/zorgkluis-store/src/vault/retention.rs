@@ -852,6 +852,31 @@ impl Vault {
         Ok(data)
     }
 
+    /// The facts each category of `person`'s data counts its retention from, as a run counts
+    /// them: the categories of the records (from the newest of each), and the identification
+    /// facts (from the registration). For the export's retention section.
+    pub(super) async fn retention_facts_of(
+        &self,
+        person: &str,
+    ) -> Result<Vec<(String, RetentionFacts)>, VaultError> {
+        let data = self.retention_data(Some(person)).await?;
+        let Some((p, created)) = data.get(person).and_then(|p| Some((p, p.created?))) else {
+            return Ok(Vec::new());
+        };
+        let dates = DossierDates::of(p, created);
+        let mut newest: BTreeMap<&str, Date> = BTreeMap::new();
+        newest.insert(IDENTIFICATION_CATEGORY, created);
+        for (_, category, made) in &p.records {
+            let day = newest.entry(category.as_str()).or_insert(*made);
+            *day = (*day).max(*made);
+        }
+        let reglement = &self.inner.reglement;
+        Ok(newest
+            .into_iter()
+            .map(|(c, made)| (c.to_owned(), dates.facts(reglement, p, c, made)))
+            .collect())
+    }
+
     /// The plan for everyone (or one person), with the record ids a run would delete.
     async fn compute_plan(
         &self,
@@ -949,6 +974,64 @@ impl Vault {
     }
 }
 
+/// The dates a person's retention counts from: the last change of the dossier and the end of
+/// care.
+struct DossierDates {
+    last_change: Option<Date>,
+    care_ended: Option<Date>,
+}
+
+impl DossierDates {
+    fn of(p: &PersonData, created: Date) -> DossierDates {
+        // The last change of the dossier: the newest record, or the registration.
+        let last_change = p
+            .records
+            .iter()
+            .map(|(_, _, d)| *d)
+            .chain(std::iter::once(created))
+            .max();
+        // The end of care: the day the last care relationship ended, once none is open.
+        let care_ended = if !p.care_until.is_empty() && p.care_until.iter().all(Option::is_some) {
+            p.care_until.iter().flatten().max().copied()
+        } else {
+            None
+        };
+        DossierDates {
+            last_change,
+            care_ended,
+        }
+    }
+
+    /// The facts of a record of `category` made on `made`. The fiscal administration's last
+    /// change is its own newest record (its year ends the term, art. 52 AWR); everything else
+    /// counts from the dossier's last change, as the WGBO does (art. 7:454 lid 3 BW).
+    fn facts(
+        &self,
+        reglement: &zorgkluis_core::Reglement,
+        p: &PersonData,
+        category: &str,
+        made: Date,
+    ) -> RetentionFacts {
+        let fiscal_change = || {
+            p.records
+                .iter()
+                .filter(|(_, c, _)| c == category)
+                .map(|(_, _, d)| *d)
+                .max()
+        };
+        RetentionFacts {
+            created: Some(made),
+            last_change: match reglement.taxonomy.category(category) {
+                Some(c) if c.fiscal && !c.medical_record => fiscal_change().or(Some(made)),
+                _ => self.last_change,
+            },
+            care_ended: self.care_ended,
+            legal_hold: false,
+            as_of: None,
+        }
+    }
+}
+
 /// One person's due entries, and whether the whole file is due. `held` counts, per category,
 /// the records a hold keeps that would otherwise be due.
 fn person_plan(
@@ -961,39 +1044,8 @@ fn person_plan(
     let Some(created) = p.created else {
         return Ok((Vec::new(), false));
     };
-    // The last change of the dossier: the newest record, or the registration.
-    let last_change = p
-        .records
-        .iter()
-        .map(|(_, _, d)| *d)
-        .chain(std::iter::once(created))
-        .max();
-    // The end of care: the day the last care relationship ended, once none is open.
-    let care_ended = if !p.care_until.is_empty() && p.care_until.iter().all(Option::is_some) {
-        p.care_until.iter().flatten().max().copied()
-    } else {
-        None
-    };
-    // The fiscal administration's last change is its own newest record (its year ends the
-    // term, art. 52 AWR); everything else counts from the dossier's last change, as the WGBO
-    // does (art. 7:454 lid 3 BW).
-    let fiscal_change = |category: &str| {
-        p.records
-            .iter()
-            .filter(|(_, c, _)| c == category)
-            .map(|(_, _, d)| *d)
-            .max()
-    };
-    let facts = |category: &str, made: Date| RetentionFacts {
-        created: Some(made),
-        last_change: match reglement.taxonomy.category(category) {
-            Some(c) if c.fiscal && !c.medical_record => fiscal_change(category).or(Some(made)),
-            _ => last_change,
-        },
-        care_ended,
-        legal_hold: false,
-        as_of: None,
-    };
+    let dates = DossierDates::of(p, created);
+    let facts = |category: &str, made: Date| dates.facts(reglement, p, category, made);
     // Per category: the due records, and whether anything of it stays.
     struct Acc {
         entry: PlanEntry,

@@ -9,6 +9,7 @@ mod complaints;
 mod crash;
 mod duties;
 mod erasure;
+mod export;
 mod incidents;
 mod persons;
 mod requests;

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Times zorgkluis' access and erasure requests over its API, as ../shared/peers/fides/dsr.py
+times Fides': wall clock from just before the first POST to the answer that carries the
+finished export (access) or the erasure certificate (erasure), on one keep-alive connection.
+
+An access request is the product's whole flow for a client of the demo organisation (BG
+wonen's reglement): filed, identity established, taken into progress, granted, the export
+released by its handler, carried out (the JSON export), and the same export as HTML. An
+erasure request: filed, identity, in progress, granted, carried out (the certificate). Every
+step is decided by the reglement and written to the audit chain before it answers.
+
+Usage: zorgkluis_dsr.py --url http://127.0.0.1:18182 --tokens DATA/demo-tokens.txt
+                        --kind access|erasure --client N [--repeat K]
+Access runs K times on client N; erasure on clients N, N+1, ... (each erased once).
+"""
+import argparse
+import http.client
+import json
+import statistics
+import sys
+import time
+import urllib.parse
+from datetime import date
+
+
+class Api:
+    def __init__(self, url, token):
+        u = urllib.parse.urlparse(url)
+        self.conn = http.client.HTTPConnection(u.hostname, u.port)
+        self.token = token
+
+    def call(self, method, path, body=None, accept="application/json"):
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": accept}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        self.conn.request(method, path, body=data, headers=headers)
+        r = self.conn.getresponse()
+        payload = r.read()
+        if r.status >= 300:
+            sys.exit(f"{method} {path}: {r.status} {payload[:500]!r}")
+        if not payload:
+            return None
+        if accept != "application/json":
+            return payload
+        return json.loads(payload)
+
+
+def tokens(path):
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) >= 3:
+            out[parts[0]] = parts[2]
+    return out
+
+
+def person_of(admin, client):
+    found = admin.call("POST", "/api/v1/persons/search", {"client_number": f"P-{client}"})
+    if not found["persons"]:
+        sys.exit(f"client P-{client} is not in zorgkluis (import the peer data first)")
+    return found["persons"][0]["id"]
+
+
+def one_request(api, person, kind):
+    today = date.today().isoformat()
+    t0 = time.perf_counter()
+    filed = api.call("POST", "/api/v1/requests", {
+        "person": person, "type": "inzage" if kind == "access" else "verwijdering",
+        "received": today, "channel": "email"})
+    rid = filed["id"]
+    for status in ["identiteit_vastgesteld", "in_behandeling"]:
+        api.call("POST", f"/api/v1/requests/{rid}/status", {"status": status})
+    api.call("POST", f"/api/v1/requests/{rid}/decision", {"outcome": "toegewezen"})
+    if kind == "access":
+        api.call("POST", f"/api/v1/requests/{rid}/release")
+        export = api.call("POST", f"/api/v1/requests/{rid}/execute")
+        html = api.call("GET", f"/api/v1/requests/{rid}/export", accept="text/html")
+        elapsed = time.perf_counter() - t0
+        entries = sum(len(c["entries"]) for c in export["categories"])
+        return elapsed, f"{entries} entries, {len(html)} bytes of HTML"
+    certificate = api.call("POST", f"/api/v1/requests/{rid}/execute")
+    elapsed = time.perf_counter() - t0
+    erased = sum(c["records"] for c in certificate["erased"])
+    return elapsed, f"{erased} records erased, whole file: {certificate['whole_file']}"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--url", required=True)
+    p.add_argument("--tokens", required=True)
+    p.add_argument("--kind", choices=["access", "erasure"], required=True)
+    p.add_argument("--client", type=int, default=5000)
+    p.add_argument("--repeat", type=int, default=5)
+    a = p.parse_args()
+    tok = tokens(a.tokens)
+    admin, director = Api(a.url, tok["admin-1"]), Api(a.url, tok["dir-1"])
+    times = []
+    for k in range(a.repeat):
+        client = a.client if a.kind == "access" else a.client + k
+        person = person_of(admin, client)
+        elapsed, what = one_request(director, person, a.kind)
+        times.append(elapsed)
+        print(f"run {k + 1}/{a.repeat}: {a.kind} of client {client} in {elapsed * 1000:.1f} ms ({what})")
+    print(f"zorgkluis {a.kind}: median {statistics.median(times) * 1000:.1f} ms over {a.repeat} runs")
+
+
+if __name__ == "__main__":
+    main()
