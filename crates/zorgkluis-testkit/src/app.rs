@@ -142,6 +142,22 @@ impl TestApp {
         Self::read(req.call().unwrap())
     }
 
+    /// GET `path` as HTML (`Accept: text/html`), with the API token of `who`: the status and
+    /// the body's text.
+    pub fn get_html(&self, who: &str, path: &str) -> (u16, String) {
+        let mut resp = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Authorization", format!("Bearer {}", self.tokens[who]))
+            .header("Accept", "text/html")
+            .call()
+            .unwrap();
+        (
+            resp.status().as_u16(),
+            resp.body_mut().read_to_string().unwrap_or_default(),
+        )
+    }
+
     /// POST a JSON body to `path`.
     pub fn post(&self, who: Option<&str>, path: &str, body: &Value) -> Reply {
         let mut req = self.agent.post(format!("{}{path}", self.base));

@@ -530,6 +530,25 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                 json: as_json,
             } => {
                 let actor = actor(&vault, &acting).await?;
+                let request = vault
+                    .request(&actor, &id)
+                    .await
+                    .map_err(|e| say_step(e, lang))?;
+                if request.request_type == RequestType::Verwijdering {
+                    let certificate = vault
+                        .execute_erasure(
+                            &actor,
+                            &id,
+                            zorgkluis_core::time::dutch_date(jiff::Timestamp::now()),
+                            lang,
+                        )
+                        .await
+                        .map_err(|e| say_step(e, lang))?;
+                    if as_json {
+                        return Ok((json(&certificate)?, true));
+                    }
+                    return Ok((erasure_lines(&certificate, lang), true));
+                }
                 let dir = out.unwrap_or_else(|| PathBuf::from("."));
                 let (export, files) = vault
                     .execute_export(&actor, &id, lang, |x| write_export(&dir, x))
@@ -555,6 +574,38 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
             }
         }
     })
+}
+
+/// The erasure certificate as the terminal shows it: what was erased, what was kept and why.
+fn erasure_lines(c: &zorgkluis_store::vault::ErasureCertificate, lang: Lang) -> String {
+    let mut lines = vec![t!(
+        lang,
+        "cli-erasure-certificate",
+        id = &c.id,
+        request = c.request_id.as_deref().unwrap_or("-"),
+        whole = if c.whole_file { "yes" } else { "no" }
+    )];
+    for e in &c.erased {
+        lines.push(t!(
+            lang,
+            "cli-erasure-erased",
+            category = &e.category,
+            records = e.records,
+            articles = &e.articles.join("; ")
+        ));
+    }
+    for r in &c.refused {
+        for g in &r.grounds {
+            lines.push(t!(
+                lang,
+                "cli-erasure-refused",
+                category = &r.category,
+                reason = &g.reason,
+                article = &g.article
+            ));
+        }
+    }
+    lines.join("\n")
 }
 
 /// An error of a step that has no flag of its own (the request's type, its status, its

@@ -1927,6 +1927,19 @@ fn request_execute_writes_the_export_files_and_prints_their_paths() {
     assert!(stderr(&o).contains("status: "), "{}", stderr(&o));
     let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+    // An erasure is carried out by erasing (here the whole file: it has nothing a law keeps):
+    // the certificate is printed.
+    let erasure = decided("verwijdering");
+    let o = run(&["execute", "--as", "dir-1", &erasure]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Verwijderingsverklaring") && stdout(&o).contains("verwijderd: "),
+        "{}",
+        stdout(&o)
+    );
+    let again = run(&["execute", "--as", "dir-1", &erasure, "--json"]);
+    assert_eq!(again.status.code(), Some(2), "carried out once");
+    assert!(stderr(&again).contains("status: "), "{}", stderr(&again));
 }
 
 #[test]

@@ -162,3 +162,12 @@ cli-complaint-to-ap = The complainant also complained to the Dutch Data Protecti
 cli-request-withheld = Request { $id }: entry { $record } is withheld; the export names it with the reason. Then release the export (again).
 cli-request-released = Request { $id }: the export is released; carry it out with `zorgkluis request execute { $id }`.
 cli-request-executed = Request { $id } ({ $request }) is carried out; the export is in:
+
+## request execute for an erasure (issue 13 part 3)
+# $whole: yes or no
+cli-erasure-certificate = Erasure certificate { $id } (request { $request }){ $whole ->
+    [yes] : the whole file was destroyed.
+   *[no] :
+}
+cli-erasure-erased = erased: { $category }, { $records } records ({ $articles })
+cli-erasure-refused = kept: { $category }: { $reason } ({ $article })

@@ -373,3 +373,6 @@ export-error-reason = give the reason for withholding (at most { $max } characte
 export-error-ground = choose one of the decision's grounds: { $grounds }
 export-error-not-released = the export has not been released: review what goes out and release it
 export-error-changed-since-release = the record gained an entry after the release: review the export again and release it again
+
+## carrying out an erasure request (issue 13 part 3)
+request-error-execute-erasure = a request for erasure is carried out by executing it (zorgkluis request execute, or Carry out on the request page): that erases what may go and writes the certificate

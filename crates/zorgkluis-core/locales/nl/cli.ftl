@@ -162,3 +162,12 @@ cli-complaint-to-ap = De klager heeft ook een klacht ingediend bij de Autoriteit
 cli-request-withheld = Verzoek { $id }: dossierregel { $record } wordt achtergehouden; de export noemt hem met de reden. Geef de export daarna (opnieuw) vrij.
 cli-request-released = Verzoek { $id }: de export is vrijgegeven; voer hem uit met `zorgkluis request execute { $id }`.
 cli-request-executed = Verzoek { $id } ({ $request }) is uitgevoerd; de export staat in:
+
+## request execute for an erasure (issue 13 part 3)
+# $whole: yes or no
+cli-erasure-certificate = Verwijderingsverklaring { $id } (verzoek { $request }){ $whole ->
+    [yes] : het hele dossier is vernietigd.
+   *[no] :
+}
+cli-erasure-erased = verwijderd: { $category }, { $records } records ({ $articles })
+cli-erasure-refused = bewaard: { $category }: { $reason } ({ $article })

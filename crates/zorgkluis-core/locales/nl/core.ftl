@@ -370,3 +370,6 @@ export-error-reason = geef de reden van het achterhouden (hoogstens { $max } tek
 export-error-ground = kies een van de gronden van het besluit: { $grounds }
 export-error-not-released = de export is nog niet vrijgegeven: bekijk wat er uitgaat en geef het vrij
 export-error-changed-since-release = het dossier kreeg na de vrijgave een nieuwe regel: bekijk de export opnieuw en geef hem opnieuw vrij
+
+## carrying out an erasure request (issue 13 part 3)
+request-error-execute-erasure = een verzoek tot verwijdering wordt uitgevoerd door het uit te voeren (zorgkluis request execute, of Uitvoeren op de verzoekpagina): dat verwijdert wat weg mag en schrijft de verklaring

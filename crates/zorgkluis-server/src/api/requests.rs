@@ -15,7 +15,7 @@ use zorgkluis_core::vocabulary::{
 };
 use zorgkluis_store::vault::{
     NewRequest as VaultRequest, RequestDetails, RequestFilter, RequestSummary, RequestView,
-    RequesterFacts, SubjectExport,
+    RequesterFacts,
 };
 
 use super::{Body, Query, Refusals};
@@ -577,19 +577,35 @@ pub(crate) async fn advance_request(
 /// category with its history, what is withheld and why, the art. 15 lid 1 AVG information, the
 /// access overview (roles and the organisation, never user ids) and the fee. Every category
 /// read is decided by the reglement and logged with the request as its purpose and object.
+/// With `Accept: text/html` the same export as the printable Dutch document (to print or save
+/// as PDF), as `zorgkluis request execute` writes it.
 #[utoipa::path(get, path = "/api/v1/requests/{id}/export", params(("id" = String, Path)),
-    responses((status = 200, body = Object, description = "The export (docs/export.md)"), Refusals),
+    responses((status = 200, description = "The export (docs/export.md); with Accept: text/html, the printable document",
+        content(
+            (Object = "application/json"),
+            (String = "text/html")
+        )), Refusals),
     security(("token" = [])))]
 pub(crate) async fn export(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> Result<Json<SubjectExport>, AppError> {
-    Ok(Json(
-        s.vault
-            .subject_export(&caller.actor, &id, caller.lang)
-            .await?,
-    ))
+    headers: axum::http::HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse as _;
+    let export = s
+        .vault
+        .subject_export(&caller.actor, &id, caller.lang)
+        .await?;
+    let html = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    Ok(if html {
+        axum::response::Html(crate::web::export::export_html(&export)).into_response()
+    } else {
+        Json(export).into_response()
+    })
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -644,8 +660,11 @@ pub(crate) async fn release(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Carry out a decided inzage, afschrift or inzage_logging request: the released export is
-/// answered (docs/export.md) and the request marked carried out today. An unreleased export,
+/// Carry out a decided request. An inzage, afschrift or inzage_logging: the released export is
+/// answered (docs/export.md) and the request marked carried out today. A verwijdering: each
+/// category it concerns is decided under the law (the fiscal seven years, another's interest
+/// in the dossier, a legal hold), what may go is crypto-shredded, and the erasure certificate
+/// is answered (`erased` with counts and articles, `refused` with grounds; never content). An unreleased export,
 /// or one whose dossier gained an entry since its release, is refused naming `release`; a
 /// request of another type naming `type`.
 #[utoipa::path(post, path = "/api/v1/requests/{id}/execute", params(("id" = String, Path)),
@@ -655,10 +674,23 @@ pub(crate) async fn execute(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> Result<Json<SubjectExport>, AppError> {
-    let (export, ()) = s
-        .vault
-        .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))
-        .await?;
-    Ok(Json(export))
+) -> Result<Json<serde_json::Value>, AppError> {
+    let request = s.vault.request(&caller.actor, &id).await?;
+    let answer = if request.request_type == RequestType::Verwijdering {
+        let certificate = s
+            .vault
+            .execute_erasure(&caller.actor, &id, today(), caller.lang)
+            .await?;
+        serde_json::to_value(certificate)
+    } else {
+        let (export, ()) = s
+            .vault
+            .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))
+            .await?;
+        serde_json::to_value(export)
+    };
+    Ok(Json(answer.map_err(|e| AppError::Internal {
+        code: "serialize",
+        cause: e.to_string(),
+    })?))
 }

@@ -193,3 +193,50 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(report.ok(), "{:?}", report.findings);
     }
 }
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// A partial erasure over the API (issue 13): the care notes erased, the invoices kept on
+    /// the fiscal seven years with the article; the certificate answers, the request is
+    /// carried out, and an inzage afterwards shows the invoice and no note, also as HTML.
+    fn an_erasure_is_carried_out_over_the_api_keeping_the_fiscal_records(app) {
+        let person = app.client();
+        let (status, v) = app.post(Some("admin-1"), &format!("/api/v1/persons/{person}/records"), &json!({"category": "financieel", "text": "Synthetische factuur december"}));
+        assert_eq!(status, 201, "{v}");
+        let (status, filed) = file(&app, json!({"person": person, "type": "verwijdering", "received": today().to_string(), "categories": ["gezondheid", "financieel"]}));
+        assert_eq!(status, 201, "{filed}");
+        let id = filed["id"].as_str().unwrap().to_owned();
+        for step in ["identiteit_vastgesteld", "in_behandeling"] {
+            let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": step}));
+            assert_eq!(status, 204, "{v}");
+        }
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "uitgevoerd"}));
+        assert_eq!((status, v["field"].clone()), (422, json!("status")), "carried out by erasing: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "toegewezen"}));
+        assert_eq!(status, 200, "{v}");
+        let (status, c) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
+        assert_eq!(status, 200, "{c}");
+        assert_eq!(c["whole_file"], false);
+        assert_eq!(c["erased"][0]["category"], "gezondheid");
+        assert_eq!(c["erased"][0]["records"], 1);
+        assert_eq!(c["refused"][0]["category"], "financieel");
+        assert!(c["refused"][0]["grounds"][0]["article"].as_str().unwrap().contains("52 lid 4 AWR"), "{c}");
+        assert!(!c.to_string().contains("pols 72"), "no content on the certificate: {c}");
+        let (_, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
+        assert_eq!(shown["status"], "uitgevoerd");
+
+        // What is left: the invoice, no note.
+        let (status, filed) = file(&app, json!({"person": person, "type": "inzage", "received": today().to_string()}));
+        assert_eq!(status, 201, "{filed}");
+        let inzage = filed["id"].as_str().unwrap().to_owned();
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{inzage}/status"), &json!({"status": "identiteit_vastgesteld"}));
+        assert_eq!(status, 204, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{inzage}/decision"), &json!({"outcome": "toegewezen"}));
+        assert_eq!(status, 200, "{v}");
+        let (status, html) = app.get_html("dir-1", &format!("/api/v1/requests/{inzage}/export"));
+        assert_eq!(status, 200, "{html}");
+        assert!(html.contains("<html") && html.contains("Synthetische Cliënt"), "{html}");
+        assert!(!html.contains("pols 72"), "the erased note is in the export");
+        let report = app.block_on(app.vault.verify_audit()).unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
+    }
+}

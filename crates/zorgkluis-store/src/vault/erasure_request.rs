@@ -144,8 +144,16 @@ impl Vault {
         let certificate = self
             .erase_categories(actor, &person, &granted, refused, Some(id), "verzoek")
             .await?;
-        self.advance_request(actor, id, RequestStatus::Uitgevoerd, on, lang)
-            .await?;
+        let row = self.request_row(id).await?;
+        self.move_request(
+            actor,
+            &row,
+            RequestStatus::Uitgevoerd,
+            "uitgevoerd",
+            on,
+            lang,
+        )
+        .await?;
         Ok(certificate)
     }
 

@@ -799,6 +799,13 @@ impl Vault {
                 ),
             });
         }
+        // An erasure is carried out by erasing (Vault::execute_erasure), never by a mark alone.
+        if to == RequestStatus::Uitgevoerd && row.request_type == RequestType::Verwijdering {
+            return Err(VaultError::Invalid {
+                field: "status",
+                message: t!(lang, "request-error-execute-erasure"),
+            });
+        }
         self.move_request(actor, &row, to, step, on, lang).await
     }
 

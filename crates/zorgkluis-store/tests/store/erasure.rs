@@ -288,6 +288,17 @@ zorgkluis_testkit::on_both_backends! {
         let person = with_invoice(&vault).await;
         let id = granted_erasure(&vault, &person, &["gezondheid", "financieel"]).await;
         let director = actor("dir-1", "directie");
+        // Marked carried out without erasing: refused.
+        let by_hand = vault
+            .advance_request(
+                &director,
+                &id,
+                zorgkluis_core::vocabulary::RequestStatus::Uitgevoerd,
+                today(),
+                zorgkluis_core::Lang::Nl,
+            )
+            .await;
+        assert!(matches!(by_hand, Err(VaultError::Invalid { field: "status", .. })), "{by_hand:?}");
         let certificate = vault
             .execute_erasure(&director, &id, today(), zorgkluis_core::Lang::Nl)
             .await
