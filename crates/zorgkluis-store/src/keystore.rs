@@ -141,6 +141,42 @@ impl KeyStore {
         Ok(())
     }
 
+    /// Stores many new persons' wrapped keys (a bulk import) in one transaction, in the store
+    /// and its mirror, each on disk before this returns: one sync for the lot instead of one
+    /// per person.
+    pub(crate) fn put_all(
+        &self,
+        tenant: &str,
+        keys: &[(String, StoredKey)],
+    ) -> Result<(), StoreError> {
+        self.each(|conn| {
+            let tx = conn.unchecked_transaction()?;
+            {
+                let mut stmt = tx.prepare_cached(
+                    // installation-wide: the key store is a file of its own, not the distributed database.
+                    "INSERT INTO stored_keys (tenant_id, person_id, master_key_id, wrapped_key) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (tenant_id, person_id) DO UPDATE SET master_key_id = excluded.master_key_id, \
+                     wrapped_key = excluded.wrapped_key",
+                )?;
+                for (person, key) in keys {
+                    stmt.execute(rusqlite::params![
+                        tenant,
+                        person,
+                        key.master_key_id,
+                        key.wrapped
+                    ])?;
+                }
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
+        let mut cache = self.cache.write().map_err(poisoned)?;
+        for (person, key) in keys {
+            cache.insert((tenant.to_owned(), person.clone()), key.clone());
+        }
+        Ok(())
+    }
+
     pub(crate) fn get(&self, tenant: &str, person: &str) -> Result<Option<StoredKey>, StoreError> {
         let id = (tenant.to_owned(), person.to_owned());
         if let Some(k) = self.cache.read().map_err(poisoned)?.get(&id) {

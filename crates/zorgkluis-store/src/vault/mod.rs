@@ -10,7 +10,8 @@
 //! [`operations`] (keys, backup, restore, verification, the overview). New capabilities get a
 //! room of their own beside these: data-subject requests in `requests`, consent and the
 //! disclosure ledger in `consent` and `disclosures`, retention runs in `retention`, the
-//! registers of incidents and complaints in `incidents` and `complaints`; registers
+//! registers of incidents and complaints in `incidents` and `complaints`, bulk import in
+//! `import`; registers
 //! that hold no personal data of a client, and reports, live beside the vault.
 
 mod access;
@@ -20,6 +21,7 @@ mod complaints;
 mod erasure;
 mod holds;
 mod identity;
+mod import;
 mod incidents;
 mod operations;
 mod persons;
@@ -47,6 +49,10 @@ pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, parse_outcome};
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
+pub use import::{
+    ImportCare, ImportItem, ImportPerson, ImportPlan, ImportProblem, ImportRecord, ImportedPerson,
+    RECORDS_PER_JOB,
+};
 pub use incidents::Incident;
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
