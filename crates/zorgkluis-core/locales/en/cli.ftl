@@ -157,3 +157,13 @@ cli-complaint-decision = Decision: { $text }
 cli-complaint-officer-involved = The complaints officer is involved (Wkkgz art. 15).
 cli-complaint-referred = Put to the disputes body on { $date } (Wkkgz art. 21).
 cli-complaint-to-ap = The complainant also complained to the Dutch Data Protection Authority (art. 77 GDPR).
+
+## import (issue 13 part 10)
+cli-import-line-field = { $file }:{ $line }: field { $field }: { $message }
+cli-import-line = { $file }:{ $line }: { $message }
+cli-import-refused = { $file }: not imported, { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}; nothing was written.
+cli-import-stopped = { $file }:{ $line }: import stopped: { $error }. The { $persons } persons before it were imported.
+cli-import-done = Imported: { $persons } persons, { $care } care relationships and { $records } dossier records in { $seconds } s ({ $rate } per second).

@@ -157,3 +157,13 @@ cli-complaint-decision = Oordeel: { $text }
 cli-complaint-officer-involved = De klachtenfunctionaris is betrokken (Wkkgz art. 15).
 cli-complaint-referred = Voorgelegd aan de geschilleninstantie op { $date } (Wkkgz art. 21).
 cli-complaint-to-ap = De klager heeft ook een klacht ingediend bij de Autoriteit Persoonsgegevens (art. 77 AVG).
+
+## import (issue 13 part 10)
+cli-import-line-field = { $file }:{ $line }: veld { $field }: { $message }
+cli-import-line = { $file }:{ $line }: { $message }
+cli-import-refused = { $file }: niet geïmporteerd, { $errors ->
+    [one] 1 fout
+   *[other] { $errors } fouten
+}; er is niets weggeschreven.
+cli-import-stopped = { $file }:{ $line }: import gestopt: { $error }. De { $persons } personen daarvoor zijn geïmporteerd.
+cli-import-done = Geïmporteerd: { $persons } personen, { $care } zorgrelaties en { $records } dossierregels in { $seconds } s ({ $rate } per seconde).
