@@ -212,6 +212,32 @@ impl KeyStore {
         Ok(kept)
     }
 
+    /// Stores the category keys of new persons (a bulk import) in one transaction, in the
+    /// store and its mirror; a category that has a key keeps it.
+    pub(crate) fn add_category_keys(
+        &self,
+        tenant: &str,
+        keys: &[(String, String, WrappedCategoryKey)],
+    ) -> Result<(), StoreError> {
+        self.each(|conn| {
+            let tx = conn.unchecked_transaction()?;
+            {
+                let mut stmt = tx.prepare_cached(
+                    // installation-wide: the key store is a file of its own, not the distributed database.
+                    "INSERT OR IGNORE INTO category_keys (tenant_id, person_id, category, wrapped_key) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for (person, category, wrapped) in keys {
+                    stmt.execute(rusqlite::params![tenant, person, category, wrapped])?;
+                }
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
+        // The cache learns them from the store on first use: a key kept from before wins.
+        Ok(())
+    }
+
     /// Destroys the key of one category of a person's records, in the store and its mirror,
     /// the freed bytes zeroed.
     pub(crate) fn destroy_category(
@@ -270,6 +296,42 @@ impl KeyStore {
             .write()
             .map_err(poisoned)?
             .insert((tenant.to_owned(), person.to_owned()), key.clone());
+        Ok(())
+    }
+
+    /// Stores many new persons' wrapped keys (a bulk import) in one transaction, in the store
+    /// and its mirror, each on disk before this returns: one sync for the lot instead of one
+    /// per person.
+    pub(crate) fn put_all(
+        &self,
+        tenant: &str,
+        keys: &[(String, StoredKey)],
+    ) -> Result<(), StoreError> {
+        self.each(|conn| {
+            let tx = conn.unchecked_transaction()?;
+            {
+                let mut stmt = tx.prepare_cached(
+                    // installation-wide: the key store is a file of its own, not the distributed database.
+                    "INSERT INTO stored_keys (tenant_id, person_id, master_key_id, wrapped_key) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (tenant_id, person_id) DO UPDATE SET master_key_id = excluded.master_key_id, \
+                     wrapped_key = excluded.wrapped_key",
+                )?;
+                for (person, key) in keys {
+                    stmt.execute(rusqlite::params![
+                        tenant,
+                        person,
+                        key.master_key_id,
+                        key.wrapped
+                    ])?;
+                }
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
+        let mut cache = self.cache.write().map_err(poisoned)?;
+        for (person, key) in keys {
+            cache.insert((tenant.to_owned(), person.clone()), key.clone());
+        }
         Ok(())
     }
 

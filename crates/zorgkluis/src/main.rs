@@ -3,6 +3,7 @@
 mod accounts_cmd;
 mod complaint_cmd;
 mod demo;
+mod import_cmd;
 mod incident_cmd;
 mod reglement_cmd;
 mod request_cmd;
@@ -166,6 +167,10 @@ enum Command {
     /// destruction certificate.
     #[command(subcommand)]
     Retention(retention_cmd::RetentionCommand),
+    /// Import persons, their care teams and their dossier records from a JSON Lines file
+    /// (docs/import.md), acting as a staff member (--as). The whole file is checked first; a
+    /// file with any error imports nothing (exit 2).
+    Import(import_cmd::ImportArgs),
     /// Restore the embedded database from FILE (for PostgreSQL: after pg_restore, without a
     /// file); erasures made since the backup stay in force.
     Restore { file: Option<PathBuf> },
@@ -245,5 +250,6 @@ fn main() -> ExitCode {
         Command::Backup { file } => store_cmd::backup(&cli.installation, file, lang),
         Command::Restore { file } => store_cmd::restore(&cli.installation, file, lang),
         Command::Retention(cmd) => retention_cmd::run(&cli.installation, cmd, lang),
+        Command::Import(args) => import_cmd::run(&cli.installation, args, lang),
     }
 }

@@ -2308,3 +2308,162 @@ fn retention_with_a_bad_as_of_is_exit_2_naming_the_flag() {
     let plan = json(&run(&["retention", "plan", "--as-of", &today(), "--json"]));
     assert_eq!(plan["whole_files"], 1, "the refused run destroyed nothing");
 }
+
+/// An installation of BG wonen with an administrator and a caregiver, for `import`.
+fn import_installation() -> (TempFile, String) {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "init",
+        "--reglement",
+        &seed(),
+        "--tenant",
+        "bg-wonen",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let vault = zorgkluis_testkit::open_at(&location).await;
+        zorgkluis_testkit::add_staff(
+            &vault,
+            &[("zorg-1", "zorgverlener"), ("admin-1", "administratie")],
+        )
+        .await;
+        vault.close().await;
+    });
+    (dir, data)
+}
+
+/// Synthetic clients: a person with a care team, notes by the caregiver (one corrected) and an
+/// invoice by the administrator, and a person with a name only.
+const IMPORT_GOOD: &str = r#"{"type": "person", "ref": "c1", "subject_category": "client", "name": "Anna Synthetisch", "birth_date": "1950-03-02", "client_number": "C-1", "bsn": "111222333", "registered": "2015-01-05"}
+{"type": "care", "person": "c1", "user": "zorg-1", "from": "2020-01-01"}
+{"type": "record", "person": "c1", "ref": "r1", "category": "rapportage", "text": "Bezoek: gaat goed.", "created": "2021-04-01", "by": "zorg-1"}
+
+{"type": "record", "person": "c1", "category": "rapportage", "kind": "correction", "supersedes": "r1", "text": "Bezoek: gaat redelijk.", "created": "2021-04-02T10:15", "by": "zorg-1"}
+{"type": "record", "person": "c1", "category": "financieel", "text": "Factuur april 2021", "created": "2021-04-30"}
+{"type": "person", "ref": "c2", "name": "Bert Synthetisch"}
+"#;
+
+#[test]
+fn import_writes_a_good_file_through_the_vault_and_it_reads_back() {
+    let (dir, data) = import_installation();
+    let file = dir.dir.path().join("import.jsonl");
+    std::fs::write(&file, IMPORT_GOOD).unwrap();
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "import",
+        &file.display().to_string(),
+        "--as",
+        "admin-1",
+        "--json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["persons"], 2, "{v}");
+    assert_eq!(v["care"], 1);
+    assert_eq!(v["records"], 3);
+    let c1 = v["ids"]["c1"].as_str().expect("id of c1").to_owned();
+    assert!(v["ids"]["c2"].is_string(), "{v}");
+
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let vault = zorgkluis_testkit::open_at(&location).await;
+        let zorg = zorgkluis_testkit::actor("zorg-1", "zorgverlener");
+        let notes = vault
+            .read_category(&zorg, &c1, "rapportage", "zorgverlening", None)
+            .await
+            .expect("the caregiver in the care team reads the notes");
+        let texts: Vec<(&str, &str)> = notes
+            .iter()
+            .map(|r| (r.kind.as_str(), r.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("original", "Bezoek: gaat goed."),
+                ("correction", "Bezoek: gaat redelijk.")
+            ]
+        );
+        assert_eq!(notes[1].supersedes.as_deref(), Some(notes[0].id.as_str()));
+        assert!(notes[0].created_at.starts_with("2021-04-01"), "{notes:?}");
+        assert_eq!(notes[0].created_by, "zorg-1");
+        let view = vault.dossier(&zorg, &c1, "zorgverlening").await.unwrap();
+        assert_eq!(view.facts.unwrap().client_number.as_deref(), Some("C-1"));
+        let admin = zorgkluis_testkit::actor("admin-1", "administratie");
+        let invoices = vault
+            .read_category(&admin, &c1, "financieel", "administratie", None)
+            .await
+            .unwrap();
+        assert_eq!(invoices[0].created_by, "admin-1");
+        vault.close().await;
+    });
+    // Every write is in the audit chain, and it verifies.
+    let o = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The same file again: its BSN and client number are registered now; nothing is written.
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "import",
+        &file.display().to_string(),
+        "--as",
+        "admin-1",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains(":1: veld bsn:"), "{}", stderr(&o));
+}
+
+#[test]
+fn import_of_a_file_with_an_error_names_the_line_and_field_and_writes_nothing() {
+    let (dir, data) = import_installation();
+    let file = dir.dir.path().join("import.jsonl");
+    let bad = IMPORT_GOOD.replacen(
+        r#""created": "2021-04-01", "by": "zorg-1""#,
+        r#""created": "2021-04-31", "by": "zorg-1""#,
+        1,
+    );
+    assert_ne!(bad, IMPORT_GOOD);
+    std::fs::write(&file, &bad).unwrap();
+    let path = file.display().to_string();
+    let o = zorgkluis(&["--data-dir", &data, "import", &path, "--as", "admin-1"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{path}:3: veld created:")),
+        "the line and the field: {err}"
+    );
+    assert!(err.contains("niet geïmporteerd, 1 fout"), "{err}");
+
+    // English, and a record the reglement does not allow its author to write.
+    let denied = IMPORT_GOOD.replacen(r#", "by": "zorg-1""#, "", 1);
+    std::fs::write(&file, &denied).unwrap();
+    let o = zorgkluis(&[
+        "--lang",
+        "en",
+        "--data-dir",
+        &data,
+        "import",
+        &path,
+        "--as",
+        "admin-1",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains(":3: field by: `admin-1`, `rapportage`"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Nothing of either file is in the store.
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let vault = zorgkluis_testkit::open_at(&location).await;
+        let admin = zorgkluis_testkit::actor("admin-1", "administratie");
+        let persons = vault.list_persons(&admin, 0, 100).await.unwrap();
+        assert_eq!(persons, Vec::<String>::new());
+        vault.close().await;
+    });
+}

@@ -171,3 +171,12 @@ cli-erasure-certificate = Erasure certificate { $id } (request { $request }){ $w
 }
 cli-erasure-erased = erased: { $category }, { $records } records ({ $articles })
 cli-erasure-refused = kept: { $category }: { $reason } ({ $article })
+## import (issue 13 part 10)
+cli-import-line-field = { $file }:{ $line }: field { $field }: { $message }
+cli-import-line = { $file }:{ $line }: { $message }
+cli-import-refused = { $file }: not imported, { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}; nothing was written.
+cli-import-stopped = { $file }:{ $line }: import stopped: { $error }. The { $persons } persons before it were imported.
+cli-import-done = Imported: { $persons } persons, { $care } care relationships and { $records } dossier records in { $seconds } s ({ $rate } per second).

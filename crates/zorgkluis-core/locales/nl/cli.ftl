@@ -171,3 +171,12 @@ cli-erasure-certificate = Verwijderingsverklaring { $id } (verzoek { $request })
 }
 cli-erasure-erased = verwijderd: { $category }, { $records } records ({ $articles })
 cli-erasure-refused = bewaard: { $category }: { $reason } ({ $article })
+## import (issue 13 part 10)
+cli-import-line-field = { $file }:{ $line }: veld { $field }: { $message }
+cli-import-line = { $file }:{ $line }: { $message }
+cli-import-refused = { $file }: niet geïmporteerd, { $errors ->
+    [one] 1 fout
+   *[other] { $errors } fouten
+}; er is niets weggeschreven.
+cli-import-stopped = { $file }:{ $line }: import gestopt: { $error }. De { $persons } personen daarvoor zijn geïmporteerd.
+cli-import-done = Geïmporteerd: { $persons } personen, { $care } zorgrelaties en { $records } dossierregels in { $seconds } s ({ $rate } per seconde).

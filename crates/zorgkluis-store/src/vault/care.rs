@@ -15,7 +15,7 @@ use crate::writer::{Arg, Stmt};
 impl Vault {
     /// A staff member's user id must name an account of this organisation: it goes into the
     /// audit chain, which keeps ids, never free text.
-    async fn check_staff(&self, user: &str) -> Result<(), VaultError> {
+    pub(super) async fn check_staff(&self, user: &str) -> Result<(), VaultError> {
         let found = sqlx::query("SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2")
             .bind(&self.inner.tenant)
             .bind(user)
@@ -28,6 +28,26 @@ impl Vault {
                 message: "no staff account with this id".into(),
             }),
         }
+    }
+
+    /// The statement that puts `user` in `person`'s care team from `from` until `until`.
+    pub(super) fn care_statement(
+        &self,
+        user: &str,
+        person: &str,
+        from: Date,
+        until: Option<Date>,
+    ) -> Stmt {
+        Stmt::new(
+            "INSERT INTO care_relationships (tenant_id, user_id, person_id, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(user.to_owned()),
+                Arg::Text(person.to_owned()),
+                Arg::Text(from.to_string()),
+                Arg::OptText(until.map(|d| d.to_string())),
+            ],
+        )
     }
 
     /// Makes `user` part of `person`'s care team from `from` until `until` (inclusive).
@@ -60,16 +80,7 @@ impl Vault {
             .await?;
         self.check_staff(user).await?;
         let permit = permit.with_object(user);
-        let stmt = Stmt::new(
-            "INSERT INTO care_relationships (tenant_id, user_id, person_id, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5)",
-            vec![
-                Arg::Text(self.inner.tenant.clone()),
-                Arg::Text(user.to_owned()),
-                Arg::Text(person.to_owned()),
-                Arg::Text(from.to_string()),
-                Arg::OptText(until.map(|d| d.to_string())),
-            ],
-        );
+        let stmt = self.care_statement(user, person, from, until);
         match sealed::commit(&self.inner.writer, permit, vec![stmt]).await {
             Ok(_) => Ok(()),
             Err(e) if e.is_duplicate() => Err(VaultError::Conflict {

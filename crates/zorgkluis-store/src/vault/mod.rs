@@ -11,7 +11,8 @@
 //! room of their own beside these: data-subject requests in `requests` and their carrying
 //! out as an export in `export`, consent and the
 //! disclosure ledger in `consent` and `disclosures`, retention runs in `retention`, the
-//! registers of incidents and complaints in `incidents` and `complaints`; registers
+//! registers of incidents and complaints in `incidents` and `complaints`, bulk import in
+//! `import`; registers
 //! that hold no personal data of a client, and reports, live beside the vault.
 
 mod access;
@@ -24,6 +25,7 @@ mod erasure_request;
 mod export;
 mod holds;
 mod identity;
+mod import;
 mod incidents;
 mod operations;
 mod persons;
@@ -60,6 +62,10 @@ pub use export::{
 };
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
+pub use import::{
+    ImportCare, ImportItem, ImportPerson, ImportPlan, ImportProblem, ImportRecord, ImportedPerson,
+    RECORDS_PER_JOB,
+};
 pub use incidents::Incident;
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};

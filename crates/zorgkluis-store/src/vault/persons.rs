@@ -19,7 +19,7 @@ use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
 use crate::keys::MasterKeys;
-use crate::sealed::{self, DataKey, Receipt, Sealed, SealedKind, Unpermitted};
+use crate::sealed::{self, DataKey, Denial, Permit, Receipt, Sealed, SealedKind, Unpermitted};
 use crate::writer::{Arg, Stmt};
 
 /// Who a person is, as the organisation records it: sealed with their key like all their data,
@@ -81,6 +81,22 @@ impl SealedFacts {
     }
 }
 
+/// A keyed hash a person is found by (of a BSN, a client number).
+type Hash = Vec<u8>;
+
+/// A registration about to be written: the new person's id, what was stated, and the keyed
+/// hashes it is found by.
+pub(super) struct Registration<'a> {
+    pub person: &'a str,
+    pub new: &'a NewPerson,
+    /// The BSN, trimmed and checked.
+    pub bsn: Option<&'a str>,
+    pub bsn_hash: Option<Vec<u8>>,
+    pub client_number_hash: Option<Vec<u8>>,
+    /// When the person was registered (RFC 3339): now, or the source system's date on import.
+    pub created_at: String,
+}
+
 pub(super) fn invalid(field: &'static str, message: &str) -> VaultError {
     VaultError::Invalid {
         field,
@@ -132,56 +148,12 @@ impl Vault {
         purpose: &str,
     ) -> Result<String, VaultError> {
         Self::check_purpose(purpose)?;
-        if !self
-            .inner
-            .reglement
-            .taxonomy
-            .contains(IdKind::Subject, &new.subject_category)
-        {
-            return Err(invalid(
-                "subject_category",
-                &format!("unknown subject category `{}`", new.subject_category),
-            ));
-        }
-        let bsn = new.bsn.as_deref().map(str::trim);
-        if let Some(b) = bsn
-            && !zorgkluis_core::bsn::is_valid(b)
-        {
-            return Err(invalid(
-                "bsn",
-                "a BSN is nine digits that pass the 11-check",
-            ));
-        }
-        if let Some(f) = &new.facts {
-            check_facts(f, crate::clock::today())?;
-        }
+        let bsn = self.check_new_person(new)?;
         let person = uuid::Uuid::new_v4().to_string();
-        let (register, _) = self
-            .authorize_data(
-                actor,
-                Action::Write,
-                AuditAction::Register,
-                &person,
-                IDENTIFICATION_CATEGORY,
-                purpose,
-                Situation::default(),
-            )
-            .await?;
-        let mut permits = vec![register];
-        if bsn.is_some() {
-            let (bsn_write, _) = self
-                .authorize_data(
-                    actor,
-                    Action::Write,
-                    AuditAction::Write,
-                    &person,
-                    BSN_CATEGORY,
-                    purpose,
-                    Situation::default(),
-                )
-                .await?;
-            permits.push(bsn_write);
-        }
+        let permits = match self.decide_registration(actor, &person, bsn.is_some(), purpose) {
+            Ok(permits) => permits,
+            Err(denial) => return Err(self.log_denial(denial).await),
+        };
         let key = DataKey::generate_for(&self.inner.tenant, &person)?;
         self.reload_keys_if_rotated().await?;
         // Held until the wrapped key is committed: a rotation in this process waits, so it
@@ -189,13 +161,7 @@ impl Vault {
         let keys = self.inner.keys.read().await;
         let (key_id, wrapped) = keys.wrap(&key, &self.inner.tenant, &person)?;
         let t = self.inner.tenant.clone();
-        let bsn_hash = bsn.map(|b| keys.bsn_hash(&t, b)).transpose()?;
-        let client_number_hash = new
-            .facts
-            .as_ref()
-            .and_then(|f| f.client_number.as_deref())
-            .map(|n| keys.search_token(&t, "clientnummer", n.trim()))
-            .transpose()?;
+        let (bsn_hash, client_number_hash) = self.registration_hashes(&keys, new, bsn)?;
         // A registration refused because the BSN or client number is taken is logged too: asking
         // whether one is registered is itself an access.
         if let Err(conflict) = self
@@ -208,46 +174,19 @@ impl Vault {
             return Err(conflict);
         }
         let duplicates_to_name = (bsn_hash.clone(), client_number_hash.clone());
-        let mut statements = vec![
-            Stmt::new(
-                "INSERT INTO persons (tenant_id, id, subject_category, bsn_hash, client_number_hash, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                vec![
-                    Arg::Text(t.clone()),
-                    Arg::Text(person.clone()),
-                    Arg::Text(new.subject_category.clone()),
-                    Arg::OptBlob(bsn_hash),
-                    Arg::OptBlob(client_number_hash),
-                    Arg::Text(crate::clock::now()),
-                ],
-            ),
-            Stmt::new(
-                "INSERT INTO person_keys (tenant_id, person_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)",
-                vec![
-                    Arg::Text(t.clone()),
-                    Arg::Text(person.clone()),
-                    Arg::Text(crate::keystore::IN_STORE.to_owned()),
-                    Arg::Blob(Vec::new()),
-                ],
-            ),
-        ];
-        if let Some(facts) = &new.facts {
-            statements.extend(self.facts_statements(&keys, &key, &person, facts, actor)?);
-        }
-        if let Some(b) = bsn {
-            let (_, stmt) = self.insert_record(
-                &key,
-                NewRecord {
-                    person: &person,
-                    category: BSN_CATEGORY,
-                    kind: "original",
-                    supersedes: None,
-                    text: b,
-                },
-                actor,
-            )?;
-            statements.push(stmt);
-        }
+        let statements = self.registration_statements(
+            &keys,
+            &key,
+            Registration {
+                person: &person,
+                new,
+                bsn,
+                bsn_hash,
+                client_number_hash,
+                created_at: crate::clock::now(),
+            },
+            actor,
+        )?;
         // The key is on disk in the store before the person exists: a registration that then
         // fails leaves a key nobody refers to, never a person without one.
         self.inner.keystore.put(
@@ -275,6 +214,153 @@ impl Vault {
             }
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Decides a registration without writing anything: the write of the identification
+    /// category (logged as `register`) and, with a BSN, of the BSN's; or the denial to log.
+    pub(super) fn decide_registration(
+        &self,
+        actor: &Actor,
+        person: &str,
+        with_bsn: bool,
+        purpose: &str,
+    ) -> Result<Vec<Permit>, Box<Denial>> {
+        let (register, _) = self.decide_data(
+            actor,
+            Action::Write,
+            AuditAction::Register,
+            person,
+            IDENTIFICATION_CATEGORY,
+            purpose,
+            Situation::default(),
+        )?;
+        let mut permits = vec![register];
+        if with_bsn {
+            let (bsn_write, _) = self.decide_data(
+                actor,
+                Action::Write,
+                AuditAction::Write,
+                person,
+                BSN_CATEGORY,
+                purpose,
+                Situation::default(),
+            )?;
+            permits.push(bsn_write);
+        }
+        Ok(permits)
+    }
+
+    /// The keyed hashes a registration is found by: of the BSN, and of the client number.
+    pub(super) fn registration_hashes(
+        &self,
+        keys: &MasterKeys,
+        new: &NewPerson,
+        bsn: Option<&str>,
+    ) -> Result<(Option<Hash>, Option<Hash>), VaultError> {
+        let t = &self.inner.tenant;
+        let bsn_hash = bsn.map(|b| keys.bsn_hash(t, b)).transpose()?;
+        let client_number_hash = new
+            .facts
+            .as_ref()
+            .and_then(|f| f.client_number.as_deref())
+            .map(|n| keys.search_token(t, "clientnummer", n.trim()))
+            .transpose()?;
+        Ok((bsn_hash, client_number_hash))
+    }
+
+    /// What a registration states, checked: a subject category of the reglement, a BSN that
+    /// passes the 11-check (returned trimmed), identification facts that can be right.
+    pub(super) fn check_new_person<'a>(
+        &self,
+        new: &'a NewPerson,
+    ) -> Result<Option<&'a str>, VaultError> {
+        if !self
+            .inner
+            .reglement
+            .taxonomy
+            .contains(IdKind::Subject, &new.subject_category)
+        {
+            return Err(invalid(
+                "subject_category",
+                &format!("unknown subject category `{}`", new.subject_category),
+            ));
+        }
+        let bsn = new.bsn.as_deref().map(str::trim);
+        if let Some(b) = bsn
+            && !zorgkluis_core::bsn::is_valid(b)
+        {
+            return Err(invalid(
+                "bsn",
+                "a BSN is nine digits that pass the 11-check",
+            ));
+        }
+        if let Some(f) = &new.facts {
+            check_facts(f, crate::clock::today())?;
+        }
+        Ok(bsn)
+    }
+
+    /// The statements that register a person: the person's row (with the keyed hashes of the
+    /// BSN and client number), the row saying the key is in the key store, the sealed facts
+    /// with their search hashes, and the BSN as a record of its category.
+    pub(super) fn registration_statements(
+        &self,
+        keys: &MasterKeys,
+        key: &DataKey,
+        r: Registration<'_>,
+        actor: &Actor,
+    ) -> Result<Vec<Stmt>, VaultError> {
+        let Registration {
+            person,
+            new,
+            bsn,
+            bsn_hash,
+            client_number_hash,
+            created_at,
+        } = r;
+        let t = self.inner.tenant.clone();
+        let mut statements = vec![
+            Stmt::new(
+                "INSERT INTO persons (tenant_id, id, subject_category, bsn_hash, client_number_hash, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Text(person.to_owned()),
+                    Arg::Text(new.subject_category.clone()),
+                    Arg::OptBlob(bsn_hash),
+                    Arg::OptBlob(client_number_hash),
+                    Arg::Text(created_at.clone()),
+                ],
+            ),
+            Stmt::new(
+                "INSERT INTO person_keys (tenant_id, person_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)",
+                vec![
+                    Arg::Text(t.clone()),
+                    Arg::Text(person.to_owned()),
+                    Arg::Text(crate::keystore::IN_STORE.to_owned()),
+                    Arg::Blob(Vec::new()),
+                ],
+            ),
+        ];
+        if let Some(facts) = &new.facts {
+            statements.extend(self.facts_statements(keys, key, person, facts, actor)?);
+        }
+        if let Some(b) = bsn {
+            let (_, stmt) = self.insert_record_at(
+                key,
+                NewRecord {
+                    person,
+                    category: BSN_CATEGORY,
+                    kind: "original",
+                    supersedes: None,
+                    text: b,
+                },
+                actor,
+                created_at,
+            )?;
+            statements.push(stmt);
+        }
+        Ok(statements)
     }
 
     /// The statements that store a person's sealed identification facts and their search
@@ -320,7 +406,7 @@ impl Vault {
     }
 
     /// A BSN or client number is one person's within the organisation.
-    async fn refuse_duplicate(
+    pub(super) async fn refuse_duplicate(
         &self,
         bsn_hash: Option<&[u8]>,
         client_number_hash: Option<&[u8]>,

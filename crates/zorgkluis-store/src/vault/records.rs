@@ -65,14 +65,14 @@ pub enum Amendment {
 }
 
 impl Amendment {
-    fn action(self) -> Action {
+    pub(super) fn action(self) -> Action {
         match self {
             Amendment::Correction => Action::Correct,
             Amendment::Supplement => Action::Write,
         }
     }
 
-    fn kind(self) -> &'static str {
+    pub(super) fn kind(self) -> &'static str {
         match self {
             Amendment::Correction => "correction",
             Amendment::Supplement => "supplement",
@@ -353,6 +353,17 @@ impl Vault {
         new: NewRecord<'_>,
         actor: &Actor,
     ) -> Result<(String, Stmt), VaultError> {
+        self.insert_record_at(key, new, actor, crate::clock::now())
+    }
+
+    /// A record made at `created_at` (RFC 3339): now, or the source system's moment on import.
+    pub(crate) fn insert_record_at(
+        &self,
+        key: &DataKey,
+        new: NewRecord<'_>,
+        actor: &Actor,
+        created_at: String,
+    ) -> Result<(String, Stmt), VaultError> {
         let NewRecord {
             person,
             category,
@@ -386,7 +397,7 @@ impl Vault {
                     Arg::Text(kind.to_owned()),
                     Arg::OptText(supersedes.map(str::to_owned)),
                     Arg::Blob(sealed),
-                    Arg::Text(crate::clock::now()),
+                    Arg::Text(created_at),
                     Arg::Text(actor.user_id.clone()),
                 ],
             ),
