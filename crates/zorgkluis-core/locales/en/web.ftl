@@ -390,3 +390,19 @@ export-back = Back to the request
 export-request-section = Carry out
 export-request-explained = An access, copy or access to the access log is carried out with the export: look at what goes out, withhold entries where needed and release it.
 export-link = Review and release the export
+
+## carrying out an erasure request on its page (issue 13 part 3)
+erasure-section = Carry out: erase
+erasure-explained = Each category is tested against the law: the fiscal retention of seven years (art. 52 AWR), another person's interest in the record (art. 7:455(2) BW) and a legal hold. What may go is made unreadable by destroying that category's key; the rest is kept. The erasure certificate then appears here.
+erasure-button = Erase what may go
+erasure-certificate = Erasure certificate
+erasure-whole-file = the whole file was destroyed
+erasure-category = Category
+erasure-what = Outcome
+erasure-articles = Articles
+# $count: the number of records
+erasure-erased-records = erased ({ $count ->
+    [one] 1 record
+   *[other] { $count } records
+})
+erasure-kept = kept

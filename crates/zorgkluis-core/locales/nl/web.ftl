@@ -390,3 +390,19 @@ export-back = Terug naar het verzoek
 export-request-section = Uitvoeren
 export-request-explained = Een inzage, afschrift of inzage in de logging wordt uitgevoerd met de export: bekijk wat er uitgaat, houd zo nodig regels achter en geef hem vrij.
 export-link = Export bekijken en vrijgeven
+
+## carrying out an erasure request on its page (issue 13 part 3)
+erasure-section = Uitvoeren: verwijderen
+erasure-explained = Per categorie wordt getoetst aan de wet: de fiscale bewaarplicht van zeven jaar (art. 52 AWR), het belang van een ander bij het dossier (art. 7:455 lid 2 BW) en een juridische blokkade. Wat weg mag, wordt onleesbaar gemaakt door de sleutel van die categorie te vernietigen; de rest blijft bewaard. Daarna staat hier de verwijderingsverklaring.
+erasure-button = Verwijderen wat weg mag
+erasure-certificate = Verwijderingsverklaring
+erasure-whole-file = het hele dossier is vernietigd
+erasure-category = Categorie
+erasure-what = Uitkomst
+erasure-articles = Artikelen
+# $count: the number of records
+erasure-erased-records = verwijderd ({ $count ->
+    [one] 1 record
+   *[other] { $count } records
+})
+erasure-kept = bewaard

@@ -15,7 +15,8 @@ use zorgkluis_core::decide::request::allowed_grounds;
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::t;
 use zorgkluis_core::time::format_date;
-use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus};
+use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType};
+use zorgkluis_store::vault::ErasureCertificate;
 
 use super::layout::{category_label, moment, outcome_label, page, person_name};
 use crate::{AppError, AppState, Caller};
@@ -96,6 +97,18 @@ pub(crate) async fn request_page(
         .is_none_or(|d| d.outcome != RequestOutcome::Afgewezen);
     let action = |step: &str| format!("/verzoeken/{}/{step}", r.id);
     let exported = zorgkluis_store::vault::carried_out_by_export(r.request_type);
+    // An erasure is carried out by erasing; its certificate shows once it is.
+    let erasure = r.request_type == RequestType::Verwijdering;
+    let certificates: Vec<ErasureCertificate> = if erasure {
+        s.vault
+            .erasure_certificates(&r.person_id)
+            .await?
+            .into_iter()
+            .filter(|c| c.request_id.as_deref() == Some(r.id.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let decided = matches!(
         r.status,
         RequestStatus::Besloten | RequestStatus::Uitgevoerd
@@ -195,7 +208,7 @@ pub(crate) async fn request_page(
                     select id="stap" name="stap" {
                         @for st in [RequestStatus::IdentiteitVastgesteld, RequestStatus::InBehandeling, RequestStatus::Uitgevoerd, RequestStatus::Ingetrokken] {
                             // An inzage, afschrift or inzage in de logging is carried out by its export.
-                            @if st != RequestStatus::Uitgevoerd || !exported {
+                            @if st != RequestStatus::Uitgevoerd || !(exported || erasure) {
                                 option value=(st.id()) { (st.label(lang)) }
                             }
                         }
@@ -211,6 +224,36 @@ pub(crate) async fn request_page(
                 h2 id="uitvoeren" { (t(lang, "export-request-section")) }
                 p { (t(lang, "export-request-explained")) }
                 p { a.button href={ "/verzoeken/" (r.id) "/export" } { (t(lang, "export-link")) } }
+            }
+        }
+        @if erasure && decided && r.status == RequestStatus::Besloten {
+            section.panel aria-labelledby="verwijderen" {
+                h2 id="verwijderen" { (t(lang, "erasure-section")) }
+                p { (t(lang, "erasure-explained")) }
+                form method="post" action=(action("verwijderen")) {
+                    input type="hidden" name="csrf" value=(caller.csrf());
+                    button type="submit" { (t(lang, "erasure-button")) }
+                }
+            }
+        }
+        @for c in &certificates {
+            section.panel aria-labelledby={ "verklaring-" (c.id) } {
+                h2 id={ "verklaring-" (c.id) } { (t(lang, "erasure-certificate")) }
+                p.sub { (moment(&c.issued_at, lang)) " · " (c.issued_by)
+                    @if c.whole_file { " · " (t(lang, "erasure-whole-file")) } }
+                table {
+                    thead { tr { th scope="col" { (t(lang, "erasure-category")) } th scope="col" { (t(lang, "erasure-what")) } th scope="col" { (t(lang, "erasure-articles")) } } }
+                    tbody {
+                        @for e in &c.erased {
+                            tr { td { (category_label(taxonomy, &e.category, lang)) } td { (t!(lang, "erasure-erased-records", count = e.records)) } td { (e.articles.join("; ")) } }
+                        }
+                        @for k in &c.refused {
+                            @for g in &k.grounds {
+                                tr { td { (category_label(taxonomy, &k.category, lang)) } td { (t(lang, "erasure-kept")) ": " (g.reason) } td { (g.article) } }
+                            }
+                        }
+                    }
+                }
             }
         }
         section.panel aria-labelledby="brieven" {
@@ -317,5 +360,27 @@ pub(crate) async fn step(
             .advance_request(&caller.actor, &id, to, form.op, caller.lang)
             .await?;
     }
+    Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct EraseForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Carries out a decided erasure request from its page: what the law lets go is erased, and
+/// the page shows the certificate.
+pub(crate) async fn erase(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<EraseForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    s.vault
+        .execute_erasure(&caller.actor, &id, today, caller.lang)
+        .await?;
     Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
 }

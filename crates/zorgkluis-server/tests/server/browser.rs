@@ -757,6 +757,52 @@ fn staff_do_their_work_in_a_real_browser() {
         b.scroll_to(".withheld").await;
         b.check("verzoek-afschrift-achtergehouden").await;
 
+        // Jan asks to erase his health data and his invoices: decided over the API, carried
+        // out from the request page. The notes go; the invoice stays on the fiscal seven years.
+        let (status, v) = app.post(
+            Some("admin-1"),
+            &format!("/api/v1/persons/{jan}/records"),
+            &json!({"category": "financieel", "text": "Synthetisch: factuur november"}),
+        );
+        assert_eq!(status, 201, "{v}");
+        let (status, v) = app.post(
+            Some("dir-1"),
+            "/api/v1/requests",
+            &json!({"person": jan, "type": "verwijdering", "received": zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string(), "categories": ["gezondheid", "financieel"]}),
+        );
+        assert_eq!(status, 201, "{v}");
+        let erasure = v["id"].as_str().unwrap().to_owned();
+        for (path, body) in [
+            ("status", json!({"status": "identiteit_vastgesteld"})),
+            ("status", json!({"status": "in_behandeling"})),
+            ("decision", json!({"outcome": "toegewezen"})),
+        ] {
+            let (status, v) = app.post(
+                Some("dir-1"),
+                &format!("/api/v1/requests/{erasure}/{path}"),
+                &body,
+            );
+            assert!(status == 200 || status == 204, "{path}: {status} {v}");
+        }
+        b.goto(&format!("/verzoeken/{erasure}")).await;
+        b.text_with("Uitvoeren: verwijderen").await;
+        b.click("form[action$=verwijderen] button").await;
+        let certificate = b.text_with("Verwijderingsverklaring").await;
+        assert!(
+            certificate.contains("verwijderd (1 record)")
+                && certificate.contains("bewaard")
+                && certificate.contains("52 lid 4 AWR"),
+            "{certificate}"
+        );
+        assert!(!certificate.contains("hypertensie"), "{certificate}");
+        assert!(
+            !certificate.contains("Uitvoeren: verwijderen"),
+            "carried out once: {certificate}"
+        );
+        no_raw_timestamps(&certificate);
+        b.scroll_to("[aria-labelledby^=verklaring]").await;
+        b.check("verzoek-verwijdering").await;
+
         // English is one click away, and stays.
         b.goto("/?taal=en").await;
         b.text_with("The organisation's overview").await;

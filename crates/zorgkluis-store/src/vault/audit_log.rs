@@ -84,8 +84,9 @@ impl Vault {
     /// only after an access that may read the log was committed.
     pub(super) async fn events_about(&self, person: &str) -> Result<Vec<AuditEvent>, VaultError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND (person_id = $2 \
-             OR seq IN (SELECT seq FROM audit_subjects WHERE tenant_id = $1 AND person_id = $2)) ORDER BY seq"
+            "SELECT {EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND seq IN \
+             (SELECT seq FROM audit_events WHERE tenant_id = $1 AND person_id = $2 \
+             UNION SELECT seq FROM audit_subjects WHERE tenant_id = $1 AND person_id = $2) ORDER BY seq"
         )))
         .bind(&self.inner.tenant)
         .bind(person)

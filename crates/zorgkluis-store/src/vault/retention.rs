@@ -779,10 +779,17 @@ impl Vault {
         let who = person.unwrap_or("");
         let pool = &*self.inner.pool;
         let mut data: BTreeMap<String, PersonData> = BTreeMap::new();
-        for r in sqlx::query(
+        // One person's rows by the index, or everyone's: `($2 = '' OR person_id = $2)` would
+        // make the planner scan every record of the organisation for one person.
+        let (of_person, of_id) = if person.is_some() {
+            ("person_id = $2", "id = $2")
+        } else {
+            ("$2 = ''", "$2 = ''")
+        };
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT id, created_at FROM persons WHERE tenant_id = $1 AND erased_at IS NULL \
-             AND ($2 = '' OR id = $2)",
-        )
+             AND {of_id}"
+        )))
         .bind(tenant)
         .bind(who)
         .fetch_all(pool)
@@ -792,10 +799,10 @@ impl Vault {
             data.entry(r.try_get(0)?).or_default().created =
                 Some(stored_day("created_at", &created)?);
         }
-        for r in sqlx::query(
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT person_id, id, category, created_at FROM records WHERE tenant_id = $1 \
-             AND ($2 = '' OR person_id = $2)",
-        )
+             AND {of_person}"
+        )))
         .bind(tenant)
         .bind(who)
         .fetch_all(pool)
@@ -807,10 +814,10 @@ impl Vault {
                     .push((r.try_get(1)?, r.try_get(2)?, stored_day("created_at", &at)?));
             }
         }
-        for r in sqlx::query(
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT person_id, category FROM person_facts WHERE tenant_id = $1 \
-             AND ($2 = '' OR person_id = $2)",
-        )
+             AND {of_person}"
+        )))
         .bind(tenant)
         .bind(who)
         .fetch_all(pool)
@@ -820,10 +827,10 @@ impl Vault {
                 p.fact_categories.push(r.try_get(1)?);
             }
         }
-        for r in sqlx::query(
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT person_id, checked_on FROM identity_checks WHERE tenant_id = $1 \
-             AND ($2 = '' OR person_id = $2)",
-        )
+             AND {of_person}"
+        )))
         .bind(tenant)
         .bind(who)
         .fetch_all(pool)
@@ -834,10 +841,10 @@ impl Vault {
                 p.identity_checks.push(stored_day("checked_on", &on)?);
             }
         }
-        for r in sqlx::query(
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT person_id, valid_until FROM care_relationships WHERE tenant_id = $1 \
-             AND ($2 = '' OR person_id = $2)",
-        )
+             AND {of_person}"
+        )))
         .bind(tenant)
         .bind(who)
         .fetch_all(pool)
