@@ -58,7 +58,7 @@ echo "== erasure, alternating (zorgkluis erases clients $TARGET.. once each; Fid
 "${ZK[@]}" --kind erasure --client "$TARGET" --repeat "$REPEAT"
 # Fides' own second round has ended in status 'error' once (its log says why); the run goes on.
 (cd "$PEER" && ./dsr.py --kind erasure --email "$EMAIL" --repeat "$REPEAT" | tail -1) || echo "fides erasure: a run failed (see its fides.log)"
-"${ZK[@]}" --kind erasure --client $((TARGET + REPEAT)) --repeat "$REPEAT"
+"${ZK[@]}" --kind erasure --client $((TARGET + 2 * REPEAT)) --repeat "$REPEAT"
 
 echo "== the erasure verified"
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true

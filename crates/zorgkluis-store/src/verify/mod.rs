@@ -106,9 +106,12 @@ pub(crate) async fn verify(
     let audit = keys.audit_keys()?;
     let verifying = audit.signing.verifying_key();
     let paths = location.checkpoint_paths();
+    // The database's record first: a line is on disk in the log before it is recorded, so a
+    // checkpoint written meanwhile is in the log read after. Read the other way round, one
+    // written between the two reads looked lost (a flaky test under load showed it).
+    let recorded = checkpoints::recorded_anchors(pool).await?;
     let log = read_log(&paths.log)?;
     let mirror = paths.mirror.as_deref().map(read_log).transpose()?;
-    let recorded = checkpoints::recorded_anchors(pool).await?;
     let review = checkpoints::review_log(&log, mirror.as_ref(), &recorded, &verifying);
     let wanted = review.wanted();
     let rules = std::sync::Arc::new(Rules {
