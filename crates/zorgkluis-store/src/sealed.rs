@@ -220,8 +220,12 @@ impl DataKey {
     ) -> Result<DataKey, StoreError> {
         let context = wrap_context(tenant, person);
         let plain = open_with(master, wrapped, &context)?;
+        DataKey::unwrapped(&plain, tenant, person)
+    }
+
+    /// The key whose bytes a wrapping opened to, owned by `person` of `tenant`.
+    fn unwrapped(plain: &[u8], tenant: &str, person: &str) -> Result<DataKey, StoreError> {
         let key: [u8; KEY_LEN] = plain
-            .as_slice()
             .try_into()
             .map_err(|_| StoreError::Crypto("a wrapped key has the wrong length".into()))?;
         Ok(DataKey {
@@ -260,14 +264,7 @@ impl DataKey {
             wrapped,
             &category_wrap_context(tenant, person, category),
         )?;
-        let key: [u8; KEY_LEN] = plain
-            .as_slice()
-            .try_into()
-            .map_err(|_| StoreError::Crypto("a wrapped key has the wrong length".into()))?;
-        Ok(DataKey {
-            bytes: Zeroizing::new(key),
-            owner: Some((tenant.to_owned(), person.to_owned())),
-        })
+        DataKey::unwrapped(&plain, tenant, person)
     }
 
     fn owner_or_err(&self) -> Result<(&str, &str), StoreError> {

@@ -196,7 +196,8 @@ impl Vault {
         person: &str,
     ) -> Result<Vec<ErasureCertificate>, VaultError> {
         let rows = sqlx::query(
-            "SELECT id, person_id, request_id, issued_at, issued_by, whole_file, body              FROM erasure_certificates WHERE tenant_id = $1 AND person_id = $2 ORDER BY issued_at, id",
+            "SELECT id, person_id, request_id, issued_at, issued_by, whole_file, body \
+             FROM erasure_certificates WHERE tenant_id = $1 AND person_id = $2 ORDER BY issued_at, id",
         )
         .bind(&self.inner.tenant)
         .bind(person)
@@ -234,7 +235,8 @@ impl Vault {
             message: e.to_string(),
         })?;
         Ok(Stmt::new(
-            "INSERT INTO erasure_certificates (tenant_id, id, person_id, request_id, issued_at,              issued_by, whole_file, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO erasure_certificates (tenant_id, id, person_id, request_id, issued_at, \
+             issued_by, whole_file, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             vec![
                 Arg::Text(self.inner.tenant.clone()),
                 Arg::Text(c.id.clone()),
