@@ -101,7 +101,7 @@ pub(crate) async fn request_page(
     let erasure = r.request_type == RequestType::Verwijdering;
     let certificates: Vec<ErasureCertificate> = if erasure {
         s.vault
-            .erasure_certificates(&r.person_id)
+            .erasure_certificates(&caller.actor, &r.person_id)
             .await?
             .into_iter()
             .filter(|c| c.request_id.as_deref() == Some(r.id.as_str()))

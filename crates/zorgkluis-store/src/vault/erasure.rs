@@ -190,11 +190,25 @@ impl Vault {
         Ok(certificate)
     }
 
-    /// The certificates of a person's erasures, oldest first.
+    /// The certificates of a person's erasures, oldest first: read by the request handler
+    /// (duty `handle_requests`) and logged, for they tell what of the person was erased.
     pub async fn erasure_certificates(
         &self,
+        actor: &Actor,
         person: &str,
     ) -> Result<Vec<ErasureCertificate>, VaultError> {
+        self.known_person(person).await?;
+        let permit = self
+            .authorize_duty(
+                actor,
+                zorgkluis_core::vocabulary::Duty::HandleRequests,
+                false,
+                AuditAction::RequestRead,
+                Some(person),
+                "verwijderingsverklaring",
+            )
+            .await?;
+        sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         let rows = sqlx::query(
             "SELECT id, person_id, request_id, issued_at, issued_by, whole_file, body \
              FROM erasure_certificates WHERE tenant_id = $1 AND person_id = $2 ORDER BY issued_at, id",

@@ -1,7 +1,7 @@
 //! Carrying out a decided erasure request (art. 17 AVG, art. 7:455 BW): each category the
 //! request concerns (all of the person's when it names none) is decided by the core
-//! ([`zorgkluis_core::decide::erasure_decision`]) on the facts the store holds: when its records
-//! were made and last changed, whether care ended, whether a standing hold covers it, whether
+//! ([`zorgkluis_core::decide::erasure_decision`]) on the facts a retention run uses too
+//! (`retention_facts_of`): when its records were made and last changed, whether care ended, whether a standing hold covers it, whether
 //! it is hereditary information (of substantial interest to the client's relatives). What is
 //! granted is erased as one partial erasure ([`Vault::erase_categories`]); what is refused goes
 //! on the certificate with its grounds and articles. The identification goes only when every
@@ -10,22 +10,13 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use sqlx::Row as _;
-use zorgkluis_core::decide::{ErasureFacts, ErasureOutcome, erasure_decision};
+use zorgkluis_core::decide::{ErasureFacts, ErasureOutcome, RetentionFacts, erasure_decision};
 use zorgkluis_core::i18n::Lang;
 use zorgkluis_core::taxonomy::{BSN_CATEGORY, IDENTIFICATION_CATEGORY};
 use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType};
 
 use super::erasure::{CategoryErasure, ErasureCertificate, RefusalGround, RefusedCategory};
 use super::{Actor, Vault, VaultError};
-use crate::StoreError;
-
-/// The dates of one category of a person's records.
-#[derive(Debug, Clone, Copy)]
-struct CategoryDates {
-    first: Date,
-    last: Date,
-}
 
 impl Vault {
     /// Carries out erasure request `id`, decided (granted in full or in part) and not yet carried
@@ -62,12 +53,21 @@ impl Vault {
             });
         }
         let person = request.person_id.clone();
-        let dates = self.category_dates(&person).await?;
+        // The same facts of the person's records a retention run decides on.
+        let dates: BTreeMap<String, RetentionFacts> = self
+            .retention_facts_of(&person)
+            .await?
+            .into_iter()
+            .collect();
+        let care_ended = dates.values().find_map(|f| f.care_ended);
         let asked: Vec<String> = match request.details.as_ref().map(|d| &d.categories) {
             Some(c) if !c.is_empty() => c.clone(),
-            _ => dates.keys().cloned().collect(),
+            _ => dates
+                .keys()
+                .filter(|c| c.as_str() != IDENTIFICATION_CATEGORY)
+                .cloned()
+                .collect(),
         };
-        let care_ended = self.care_ended(&person).await?;
         let holds = self.standing_holds(Some(&person), on).await?;
         let reglement = &self.inner.reglement;
         let mut granted = Vec::new();
@@ -76,8 +76,8 @@ impl Vault {
             let d = dates.get(category);
             let facts = ErasureFacts {
                 received: request.received,
-                created: d.map(|d| d.first),
-                last_change: d.map(|d| d.last),
+                created: d.and_then(|d| d.created),
+                last_change: d.and_then(|d| d.last_change),
                 care_ended,
                 third_party_interest: reglement
                     .taxonomy
@@ -155,63 +155,5 @@ impl Vault {
         )
         .await?;
         Ok(certificate)
-    }
-
-    /// The first and last record of each category of a person.
-    async fn category_dates(
-        &self,
-        person: &str,
-    ) -> Result<BTreeMap<String, CategoryDates>, VaultError> {
-        let rows = sqlx::query(
-            "SELECT category, MIN(created_at), MAX(created_at) FROM records \
-             WHERE tenant_id = $1 AND person_id = $2 GROUP BY category",
-        )
-        .bind(&self.inner.tenant)
-        .bind(person)
-        .fetch_all(&*self.inner.pool)
-        .await?;
-        let day = |text: String| -> Result<Date, StoreError> {
-            let day = text.get(..10).unwrap_or(&text);
-            day.parse().map_err(|e| StoreError::Invalid {
-                field: "created_at",
-                message: format!("{text}: {e}"),
-            })
-        };
-        let mut out = BTreeMap::new();
-        for r in rows {
-            out.insert(
-                r.try_get(0)?,
-                CategoryDates {
-                    first: day(r.try_get(1)?)?,
-                    last: day(r.try_get(2)?)?,
-                },
-            );
-        }
-        Ok(out)
-    }
-
-    /// The day the person's care ended: the last care relationship's end, when none is open.
-    async fn care_ended(&self, person: &str) -> Result<Option<Date>, VaultError> {
-        let rows = sqlx::query(
-            "SELECT valid_until FROM care_relationships WHERE tenant_id = $1 AND person_id = $2",
-        )
-        .bind(&self.inner.tenant)
-        .bind(person)
-        .fetch_all(&*self.inner.pool)
-        .await?;
-        let mut ended: Option<Date> = None;
-        for r in rows {
-            match r.try_get::<Option<String>, _>(0)? {
-                None => return Ok(None),
-                Some(until) => {
-                    let d: Date = until.parse().map_err(|e| StoreError::Invalid {
-                        field: "valid_until",
-                        message: format!("{until}: {e}"),
-                    })?;
-                    ended = Some(ended.map_or(d, |e| e.max(d)));
-                }
-            }
-        }
-        Ok(ended)
     }
 }

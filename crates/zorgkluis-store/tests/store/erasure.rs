@@ -86,7 +86,7 @@ zorgkluis_testkit::on_both_backends! {
             .unwrap();
         assert_eq!(notes.len(), 1);
 
-        let stored = vault.erasure_certificates(&person).await.unwrap();
+        let stored = vault.erasure_certificates(&actor("dir-1", "directie"), &person).await.unwrap();
         assert_eq!(stored, vec![certificate]);
         let log = vault.audit_for_person(&actor("fg-1", "fg"), &person).await.unwrap();
         assert!(log.iter().any(|e| e.action == AuditAction::Erase
@@ -123,7 +123,7 @@ zorgkluis_testkit::on_both_backends! {
             .await
             .unwrap();
         assert_eq!(notes[0].text, HEALTH_NOTE);
-        assert!(vault.erasure_certificates(&person).await.unwrap().is_empty());
+        assert!(vault.erasure_certificates(&actor("dir-1", "directie"), &person).await.unwrap().is_empty());
         vault.close().await;
     }
 
@@ -354,7 +354,7 @@ zorgkluis_testkit::on_both_backends! {
             .read_category(&actor("zorg-1", "zorgverlener"), &person, "gezondheid", "zorgverlening", None)
             .await;
         assert!(matches!(gone, Err(VaultError::Erased(_))), "{gone:?}");
-        assert_eq!(vault.erasure_certificates(&person).await.unwrap(), vec![certificate]);
+        assert_eq!(vault.erasure_certificates(&actor("dir-1", "directie"), &person).await.unwrap(), vec![certificate]);
         let report = vault.verify_audit().await.unwrap();
         assert!(report.ok(), "{:?}", report.findings);
         vault.close().await;
