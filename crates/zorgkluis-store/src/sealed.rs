@@ -301,6 +301,9 @@ pub(crate) enum SealedKind {
     Request { id: String, field: String },
     /// The reason a legal hold was placed (free text about the person).
     HoldReason { id: String },
+    /// The reason a retention extension was decided (the caregiver's judgement, or where the
+    /// client's consent is recorded).
+    ExtensionReason { id: String },
 }
 
 impl SealedKind {
@@ -323,6 +326,9 @@ impl SealedKind {
             }
             SealedKind::HoldReason { id } => {
                 format!("hold-reason\0{tenant}\0{person}\0{id}").into_bytes()
+            }
+            SealedKind::ExtensionReason { id } => {
+                format!("extension-reason\0{tenant}\0{person}\0{id}").into_bytes()
             }
         }
     }
@@ -618,7 +624,10 @@ impl Sealed {
                 category == IDENTIFICATION_CATEGORY
             }
             (SealedKind::Request { .. }, Reveals::Requests) => true,
-            (SealedKind::HoldReason { .. }, Reveals::HoldReasons) => true,
+            (
+                SealedKind::HoldReason { .. } | SealedKind::ExtensionReason { .. },
+                Reveals::HoldReasons,
+            ) => true,
             _ => false,
         }
     }

@@ -519,7 +519,8 @@ fn at_line(parsed: &Parsed, p: &ImportProblem, importer: &str, lang: Lang) -> Li
     LineError::new(line, p.field, message)
 }
 
-fn progress_bar(total: u64) -> indicatif::ProgressBar {
+/// A progress bar on a terminal (stderr), hidden when the output goes elsewhere.
+pub(crate) fn progress_bar(total: u64) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }

@@ -8,6 +8,7 @@ mod incident_cmd;
 mod reglement_cmd;
 mod request_cmd;
 mod retention_cmd;
+mod retention_holds_cmd;
 mod serve_cmd;
 mod store_cmd;
 

@@ -25,11 +25,15 @@ pub enum RetentionCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Destroy what is due as of DATE (not after today), or finish the run a crash left
-    /// unfinished; writes the destruction certificate.
+    /// Without --execute a dry run: shows what a run as of DATE would destroy and destroys
+    /// nothing. With --execute destroys what is due as of DATE (not after today), or finishes
+    /// the run a crash left unfinished, and writes the destruction certificate.
     Run {
         #[arg(long = "as-of", value_parser = parse_date)]
         as_of: Date,
+        /// Destroy for real; without it the run is a dry run.
+        #[arg(long)]
+        execute: bool,
         #[arg(long)]
         json: bool,
     },
@@ -43,6 +47,8 @@ pub enum RetentionCommand {
         #[arg(long, conflicts_with = "json")]
         html: bool,
     },
+    #[command(flatten)]
+    Holds(crate::retention_holds_cmd::HoldCommand),
 }
 
 fn date_or_dash(d: Option<Date>) -> String {
@@ -209,7 +215,7 @@ fn certificate_html(c: &Certificate, lang: Lang) -> String {
     )
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string_pretty(value).map_err(|e| e.to_string())
 }
 
@@ -233,12 +239,38 @@ pub fn run(inst: &Installation, cmd: RetentionCommand, lang: Lang) -> ExitCode {
         }),
         RetentionCommand::Run {
             as_of,
+            execute: false,
             json: as_json,
         } => with_vault(inst, lang, |v| async move {
-            let outcome = v
-                .retention_run(&actor, as_of, RunOptions::default())
+            let plan = v
+                .retention_plan(&actor, as_of)
                 .await
                 .map_err(|e| e.to_string())?;
+            let text = if as_json {
+                json(&serde_json::json!({ "dry_run": true, "plan": plan }))?
+            } else {
+                format!(
+                    "{}\n{}",
+                    plan_text(&plan, lang),
+                    t!(lang, "cli-retention-dry-run")
+                )
+            };
+            Ok((text, true))
+        }),
+        RetentionCommand::Run {
+            as_of,
+            execute: true,
+            json: as_json,
+        } => with_vault(inst, lang, |v| async move {
+            let bar = crate::import_cmd::progress_bar(0);
+            let outcome = v
+                .retention_run_with_progress(&actor, as_of, RunOptions::default(), &|p| {
+                    bar.set_length(p.total as u64);
+                    bar.set_position(p.done as u64);
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+            bar.finish_and_clear();
             let text = if as_json {
                 json(&outcome)?
             } else {
@@ -261,6 +293,7 @@ pub fn run(inst: &Installation, cmd: RetentionCommand, lang: Lang) -> ExitCode {
             };
             Ok((text, true))
         }),
+        RetentionCommand::Holds(cmd) => crate::retention_holds_cmd::run(inst, cmd, lang),
         RetentionCommand::Certificate {
             run_id,
             json: as_json,

@@ -2195,7 +2195,11 @@ fn retention_installation() -> (TempFile, String, String, String) {
         let vault = zorgkluis_testkit::open_at(&location).await;
         zorgkluis_testkit::add_staff(
             &vault,
-            &[("zorg-1", "zorgverlener"), ("admin-1", "administratie")],
+            &[
+                ("zorg-1", "zorgverlener"),
+                ("admin-1", "administratie"),
+                ("dir-1", "directie"),
+            ],
         )
         .await;
         let zorg = zorgkluis_testkit::actor("zorg-1", "zorgverlener");
@@ -2264,7 +2268,26 @@ fn retention_plan_and_run_json_destroy_what_is_due_with_a_certificate() {
         stdout(&text)
     );
     assert!(stdout(&text).contains("art. 3.4"), "{}", stdout(&text));
-    let outcome = json(&run(&["retention", "run", "--as-of", &today, "--json"]));
+    // Without --execute a run is a dry run: it shows the plan and destroys nothing.
+    let dry = json(&run(&["retention", "run", "--as-of", &today, "--json"]));
+    assert_eq!(dry["dry_run"], true, "{dry}");
+    assert_eq!(dry["plan"]["whole_files"], 1, "{dry}");
+    let dry_text = run(&["retention", "run", "--as-of", &today]);
+    assert!(
+        stdout(&dry_text).contains("Proefdraaien: er is niets vernietigd"),
+        "{}",
+        stdout(&dry_text)
+    );
+    let plan = json(&run(&["retention", "plan", "--as-of", &today, "--json"]));
+    assert_eq!(plan["whole_files"], 1, "the dry run destroyed nothing");
+    let outcome = json(&run(&[
+        "retention",
+        "run",
+        "--as-of",
+        &today,
+        "--execute",
+        "--json",
+    ]));
     let cert = &outcome["certificate"];
     assert_eq!(cert["whole_files"], 1, "{outcome}");
     assert_eq!(cert["records"], 1);
@@ -2302,11 +2325,145 @@ fn retention_with_a_bad_as_of_is_exit_2_naming_the_flag() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--as-of"), "{}", stderr(&bad));
     // A run may not look ahead: nothing is destroyed before its term ends.
-    let future = run(&["retention", "run", "--as-of", "2099-01-01", "--json"]);
+    let future = run(&[
+        "retention",
+        "run",
+        "--as-of",
+        "2099-01-01",
+        "--execute",
+        "--json",
+    ]);
     assert_eq!(future.status.code(), Some(2), "{}", stdout(&future));
     assert!(stderr(&future).contains("as_of"), "{}", stderr(&future));
     let plan = json(&run(&["retention", "plan", "--as-of", &today(), "--json"]));
     assert_eq!(plan["whole_files"], 1, "the refused run destroyed nothing");
+}
+
+#[test]
+fn retention_holds_and_extensions_on_the_command_line_name_who_decided() {
+    let (_dir, data, old, _recent) = retention_installation();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let today = today();
+    let hold = |user: &str| {
+        run(&[
+            "retention",
+            "hold",
+            "--as",
+            user,
+            "--person",
+            &old,
+            "--kind",
+            "klacht",
+            "--reason",
+            "Klacht over de zorg, dossier K-7",
+            "--json",
+        ])
+    };
+    // The caregiver may not place a hold in BG wonen (3.5: the directie decides).
+    let refused = hold("zorg-1");
+    assert_eq!(refused.status.code(), Some(2), "{}", stdout(&refused));
+    let bad_kind = run(&[
+        "retention",
+        "hold",
+        "--as",
+        "dir-1",
+        "--person",
+        &old,
+        "--kind",
+        "ruzie",
+        "--reason",
+        "x",
+    ]);
+    assert_eq!(bad_kind.status.code(), Some(2));
+    assert!(
+        stderr(&bad_kind).contains("klacht"),
+        "{}",
+        stderr(&bad_kind)
+    );
+    let placed = hold("dir-1");
+    assert_eq!(placed.status.code(), Some(0), "{}", stderr(&placed));
+    let hold_id = json(&placed)["id"].as_str().unwrap().to_owned();
+    let plan = json(&run(&["retention", "plan", "--as-of", &today, "--json"]));
+    assert_eq!(plan["whole_files"], 0, "the hold keeps the file: {plan}");
+    assert_eq!(plan["held"][0]["hold_id"], hold_id.as_str());
+    let register = json(&run(&["retention", "holds", "--as", "dir-1", "--json"]));
+    assert_eq!(register[0]["reason"], "Klacht over de zorg, dossier K-7");
+    assert_eq!(register[0]["placed_by"], "dir-1");
+    let released = run(&["retention", "release", &hold_id, "--as", "dir-1"]);
+    assert_eq!(released.status.code(), Some(0), "{}", stderr(&released));
+    assert!(
+        stdout(&run(&["retention", "holds", "--as", "dir-1"])).contains("Er staat geen blokkade")
+    );
+
+    // The caregiver keeps the health data a year longer on her judgement, with the reason.
+    let next_year = (zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+        + jiff::Span::new().years(1))
+    .to_string();
+    let no_reason = run(&[
+        "retention",
+        "extend",
+        "--as",
+        "zorg-1",
+        "--person",
+        &old,
+        "--category",
+        "gezondheid",
+        "--ground",
+        "oordeel_hulpverlener",
+        "--until",
+        &next_year,
+    ]);
+    assert_eq!(no_reason.status.code(), Some(2));
+    assert!(
+        stderr(&no_reason).contains("reason"),
+        "{}",
+        stderr(&no_reason)
+    );
+    let extended = run(&[
+        "retention",
+        "extend",
+        "--as",
+        "zorg-1",
+        "--person",
+        &old,
+        "--category",
+        "gezondheid",
+        "--ground",
+        "oordeel_hulpverlener",
+        "--until",
+        &next_year,
+        "--reason",
+        "Erfelijke aandoening, van belang voor de kinderen",
+        "--json",
+    ]);
+    assert_eq!(extended.status.code(), Some(0), "{}", stderr(&extended));
+    let ext_id = json(&extended)["id"].as_str().unwrap().to_owned();
+    let plan = json(&run(&["retention", "plan", "--as-of", &today, "--json"]));
+    assert_eq!(
+        plan["whole_files"], 0,
+        "the extension keeps the file: {plan}"
+    );
+    let list = json(&run(&[
+        "retention",
+        "extensions",
+        "--as",
+        "dir-1",
+        "--json",
+    ]));
+    assert_eq!(list[0]["article"], "art. 7:454 lid 3 BW");
+    assert_eq!(list[0]["decided_by"], "zorg-1");
+    let withdrawn = run(&["retention", "withdraw-extension", &ext_id, "--as", "zorg-1"]);
+    assert_eq!(withdrawn.status.code(), Some(0), "{}", stderr(&withdrawn));
+    let plan = json(&run(&["retention", "plan", "--as-of", &today, "--json"]));
+    assert_eq!(
+        plan["whole_files"], 1,
+        "withdrawn, the term counts again: {plan}"
+    );
+    assert_eq!(run(&["audit", "verify"]).status.code(), Some(0));
 }
 
 /// An installation of BG wonen with an administrator and a caregiver, for `import`.

@@ -180,3 +180,18 @@ cli-import-refused = { $file }: not imported, { $errors ->
 }; nothing was written.
 cli-import-stopped = { $file }:{ $line }: import stopped: { $error }. The { $persons } persons before it were imported.
 cli-import-done = Imported: { $persons } persons, { $care } care relationships and { $records } dossier records in { $seconds } s ({ $rate } per second).
+
+# retention: dry run, holds and extensions (issue 15)
+cli-retention-dry-run = Dry run: nothing was destroyed. To destroy: `zorgkluis retention run --as-of … --execute`.
+cli-hold-line = { $id }: { $person } ({ $category }), { $kind } ({ $law }), from { $from } until { $until }, review { $review }, placed by { $by }: { $reason }{ $released ->
+        [yes] {" "}(released)
+       *[no] {""}
+    }
+cli-hold-released = Hold { $id } is released.
+cli-holds-none = No hold stands.
+cli-extension-line = { $id }: { $person }, { $category } kept until { $until } on { $ground } ({ $article }), decided by { $by }: { $reason }{ $withdrawn ->
+        [yes] {" "}(withdrawn)
+       *[no] {""}
+    }
+cli-extension-withdrawn = Extension { $id } is withdrawn.
+cli-extensions-none = No retention was extended.

@@ -406,3 +406,7 @@ erasure-erased-records = erased ({ $count ->
    *[other] { $count } records
 })
 erasure-kept = kept
+
+# Retention extensions (issue 15 part 2)
+audit-action-retention-extend = Retention extended
+audit-action-retention-extend-withdraw = Retention extension withdrawn

@@ -180,3 +180,18 @@ cli-import-refused = { $file }: niet geïmporteerd, { $errors ->
 }; er is niets weggeschreven.
 cli-import-stopped = { $file }:{ $line }: import gestopt: { $error }. De { $persons } personen daarvoor zijn geïmporteerd.
 cli-import-done = Geïmporteerd: { $persons } personen, { $care } zorgrelaties en { $records } dossierregels in { $seconds } s ({ $rate } per seconde).
+
+# retention: dry run, holds and extensions (issue 15)
+cli-retention-dry-run = Proefdraaien: er is niets vernietigd. Vernietigen doet `zorgkluis retention run --as-of … --execute`.
+cli-hold-line = { $id }: { $person } ({ $category }), { $kind } ({ $law }), van { $from } tot { $until }, herzien { $review }, geplaatst door { $by }: { $reason }{ $released ->
+        [yes] {" "}(opgeheven)
+       *[no] {""}
+    }
+cli-hold-released = Blokkade { $id } is opgeheven.
+cli-holds-none = Er staat geen blokkade.
+cli-extension-line = { $id }: { $person }, { $category } bewaard tot { $until } op grond van { $ground } ({ $article }), besloten door { $by }: { $reason }{ $withdrawn ->
+        [yes] {" "}(ingetrokken)
+       *[no] {""}
+    }
+cli-extension-withdrawn = Verlenging { $id } is ingetrokken.
+cli-extensions-none = Er is geen bewaartermijn verlengd.

@@ -406,3 +406,7 @@ erasure-erased-records = verwijderd ({ $count ->
    *[other] { $count } records
 })
 erasure-kept = bewaard
+
+# Retention extensions (issue 15 part 2)
+audit-action-retention-extend = Bewaartermijn verlengd
+audit-action-retention-extend-withdraw = Verlenging bewaartermijn ingetrokken

@@ -127,6 +127,11 @@ audit_actions! {
     HoldRelease = "hold_release",
     /// Reading the hold register (the reasons opened; the persons shown are the subjects).
     ReadHolds = "read_holds",
+    /// Extending a category's retention for a person, on consent or the caregiver's judgement
+    /// (the object is the extension's id).
+    RetentionExtend = "retention_extend",
+    /// Withdrawing a retention extension.
+    RetentionExtendWithdraw = "retention_extend_withdraw",
     /// A retention plan: what is due as of a date (ids and categories, no content).
     RetentionPlan = "retention_plan",
     /// A retention run started or resumed (the run is the event's object).

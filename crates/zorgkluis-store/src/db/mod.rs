@@ -231,6 +231,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0016_restrictions.sql"),
         include_str!("../../migrations/postgres/0016_restrictions.sql"),
     ),
+    (
+        17,
+        "retention_extensions",
+        include_str!("../../migrations/sqlite/0017_retention_extensions.sql"),
+        include_str!("../../migrations/postgres/0017_retention_extensions.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -23,6 +23,7 @@ mod complaints;
 mod erasure;
 mod erasure_request;
 mod export;
+mod extensions;
 mod holds;
 mod identity;
 mod import;
@@ -60,6 +61,7 @@ pub use export::{
     ExportRequest, ExportSubject, ExportVersion, NotIncluded, SubjectExport, WithheldEntry,
     carried_out_by_export,
 };
+pub use extensions::{NewRetentionExtension, RetentionExtension};
 pub use holds::{Hold, NewHold};
 pub use identity::{DOCUMENT_TYPES, check_identity_document};
 pub use import::{
@@ -77,7 +79,7 @@ pub use requests::{
 pub use restrictions::{NewRestriction, Restriction};
 pub use retention::{
     Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,
-    RunOptions, RunOutcome,
+    RunOptions, RunOutcome, RunProgress,
 };
 pub use search::{SearchCriteria, SearchResult};
 

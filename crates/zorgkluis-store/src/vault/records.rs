@@ -281,6 +281,21 @@ impl Vault {
         category: &str,
         purpose: &str,
     ) -> Result<(Permit, DataKey), VaultError> {
+        self.authorize_change_as(actor, action, action.into(), person, category, purpose)
+            .await
+    }
+
+    /// [`Vault::authorize_change`], logged as `logged_as` (a change about the category that
+    /// is not a record, such as an extension of its retention).
+    pub(crate) async fn authorize_change_as(
+        &self,
+        actor: &Actor,
+        action: Action,
+        logged_as: AuditAction,
+        person: &str,
+        category: &str,
+        purpose: &str,
+    ) -> Result<(Permit, DataKey), VaultError> {
         let Some(facts) = self.write_facts(&actor.user_id, person, category).await? else {
             return Err(self.missing_person(person).await);
         };
@@ -289,7 +304,7 @@ impl Vault {
             .authorize_data(
                 actor,
                 action,
-                action.into(),
+                logged_as,
                 person,
                 category,
                 purpose,

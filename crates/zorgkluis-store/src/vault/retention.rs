@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sqlx::Row as _;
-use zorgkluis_core::decide::{DueStatus, RetentionFacts, retention_due};
+use zorgkluis_core::decide::{DueStatus, Extension, RetentionFacts, retention_due};
 use zorgkluis_core::taxonomy::{IDENTIFICATION_CATEGORY, IDENTITY_DOCUMENT_CATEGORY};
 use zorgkluis_core::vocabulary::{Duty, HoldKind};
 
@@ -118,6 +118,13 @@ pub struct RunOptions {
     pub stop_after: Option<usize>,
 }
 
+/// Where a run stands: its items, and how many are done (destroyed or skipped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RunProgress {
+    pub total: usize,
+    pub done: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RunOutcome {
     pub run_id: String,
@@ -184,6 +191,8 @@ struct PersonData {
     identity_checks: Vec<Date>,
     /// Care relationships' ends; `None` for one still open.
     care_until: Vec<Option<Date>>,
+    /// Standing extensions, per category (the latest decided governs).
+    extensions: BTreeMap<String, Extension>,
 }
 
 fn stored_day(field: &'static str, text: &str) -> Result<Date, StoreError> {
@@ -273,6 +282,19 @@ impl Vault {
         as_of: Date,
         options: RunOptions,
     ) -> Result<RunOutcome, VaultError> {
+        self.retention_run_with_progress(actor, as_of, options, &|_| {})
+            .await
+    }
+
+    /// [`Vault::retention_run`], telling `progress` where the run stands after it is fixed
+    /// and after each item (for a terminal's progress bar).
+    pub async fn retention_run_with_progress(
+        &self,
+        actor: &Actor,
+        as_of: Date,
+        options: RunOptions,
+        progress: &(dyn Fn(RunProgress) + Send + Sync),
+    ) -> Result<RunOutcome, VaultError> {
         if as_of > crate::clock::today() {
             return Err(VaultError::Invalid {
                 field: "as_of",
@@ -309,6 +331,11 @@ impl Vault {
         let mut destroyed_now = 0;
         let mut erased_any = false;
         let pending: Vec<&RunItem> = items.iter().filter(|i| i.done_at.is_none()).collect();
+        let total = items.len();
+        progress(RunProgress {
+            total,
+            done: total - pending.len(),
+        });
         for (n, item) in pending.iter().enumerate() {
             if options.stop_after.is_some_and(|stop| destroyed_now >= stop) {
                 return Ok(RunOutcome {
@@ -323,6 +350,10 @@ impl Vault {
                 destroyed_now += 1;
                 erased_any |= item.scope == WHOLE;
             }
+            progress(RunProgress {
+                total,
+                done: total - pending.len() + n + 1,
+            });
         }
         if erased_any || destroyed_now > 0 {
             self.flush_deleted_pages().await?;
@@ -770,7 +801,8 @@ impl Vault {
         Ok(certificate)
     }
 
-    /// What the store knows of every person (or one) for retention, in four queries.
+    /// What the store knows of every person (or one) for retention: registration, records,
+    /// facts, identity checks, care relationships and standing extensions, a query each.
     async fn retention_data(
         &self,
         person: Option<&str>,
@@ -854,6 +886,12 @@ impl Vault {
             if let Some(p) = data.get_mut(&r.try_get::<String, _>(0)?) {
                 p.care_until
                     .push(until.map(|u| stored_day("valid_until", &u)).transpose()?);
+            }
+        }
+        // Newest first: the first standing extension of a category governs it.
+        for (e, _) in self.stored_extensions(person).await? {
+            if let (Some(p), Some(ext)) = (data.get_mut(&e.person_id), e.standing()) {
+                p.extensions.entry(e.category).or_insert(ext);
             }
         }
         Ok(data)
@@ -1077,7 +1115,9 @@ fn person_plan(
                 });
             // A category without a rule, or whose term cannot be computed, is kept: nothing is
             // destroyed on a guess.
-            let Ok(due) = retention_due(reglement, category, facts(category, made), None, as_of)
+            let extension = p.extensions.get(category);
+            let Ok(due) =
+                retention_due(reglement, category, facts(category, made), extension, as_of)
             else {
                 acc.stays = true;
                 return Ok(());

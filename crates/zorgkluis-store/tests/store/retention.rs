@@ -3,9 +3,11 @@
 //! certificate, on both backends.
 
 use jiff::civil::{Date, date};
-use zorgkluis_core::vocabulary::HoldKind;
-use zorgkluis_store::audit::AuditAction;
-use zorgkluis_store::vault::{Actor, NewHold, RunOptions, Vault, VaultError};
+use zorgkluis_core::vocabulary::{ExtensionGround, HoldKind};
+use zorgkluis_store::audit::{AuditAction, Outcome};
+use zorgkluis_store::vault::{
+    Actor, NewHold, NewRetentionExtension, RunOptions, Vault, VaultError,
+};
 use zorgkluis_testkit::{actor, add_staff, client_in_care, contains, on_both_backends};
 
 const STAFF: &[(&str, &str)] = &[
@@ -344,6 +346,81 @@ on_both_backends! {
             vault.dossier(&zorg(), &old, "zorgverlening").await.unwrap().records.len(),
             3
         );
+        vault.close().await;
+    }
+
+    async fn an_extension_keeps_a_category_past_its_term_until_withdrawn(store) {
+        let (vault, old, mixed, _recent) = organisation(&store).await;
+        let system = Actor::system("test");
+        let next_year = today().checked_add(jiff::Span::new().years(1)).unwrap();
+        let judgement = |reason: &str| NewRetentionExtension {
+            person: old.clone(),
+            category: "gezondheid".into(),
+            ground: ExtensionGround::OordeelHulpverlener,
+            until: next_year,
+            reason: reason.into(),
+        };
+        // On the caregiver's judgement a reason is required; without one nothing is stored.
+        let err = vault.extend_retention(&zorg(), &judgement("  ")).await.unwrap_err();
+        assert!(matches!(err, VaultError::Invalid { field: "reason", .. }), "{err}");
+        // The administration may not write health data, so it may not extend its retention.
+        let err = vault
+            .extend_retention(&actor("admin-1", "administratie"), &judgement("Erfelijke aandoening"))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, VaultError::Denied(_)), "{err}");
+        // BG wonen 8.3 allows no extension of the fiscal administration on consent.
+        let err = vault
+            .extend_retention(
+                &actor("admin-1", "administratie"),
+                &NewRetentionExtension {
+                    person: mixed.clone(),
+                    category: "financieel".into(),
+                    ground: ExtensionGround::Toestemming,
+                    until: next_year,
+                    reason: "Formulier 12".into(),
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(err, VaultError::Invalid { field: "ground", .. }), "{err}");
+        assert!(vault.retention_extensions(&directie()).await.unwrap().is_empty());
+
+        let id = vault
+            .extend_retention(&zorg(), &judgement("Erfelijke aandoening; van belang voor de kinderen"))
+            .await
+            .unwrap();
+        // The old client's health records are kept now, so the file is no longer due.
+        let plan = vault.retention_plan(&system, today()).await.unwrap();
+        assert!(!plan.persons.iter().any(|p| p.person_id == old), "{:?}", plan.persons);
+        // They are due again the day after the extension ends.
+        let after = next_year.checked_add(jiff::Span::new().days(1)).unwrap();
+        let later = vault.retention_plan(&system, after).await.unwrap();
+        assert!(later.persons.iter().any(|p| p.person_id == old && p.whole_file));
+        // The register shows it with the WGBO's article and the reason, for the directie.
+        let list = vault.retention_extensions(&directie()).await.unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].id, id);
+        assert_eq!(list[0].article, "art. 7:454 lid 3 BW");
+        assert_eq!(list[0].decided_by, "zorg-1");
+        assert_eq!(list[0].reason.as_deref(), Some("Erfelijke aandoening; van belang voor de kinderen"));
+        // The decision is in the person's log, citing the article; so is the refusal to the
+        // administration.
+        let log = vault.audit_for_person(&system, &old).await.unwrap();
+        let extend: Vec<_> = log.iter().filter(|e| e.action == AuditAction::RetentionExtend).collect();
+        assert_eq!(extend.len(), 2, "{extend:?}");
+        assert_eq!(extend[0].outcome, Outcome::Denied);
+        assert_eq!(extend[1].outcome, Outcome::Allowed);
+        assert!(extend[1].articles.contains("7:454"), "{}", extend[1].articles);
+        // Withdrawn, the term counts again: the file is due today, and withdrawing twice is
+        // refused.
+        vault.withdraw_extension(&zorg(), &id).await.unwrap();
+        let plan = vault.retention_plan(&system, today()).await.unwrap();
+        assert!(plan.persons.iter().any(|p| p.person_id == old && p.whole_file));
+        let err = vault.withdraw_extension(&zorg(), &id).await.unwrap_err();
+        assert!(matches!(err, VaultError::Conflict { .. }), "{err}");
+        let list = vault.retention_extensions(&directie()).await.unwrap();
+        assert!(list[0].withdrawn_at.is_some());
         vault.close().await;
     }
 }
