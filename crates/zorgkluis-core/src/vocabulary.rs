@@ -148,6 +148,16 @@ vocabulary! {
         LaatsteWijziging = "laatste_wijziging", "de laatste wijziging in het dossier", "the last change to the record";
         EindeZorg = "einde_zorg", "het einde van de zorg", "the end of care";
         EindeBoekjaar = "einde_boekjaar", "het einde van het boekjaar", "the end of the fiscal year";
+        LaatsteBehandeling = "laatste_behandeling", "de laatste behandeling", "the last treatment";
+    }
+}
+
+vocabulary! {
+    /// An event that ends a retention rule's hold on a record ("zes maanden, tenzij een
+    /// behandeling volgt", `tenzij`): once it has happened, the rule no longer applies and the
+    /// category's other rules govern.
+    RetentionEvent {
+        Behandeling = "behandeling", "er volgt een behandeling", "a treatment follows";
     }
 }
 

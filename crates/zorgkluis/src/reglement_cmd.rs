@@ -62,6 +62,10 @@ pub enum ReglementCommand {
         last_change: Option<Date>,
         #[arg(long = "care-ended", value_parser = parse_date)]
         care_ended: Option<Date>,
+        /// The last treatment (a rule counted from laatste_behandeling, or one with
+        /// tenzij = "behandeling": a treatment on or after --created ends it).
+        #[arg(long = "last-treatment", value_parser = parse_date)]
+        last_treatment: Option<Date>,
         /// A complaint or court case holds the data.
         #[arg(long = "legal-hold")]
         legal_hold: bool,
@@ -315,6 +319,7 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
             created,
             last_change,
             care_ended,
+            last_treatment,
             legal_hold,
             on,
             json,
@@ -325,6 +330,7 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 care_ended,
                 legal_hold,
                 as_of: on,
+                last_treatment,
             };
             let answer = decide::retention(r, &category, facts)?;
             Ok(if json {

@@ -376,3 +376,6 @@ export-error-changed-since-release = the record gained an entry after the releas
 
 ## carrying out an erasure request (issue 13 part 3)
 request-error-execute-erasure = a request for erasure is carried out by executing it (zorgkluis request execute, or Carry out on the request page): that erases what may go and writes the certificate
+
+# retention rules with a condition (issue 15 part 2)
+reglement-retention-only-conditional = category `{ $category }` has only retention rules with `tenzij`: once a { $event } follows, no rule says how long it is kept; add a [[bewaartermijnen]] without `tenzij` that names it

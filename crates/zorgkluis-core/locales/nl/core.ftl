@@ -373,3 +373,6 @@ export-error-changed-since-release = het dossier kreeg na de vrijgave een nieuwe
 
 ## carrying out an erasure request (issue 13 part 3)
 request-error-execute-erasure = een verzoek tot verwijdering wordt uitgevoerd door het uit te voeren (zorgkluis request execute, of Uitvoeren op de verzoekpagina): dat verwijdert wat weg mag en schrijft de verklaring
+
+# retention rules with a condition (issue 15 part 2)
+reglement-retention-only-conditional = categorie `{ $category }` heeft alleen bewaarregels met `tenzij`: als er een { $event } volgt, zegt geen regel meer hoe lang zij bewaard blijft; voeg een [[bewaartermijnen]] zonder `tenzij` toe die haar noemt

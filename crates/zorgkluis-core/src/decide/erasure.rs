@@ -175,6 +175,7 @@ pub fn erasure_decision(
             care_ended: facts.care_ended,
             legal_hold: false,
             as_of: Some(facts.received),
+            last_treatment: None,
         };
         let from = Anchor::EindeBoekjaar;
         let start = anchor_date(from, retention_facts, v.article)?.ok_or_else(|| {

@@ -21,7 +21,7 @@ use crate::period::Period;
 use crate::reglement::{Reglement, cite};
 use crate::t;
 use crate::taxonomy::IdKind;
-use crate::vocabulary::Anchor;
+use crate::vocabulary::{Anchor, RetentionEvent};
 
 /// What is known of a record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub struct RetentionFacts {
     pub last_change: Option<Date>,
     /// The end of care; none while care goes on.
     pub care_ended: Option<Date>,
+    /// The last treatment recorded (the newest entry of the medical dossier); none without one.
+    pub last_treatment: Option<Date>,
     /// A complaint or court case holds the record.
     pub legal_hold: bool,
     /// The day whose law applies; none for the law as it stands (the layer's last version).
@@ -103,6 +105,19 @@ pub fn retention(
         .map(|r| r.get_ref())
         .filter(|r| r.categories.iter().any(|c| c.get_ref() == category))
         .collect();
+    // "Six months, unless a treatment follows": until the event, the conditional rules govern
+    // alone; once it has happened, the category's other rules do.
+    let (conditional, unconditional): (Vec<_>, Vec<_>) =
+        rules.into_iter().partition(|r| r.unless.is_some());
+    let waiting: Vec<_> = conditional
+        .into_iter()
+        .filter(|r| !event_followed(r, facts))
+        .collect();
+    let rules = if waiting.is_empty() {
+        unconditional
+    } else {
+        waiting
+    };
     if rules.is_empty() {
         return Err(DecisionError::NoRetentionRule(category.to_owned()));
     }
@@ -139,7 +154,7 @@ pub fn retention(
             );
         }
     }
-    let pending = open.map(|_| "einde_zorg".to_owned());
+    let pending = open.map(|(_, rule)| rule.from.id().to_owned());
 
     // The destruction window: the shortest that applies.
     let mut windows: Vec<(Period, String)> = rules
@@ -290,6 +305,19 @@ fn applied(limit: Limit, rule: &str, v: &law::Version<Term>, date: Date) -> LawA
 }
 
 /// The day a term counts from, or none while it has not started (the end of care).
+/// Whether the event a rule's `tenzij` names has happened since the record was made: then the
+/// rule no longer applies. A treatment follows when one is recorded on or after that day.
+fn event_followed(rule: &crate::reglement::file::RetentionRule, facts: RetentionFacts) -> bool {
+    match rule.unless.as_ref().map(|e| *e.get_ref()) {
+        None => false,
+        Some(RetentionEvent::Behandeling) => match (facts.last_treatment, facts.created) {
+            (Some(treated), Some(made)) => treated >= made,
+            (Some(_), None) => true,
+            (None, _) => false,
+        },
+    }
+}
+
 pub(super) fn anchor_date(
     anchor: Anchor,
     facts: RetentionFacts,
@@ -305,6 +333,8 @@ pub(super) fn anchor_date(
         Anchor::Aanmaak => Some(facts.created.ok_or_else(|| missing("--created"))?),
         Anchor::LaatsteWijziging => Some(last_change.ok_or_else(|| missing("--last-change"))?),
         Anchor::EindeZorg => facts.care_ended,
+        // Not started while no treatment is recorded, as the end of care while care goes on.
+        Anchor::LaatsteBehandeling => facts.last_treatment,
         Anchor::EindeBoekjaar => {
             let d = last_change.ok_or_else(|| missing("--created"))?;
             Some(Date::new(d.year(), 12, 31).map_err(crate::calendar::OutOfRange::from)?)

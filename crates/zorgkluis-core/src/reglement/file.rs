@@ -347,6 +347,10 @@ pub struct RetentionRule {
     pub destroy_within: Option<Period>,
     #[serde(rename = "verlengbaar_met_toestemming", default)]
     pub extendable_with_consent: bool,
+    /// The rule applies unless this event follows the record's creation ("zes maanden, tenzij
+    /// een behandeling volgt"); then the category's other rules govern.
+    #[serde(rename = "tenzij")]
+    pub unless: Option<Spanned<crate::vocabulary::RetentionEvent>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

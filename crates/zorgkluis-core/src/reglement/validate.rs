@@ -424,6 +424,22 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
         let Some(cat) = taxonomy.category(id) else {
             continue;
         };
+        // "Six months, unless a treatment follows": once it follows, another rule must say
+        // how long the category is kept, or nothing would.
+        if let Some(conditional) = rules.iter().find_map(|r| r.unless.as_ref())
+            && rules.iter().all(|r| r.unless.is_some())
+        {
+            c.error(
+                "reglement.retention_only_conditional",
+                conditional.span(),
+                t!(
+                    c.lang,
+                    "reglement-retention-only-conditional",
+                    category = id,
+                    event = conditional.get_ref().id()
+                ),
+            );
+        }
         check_floors(file, cat, &rules, c);
         check_ceilings(file, cat, &rules, c);
     }
@@ -437,6 +453,11 @@ fn starts_no_earlier(own: Anchor, law: Anchor) -> bool {
         Anchor::LaatsteWijziging => matches!(own, Anchor::LaatsteWijziging | Anchor::EindeBoekjaar),
         Anchor::EindeBoekjaar => own == Anchor::EindeBoekjaar,
         Anchor::EindeZorg => own == Anchor::EindeZorg,
+        // The dossier's last change is never before its last treatment.
+        Anchor::LaatsteBehandeling => matches!(
+            own,
+            Anchor::LaatsteBehandeling | Anchor::LaatsteWijziging | Anchor::EindeBoekjaar
+        ),
     }
 }
 

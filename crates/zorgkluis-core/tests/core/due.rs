@@ -21,6 +21,7 @@ const OLD: RetentionFacts = RetentionFacts {
     care_ended: None,
     legal_hold: false,
     as_of: None,
+    last_treatment: None,
 };
 
 #[test]
@@ -128,4 +129,130 @@ fn the_caregivers_judgement_extends_the_medical_record_with_a_reason() {
     let d = retention_due(&r, "gezondheid", OLD, Some(&with), date(2026, 1, 1)).unwrap();
     assert_eq!(d.status, DueStatus::Extended);
     assert!(d.articles.contains(&"art. 7:454 lid 3 BW".to_owned()));
+}
+
+/// BG wonen with a category for registrations that did not (yet) lead to care, kept six
+/// months unless a treatment follows, and otherwise fifteen years from the last treatment:
+/// a rule other Dutch practices write ("zes maanden, tenzij een behandeling volgt").
+fn with_registrations(rules: &str) -> Result<Reglement, Vec<zorgkluis_core::Diagnostic>> {
+    let path = format!(
+        "{}/../../reglementen/bg-wonen.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("seed").replace(
+        "[taxonomie.categorieen.camerabeelden]",
+        "[taxonomie.categorieen.aanmelding]\nnl = \"Aanmelding\"\nen = \"Registration\"\n\n\
+         [taxonomie.categorieen.camerabeelden]",
+    );
+    Reglement::load("aanmelding.toml", &format!("{text}\n{rules}"), Lang::Nl)
+}
+
+const SIX_MONTHS_UNLESS_TREATED: &str = r#"
+[[bewaartermijnen]]
+categorieen = ["aanmelding"]
+termijn = "6 maanden"
+vanaf = "aanmaak"
+tenzij = "behandeling"
+artikel = "9.1"
+"#;
+
+const FIFTEEN_YEARS_FROM_TREATMENT: &str = r#"
+[[bewaartermijnen]]
+categorieen = ["aanmelding"]
+termijn = "15 jaar"
+vanaf = "laatste_behandeling"
+artikel = "9.2"
+"#;
+
+#[test]
+fn six_months_unless_a_treatment_follows_then_the_other_rule_governs() {
+    let r = with_registrations(&format!(
+        "{SIX_MONTHS_UNLESS_TREATED}{FIFTEEN_YEARS_FROM_TREATMENT}"
+    ))
+    .expect("valid");
+    let registered = RetentionFacts {
+        created: Some(date(2026, 1, 5)),
+        last_change: Some(date(2026, 1, 5)),
+        ..RetentionFacts::default()
+    };
+    // No treatment followed: six months from the registration (9.1), then due.
+    let kept = retention_due(&r, "aanmelding", registered, None, date(2026, 7, 5)).unwrap();
+    assert_eq!(kept.status, DueStatus::Kept);
+    assert_eq!(kept.retain_until, Some(date(2026, 7, 5)));
+    assert!(
+        kept.articles.contains(&"9.1".to_owned()),
+        "{:?}",
+        kept.articles
+    );
+    assert!(
+        !kept.articles.contains(&"9.2".to_owned()),
+        "{:?}",
+        kept.articles
+    );
+    let due = retention_due(&r, "aanmelding", registered, None, date(2026, 7, 6)).unwrap();
+    assert_eq!(due.status, DueStatus::Due);
+    // A treatment followed on 1 February: the six months no longer apply; fifteen years from
+    // the last treatment do (9.2).
+    let treated = RetentionFacts {
+        last_treatment: Some(date(2026, 2, 1)),
+        ..registered
+    };
+    let kept = retention_due(&r, "aanmelding", treated, None, date(2026, 7, 6)).unwrap();
+    assert_eq!(kept.status, DueStatus::Kept);
+    assert_eq!(kept.retain_until, Some(date(2041, 2, 1)));
+    assert!(
+        kept.articles.contains(&"9.2".to_owned()),
+        "{:?}",
+        kept.articles
+    );
+    assert!(
+        !kept.articles.contains(&"9.1".to_owned()),
+        "{:?}",
+        kept.articles
+    );
+}
+
+#[test]
+fn a_rule_counted_from_the_last_treatment_waits_for_one() {
+    let r = with_registrations(&format!(
+        "{SIX_MONTHS_UNLESS_TREATED}{FIFTEEN_YEARS_FROM_TREATMENT}"
+    ))
+    .expect("valid");
+    // A treatment recorded before the registration does not follow it: the six months run.
+    let earlier = RetentionFacts {
+        created: Some(date(2026, 3, 1)),
+        last_treatment: Some(date(2025, 6, 1)),
+        ..RetentionFacts::default()
+    };
+    let answer = retention_due(&r, "aanmelding", earlier, None, date(2026, 4, 1)).unwrap();
+    assert_eq!(answer.retain_until, Some(date(2026, 9, 1)));
+    // Only the rule from the last treatment, and none recorded: pending, naming its start.
+    let only_from_treatment = with_registrations(FIFTEEN_YEARS_FROM_TREATMENT).expect("valid");
+    let pending = retention_due(
+        &only_from_treatment,
+        "aanmelding",
+        RetentionFacts {
+            created: Some(date(2026, 3, 1)),
+            ..RetentionFacts::default()
+        },
+        None,
+        date(2030, 1, 1),
+    )
+    .unwrap();
+    assert_eq!(pending.status, DueStatus::Pending);
+    assert_eq!(
+        pending.retention.pending.as_deref(),
+        Some("laatste_behandeling")
+    );
+}
+
+#[test]
+fn a_category_with_only_conditional_rules_is_an_error_naming_it() {
+    let errors = with_registrations(SIX_MONTHS_UNLESS_TREATED).unwrap_err();
+    let error = errors
+        .iter()
+        .find(|d| d.code == "reglement.retention_only_conditional")
+        .unwrap_or_else(|| panic!("{errors:#?}"));
+    assert!(error.message.contains("aanmelding"), "{error:?}");
+    assert!(error.message.contains("tenzij"), "{error:?}");
 }

@@ -27,6 +27,7 @@ const FACTS: RetentionFacts = RetentionFacts {
     care_ended: None,
     legal_hold: false,
     as_of: None,
+    last_treatment: None,
 };
 
 const WGBO: &str = "art. 7:454 lid 3 BW";

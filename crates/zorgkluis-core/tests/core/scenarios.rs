@@ -235,6 +235,7 @@ fn run_file(path: &Path) -> Vec<String> {
             care_ended: day(c.care_ended),
             legal_hold: c.legal_hold,
             as_of: None,
+            last_treatment: None,
         };
         let a = match decide::retention(&reglement, &c.category, facts) {
             Ok(a) => a,

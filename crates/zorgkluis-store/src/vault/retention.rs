@@ -908,14 +908,14 @@ impl Vault {
         let Some((p, created)) = data.get(person).and_then(|p| Some((p, p.created?))) else {
             return Ok(Vec::new());
         };
-        let dates = DossierDates::of(p, created);
+        let reglement = &self.inner.reglement;
+        let dates = DossierDates::of(reglement, p, created);
         let mut newest: BTreeMap<&str, Date> = BTreeMap::new();
         newest.insert(IDENTIFICATION_CATEGORY, created);
         for (_, category, made) in &p.records {
             let day = newest.entry(category.as_str()).or_insert(*made);
             *day = (*day).max(*made);
         }
-        let reglement = &self.inner.reglement;
         Ok(newest
             .into_iter()
             .map(|(c, made)| (c.to_owned(), dates.facts(reglement, p, c, made)))
@@ -1024,10 +1024,12 @@ impl Vault {
 struct DossierDates {
     last_change: Option<Date>,
     care_ended: Option<Date>,
+    /// The newest entry of the medical dossier: the last treatment recorded.
+    last_treatment: Option<Date>,
 }
 
 impl DossierDates {
-    fn of(p: &PersonData, created: Date) -> DossierDates {
+    fn of(reglement: &zorgkluis_core::Reglement, p: &PersonData, created: Date) -> DossierDates {
         // The last change of the dossier: the newest record, or the registration.
         let last_change = p
             .records
@@ -1041,9 +1043,22 @@ impl DossierDates {
         } else {
             None
         };
+        // The last treatment: the newest entry of a category of the medical dossier.
+        let last_treatment = p
+            .records
+            .iter()
+            .filter(|(_, c, _)| {
+                reglement
+                    .taxonomy
+                    .category(c)
+                    .is_some_and(|c| c.medical_record)
+            })
+            .map(|(_, _, d)| *d)
+            .max();
         DossierDates {
             last_change,
             care_ended,
+            last_treatment,
         }
     }
 
@@ -1071,6 +1086,7 @@ impl DossierDates {
                 _ => self.last_change,
             },
             care_ended: self.care_ended,
+            last_treatment: self.last_treatment,
             legal_hold: false,
             as_of: None,
         }
@@ -1089,7 +1105,7 @@ fn person_plan(
     let Some(created) = p.created else {
         return Ok((Vec::new(), false));
     };
-    let dates = DossierDates::of(p, created);
+    let dates = DossierDates::of(reglement, p, created);
     let facts = |category: &str, made: Date| dates.facts(reglement, p, category, made);
     // Per category: the due records, and whether anything of it stays.
     struct Acc {
