@@ -65,6 +65,18 @@ fn plan_text(plan: &RetentionPlan, lang: Lang) -> String {
         law = plan.law_version,
         version = &plan.reglement_version
     )];
+    if let Some(transfer) = &plan.suspended_by_transfer {
+        out.push(t!(
+            lang,
+            "cli-retention-plan-transfer",
+            recipient = &transfer.recipient,
+            from = &transfer.starts_on.to_string(),
+            article = &transfer.article
+        ));
+        if transfer.clients_told_on.is_none() {
+            out.push(t!(lang, "cli-retention-plan-transfer-untold"));
+        }
+    }
     if plan.persons.is_empty() {
         out.push(t!(lang, "cli-retention-nothing"));
     }

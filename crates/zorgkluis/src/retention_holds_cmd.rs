@@ -1,6 +1,8 @@
-//! `zorgkluis retention hold|release|holds` and `extend|withdraw-extension|extensions`: the
-//! legal holds that keep a person's data from destruction and erasure, and the extensions of
-//! a category's retention on the client's consent or the caregiver's judgement. Each is a
+//! `zorgkluis retention hold|release|holds`, `extend|withdraw-extension|extensions` and
+//! `transfer start|told|end` and `transfers`: the legal holds that keep a person's data from
+//! destruction and erasure, the extensions of a category's retention on the client's consent or
+//! the caregiver's judgement, and the transfer of the whole registration that suspends every
+//! term where the reglement says so (BG wonen and Rondomzorg 3.7). Each is a
 //! person's decision, so each names the staff member who takes it (`--as USER`): the reglement
 //! decides whether that user's role may (`place_hold` for holds; a write of the category for an
 //! extension), and the audit log records it.
@@ -12,7 +14,7 @@ use jiff::civil::Date;
 use zorgkluis_core::vocabulary::{ExtensionGround, HoldKind};
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{
-    Actor, Hold, NewHold, NewRetentionExtension, RetentionExtension, Vault,
+    Actor, Hold, NewHold, NewRetentionExtension, RegistrationTransfer, RetentionExtension, Vault,
 };
 
 use crate::reglement_cmd::parse_date;
@@ -111,6 +113,50 @@ pub enum HoldCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The transfer of the whole registration to another organisation: while it stands, no
+    /// term applies and nothing is destroyed (where the reglement says so).
+    #[command(subcommand)]
+    Transfer(TransferCommand),
+    /// The transfers of the registration, newest first.
+    Transfers {
+        #[arg(long = "as")]
+        user: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TransferCommand {
+    /// Start it: prints the transfer's id. Tell the clients (and record it with `told`).
+    Start {
+        #[arg(long = "as")]
+        user: String,
+        /// The organisation that takes the registration over.
+        #[arg(long)]
+        to: String,
+        /// The first day it stands (today without it).
+        #[arg(long, value_parser = parse_date)]
+        on: Option<Date>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the day the clients were told, so that they could object.
+    Told {
+        transfer_id: String,
+        #[arg(long = "as")]
+        user: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Date,
+    },
+    /// End it: from the next day the terms apply again.
+    End {
+        transfer_id: String,
+        #[arg(long = "as")]
+        user: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Date,
+    },
 }
 
 async fn staff(v: &Vault, user: &str) -> Result<Actor, String> {
@@ -162,6 +208,24 @@ fn extension_line(e: &RetentionExtension, lang: Lang) -> String {
     )
 }
 
+fn transfer_line(t: &RegistrationTransfer, lang: Lang) -> String {
+    t!(
+        lang,
+        "cli-transfer-line",
+        id = &t.id,
+        recipient = &t.recipient,
+        from = &t.starts_on.to_string(),
+        until = &date_or_dash(t.ended_on),
+        told = &date_or_dash(t.clients_told_on),
+        by = &t.started_by,
+        article = &t.article
+    )
+}
+
+fn today() -> Date {
+    zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+}
+
 fn id_out(id: &str, as_json: bool) -> Result<String, String> {
     if as_json {
         json(&serde_json::json!({ "id": id }))
@@ -189,8 +253,7 @@ pub fn run(inst: &Installation, cmd: HoldCommand, lang: Lang) -> ExitCode {
                 category,
                 kind,
                 reason,
-                starts_on: from
-                    .unwrap_or_else(|| zorgkluis_core::time::dutch_date(jiff::Timestamp::now())),
+                starts_on: from.unwrap_or_else(today),
                 ends_on: until,
                 review_on: review,
             };
@@ -265,6 +328,62 @@ pub fn run(inst: &Installation, cmd: HoldCommand, lang: Lang) -> ExitCode {
                 ))
             })
         }
+        HoldCommand::Transfer(TransferCommand::Start {
+            user,
+            to,
+            on,
+            json: as_json,
+        }) => with_vault(inst, lang, |v| async move {
+            let actor = staff(&v, &user).await?;
+            let id = v
+                .start_transfer(&actor, &to, on.unwrap_or_else(today))
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok((id_out(&id, as_json)?, true))
+        }),
+        HoldCommand::Transfer(TransferCommand::Told {
+            transfer_id,
+            user,
+            on,
+        }) => with_vault(inst, lang, |v| async move {
+            let actor = staff(&v, &user).await?;
+            v.record_transfer_told(&actor, &transfer_id, on)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok((t!(lang, "cli-transfer-told", id = &transfer_id), true))
+        }),
+        HoldCommand::Transfer(TransferCommand::End {
+            transfer_id,
+            user,
+            on,
+        }) => with_vault(inst, lang, |v| async move {
+            let actor = staff(&v, &user).await?;
+            v.end_transfer(&actor, &transfer_id, on)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok((t!(lang, "cli-transfer-ended", id = &transfer_id), true))
+        }),
+        HoldCommand::Transfers {
+            user,
+            json: as_json,
+        } => with_vault(inst, lang, |v| async move {
+            let actor = staff(&v, &user).await?;
+            let list = v
+                .registration_transfers(&actor)
+                .await
+                .map_err(|e| e.to_string())?;
+            let text = if as_json {
+                json(&list)?
+            } else if list.is_empty() {
+                t!(lang, "cli-transfers-none")
+            } else {
+                list.iter()
+                    .map(|x| transfer_line(x, lang))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok((text, true))
+        }),
         HoldCommand::Extensions {
             user,
             json: as_json,

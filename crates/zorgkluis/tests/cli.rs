@@ -2463,6 +2463,59 @@ fn retention_holds_and_extensions_on_the_command_line_name_who_decided() {
         plan["whole_files"], 1,
         "withdrawn, the term counts again: {plan}"
     );
+
+    // The whole registration goes to another organisation (BG wonen 3.7): no term applies.
+    let started = run(&[
+        "retention",
+        "transfer",
+        "start",
+        "--as",
+        "dir-1",
+        "--to",
+        "Zorggroep Noord",
+        "--json",
+    ]);
+    assert_eq!(started.status.code(), Some(0), "{}", stderr(&started));
+    let transfer_id = json(&started)["id"].as_str().unwrap().to_owned();
+    let text = stdout(&run(&["retention", "plan", "--as-of", &today]));
+    assert!(text.contains("Zorggroep Noord (art. 3.7)"), "{text}");
+    assert!(
+        text.contains("nog niet over de overdracht geïnformeerd"),
+        "{text}"
+    );
+    let outcome = json(&run(&[
+        "retention",
+        "run",
+        "--as-of",
+        &today,
+        "--execute",
+        "--json",
+    ]));
+    assert_eq!(outcome["certificate"]["whole_files"], 0, "{outcome}");
+    let told = run(&[
+        "retention",
+        "transfer",
+        "told",
+        &transfer_id,
+        "--as",
+        "dir-1",
+        "--on",
+        &today,
+    ]);
+    assert_eq!(told.status.code(), Some(0), "{}", stderr(&told));
+    let ended = run(&[
+        "retention",
+        "transfer",
+        "end",
+        &transfer_id,
+        "--as",
+        "dir-1",
+        "--on",
+        &today,
+    ]);
+    assert_eq!(ended.status.code(), Some(0), "{}", stderr(&ended));
+    let list = json(&run(&["retention", "transfers", "--as", "dir-1", "--json"]));
+    assert_eq!(list[0]["clients_told_on"], today.as_str());
     assert_eq!(run(&["audit", "verify"]).status.code(), Some(0));
 }
 

@@ -195,3 +195,9 @@ cli-extension-line = { $id }: { $person }, { $category } kept until { $until } o
     }
 cli-extension-withdrawn = Extension { $id } is withdrawn.
 cli-extensions-none = No retention was extended.
+cli-transfer-line = { $id }: transfer of the whole registration to { $recipient }, from { $from } until { $until } (art. { $article }), clients told on { $told }, started by { $by }
+cli-transfer-told = Recorded that the clients were told of transfer { $id }.
+cli-transfer-ended = Transfer { $id } has ended; the retention terms apply again.
+cli-transfers-none = The registration was never transferred.
+cli-retention-plan-transfer = The retention and destruction terms do not apply: the whole registration is being transferred to { $recipient } since { $from } (art. { $article }). What would otherwise be due is held back.
+cli-retention-plan-transfer-untold = Note: the clients have not been told of the transfer yet (they can object).

@@ -410,3 +410,5 @@ erasure-kept = kept
 # Retention extensions (issue 15 part 2)
 audit-action-retention-extend = Retention extended
 audit-action-retention-extend-withdraw = Retention extension withdrawn
+audit-action-registration-transfer = Transfer of the whole registration started
+audit-action-registration-transfer-change = Transfer of the registration updated

@@ -195,3 +195,9 @@ cli-extension-line = { $id }: { $person }, { $category } bewaard tot { $until } 
     }
 cli-extension-withdrawn = Verlenging { $id } is ingetrokken.
 cli-extensions-none = Er is geen bewaartermijn verlengd.
+cli-transfer-line = { $id }: overdracht van de gehele registratie aan { $recipient }, van { $from } tot { $until } (art. { $article }), cliënten geïnformeerd op { $told }, gestart door { $by }
+cli-transfer-told = Vastgelegd dat de cliënten over overdracht { $id } zijn geïnformeerd.
+cli-transfer-ended = Overdracht { $id } is beëindigd; de bewaartermijnen gelden weer.
+cli-transfers-none = De registratie is nooit overgedragen.
+cli-retention-plan-transfer = De bewaar- en vernietigingstermijnen gelden niet: de gehele registratie wordt sinds { $from } overgedragen aan { $recipient } (art. { $article }). Wat anders te vernietigen was, is tegengehouden.
+cli-retention-plan-transfer-untold = Let op: de cliënten zijn nog niet over de overdracht geïnformeerd (zij kunnen bezwaar maken).

@@ -410,3 +410,5 @@ erasure-kept = bewaard
 # Retention extensions (issue 15 part 2)
 audit-action-retention-extend = Bewaartermijn verlengd
 audit-action-retention-extend-withdraw = Verlenging bewaartermijn ingetrokken
+audit-action-registration-transfer = Overdracht van de gehele registratie gestart
+audit-action-registration-transfer-change = Overdracht van de registratie bijgewerkt

@@ -372,6 +372,21 @@ pub struct Destruction {
     pub article: Spanned<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
+    /// The terms do not apply while the whole registration is transferred to another
+    /// organisation for the continuity of care (BG wonen and Rondomzorg 3.7).
+    #[serde(rename = "overdracht")]
+    pub transfer: Option<TransferSuspension>,
+}
+
+/// A transfer of the whole registration suspends retention and destruction; the clients are
+/// told, so that they can object.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferSuspension {
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
 }
 
 /// Deadlines and procedure for data subject requests of some types.

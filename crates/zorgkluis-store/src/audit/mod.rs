@@ -132,6 +132,11 @@ audit_actions! {
     RetentionExtend = "retention_extend",
     /// Withdrawing a retention extension.
     RetentionExtendWithdraw = "retention_extend_withdraw",
+    /// The whole registration transferred to another organisation: the retention terms are
+    /// suspended (the object is the transfer's id).
+    RegistrationTransfer = "registration_transfer",
+    /// A change of a transfer: the clients told, or its end.
+    RegistrationTransferChange = "registration_transfer_change",
     /// A retention plan: what is due as of a date (ids and categories, no content).
     RetentionPlan = "retention_plan",
     /// A retention run started or resumed (the run is the event's object).

@@ -233,9 +233,9 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
     ),
     (
         17,
-        "retention_extensions",
-        include_str!("../../migrations/sqlite/0017_retention_extensions.sql"),
-        include_str!("../../migrations/postgres/0017_retention_extensions.sql"),
+        "retention_extensions_transfers",
+        include_str!("../../migrations/sqlite/0017_retention_extensions_transfers.sql"),
+        include_str!("../../migrations/postgres/0017_retention_extensions_transfers.sql"),
     ),
 ];
 

@@ -35,6 +35,7 @@ mod requests;
 mod restrictions;
 mod retention;
 mod search;
+mod transfers;
 
 use std::sync::Arc;
 
@@ -82,6 +83,7 @@ pub use retention::{
     RunOptions, RunOutcome, RunProgress,
 };
 pub use search::{SearchCriteria, SearchResult};
+pub use transfers::RegistrationTransfer;
 
 /// Who acts, in which role, on whose behalf, and from where.
 #[derive(Debug, Clone)]

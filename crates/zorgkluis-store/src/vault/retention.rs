@@ -37,6 +37,7 @@ use zorgkluis_core::taxonomy::{IDENTIFICATION_CATEGORY, IDENTITY_DOCUMENT_CATEGO
 use zorgkluis_core::vocabulary::{Duty, HoldKind};
 
 use super::holds::Hold;
+use super::transfers::RegistrationTransfer;
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::AuditAction;
@@ -60,6 +61,9 @@ pub struct RetentionPlan {
     pub whole_files: usize,
     /// Records due, in whole files and in categories.
     pub due_records: usize,
+    /// A transfer of the whole registration that suspends every term on the plan's date
+    /// (BG wonen 3.7): what would be due is counted as held back, and a run destroys nothing.
+    pub suspended_by_transfer: Option<RegistrationTransfer>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -581,6 +585,8 @@ impl Vault {
                     || self.wrapped_key(person).await.is_err()
                 {
                     "erased"
+                } else if now.suspended_by_transfer.is_some() {
+                    "transfer"
                 } else if !self.standing_holds(Some(person), as_of).await?.is_empty() {
                     "held"
                 } else {
@@ -613,7 +619,9 @@ impl Vault {
             .cloned()
             .collect();
         if ids.is_empty() {
-            let reason = if self
+            let reason = if now.suspended_by_transfer.is_some() {
+                "transfer"
+            } else if self
                 .standing_holds(Some(person), as_of)
                 .await?
                 .iter()
@@ -940,6 +948,7 @@ impl Vault {
             held: Vec::new(),
             whole_files: 0,
             due_records: 0,
+            suspended_by_transfer: None,
         };
         let mut categories: BTreeMap<String, PlanCategory> = BTreeMap::new();
         let suspension = reglement
@@ -1015,6 +1024,18 @@ impl Vault {
             });
         }
         plan.categories = categories.into_values().collect();
+        if let Some(transfer) = self.transfer_standing_on(as_of).await? {
+            // The terms do not apply: what would be due is held back, nothing goes.
+            for c in &mut plan.categories {
+                c.held_records += c.due_records;
+                c.due_records = 0;
+                c.due_persons = 0;
+            }
+            plan.persons.clear();
+            plan.whole_files = 0;
+            plan.due_records = 0;
+            plan.suspended_by_transfer = Some(transfer);
+        }
         Ok(plan)
     }
 }

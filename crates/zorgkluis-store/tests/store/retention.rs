@@ -423,4 +423,61 @@ on_both_backends! {
         assert!(list[0].withdrawn_at.is_some());
         vault.close().await;
     }
+
+    async fn a_transfer_of_the_whole_registration_suspends_every_term(store) {
+        let (vault, old, mixed, _recent) = organisation(&store).await;
+        let system = Actor::system("test");
+        let before = vault.retention_plan(&system, today()).await.unwrap();
+        assert_eq!(before.due_records, 3);
+        // The caregiver may not decide it; BG wonen 3.5 makes the directie decide on keeping.
+        let err = vault.start_transfer(&zorg(), "Zorggroep Noord", today()).await.unwrap_err();
+        assert!(matches!(err, VaultError::Denied(_)), "{err}");
+        let err = vault.start_transfer(&directie(), "  ", today()).await.unwrap_err();
+        assert!(matches!(err, VaultError::Invalid { field: "recipient", .. }), "{err}");
+        let id = vault.start_transfer(&directie(), "Zorggroep Noord", today()).await.unwrap();
+        let err = vault.start_transfer(&directie(), "Zorggroep Zuid", today()).await.unwrap_err();
+        assert!(matches!(err, VaultError::Conflict { field: "transfer", .. }), "{err}");
+        // Nothing is due while it stands: what was due is held back, citing 3.7.
+        let plan = vault.retention_plan(&system, today()).await.unwrap();
+        assert_eq!((plan.due_records, plan.whole_files), (0, 0));
+        assert!(plan.persons.is_empty());
+        let transfer = plan.suspended_by_transfer.as_ref().unwrap();
+        assert_eq!(transfer.id, id);
+        assert_eq!(transfer.article, "3.7");
+        assert_eq!(transfer.clients_told_on, None);
+        let held: usize = plan.categories.iter().map(|c| c.held_records).sum();
+        assert_eq!(held, 3, "{:?}", plan.categories);
+        let run = vault.retention_run(&system, today(), RunOptions::default()).await.unwrap();
+        assert!(run.certificate.unwrap().destroyed.is_empty());
+        assert_eq!(vault.dossier(&zorg(), &old, "zorgverlening").await.unwrap().records.len(), 2);
+        // The clients were told (not in the future); then it ends, and the terms apply again.
+        let tomorrow = today().tomorrow().unwrap();
+        let err = vault.record_transfer_told(&directie(), &id, tomorrow).await.unwrap_err();
+        assert!(matches!(err, VaultError::Invalid { field: "told_on", .. }), "{err}");
+        vault.record_transfer_told(&directie(), &id, today()).await.unwrap();
+        let yesterday = today().yesterday().unwrap();
+        let err = vault.end_transfer(&directie(), &id, yesterday).await.unwrap_err();
+        assert!(matches!(err, VaultError::Invalid { field: "ended_on", .. }), "{err}");
+        vault.end_transfer(&directie(), &id, today()).await.unwrap();
+        let register = vault.registration_transfers(&directie()).await.unwrap();
+        assert_eq!(register[0].clients_told_on, Some(today()));
+        assert_eq!(register[0].ended_on, Some(today()));
+        // On the day it ended it still stood; the day after, the terms count again.
+        let after = vault.retention_plan(&system, tomorrow).await.unwrap();
+        assert!(after.suspended_by_transfer.is_none());
+        assert!(after.persons.iter().any(|p| p.person_id == mixed));
+        let log = vault.audit_for_person(&system, &old).await.unwrap();
+        assert!(!log.iter().any(|e| e.action == AuditAction::Destroy), "{log:?}");
+        vault.close().await;
+    }
+
+    async fn a_transfer_is_refused_where_the_reglement_does_not_suspend_the_terms(store) {
+        let vault = store.open_with("alpo-zorg").await;
+        let err = vault
+            .start_transfer(&Actor::system("test"), "Zorggroep Noord", today())
+            .await
+            .unwrap_err();
+        assert!(matches!(err, VaultError::Invalid { field: "transfer", .. }), "{err}");
+        vault.close().await;
+    }
 }

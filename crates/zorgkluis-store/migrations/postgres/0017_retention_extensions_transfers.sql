@@ -21,3 +21,21 @@ CREATE TABLE retention_extensions (
     FOREIGN KEY (tenant_id, person_id) REFERENCES persons (tenant_id, id)
 );
 CREATE INDEX retention_extensions_person ON retention_extensions (tenant_id, person_id);
+
+-- The transfer of the whole registration to another organisation for the continuity of care
+-- (BG wonen and Rondomzorg 3.7): while it stands, retention and destruction do not apply. The
+-- clients are told so that they can object (clients_told_on). No personal data: the recipient
+-- is an organisation.
+CREATE TABLE registration_transfers (
+    tenant_id       TEXT NOT NULL,
+    id              TEXT NOT NULL,
+    recipient       TEXT NOT NULL,
+    starts_on       TEXT NOT NULL,
+    started_by      TEXT NOT NULL,
+    started_role    TEXT NOT NULL,
+    started_at      TEXT NOT NULL,
+    clients_told_on TEXT,
+    ended_on        TEXT,
+    ended_by        TEXT,
+    PRIMARY KEY (tenant_id, id)
+);
