@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use zorgkluis_core::decide::cite_list;
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::vocabulary::{
-    Channel, Ground, RequestOutcome, RequestStatus, RequestType, Requester,
+    Channel, Ground, RequestOutcome, RequestStatus, RequestType, Requester, RestrictionGround,
 };
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{
@@ -188,7 +188,8 @@ pub enum RequestCommand {
     },
     /// Carry out a decided, released inzage, afschrift or inzage_logging: write its export
     /// (HTML to print or save as PDF, and JSON) into DIR, print their paths, and mark the
-    /// request carried out today.
+    /// request carried out today. A verwijdering erases what may go and prints the
+    /// certificate; an afscherming restricts what it names on --ground.
     Execute {
         #[command(flatten)]
         acting: Acting,
@@ -196,10 +197,23 @@ pub enum RequestCommand {
         /// The directory to write the export into (default: the current directory).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// For an afscherming: the ground of art. 18 lid 1 AVG (juistheid_betwist,
+        /// onrechtmatig, rechtsvordering, bezwaar_in_behandeling).
+        #[arg(long, value_parser = parse_restriction_ground)]
+        ground: Option<RestrictionGround>,
         /// Print `{"files": [...], ...}` instead of the paths.
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_restriction_ground(s: &str) -> Result<RestrictionGround, String> {
+    RestrictionGround::from_id(s).ok_or_else(|| {
+        format!(
+            "unknown ground `{s}`; expected one of: {}",
+            RestrictionGround::ids().join(", ")
+        )
+    })
 }
 
 fn parse_channel(s: &str) -> Result<Channel, String> {
@@ -527,6 +541,7 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                 acting,
                 id,
                 out,
+                ground,
                 json: as_json,
             } => {
                 let actor = actor(&vault, &acting).await?;
@@ -534,6 +549,38 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                     .request(&actor, &id)
                     .await
                     .map_err(|e| say_step(e, lang))?;
+                if request.request_type == RequestType::Afscherming {
+                    let Some(ground) = ground else {
+                        return Err(t!(lang, "cli-request-restriction-ground"));
+                    };
+                    let restrictions = vault
+                        .execute_restriction(
+                            &actor,
+                            &id,
+                            ground,
+                            zorgkluis_core::time::dutch_date(jiff::Timestamp::now()),
+                            lang,
+                        )
+                        .await
+                        .map_err(|e| say_step(e, lang))?;
+                    if as_json {
+                        return Ok((json(&restrictions)?, true));
+                    }
+                    let lines: Vec<String> = restrictions
+                        .iter()
+                        .map(|r| {
+                            t!(
+                                lang,
+                                "cli-request-restricted",
+                                id = &r.id,
+                                category = r.category.as_deref().unwrap_or("*"),
+                                ground = r.ground.label(lang),
+                                article = r.article
+                            )
+                        })
+                        .collect();
+                    return Ok((lines.join("\n"), true));
+                }
                 if request.request_type == RequestType::Verwijdering {
                     let certificate = vault
                         .execute_erasure(

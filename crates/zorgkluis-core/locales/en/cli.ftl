@@ -201,3 +201,5 @@ cli-transfer-ended = Transfer { $id } has ended; the retention terms apply again
 cli-transfers-none = The registration was never transferred.
 cli-retention-plan-transfer = The retention and destruction terms do not apply: the whole registration is being transferred to { $recipient } since { $from } (art. { $article }). What would otherwise be due is held back.
 cli-retention-plan-transfer-untold = Note: the clients have not been told of the transfer yet (they can object).
+cli-request-restriction-ground = a restriction needs its ground of art. 18(1) GDPR: --ground juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling
+cli-request-restricted = Restricted ({ $id }): { $category }, { $ground } ({ $article })

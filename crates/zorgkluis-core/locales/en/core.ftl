@@ -379,3 +379,6 @@ request-error-execute-erasure = a request for erasure is carried out by executin
 
 # retention rules with a condition (issue 15 part 2)
 reglement-retention-only-conditional = category `{ $category }` has only retention rules with `tenzij`: once a { $event } follows, no rule says how long it is kept; add a [[bewaartermijnen]] without `tenzij` that names it
+
+# carrying out a restriction request (issue 13 part 4)
+request-error-execute-restriction = a request for restriction is carried out by executing it with its ground of art. 18(1) GDPR (zorgkluis request execute ID --ground GROUND, or Restrict on the request page): that restricts the data

@@ -412,3 +412,14 @@ audit-action-retention-extend = Retention extended
 audit-action-retention-extend-withdraw = Retention extension withdrawn
 audit-action-registration-transfer = Transfer of the whole registration started
 audit-action-registration-transfer-change = Transfer of the registration updated
+
+# carrying out a restriction request (issue 13 part 4)
+restriction-section = Restrict
+restriction-explained = The data the request names (everything, when it names none) is restricted: it is kept, but nobody uses it any more except for storage and what art. 18(2) GDPR allows, until the restriction is lifted. The client is told before that happens (art. 18(3) GDPR).
+restriction-ground = Ground (art. 18(1) GDPR)
+restriction-button = Restrict
+restriction-standing = Restriction
+restriction-state = State
+restriction-everything = all data
+restriction-stands = in force
+restriction-lifted = lifted on

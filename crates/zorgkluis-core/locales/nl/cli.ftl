@@ -201,3 +201,5 @@ cli-transfer-ended = Overdracht { $id } is beëindigd; de bewaartermijnen gelden
 cli-transfers-none = De registratie is nooit overgedragen.
 cli-retention-plan-transfer = De bewaar- en vernietigingstermijnen gelden niet: de gehele registratie wordt sinds { $from } overgedragen aan { $recipient } (art. { $article }). Wat anders te vernietigen was, is tegengehouden.
 cli-retention-plan-transfer-untold = Let op: de cliënten zijn nog niet over de overdracht geïnformeerd (zij kunnen bezwaar maken).
+cli-request-restriction-ground = een afscherming heeft de grond van art. 18 lid 1 AVG nodig: --ground juistheid_betwist, onrechtmatig, rechtsvordering of bezwaar_in_behandeling
+cli-request-restricted = Afgeschermd ({ $id }): { $category }, { $ground } ({ $article })

@@ -376,3 +376,6 @@ request-error-execute-erasure = een verzoek tot verwijdering wordt uitgevoerd do
 
 # retention rules with a condition (issue 15 part 2)
 reglement-retention-only-conditional = categorie `{ $category }` heeft alleen bewaarregels met `tenzij`: als er een { $event } volgt, zegt geen regel meer hoe lang zij bewaard blijft; voeg een [[bewaartermijnen]] zonder `tenzij` toe die haar noemt
+
+# carrying out a restriction request (issue 13 part 4)
+request-error-execute-restriction = een verzoek tot afscherming wordt uitgevoerd door het uit te voeren met de grond van art. 18 lid 1 AVG (zorgkluis request execute ID --ground GROND, of Afschermen op de verzoekpagina): dat schermt de gegevens af

@@ -412,3 +412,14 @@ audit-action-retention-extend = Bewaartermijn verlengd
 audit-action-retention-extend-withdraw = Verlenging bewaartermijn ingetrokken
 audit-action-registration-transfer = Overdracht van de gehele registratie gestart
 audit-action-registration-transfer-change = Overdracht van de registratie bijgewerkt
+
+# carrying out a restriction request (issue 13 part 4)
+restriction-section = Afschermen
+restriction-explained = De gegevens die het verzoek noemt (alles, als het niets noemt) worden afgeschermd: ze blijven bewaard, maar niemand gebruikt ze meer, behalve voor opslag en wat art. 18 lid 2 AVG toestaat, tot de afscherming wordt opgeheven. De cliënt hoort het voordat dat gebeurt (art. 18 lid 3 AVG).
+restriction-ground = Grond (art. 18 lid 1 AVG)
+restriction-button = Afschermen
+restriction-standing = Afscherming
+restriction-state = Stand
+restriction-everything = alle gegevens
+restriction-stands = van kracht
+restriction-lifted = opgeheven op

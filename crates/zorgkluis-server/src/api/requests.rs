@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use zorgkluis_core::vocabulary::{
-    Channel, Ground, RequestOutcome, RequestStatus, RequestType, Requester,
+    Channel, Ground, RequestOutcome, RequestStatus, RequestType, Requester, RestrictionGround,
 };
 use zorgkluis_store::vault::{
     NewRequest as VaultRequest, RequestDetails, RequestFilter, RequestSummary, RequestView,
@@ -664,19 +664,40 @@ pub(crate) async fn release(
 /// answered (docs/export.md) and the request marked carried out today. A verwijdering: each
 /// category it concerns is decided under the law (the fiscal seven years, another's interest
 /// in the dossier, a legal hold), what may go is crypto-shredded, and the erasure certificate
-/// is answered (`erased` with counts and articles, `refused` with grounds; never content). An unreleased export,
+/// is answered (`erased` with counts and articles, `refused` with grounds; never content). An
+/// afscherming: what it names is restricted on `ground` (art. 18 lid 1 AVG), the restrictions
+/// answered as `{"restrictions": [...]}`. An unreleased export,
 /// or one whose dossier gained an entry since its release, is refused naming `release`; a
 /// request of another type naming `type`.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/execute", params(("id" = String, Path)),
+#[derive(Deserialize)]
+pub(crate) struct ExecuteQuery {
+    ground: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/requests/{id}/execute", params(("id" = String, Path),
+        ("ground" = Option<String>, Query, description = "For an afscherming: juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling (art. 18 lid 1 AVG)")),
     responses((status = 200, body = Object, description = "The export as carried out (docs/export.md)"), Refusals),
     security(("token" = [])))]
 pub(crate) async fn execute(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    Query(q): Query<ExecuteQuery>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     let request = s.vault.request(&caller.actor, &id).await?;
-    let answer = if request.request_type == RequestType::Verwijdering {
+    let answer = if request.request_type == RequestType::Afscherming {
+        let ground = word(
+            "ground",
+            q.ground.as_deref().unwrap_or_default(),
+            RestrictionGround::from_id,
+            RestrictionGround::ids(),
+        )?;
+        let restrictions = s
+            .vault
+            .execute_restriction(&caller.actor, &id, ground, today(), caller.lang)
+            .await?;
+        Ok(serde_json::json!({ "restrictions": restrictions }))
+    } else if request.request_type == RequestType::Verwijdering {
         let certificate = s
             .vault
             .execute_erasure(&caller.actor, &id, today(), caller.lang)

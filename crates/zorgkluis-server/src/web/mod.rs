@@ -73,6 +73,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/verzoeken/{id}/verlenging", post(requests::extend))
         .route("/verzoeken/{id}/stap", post(requests::step))
         .route("/verzoeken/{id}/verwijderen", post(requests::erase))
+        .route("/verzoeken/{id}/afschermen", post(requests::restrict))
         .route("/verzoeken/{id}/export", get(export::export_page))
         .route(
             "/verzoeken/{id}/export/achterhouden",

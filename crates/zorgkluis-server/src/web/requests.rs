@@ -15,8 +15,8 @@ use zorgkluis_core::decide::request::allowed_grounds;
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::t;
 use zorgkluis_core::time::format_date;
-use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType};
-use zorgkluis_store::vault::ErasureCertificate;
+use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType, RestrictionGround};
+use zorgkluis_store::vault::{ErasureCertificate, Restriction};
 
 use super::layout::{category_label, moment, outcome_label, page, person_name};
 use crate::{AppError, AppState, Caller};
@@ -105,6 +105,18 @@ pub(crate) async fn request_page(
             .await?
             .into_iter()
             .filter(|c| c.request_id.as_deref() == Some(r.id.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // A restriction is carried out by restricting, on its ground of art. 18 lid 1.
+    let restriction = r.request_type == RequestType::Afscherming;
+    let restrictions: Vec<Restriction> = if restriction {
+        s.vault
+            .restrictions(&caller.actor, &r.person_id)
+            .await?
+            .into_iter()
+            .filter(|x| x.request_id.as_deref() == Some(r.id.as_str()))
             .collect()
     } else {
         Vec::new()
@@ -208,7 +220,7 @@ pub(crate) async fn request_page(
                     select id="stap" name="stap" {
                         @for st in [RequestStatus::IdentiteitVastgesteld, RequestStatus::InBehandeling, RequestStatus::Uitgevoerd, RequestStatus::Ingetrokken] {
                             // An inzage, afschrift or inzage in de logging is carried out by its export.
-                            @if st != RequestStatus::Uitgevoerd || !(exported || erasure) {
+                            @if st != RequestStatus::Uitgevoerd || !(exported || erasure || restriction) {
                                 option value=(st.id()) { (st.label(lang)) }
                             }
                         }
@@ -233,6 +245,40 @@ pub(crate) async fn request_page(
                 form method="post" action=(action("verwijderen")) {
                     input type="hidden" name="csrf" value=(caller.csrf());
                     button type="submit" { (t(lang, "erasure-button")) }
+                }
+            }
+        }
+        @if restriction && decided && r.status == RequestStatus::Besloten {
+            section.panel aria-labelledby="afschermen" {
+                h2 id="afschermen" { (t(lang, "restriction-section")) }
+                p { (t(lang, "restriction-explained")) }
+                form method="post" action=(action("afschermen")) {
+                    input type="hidden" name="csrf" value=(caller.csrf());
+                    fieldset {
+                        legend { (t(lang, "restriction-ground")) }
+                        @for g in RestrictionGround::ALL {
+                            label.choice { input type="radio" name="grond" value=(g.id()) required; " " (g.label(lang)) " (" (g.article()) ")" }
+                        }
+                    }
+                    button type="submit" { (t(lang, "restriction-button")) }
+                }
+            }
+        }
+        @if !restrictions.is_empty() {
+            section.panel aria-labelledby="afgeschermd" {
+                h2 id="afgeschermd" { (t(lang, "restriction-standing")) }
+                table {
+                    thead { tr { th scope="col" { (t(lang, "erasure-category")) } th scope="col" { (t(lang, "restriction-ground")) } th scope="col" { (t(lang, "when")) } th scope="col" { (t(lang, "restriction-state")) } } }
+                    tbody {
+                        @for x in &restrictions {
+                            tr {
+                                td { (x.category.as_deref().map_or_else(|| t(lang, "restriction-everything"), |c| category_label(taxonomy, c, lang))) }
+                                td { (x.ground.label(lang)) " (" (x.article) ")" }
+                                td { (moment(&x.placed_at, lang)) }
+                                td { @if let Some(at) = &x.lifted_at { (t(lang, "restriction-lifted")) " " (moment(at, lang)) } @else { (t(lang, "restriction-stands")) } }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -278,6 +324,34 @@ pub(crate) async fn request_page(
         p { a href="/verzoeken" { (t(lang, "requests-back")) } }
     };
     Ok(page(&s.vault, &caller, &title, body))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RestrictForm {
+    #[serde(default)]
+    csrf: String,
+    grond: String,
+}
+
+/// Carries out a decided restriction request from its page, on the ground chosen.
+pub(crate) async fn restrict(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<RestrictForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    let ground = RestrictionGround::from_id(&form.grond).ok_or_else(|| {
+        AppError::invalid(
+            "grond",
+            &format!("expected one of: {}", RestrictionGround::ids().join(", ")),
+        )
+    })?;
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    s.vault
+        .execute_restriction(&caller.actor, &id, ground, today, caller.lang)
+        .await?;
+    Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
 }
 
 #[derive(Deserialize)]

@@ -240,3 +240,66 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(report.ok(), "{:?}", report.findings);
     }
 }
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// A restriction over the API (issue 13 part 4): carried out with its ground of art. 18
+    /// lid 1, never by a status mark alone; without a ground the answer names `ground` and
+    /// nothing is restricted; afterwards the caregiver's read of the category is refused.
+    fn a_restriction_is_carried_out_over_the_api_on_its_ground(app) {
+        let person = app.client();
+        let (status, filed) = file(&app, json!({"person": person, "type": "afscherming", "received": today().to_string(), "categories": ["gezondheid"]}));
+        assert_eq!(status, 201, "{filed}");
+        let id = filed["id"].as_str().unwrap().to_owned();
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "identiteit_vastgesteld"}));
+        assert_eq!(status, 204, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "toegewezen"}));
+        assert_eq!(status, 200, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "uitgevoerd"}));
+        assert_eq!((status, v["field"].clone()), (422, json!("status")), "carried out by restricting: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("ground")), "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute?ground=ruzie"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("ground")), "{v}");
+        let note = json!({"category": "gezondheid", "text": "Synthetisch: bloeddruk 120/80"});
+        let (status, v) = app.post(Some("zorg-1"), &format!("/api/v1/persons/{person}/records"), &note);
+        assert_eq!(status, 201, "nothing restricted yet: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute?ground=juistheid_betwist"), &json!({}));
+        assert_eq!(status, 200, "{v}");
+        assert_eq!(v["restrictions"][0]["category"], "gezondheid");
+        assert_eq!(v["restrictions"][0]["article"], "AVG art. 18 lid 1 sub a");
+        let (_, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
+        assert_eq!(shown["status"], "uitgevoerd");
+        let (status, v) = app.post(Some("zorg-1"), &format!("/api/v1/persons/{person}/records"), &note);
+        assert_eq!(status, 403, "the restricted category takes no new note: {v}");
+    }
+}
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// The restriction on the request page: the section with the grounds of art. 18 lid 1
+    /// while the request is granted, the status step without "uitgevoerd", and after the form
+    /// the restriction shown in force with its ground.
+    fn a_restriction_is_carried_out_from_the_request_page(app) {
+        let person = app.client();
+        let (status, filed) = file(&app, json!({"person": person, "type": "afscherming", "received": today().to_string(), "categories": ["gezondheid"]}));
+        assert_eq!(status, 201, "{filed}");
+        let id = filed["id"].as_str().unwrap().to_owned();
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/status"), &json!({"status": "identiteit_vastgesteld"}));
+        assert_eq!(status, 204, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "toegewezen"}));
+        assert_eq!(status, 200, "{v}");
+        let web = crate::refusals::Web::login(&app, "dir-1");
+        let (status, page) = web.get(&format!("/verzoeken/{id}"));
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("id=\"afschermen\""), "{page}");
+        assert!(page.contains("value=\"juistheid_betwist\""), "{page}");
+        assert!(!page.contains("<option value=\"uitgevoerd\""), "carried out by restricting only: {page}");
+        let (status, body) = web.post(&format!("/verzoeken/{id}/afschermen"), "grond=ruzie");
+        assert_eq!(status, 422, "{body}");
+        let (status, body) = web.post(&format!("/verzoeken/{id}/afschermen"), "grond=juistheid_betwist");
+        assert_eq!(status, 303, "{body}");
+        let (_, page) = web.get(&format!("/verzoeken/{id}"));
+        assert!(page.contains("id=\"afgeschermd\"") && page.contains("van kracht"), "{page}");
+        assert!(page.contains("AVG art. 18 lid 1 sub a"), "{page}");
+        assert!(!page.contains("id=\"afschermen\""), "carried out: {page}");
+    }
+}

@@ -32,6 +32,7 @@ mod operations;
 mod persons;
 mod records;
 mod requests;
+mod restriction_request;
 mod restrictions;
 mod retention;
 mod search;

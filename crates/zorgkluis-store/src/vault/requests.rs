@@ -802,11 +802,18 @@ impl Vault {
                 ),
             });
         }
-        // An erasure is carried out by erasing (Vault::execute_erasure), never by a mark alone.
+        // An erasure is carried out by erasing (Vault::execute_erasure), a restriction by
+        // restricting (Vault::execute_restriction), never by a mark alone.
         if to == RequestStatus::Uitgevoerd && row.request_type == RequestType::Verwijdering {
             return Err(VaultError::Invalid {
                 field: "status",
                 message: t!(lang, "request-error-execute-erasure"),
+            });
+        }
+        if to == RequestStatus::Uitgevoerd && row.request_type == RequestType::Afscherming {
+            return Err(VaultError::Invalid {
+                field: "status",
+                message: t!(lang, "request-error-execute-restriction"),
             });
         }
         self.move_request(actor, &row, to, step, on, lang).await

@@ -231,7 +231,24 @@ fn today() -> jiff::civil::Date {
 /// Files an erasure request for `person` (the categories it names; none for everything),
 /// establishes the identity and grants it.
 async fn granted_erasure(vault: &Vault, person: &str, categories: &[&str]) -> String {
-    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus, RequestType};
+    granted_request(
+        vault,
+        person,
+        zorgkluis_core::vocabulary::RequestType::Verwijdering,
+        categories,
+    )
+    .await
+}
+
+/// Files a request of `request` type for `person` (the categories it names), establishes the
+/// identity and grants it, as the directie.
+pub(super) async fn granted_request(
+    vault: &Vault,
+    person: &str,
+    request: zorgkluis_core::vocabulary::RequestType,
+    categories: &[&str],
+) -> String {
+    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus};
     use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
     let director = actor("dir-1", "directie");
     let filed = vault
@@ -239,7 +256,7 @@ async fn granted_erasure(vault: &Vault, person: &str, categories: &[&str]) -> St
             &director,
             &NewRequest {
                 person: person.to_owned(),
-                request: RequestType::Verwijdering,
+                request,
                 channel: Channel::Schriftelijk,
                 received: today(),
                 requester: RequesterFacts::default(),

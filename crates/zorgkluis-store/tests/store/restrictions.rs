@@ -78,4 +78,85 @@ zorgkluis_testkit::on_both_backends! {
         assert_eq!(listed[0].article, "AVG art. 18 lid 1 sub a");
         vault.close().await;
     }
+
+    async fn a_restriction_request_is_carried_out_by_restricting_on_its_ground(store) {
+        let vault = store.open().await;
+        let (person, _) = seeded(&vault).await;
+        let (care, director) = (actor("zorg-1", "zorgverlener"), actor("dir-1", "directie"));
+        let id = crate::erasure::granted_request(
+            &vault,
+            &person,
+            zorgkluis_core::vocabulary::RequestType::Afscherming,
+            &["gezondheid"],
+        )
+        .await;
+        // Marked carried out by hand: refused, nothing restricted.
+        let by_hand = vault
+            .advance_request(
+                &director,
+                &id,
+                zorgkluis_core::vocabulary::RequestStatus::Uitgevoerd,
+                today(),
+                zorgkluis_core::Lang::Nl,
+            )
+            .await;
+        assert!(matches!(by_hand, Err(VaultError::Invalid { field: "status", .. })), "{by_hand:?}");
+        assert!(vault.restrictions(&director, &person).await.unwrap().is_empty());
+        let placed = vault
+            .execute_restriction(
+                &director,
+                &id,
+                RestrictionGround::JuistheidBetwist,
+                today(),
+                zorgkluis_core::Lang::Nl,
+            )
+            .await
+            .unwrap();
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].category.as_deref(), Some("gezondheid"));
+        assert_eq!(placed[0].request_id.as_deref(), Some(id.as_str()));
+        assert_eq!(placed[0].article, "AVG art. 18 lid 1 sub a");
+        // The caregiver reads the health data no more; other categories stay in use.
+        let read = vault
+            .read_category(&care, &person, "gezondheid", "zorgverlening", None)
+            .await;
+        assert!(matches!(read, Err(VaultError::Denied(_))), "{read:?}");
+        vault
+            .add_record(&care, &person, "rapportage", "dagrapportage", "zorgverlening")
+            .await
+            .unwrap();
+        // The request is carried out; carrying it out again is refused and restricts nothing more.
+        let request = vault.request(&director, &id).await.unwrap();
+        assert_eq!(request.status, zorgkluis_core::vocabulary::RequestStatus::Uitgevoerd);
+        let again = vault
+            .execute_restriction(
+                &director,
+                &id,
+                RestrictionGround::JuistheidBetwist,
+                today(),
+                zorgkluis_core::Lang::Nl,
+            )
+            .await;
+        assert!(matches!(again, Err(VaultError::Invalid { field: "status", .. })), "{again:?}");
+        assert_eq!(vault.restrictions(&director, &person).await.unwrap().len(), 1);
+        // Another type of request is not carried out by restricting.
+        let erasure = crate::erasure::granted_request(
+            &vault,
+            &person,
+            zorgkluis_core::vocabulary::RequestType::Verwijdering,
+            &["rapportage"],
+        )
+        .await;
+        let wrong = vault
+            .execute_restriction(
+                &director,
+                &erasure,
+                RestrictionGround::Onrechtmatig,
+                today(),
+                zorgkluis_core::Lang::Nl,
+            )
+            .await;
+        assert!(matches!(wrong, Err(VaultError::Invalid { field: "type", .. })), "{wrong:?}");
+        vault.close().await;
+    }
 }

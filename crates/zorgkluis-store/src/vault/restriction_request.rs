@@ -1,0 +1,88 @@
+//! Carrying out a decided request for restriction (afscherming, art. 18 AVG): each category
+//! the request names (everything of the person when it names none) is restricted on the ground
+//! of art. 18 lid 1 the handler gives, tied to the request, and the request is marked carried
+//! out. Carried out again after a crash halfway, it restricts only what this request has not
+//! restricted yet. Lifting is [`Vault::lift_restriction`], which records that the subject was
+//! told first (art. 18 lid 3).
+
+use jiff::civil::Date;
+use zorgkluis_core::i18n::Lang;
+use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType, RestrictionGround};
+
+use super::restrictions::{NewRestriction, Restriction};
+use super::{Actor, Vault, VaultError};
+
+impl Vault {
+    /// Carries out restriction request `id`, granted and not yet carried out, on `on`, on
+    /// `ground`; returns the restrictions standing for it.
+    pub async fn execute_restriction(
+        &self,
+        actor: &Actor,
+        id: &str,
+        ground: RestrictionGround,
+        on: Date,
+        lang: Lang,
+    ) -> Result<Vec<Restriction>, VaultError> {
+        let request = self.request(actor, id).await?;
+        if request.request_type != RequestType::Afscherming {
+            return Err(VaultError::Invalid {
+                field: "type",
+                message: format!(
+                    "request {id} is a request for {}, not for restriction",
+                    request.request_type.id()
+                ),
+            });
+        }
+        let granted = request
+            .decision
+            .as_ref()
+            .is_some_and(|d| d.outcome != RequestOutcome::Afgewezen);
+        if request.status != RequestStatus::Besloten || !granted {
+            return Err(VaultError::Invalid {
+                field: "status",
+                message: format!(
+                    "only a granted request that is not yet carried out is carried out; this one is `{}`",
+                    request.status.id()
+                ),
+            });
+        }
+        let person = request.person_id.clone();
+        let asked: Vec<Option<String>> = match request.details.as_ref().map(|d| &d.categories) {
+            Some(c) if !c.is_empty() => c.iter().cloned().map(Some).collect(),
+            _ => vec![None],
+        };
+        let mine = |all: &[Restriction]| -> Vec<Restriction> {
+            all.iter()
+                .filter(|r| r.lifted_at.is_none() && r.request_id.as_deref() == Some(id))
+                .cloned()
+                .collect()
+        };
+        let before = mine(&self.restrictions(actor, &person).await?);
+        for category in asked {
+            if before.iter().any(|r| r.category == category) {
+                continue;
+            }
+            self.restrict(
+                actor,
+                &NewRestriction {
+                    person: person.clone(),
+                    category,
+                    ground,
+                    request: Some(id.to_owned()),
+                },
+            )
+            .await?;
+        }
+        let row = self.request_row(id).await?;
+        self.move_request(
+            actor,
+            &row,
+            RequestStatus::Uitgevoerd,
+            "uitgevoerd",
+            on,
+            lang,
+        )
+        .await?;
+        Ok(mine(&self.restrictions(actor, &person).await?))
+    }
+}
