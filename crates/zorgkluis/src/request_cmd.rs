@@ -186,6 +186,16 @@ pub enum RequestCommand {
         acting: Acting,
         id: String,
     },
+    /// Lift a standing restriction (its id, as `request execute` printed it) once the client
+    /// was told (art. 18 lid 3 AVG).
+    Lift {
+        #[command(flatten)]
+        acting: Acting,
+        restriction_id: String,
+        /// The day the client was told.
+        #[arg(long = "told-on", value_parser = parse_date)]
+        told_on: Date,
+    },
     /// Carry out a decided, released inzage, afschrift or inzage_logging: write its export
     /// (HTML to print or save as PDF, and JSON) into DIR, print their paths, and mark the
     /// request carried out today. A verwijdering erases what may go and prints the
@@ -528,6 +538,18 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                     t!(lang, "cli-request-withheld", id = &id, record = &record),
                     true,
                 ))
+            }
+            RequestCommand::Lift {
+                acting,
+                restriction_id,
+                told_on,
+            } => {
+                let actor = actor(&vault, &acting).await?;
+                vault
+                    .lift_restriction(&actor, &restriction_id, told_on)
+                    .await
+                    .map_err(|e| say_step(e, lang))?;
+                Ok((t!(lang, "cli-request-lifted", id = &restriction_id), true))
             }
             RequestCommand::Release { acting, id } => {
                 let actor = actor(&vault, &acting).await?;

@@ -1822,6 +1822,65 @@ fn a_request_is_filed_listed_decided_and_shown() {
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }
 
+/// `request execute --ground` carries out a decided afscherming by restricting, and `request
+/// lift` lifts it once the client was told; without a ground it exits 2 naming the flag.
+#[test]
+fn request_execute_restricts_on_its_ground_and_lift_lifts_it() {
+    let (_dir, data, person) = installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "request"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string();
+    let filed = json(&run(&[
+        "file",
+        "--as",
+        "dir-1",
+        "--person",
+        &person,
+        "--type",
+        "afscherming",
+        "--received",
+        &today,
+        "--json",
+    ]));
+    let id = filed["id"].as_str().unwrap().to_owned();
+    for step in [
+        vec!["identify", "--as", "dir-1", &id],
+        vec!["decide", "--as", "dir-1", &id, "--outcome", "toegewezen"],
+    ] {
+        let o = run(&step);
+        assert_eq!(o.status.code(), Some(0), "{step:?}: {}", stderr(&o));
+    }
+    let o = run(&["execute", "--as", "dir-1", &id]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("--ground"), "{}", stderr(&o));
+    let placed = json(&run(&[
+        "execute",
+        "--as",
+        "dir-1",
+        &id,
+        "--ground",
+        "bezwaar_in_behandeling",
+        "--json",
+    ]));
+    assert_eq!(
+        placed[0]["category"],
+        serde_json::Value::Null,
+        "everything: {placed}"
+    );
+    assert_eq!(placed[0]["article"], "AVG art. 18 lid 1 sub d");
+    let restriction = placed[0]["id"].as_str().unwrap().to_owned();
+    let shown = json(&run(&["show", "--as", "dir-1", &id, "--json"]));
+    assert_eq!(shown["status"], "uitgevoerd");
+    let o = run(&["lift", "--as", "dir-1", &restriction, "--told-on", &today]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("opgeheven"), "{}", stdout(&o));
+    let o = run(&["lift", "--as", "dir-1", &restriction, "--told-on", &today]);
+    assert_eq!(o.status.code(), Some(2), "lifted once: {}", stdout(&o));
+}
+
 /// `request execute` carries out a decided inzage once its export was released: it writes the
 /// export as HTML (to print or save as PDF) and JSON, prints their paths and marks the request
 /// carried out. Unreleased, or of a type it does not carry out, it exits 2 naming why, and

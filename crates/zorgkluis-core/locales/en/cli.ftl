@@ -203,3 +203,4 @@ cli-retention-plan-transfer = The retention and destruction terms do not apply: 
 cli-retention-plan-transfer-untold = Note: the clients have not been told of the transfer yet (they can object).
 cli-request-restriction-ground = a restriction needs its ground of art. 18(1) GDPR: --ground juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling
 cli-request-restricted = Restricted ({ $id }): { $category }, { $ground } ({ $article })
+cli-request-lifted = Restriction { $id } is lifted.

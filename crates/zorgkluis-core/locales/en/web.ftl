@@ -423,3 +423,5 @@ restriction-state = State
 restriction-everything = all data
 restriction-stands = in force
 restriction-lifted = lifted on
+restriction-told-on = Client told on
+restriction-lift = Lift the restriction

@@ -203,3 +203,4 @@ cli-retention-plan-transfer = De bewaar- en vernietigingstermijnen gelden niet: 
 cli-retention-plan-transfer-untold = Let op: de cliënten zijn nog niet over de overdracht geïnformeerd (zij kunnen bezwaar maken).
 cli-request-restriction-ground = een afscherming heeft de grond van art. 18 lid 1 AVG nodig: --ground juistheid_betwist, onrechtmatig, rechtsvordering of bezwaar_in_behandeling
 cli-request-restricted = Afgeschermd ({ $id }): { $category }, { $ground } ({ $article })
+cli-request-lifted = Afscherming { $id } is opgeheven.

@@ -423,3 +423,5 @@ restriction-state = Stand
 restriction-everything = alle gegevens
 restriction-stands = van kracht
 restriction-lifted = opgeheven op
+restriction-told-on = Cliënt geïnformeerd op
+restriction-lift = Afscherming opheffen

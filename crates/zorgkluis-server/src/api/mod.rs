@@ -11,6 +11,7 @@ mod incidents;
 mod persons;
 mod records;
 mod requests;
+mod restrictions;
 mod users;
 
 use std::sync::LazyLock;
@@ -147,6 +148,7 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::withhold))
         .routes(routes!(requests::release))
         .routes(routes!(requests::execute))
+        .routes(routes!(restrictions::lift))
         .routes(routes!(
             incidents::record_incident,
             incidents::list_incidents

@@ -74,6 +74,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/verzoeken/{id}/stap", post(requests::step))
         .route("/verzoeken/{id}/verwijderen", post(requests::erase))
         .route("/verzoeken/{id}/afschermen", post(requests::restrict))
+        .route(
+            "/afscherming/{id}/opheffen",
+            post(requests::lift_restriction),
+        )
         .route("/verzoeken/{id}/export", get(export::export_page))
         .route(
             "/verzoeken/{id}/export/achterhouden",

@@ -275,7 +275,19 @@ pub(crate) async fn request_page(
                                 td { (x.category.as_deref().map_or_else(|| t(lang, "restriction-everything"), |c| category_label(taxonomy, c, lang))) }
                                 td { (x.ground.label(lang)) " (" (x.article) ")" }
                                 td { (moment(&x.placed_at, lang)) }
-                                td { @if let Some(at) = &x.lifted_at { (t(lang, "restriction-lifted")) " " (moment(at, lang)) } @else { (t(lang, "restriction-stands")) } }
+                                td {
+                                    @if let Some(at) = &x.lifted_at { (t(lang, "restriction-lifted")) " " (moment(at, lang)) }
+                                    @else {
+                                        (t(lang, "restriction-stands"))
+                                        form method="post" action={ "/afscherming/" (x.id) "/opheffen" } {
+                                            input type="hidden" name="csrf" value=(caller.csrf());
+                                            input type="hidden" name="verzoek" value=(r.id);
+                                            label for={ "geinformeerd-" (x.id) } { (t(lang, "restriction-told-on")) }
+                                            input id={ "geinformeerd-" (x.id) } name="geinformeerd" type="date" value=(today.to_string()) required;
+                                            button type="submit" { (t(lang, "restriction-lift")) }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -352,6 +364,28 @@ pub(crate) async fn restrict(
         .execute_restriction(&caller.actor, &id, ground, today, caller.lang)
         .await?;
     Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LiftForm {
+    #[serde(default)]
+    csrf: String,
+    verzoek: String,
+    geinformeerd: Date,
+}
+
+/// Lifts a standing restriction from its request's page, once the client was told.
+pub(crate) async fn lift_restriction(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<LiftForm>,
+) -> Result<Response, AppError> {
+    caller.check_csrf(&form.csrf)?;
+    s.vault
+        .lift_restriction(&caller.actor, &id, form.geinformeerd)
+        .await?;
+    Ok(Redirect::to(&format!("/verzoeken/{}", form.verzoek)).into_response())
 }
 
 #[derive(Deserialize)]

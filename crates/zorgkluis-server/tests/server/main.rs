@@ -171,6 +171,7 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/requests/{id}/withheld"),
     ("post", "/api/v1/requests/{id}/release"),
     ("post", "/api/v1/requests/{id}/execute"),
+    ("post", "/api/v1/restrictions/{id}/lift"),
 ];
 
 /// Registers a person as admin-1; their id.
@@ -1160,6 +1161,7 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/requests/{id}/withheld", json!({"record": "x", "reason": "over de zus"})),
             ("post", "/api/v1/requests/{id}/release", json!({})),
             ("post", "/api/v1/requests/{id}/execute", json!({})),
+            ("post", "/api/v1/restrictions/{id}/lift", json!({"told_on": "2026-01-05"})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
         ];

@@ -241,6 +241,15 @@ zorgkluis_testkit::app_on_both_backends! {
     }
 }
 
+/// The id of the restriction standing on `person` (read behind the server's back).
+fn standing_restriction(app: &zorgkluis_testkit::TestApp, person: &str) -> String {
+    let handler = zorgkluis_testkit::actor("dir-1", "directie");
+    let list = app
+        .block_on(app.vault.restrictions(&handler, person))
+        .unwrap();
+    list.into_iter().find(|r| r.lifted_at.is_none()).unwrap().id
+}
+
 zorgkluis_testkit::app_on_both_backends! {
     /// A restriction over the API (issue 13 part 4): carried out with its ground of art. 18
     /// lid 1, never by a status mark alone; without a ground the answer names `ground` and
@@ -271,6 +280,19 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(shown["status"], "uitgevoerd");
         let (status, v) = app.post(Some("zorg-1"), &format!("/api/v1/persons/{person}/records"), &note);
         assert_eq!(status, 403, "the restricted category takes no new note: {v}");
+        // Lifted once the client was told (art. 18 lid 3): not on a day in the future.
+        let restriction = standing_restriction(&app, &person);
+        let tomorrow = today().tomorrow().unwrap().to_string();
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/restrictions/{restriction}/lift"), &json!({"told_on": tomorrow}));
+        assert_eq!((status, v["field"].clone()), (422, json!("told_on")), "{v}");
+        let (status, v) = app.post(Some("zorg-1"), &format!("/api/v1/restrictions/{restriction}/lift"), &json!({"told_on": today().to_string()}));
+        assert_eq!(status, 403, "only the request handler lifts: {v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/restrictions/{restriction}/lift"), &json!({"told_on": today().to_string()}));
+        assert_eq!(status, 204, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/restrictions/{restriction}/lift"), &json!({"told_on": today().to_string()}));
+        assert_eq!(status, 409, "once: {v}");
+        let (status, v) = app.post(Some("zorg-1"), &format!("/api/v1/persons/{person}/records"), &note);
+        assert_eq!(status, 201, "lifted, the category is in use again: {v}");
     }
 }
 
@@ -301,5 +323,11 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(page.contains("id=\"afgeschermd\"") && page.contains("van kracht"), "{page}");
         assert!(page.contains("AVG art. 18 lid 1 sub a"), "{page}");
         assert!(!page.contains("id=\"afschermen\""), "carried out: {page}");
+        // Lifted from the page once the client was told.
+        let restriction = standing_restriction(&app, &person);
+        let (status, body) = web.post(&format!("/afscherming/{restriction}/opheffen"), &format!("verzoek={id}&geinformeerd={}", today()));
+        assert_eq!(status, 303, "{body}");
+        let (_, page) = web.get(&format!("/verzoeken/{id}"));
+        assert!(page.contains("opgeheven op") && !page.contains("van kracht"), "{page}");
     }
 }
