@@ -16,25 +16,24 @@ use zorgkluis_core::taxonomy::{BSN_CATEGORY, IDENTIFICATION_CATEGORY};
 use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType};
 
 use super::erasure::{CategoryErasure, ErasureCertificate, RefusalGround, RefusedCategory};
-use super::{Actor, Vault, VaultError};
+use super::{Actor, RequestView, Vault, VaultError};
 
 impl Vault {
-    /// Carries out erasure request `id`, decided (granted in full or in part) and not yet carried
-    /// out, on `on`: erases what the law and the reglement let go, marks the request carried
-    /// out, and returns the certificate.
-    pub async fn execute_erasure(
+    /// Request `id`, which must be of `kind` (`what` names it in the refusal), granted in full
+    /// or in part, and not yet carried out: the request an execution starts from.
+    pub(super) async fn request_to_execute(
         &self,
         actor: &Actor,
         id: &str,
-        on: Date,
-        lang: Lang,
-    ) -> Result<ErasureCertificate, VaultError> {
+        kind: RequestType,
+        what: &str,
+    ) -> Result<RequestView, VaultError> {
         let request = self.request(actor, id).await?;
-        if request.request_type != RequestType::Verwijdering {
+        if request.request_type != kind {
             return Err(VaultError::Invalid {
                 field: "type",
                 message: format!(
-                    "request {id} is a request for {}, not for erasure",
+                    "request {id} is a request for {}, not for {what}",
                     request.request_type.id()
                 ),
             });
@@ -52,6 +51,22 @@ impl Vault {
                 ),
             });
         }
+        Ok(request)
+    }
+
+    /// Carries out erasure request `id`, decided (granted in full or in part) and not yet carried
+    /// out, on `on`: erases what the law and the reglement let go, marks the request carried
+    /// out, and returns the certificate.
+    pub async fn execute_erasure(
+        &self,
+        actor: &Actor,
+        id: &str,
+        on: Date,
+        lang: Lang,
+    ) -> Result<ErasureCertificate, VaultError> {
+        let request = self
+            .request_to_execute(actor, id, RequestType::Verwijdering, "erasure")
+            .await?;
         let person = request.person_id.clone();
         // The same facts of the person's records a retention run decides on.
         let dates: BTreeMap<String, RetentionFacts> = self

@@ -7,7 +7,7 @@
 
 use jiff::civil::Date;
 use zorgkluis_core::i18n::Lang;
-use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType, RestrictionGround};
+use zorgkluis_core::vocabulary::{RequestStatus, RequestType, RestrictionGround};
 
 use super::restrictions::{NewRestriction, Restriction};
 use super::{Actor, Vault, VaultError};
@@ -23,29 +23,9 @@ impl Vault {
         on: Date,
         lang: Lang,
     ) -> Result<Vec<Restriction>, VaultError> {
-        let request = self.request(actor, id).await?;
-        if request.request_type != RequestType::Afscherming {
-            return Err(VaultError::Invalid {
-                field: "type",
-                message: format!(
-                    "request {id} is a request for {}, not for restriction",
-                    request.request_type.id()
-                ),
-            });
-        }
-        let granted = request
-            .decision
-            .as_ref()
-            .is_some_and(|d| d.outcome != RequestOutcome::Afgewezen);
-        if request.status != RequestStatus::Besloten || !granted {
-            return Err(VaultError::Invalid {
-                field: "status",
-                message: format!(
-                    "only a granted request that is not yet carried out is carried out; this one is `{}`",
-                    request.status.id()
-                ),
-            });
-        }
+        let request = self
+            .request_to_execute(actor, id, RequestType::Afscherming, "restriction")
+            .await?;
         let person = request.person_id.clone();
         let asked: Vec<Option<String>> = match request.details.as_ref().map(|d| &d.categories) {
             Some(c) if !c.is_empty() => c.iter().cloned().map(Some).collect(),
