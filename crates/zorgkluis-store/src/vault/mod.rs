@@ -34,6 +34,7 @@ mod records;
 mod requests;
 mod restrictions;
 mod retention;
+mod retention_status;
 mod search;
 mod transfers;
 
@@ -82,6 +83,7 @@ pub use retention::{
     Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,
     RunOptions, RunOutcome, RunProgress,
 };
+pub use retention_status::RunStatus;
 pub use search::{SearchCriteria, SearchResult};
 pub use transfers::RegistrationTransfer;
 
