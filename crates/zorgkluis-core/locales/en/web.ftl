@@ -431,11 +431,26 @@ retention-records = { $count ->
     [one] 1 record
    *[other] { $count } records
 }
-retention-count-dossiers = files with something to destroy
-retention-count-whole-files = of which the whole file
-retention-count-records = records to destroy
-retention-count-overdue = files past the deadline
-retention-count-holds = legal holds
+retention-count-dossiers = { $count ->
+    [one] file with something to destroy
+   *[other] files with something to destroy
+}
+retention-count-whole-files = { $count ->
+    [one] of which the whole file
+   *[other] of which the whole files
+}
+retention-count-records = { $count ->
+    [one] record to destroy
+   *[other] records to destroy
+}
+retention-count-overdue = { $count ->
+    [one] file past the deadline
+   *[other] files past the deadline
+}
+retention-count-holds = { $count ->
+    [one] legal hold
+   *[other] legal holds
+}
 retention-per-category = Per category
 retention-nothing-due = Nothing has expired.
 retention-due-records = Records to destroy
@@ -534,10 +549,11 @@ hold-until = End or review
 hold-ends-on = ends after { $date }
 hold-review-on = review on { $date }
 hold-until-released = until it is released
-hold-placed = Placed
+hold-term = Term
+hold-placed-by = placed by { $by } ({ $role }), { $moment }
 hold-since = since { $date }
 hold-released-on = Released on { $moment } by { $by }
-hold-standing = Standing
+hold-standing = In force
 hold-not-yet = Not yet started
 hold-ended = Ended
 hold-release = Release the hold
@@ -552,3 +568,4 @@ hold-review-label = Review on
 hold-place-button = Place the hold
 hold-reason-required = Give the reason for the hold.
 retention-more-persons = And { $count } more files with something to destroy; the same destruction includes them.
+retention-dashboard-nothing = Nothing is due for destruction.

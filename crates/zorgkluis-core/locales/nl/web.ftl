@@ -431,11 +431,26 @@ retention-records = { $count ->
     [one] 1 record
    *[other] { $count } records
 }
-retention-count-dossiers = dossiers met iets te vernietigen
-retention-count-whole-files = daarvan het hele dossier
-retention-count-records = records te vernietigen
-retention-count-overdue = dossiers over de termijn
-retention-count-holds = juridische blokkades
+retention-count-dossiers = { $count ->
+    [one] dossier met iets te vernietigen
+   *[other] dossiers met iets te vernietigen
+}
+retention-count-whole-files = { $count ->
+    [one] daarvan het hele dossier
+   *[other] daarvan de hele dossiers
+}
+retention-count-records = { $count ->
+    [one] record te vernietigen
+   *[other] records te vernietigen
+}
+retention-count-overdue = { $count ->
+    [one] dossier over de termijn
+   *[other] dossiers over de termijn
+}
+retention-count-holds = { $count ->
+    [one] juridische blokkade
+   *[other] juridische blokkades
+}
 retention-per-category = Per categorie
 retention-nothing-due = Er is niets verlopen.
 retention-due-records = Te vernietigen records
@@ -534,10 +549,11 @@ hold-until = Einde of herbeoordeling
 hold-ends-on = loopt af na { $date }
 hold-review-on = herbeoordeling { $date }
 hold-until-released = tot zij wordt opgeheven
-hold-placed = Geplaatst
+hold-term = Looptijd
+hold-placed-by = geplaatst door { $by } ({ $role }), { $moment }
 hold-since = sinds { $date }
 hold-released-on = Opgeheven op { $moment } door { $by }
-hold-standing = Staat
+hold-standing = Van kracht
 hold-not-yet = Gaat nog in
 hold-ended = Afgelopen
 hold-release = Blokkade opheffen
@@ -552,3 +568,4 @@ hold-review-label = Herbeoordelen op
 hold-place-button = Blokkade plaatsen
 hold-reason-required = Geef de reden van de blokkade.
 retention-more-persons = En nog { $count } dossiers met iets te vernietigen; ze worden in dezelfde vernietiging meegenomen.
+retention-dashboard-nothing = Er is niets te vernietigen.

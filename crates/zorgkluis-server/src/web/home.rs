@@ -127,6 +127,13 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
             section.panel aria-labelledby="bewaartermijnen-titel" {
                 h2 id="bewaartermijnen-titel" { (t(lang, "retention-title")) }
                 @match summary {
+                    Some(r) if r.dossiers == 0 => {
+                        p { (t(lang, "retention-dashboard-nothing")) }
+                        @if r.holds > 0 {
+                            p { (t!(lang, "retention-dashboard-held", count = r.holds as i64, records = r.held_records as i64)) }
+                        }
+                        p.sub { (t!(lang, "retention-dashboard-planned", date = &zorgkluis_core::time::format_date(r.as_of, lang))) }
+                    }
                     Some(r) => {
                         p {
                             (t!(lang, "retention-dashboard-due", dossiers = r.dossiers as i64, records = r.records as i64))

@@ -201,7 +201,8 @@ details{margin-top:.4rem}summary{cursor:pointer;color:#0b4f6c}.panel{border:1px 
 dt{font-weight:600}dd{margin:0 0 .4rem 0}.earlier{border-top:1px dashed #ccc;margin-top:.4rem}\
 form.inline{display:inline-block;margin:.2rem 0 0 .4rem}form.inline button{font-size:.9rem;padding:.2rem .6rem;cursor:pointer}\
 .notice.hold{border-left-color:#a4161a;background:#fdecea;margin:.6rem 0}progress{width:100%;max-width:30rem;height:1.2rem}\
-code{font-size:.85rem;word-break:break-all}";
+code{font-size:.85rem;word-break:break-all}\
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem}dl.facts dd{margin:0}";
 
 /// A category's label in the reglement's taxonomy (its id if it has none).
 pub(crate) fn category_label(taxonomy: &Taxonomy, id: &str, lang: Lang) -> String {

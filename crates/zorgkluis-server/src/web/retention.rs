@@ -74,6 +74,15 @@ fn entries_text(s: &AppState, entries: &[PlanEntry], lang: Lang) -> String {
         .join(", ")
 }
 
+/// A count of records; identification facts (which go only with the whole file) count none.
+fn records_or_dash(n: usize) -> String {
+    if n == 0 {
+        "—".to_owned()
+    } else {
+        n.to_string()
+    }
+}
+
 fn articles_of(entries: &[PlanEntry]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in entries.iter().flat_map(|e| &e.articles) {
@@ -160,11 +169,11 @@ pub(crate) async fn plan_page(
             }
         }
         ul.counts {
-            li { strong { (plan.persons.len()) } (t(lang, "retention-count-dossiers")) }
-            li { strong { (plan.whole_files) } (t(lang, "retention-count-whole-files")) }
-            li { strong { (plan.due_records) } (t(lang, "retention-count-records")) }
-            li { strong { (overdue) } (t(lang, "retention-count-overdue")) }
-            li { strong { (plan.held.len()) } (t(lang, "retention-count-holds")) }
+            li { strong { (plan.persons.len()) } (t!(lang, "retention-count-dossiers", count = plan.persons.len() as i64)) }
+            li { strong { (plan.whole_files) } (t!(lang, "retention-count-whole-files", count = plan.whole_files as i64)) }
+            li { strong { (plan.due_records) } (t!(lang, "retention-count-records", count = plan.due_records as i64)) }
+            li { strong { (overdue) } (t!(lang, "retention-count-overdue", count = overdue as i64)) }
+            li { strong { (plan.held.len()) } (t!(lang, "retention-count-holds", count = plan.held.len() as i64)) }
         }
         section aria-labelledby="per-categorie" {
             h2 id="per-categorie" { (t(lang, "retention-per-category")) }
@@ -183,7 +192,7 @@ pub(crate) async fn plan_page(
                         @for c in &plan.categories {
                             tr data-category=(c.category) {
                                 td { (category_label(taxonomy, &c.category, lang)) }
-                                td { (c.due_records) }
+                                td { (records_or_dash(c.due_records)) }
                                 td { (c.due_persons) }
                                 td { (c.held_records) }
                                 td { (cite_list(&c.articles)) }
@@ -434,7 +443,7 @@ fn certificate_html(s: &AppState, c: &Certificate, lang: Lang) -> Markup {
     let organisation = &s.vault.reglement().file.organisation.name;
     html! {
         article.certificate data-run=(c.run_id) {
-            dl {
+            dl.facts {
                 dt { (t(lang, "retention-organisation")) } dd { (organisation) }
                 dt { (t(lang, "retention-as-of")) } dd { (format_date(c.as_of, lang)) }
                 dt { (t(lang, "retention-started-by")) } dd { (c.started_by) " (" (role_name(taxonomy, &c.started_role, lang)) ")" }
@@ -457,7 +466,7 @@ fn certificate_html(s: &AppState, c: &Certificate, lang: Lang) -> Markup {
                         } }
                         tbody {
                             @for n in &c.counts {
-                                tr { td { (category_label(taxonomy, &n.category, lang)) } td { (n.records) } td { (n.persons) } }
+                                tr { td { (category_label(taxonomy, &n.category, lang)) } td { (records_or_dash(n.records)) } td { (n.persons) } }
                             }
                         }
                     }
@@ -546,8 +555,7 @@ pub(crate) async fn register(
                     th scope="col" { (t(lang, "hold-kind")) }
                     th scope="col" { (t(lang, "what")) }
                     th scope="col" { (t(lang, "reason")) }
-                    th scope="col" { (t(lang, "hold-placed")) }
-                    th scope="col" { (t(lang, "hold-until")) }
+                    th scope="col" { (t(lang, "hold-term")) }
                     th scope="col" { (t(lang, "retention-state")) }
                 } }
                 tbody {
@@ -558,10 +566,10 @@ pub(crate) async fn register(
                             td { (scope_label(&s, h.category.as_deref(), lang)) }
                             td.reason { (h.reason.as_deref().unwrap_or("—")) }
                             td {
-                                (t!(lang, "hold-since", date = &format_date(h.starts_on, lang))) br;
-                                span.meta { (h.placed_by) " (" (role_name(taxonomy, &h.placed_role, lang)) "), " (moment(&h.placed_at, lang)) }
+                                (t!(lang, "hold-since", date = &format_date(h.starts_on, lang))) "; "
+                                (hold_dates(h.ends_on, h.review_on, lang)) br;
+                                span.meta { (t!(lang, "hold-placed-by", by = h.placed_by.as_str(), role = &role_name(taxonomy, &h.placed_role, lang), moment = &moment(&h.placed_at, lang))) }
                             }
-                            td { (hold_dates(h.ends_on, h.review_on, lang)) }
                             td { (hold_state(&caller, h, day, HOLDS_PATH)) }
                         }
                     }
