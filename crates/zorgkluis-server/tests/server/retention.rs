@@ -226,6 +226,16 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(status, 403);
         let (status, _) = session_get(&app, "dir-1", "/toezicht/bewaartermijnen/vernietiging/00000000-0000-4000-8000-000000000000");
         assert_eq!(status, 404);
+        let hold_reads = |app: &TestApp| {
+            app.block_on(app.vault.audit_for_person(&zorgkluis_store::vault::Actor::system("test"), &old))
+                .unwrap()
+                .into_iter()
+                .filter(|e| e.purpose == "juridische blokkade op het dossier")
+                .count()
+        };
+        let (status, _) = session_get(&app, "zorg-1", &format!("/clienten/{old}"));
+        assert_eq!(status, 200);
+        assert_eq!(hold_reads(&app), 0, "no hold, nothing to show or log");
         // A standing hold is on the record: for the care team too, without its reason.
         let (status, v) = app.post(
             Some("dir-1"),
@@ -239,6 +249,7 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(dossier.contains("een gerechtelijke procedure"), "{dossier}");
         assert!(!dossier.contains("Geheime procedure"), "the reason is for who places holds: {dossier}");
         assert!(!dossier.contains("Blokkade opheffen"), "{dossier}");
+        assert_eq!(hold_reads(&app), 1, "the hold shown is a logged read");
         let (_, dossier) = session_get(&app, "dir-1", &format!("/clienten/{old}"));
         assert!(dossier.contains("Blokkade opheffen") && dossier.contains("Bewaarplicht opschorten"), "{dossier}");
         let (status, register) = session_get(&app, "dir-1", "/toezicht/blokkades");

@@ -1,8 +1,8 @@
 //! What the web and the API show of retention besides the plan and the certificate
 //! ([`super::retention`]): the progress of a run (counts only), the runs of the organisation,
 //! the names of the persons a plan or a register lists (opened only for a role that may read
-//! the identification facts of any client, in one logged event), and the holds that stand on a
-//! person's record, for the notice on the dossier.
+//! the identification facts of clients outside its care, each decided and logged), and the
+//! holds that stand on a person's record, for the notice on the dossier.
 
 use std::collections::BTreeMap;
 
@@ -202,12 +202,18 @@ impl Vault {
     /// The holds that stand today on `person`'s record, for the notice on the dossier: kind,
     /// law, category and dates, never the reason (that is for the roles that place holds).
     /// Decided as a read of the person's identification facts (with the caller's care
-    /// relationship) and logged.
+    /// relationship) and logged when a hold stands; when none does there is nothing to show
+    /// and nothing is logged, so the client's access log does not repeat every dossier view.
     pub async fn holds_on_record(
         &self,
         actor: &Actor,
         person: &str,
     ) -> Result<Vec<Hold>, VaultError> {
+        let today = crate::clock::today();
+        let holds = self.standing_holds(Some(person), today).await?;
+        if holds.is_empty() {
+            return Ok(holds);
+        }
         let (permit, _) = self
             .authorize_change(
                 actor,
@@ -218,12 +224,6 @@ impl Vault {
             )
             .await?;
         sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
-        let today = crate::clock::today();
-        Ok(self
-            .standing_holds(Some(person), today)
-            .await?
-            .into_iter()
-            .filter(|h| h.stands_on(today))
-            .collect())
+        Ok(holds)
     }
 }
