@@ -12,6 +12,7 @@
 pub mod api;
 mod caller;
 mod error;
+pub mod jobs;
 mod middleware;
 mod problem;
 mod serve;
@@ -26,6 +27,7 @@ use zorgkluis_store::vault::Vault;
 
 pub use caller::Caller;
 pub use error::AppError;
+pub use jobs::{Jobs, RetentionSummary};
 pub use problem::Problem;
 
 /// What every handler shares: the vault, its accounts, and the web UI's login throttle.
@@ -38,6 +40,8 @@ pub struct AppState {
     pub login_slots: Arc<tokio::sync::Semaphore>,
     /// Mark the session cookie Secure (behind TLS).
     pub secure_cookies: bool,
+    /// The background work: the daily retention plan, retention runs.
+    pub jobs: Jobs,
 }
 
 /// How the server is set up: read once, by the command line.
@@ -53,6 +57,9 @@ pub struct ServerConfig {
     /// After the shutdown signal, requests in flight get this long; then the connections still
     /// open are dropped.
     pub shutdown_deadline: Duration,
+    /// How often the retention plan for the dashboard is made (at start-up, then every so
+    /// long); `None`: never (tests call [`Jobs::plan_retention`] themselves).
+    pub retention_plan_every: Option<Duration>,
 }
 
 impl Default for ServerConfig {
@@ -64,6 +71,7 @@ impl Default for ServerConfig {
             header_timeout: Duration::from_secs(30),
             body_timeout: Duration::from_secs(30),
             shutdown_deadline: Duration::from_secs(10),
+            retention_plan_every: Some(Duration::from_secs(24 * 60 * 60)),
         }
     }
 }
@@ -97,18 +105,25 @@ impl ServerConfig {
                 .unwrap_or(default.body_timeout),
             shutdown_deadline: seconds_from_env("ZORGKLUIS_SHUTDOWN_DEADLINE")
                 .unwrap_or(default.shutdown_deadline),
+            retention_plan_every: default.retention_plan_every,
         }
     }
 }
 
 /// The routes: the web UI and the API.
 pub fn router(vault: Vault, config: &ServerConfig) -> Router {
+    router_with(vault, config, Jobs::default())
+}
+
+/// [`router`] sharing `jobs` with whoever runs them.
+pub fn router_with(vault: Vault, config: &ServerConfig, jobs: Jobs) -> Router {
     let state = AppState {
         accounts: vault.accounts(),
         vault,
         throttle: web::throttle::Throttle::default(),
         login_slots: Arc::new(tokio::sync::Semaphore::new(2)),
         secure_cookies: config.secure_cookies,
+        jobs,
     };
     Router::new()
         .merge(web::routes())
@@ -142,11 +157,30 @@ pub fn serve_with(
     config: &ServerConfig,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> impl std::future::Future<Output = std::io::Result<()>> + Send + 'static {
-    serve::run(
-        listener,
-        router(vault, config),
-        config.header_timeout,
-        config.shutdown_deadline,
-        shutdown,
-    )
+    serve_with_jobs(listener, vault, config, Jobs::default(), shutdown)
+}
+
+/// [`serve_with`] with the background work in `jobs` (a test keeps the handle to run the
+/// daily plan itself): the daily retention plan runs beside the server, and it and any
+/// retention run under way stop before this returns (a run continues when started again).
+pub fn serve_with_jobs(
+    listener: tokio::net::TcpListener,
+    vault: Vault,
+    config: &ServerConfig,
+    jobs: Jobs,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> impl std::future::Future<Output = std::io::Result<()>> + Send + 'static {
+    let app = router_with(vault.clone(), config, jobs.clone());
+    let (header_timeout, deadline) = (config.header_timeout, config.shutdown_deadline);
+    let every = config.retention_plan_every;
+    async move {
+        let daily = every.map(|every| tokio::spawn(jobs::daily(vault, jobs.clone(), every)));
+        let served = serve::run(listener, app, header_timeout, deadline, shutdown).await;
+        if let Some(daily) = daily {
+            daily.abort();
+            let _ = daily.await;
+        }
+        jobs.stop().await;
+        served
+    }
 }

@@ -42,6 +42,10 @@ pub struct TestApp {
     pub agent: ureq::Agent,
     /// The vault the server serves, for looking behind its back (the audit log).
     pub vault: Vault,
+    /// The server's background work: its daily retention plan does not run by itself here
+    /// (it would write to the audit log at a moment of its own); a test runs it with
+    /// `app.block_on(app.jobs.plan_retention(&app.vault))`.
+    pub jobs: zorgkluis_server::Jobs,
     // Dropped after the runtime, so the server is gone before its database is.
     runtime: Option<tokio::runtime::Runtime>,
     pub store: TestStore,
@@ -57,6 +61,7 @@ impl TestApp {
             .enable_all()
             .build()
             .unwrap();
+        let jobs = zorgkluis_server::Jobs::default();
         let (store, vault, base, tokens, second_factors) = runtime.block_on(async {
             let store = TestStore::new(backend).await;
             let vault = store.open().await;
@@ -74,9 +79,15 @@ impl TestApp {
             }
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());
-            tokio::spawn(zorgkluis_server::serve(
+            let config = zorgkluis_server::ServerConfig {
+                retention_plan_every: None,
+                ..zorgkluis_server::ServerConfig::from_env()
+            };
+            tokio::spawn(zorgkluis_server::serve_with_jobs(
                 listener,
                 vault.clone(),
+                &config,
+                jobs.clone(),
                 std::future::pending(),
             ));
             (store, vault, base, tokens, second_factors)
@@ -91,6 +102,7 @@ impl TestApp {
             second_factors,
             agent,
             vault,
+            jobs,
             runtime: Some(runtime),
             store,
         }

@@ -425,3 +425,159 @@ restriction-stands = in force
 restriction-lifted = lifted on
 restriction-told-on = Client told on
 restriction-lift = Lift the restriction
+## retention in the web UI: the plan, runs, certificates, the hold register (issue 15 part 5)
+nav-retention = Retention
+nav-holds = Legal holds
+audit-action-hold-place = Legal hold placed
+audit-action-hold-release = Legal hold released
+audit-action-read-holds = Register of legal holds read
+audit-action-retention-plan = Shown in a retention plan
+audit-action-retention-run = Destruction started or resumed
+audit-action-destroy = Destroyed after the retention period
+audit-action-retention-certificate = Destruction certificate written or read
+retention-title = Retention
+retention-plan-explained = What has expired on { $date } under the reglement (version { $version }) and the law (version { $law }). Nothing is destroyed without your decision below.
+retention-client-id = Client id
+# $count: the number of records
+retention-records = { $count ->
+    [one] 1 record
+   *[other] { $count } records
+}
+retention-count-dossiers = { $count ->
+    [one] file with something to destroy
+   *[other] files with something to destroy
+}
+retention-count-whole-files = { $count ->
+    [one] of which the whole file
+   *[other] of which the whole files
+}
+retention-count-records = { $count ->
+    [one] record to destroy
+   *[other] records to destroy
+}
+retention-count-overdue = { $count ->
+    [one] file past the deadline
+   *[other] files past the deadline
+}
+retention-count-holds = { $count ->
+    [one] legal hold
+   *[other] legal holds
+}
+retention-per-category = Per category
+retention-nothing-due = Nothing has expired.
+retention-due-records = Records to destroy
+retention-due-persons = Clients
+retention-held-records = Records held back
+retention-articles = Articles
+retention-persons-due = Clients with expired data
+retention-retain-until = Keep until
+retention-destroy-by-column = Destroy by
+retention-whole-file = the whole file
+retention-overdue = past the deadline
+retention-holds = Legal holds
+retention-no-holds = No legal hold stands.
+retention-destroy-title = Destroy what has expired
+retention-destroy-explained = You decide to destroy what is listed above. A whole file is made unreadable by destroying its key, in older backups too; single records are deleted. What a legal hold keeps stays. Every item is checked again just before it is destroyed. A destruction certificate in your name follows.
+retention-destroy-confirm = I have checked the plan and decide to destroy.
+retention-destroy-button = Destroy what has expired
+retention-run-under-way = A destruction is under way: { $done } of { $total } items done.
+retention-run-follow = See its progress
+# $left: the number of items still to do
+retention-run-unfinished = A destruction as of { $date } is unfinished ({ $left ->
+    [one] 1 item left
+   *[other] { $left } items left
+}). Finish it first; nothing is destroyed twice.
+retention-run-resume = Finish the destruction
+retention-runs = Destructions
+retention-no-runs = Nothing has been destroyed yet.
+retention-started = Started
+retention-finished = Finished
+retention-as-of = As of
+retention-destroyed = Destroyed
+retention-skipped = Skipped
+retention-state = State
+retention-state-finished = finished
+retention-state-running = under way
+retention-state-failed = stopped by an error
+retention-state-unfinished = unfinished
+retention-run-title = Destruction
+retention-progress = { $done } of { $total } items done, { $left } to go.
+retention-progress-label = Progress of the destruction
+retention-run-started-by = Started by { $by } on { $at }, as of { $date }.
+retention-refresh = Refresh
+retention-run-stopped = This destruction is no longer running (the server stopped or something went wrong). Start it again: what was destroyed already is skipped.
+retention-back = Back to retention
+retention-certificate = Destruction certificate
+retention-organisation = Organisation
+retention-started-by = Started by
+retention-versions = Reglement and law
+retention-versions-are = reglement version { $version }, law version { $law }
+retention-run-id = Reference
+# $files: whole files destroyed; $records: records destroyed; $skipped: items skipped
+retention-certificate-summary = { $files ->
+    [one] 1 whole file
+   *[other] { $files } whole files
+} and { $records ->
+    [one] 1 record
+   *[other] { $records } records
+} destroyed; { $skipped ->
+    [one] 1 item skipped
+   *[other] { $skipped } items skipped
+}.
+retention-nothing-destroyed = Nothing was destroyed.
+retention-destroyed-records = Records destroyed
+retention-destroyed-items = Destroyed
+retention-destroyed-at = Destroyed on
+retention-skipped-items = Skipped
+retention-skip-erased = erased in the meantime
+retention-skip-held = a legal hold keeps it
+retention-skip-no-longer-due = no longer expired (changed since the plan)
+retention-certificate-no-names = This certificate names clients by their id only and holds no names or content.
+retention-print = Print this certificate or save it as a PDF (Ctrl+P).
+retention-dashboard-due = { $dossiers ->
+    [one] 1 file
+   *[other] { $dossiers } files
+} / { $records ->
+    [one] 1 record
+   *[other] { $records } records
+} to destroy
+retention-dashboard-overdue = of which { $count } past the deadline
+retention-dashboard-held = { $count ->
+    [one] 1 legal hold keeps
+   *[other] { $count } legal holds keep
+} { $records ->
+    [one] 1 record
+   *[other] { $records } records
+}.
+retention-dashboard-planned = Retention plan of { $date }.
+retention-dashboard-not-yet = Today's retention plan is still being made.
+retention-dashboard-open = To retention
+hold-register = Register of legal holds
+hold-register-open = To the register of legal holds
+hold-register-explained = A legal hold suspends the retention period: what it covers is not destroyed or erased until it is released or ends. You place a hold from the client's file.
+hold-none = No legal hold has been placed yet.
+hold-kind = Kind
+hold-until = End or review
+hold-ends-on = ends after { $date }
+hold-review-on = review on { $date }
+hold-until-released = until it is released
+hold-term = Term
+hold-placed-by = placed by { $by } ({ $role }), { $moment }
+hold-since = since { $date }
+hold-released-on = Released on { $moment } by { $by }
+hold-standing = In force
+hold-not-yet = Not yet started
+hold-ended = Ended
+hold-release = Release the hold
+hold-notice = Legal hold:
+hold-notice-effect = Destruction and erasure wait until the hold is released.
+hold-whole-file = the whole file
+hold-place-open = Suspend the retention period (legal hold)
+hold-reason-label = Reason (visible only to those who place holds)
+hold-starts-label = From
+hold-ends-label = Up to and including (empty: until the hold is released)
+hold-review-label = Review on
+hold-place-button = Place the hold
+hold-reason-required = Give the reason for the hold.
+retention-more-persons = And { $count } more files with something to destroy; the same destruction includes them.
+retention-dashboard-nothing = Nothing is due for destruction.

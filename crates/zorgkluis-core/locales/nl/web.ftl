@@ -425,3 +425,159 @@ restriction-stands = van kracht
 restriction-lifted = opgeheven op
 restriction-told-on = Cliënt geïnformeerd op
 restriction-lift = Afscherming opheffen
+## retention in the web UI: the plan, runs, certificates, the hold register (issue 15 part 5)
+nav-retention = Bewaartermijnen
+nav-holds = Blokkades
+audit-action-hold-place = Juridische blokkade geplaatst
+audit-action-hold-release = Juridische blokkade opgeheven
+audit-action-read-holds = Register van blokkades ingezien
+audit-action-retention-plan = In een bewaarplan getoond
+audit-action-retention-run = Vernietiging gestart of hervat
+audit-action-destroy = Vernietigd na afloop van de bewaartermijn
+audit-action-retention-certificate = Vernietigingsverklaring geschreven of ingezien
+retention-title = Bewaartermijnen
+retention-plan-explained = Wat op { $date } verlopen is volgens het reglement (versie { $version }) en de wet (versie { $law }). Er wordt niets vernietigd zonder uw besluit hieronder.
+retention-client-id = Cliënt-id
+# $count: the number of records
+retention-records = { $count ->
+    [one] 1 record
+   *[other] { $count } records
+}
+retention-count-dossiers = { $count ->
+    [one] dossier met iets te vernietigen
+   *[other] dossiers met iets te vernietigen
+}
+retention-count-whole-files = { $count ->
+    [one] daarvan het hele dossier
+   *[other] daarvan de hele dossiers
+}
+retention-count-records = { $count ->
+    [one] record te vernietigen
+   *[other] records te vernietigen
+}
+retention-count-overdue = { $count ->
+    [one] dossier over de termijn
+   *[other] dossiers over de termijn
+}
+retention-count-holds = { $count ->
+    [one] juridische blokkade
+   *[other] juridische blokkades
+}
+retention-per-category = Per categorie
+retention-nothing-due = Er is niets verlopen.
+retention-due-records = Te vernietigen records
+retention-due-persons = Cliënten
+retention-held-records = Tegengehouden records
+retention-articles = Artikelen
+retention-persons-due = Cliënten met verlopen gegevens
+retention-retain-until = Bewaren tot
+retention-destroy-by-column = Vernietigen uiterlijk
+retention-whole-file = het hele dossier
+retention-overdue = over de termijn
+retention-holds = Juridische blokkades
+retention-no-holds = Er staat geen juridische blokkade.
+retention-destroy-title = Vernietigen wat verlopen is
+retention-destroy-explained = U besluit tot de vernietiging van wat hierboven staat. Een heel dossier wordt onleesbaar gemaakt door de sleutel ervan te vernietigen, ook in oudere back-ups; losse records worden verwijderd. Wat een juridische blokkade tegenhoudt, blijft bewaard. Elk onderdeel wordt vlak voor de vernietiging opnieuw getoetst. Daarna volgt een vernietigingsverklaring op uw naam.
+retention-destroy-confirm = Ik heb het plan gecontroleerd en besluit tot vernietiging.
+retention-destroy-button = Vernietigen wat verlopen is
+retention-run-under-way = Er loopt een vernietiging: { $done } van { $total } onderdelen gedaan.
+retention-run-follow = Voortgang bekijken
+# $left: the number of items still to do
+retention-run-unfinished = Een vernietiging met peildatum { $date } is niet afgemaakt ({ $left ->
+    [one] nog 1 onderdeel
+   *[other] nog { $left } onderdelen
+}). Maak die eerst af; niets wordt twee keer vernietigd.
+retention-run-resume = Vernietiging afmaken
+retention-runs = Vernietigingen
+retention-no-runs = Er is nog niets vernietigd.
+retention-started = Gestart
+retention-finished = Afgerond
+retention-as-of = Peildatum
+retention-destroyed = Vernietigd
+retention-skipped = Overgeslagen
+retention-state = Stand
+retention-state-finished = afgerond
+retention-state-running = bezig
+retention-state-failed = gestopt door een fout
+retention-state-unfinished = niet afgemaakt
+retention-run-title = Vernietiging
+retention-progress = { $done } van { $total } onderdelen gedaan, nog { $left } te gaan.
+retention-progress-label = Voortgang van de vernietiging
+retention-run-started-by = Gestart door { $by } op { $at }, peildatum { $date }.
+retention-refresh = Vernieuwen
+retention-run-stopped = Deze vernietiging loopt niet meer (de server is gestopt of er ging iets mis). Start hem opnieuw: wat al vernietigd is, wordt overgeslagen.
+retention-back = Terug naar de bewaartermijnen
+retention-certificate = Vernietigingsverklaring
+retention-organisation = Organisatie
+retention-started-by = Gestart door
+retention-versions = Reglement en wet
+retention-versions-are = reglement versie { $version }, wetgeving versie { $law }
+retention-run-id = Kenmerk
+# $files: whole files destroyed; $records: records destroyed; $skipped: items skipped
+retention-certificate-summary = { $files ->
+    [one] 1 heel dossier
+   *[other] { $files } hele dossiers
+} en { $records ->
+    [one] 1 record
+   *[other] { $records } records
+} vernietigd; { $skipped ->
+    [one] 1 onderdeel overgeslagen
+   *[other] { $skipped } onderdelen overgeslagen
+}.
+retention-nothing-destroyed = Er is niets vernietigd.
+retention-destroyed-records = Vernietigde records
+retention-destroyed-items = Vernietigd
+retention-destroyed-at = Vernietigd op
+retention-skipped-items = Overgeslagen
+retention-skip-erased = intussen al verwijderd
+retention-skip-held = een juridische blokkade houdt het tegen
+retention-skip-no-longer-due = niet meer verlopen (gewijzigd sinds de planning)
+retention-certificate-no-names = Deze verklaring noemt cliënten alleen bij hun id en bevat geen namen of inhoud.
+retention-print = Druk deze verklaring af of bewaar hem als PDF (Ctrl+P).
+retention-dashboard-due = { $dossiers ->
+    [one] 1 dossier
+   *[other] { $dossiers } dossiers
+} / { $records ->
+    [one] 1 gegeven
+   *[other] { $records } gegevens
+} te vernietigen
+retention-dashboard-overdue = waarvan { $count } over de termijn
+retention-dashboard-held = { $count ->
+    [one] 1 juridische blokkade houdt
+   *[other] { $count } juridische blokkades houden
+} { $records ->
+    [one] 1 record
+   *[other] { $records } records
+} tegen.
+retention-dashboard-planned = Bewaarplan van { $date }.
+retention-dashboard-not-yet = Het bewaarplan van vandaag wordt nog gemaakt.
+retention-dashboard-open = Naar de bewaartermijnen
+hold-register = Register van juridische blokkades
+hold-register-open = Naar het register van blokkades
+hold-register-explained = Een juridische blokkade schort de bewaartermijn op: wat zij dekt, wordt niet vernietigd of verwijderd tot zij is opgeheven of afloopt. U plaatst een blokkade vanuit het dossier van de cliënt.
+hold-none = Er is nog geen juridische blokkade geplaatst.
+hold-kind = Soort
+hold-until = Einde of herbeoordeling
+hold-ends-on = loopt af na { $date }
+hold-review-on = herbeoordeling { $date }
+hold-until-released = tot zij wordt opgeheven
+hold-term = Looptijd
+hold-placed-by = geplaatst door { $by } ({ $role }), { $moment }
+hold-since = sinds { $date }
+hold-released-on = Opgeheven op { $moment } door { $by }
+hold-standing = Van kracht
+hold-not-yet = Gaat nog in
+hold-ended = Afgelopen
+hold-release = Blokkade opheffen
+hold-notice = Juridische blokkade:
+hold-notice-effect = Vernietiging en verwijdering wachten tot de blokkade is opgeheven.
+hold-whole-file = het hele dossier
+hold-place-open = Bewaarplicht opschorten
+hold-reason-label = Reden (alleen zichtbaar voor wie blokkades plaatst)
+hold-starts-label = Vanaf
+hold-ends-label = Tot en met (leeg: tot de blokkade wordt opgeheven)
+hold-review-label = Herbeoordelen op
+hold-place-button = Blokkade plaatsen
+hold-reason-required = Geef de reden van de blokkade.
+retention-more-persons = En nog { $count } dossiers met iets te vernietigen; ze worden in dezelfde vernietiging meegenomen.
+retention-dashboard-nothing = Er is niets te vernietigen.

@@ -12,6 +12,7 @@ mod persons;
 mod records;
 mod requests;
 mod restrictions;
+mod retention;
 mod users;
 
 use std::sync::LazyLock;
@@ -155,6 +156,11 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(incidents::incident))
         .routes(routes!(incidents::notify_ap))
+        .routes(routes!(retention::plan))
+        .routes(routes!(retention::start_run))
+        .routes(routes!(retention::run))
+        .routes(routes!(retention::holds, retention::place_hold))
+        .routes(routes!(retention::release_hold))
         .split_for_parts()
 }
 

@@ -191,7 +191,16 @@ pub(crate) async fn dossier(
         .filter(|c| vault.may_break_glass(&caller.actor, c))
         .collect();
     let groups = records_by_category(taxonomy, lang, &view.records);
+    // A standing legal hold is shown on the record (read with the identification facts, for
+    // whoever may read those).
+    let holds = if view.facts.is_some() {
+        vault.holds_on_record(&caller.actor, &person).await?
+    } else {
+        Vec::new()
+    };
+    let places_holds = vault.may(&caller.actor, Duty::PlaceHold);
     let body = html! {
+        (super::retention::dossier_notice(&caller, &s, &person, &holds))
         @if view.facts.is_some() {
             p.sub { (person_details(view.facts.as_ref(), lang)) }
         }
@@ -222,6 +231,7 @@ pub(crate) async fn dossier(
         @if vault.may(&caller.actor, Duty::ReadAudit) {
             p { a href={ "/toezicht/clienten/" (person) "/logging" } { (t(lang, "access-log")) } }
         }
+        @if places_holds { (super::retention::place_form(&caller, &s, &person)) }
     };
     Ok(page(vault, &caller, &title, body).into_response())
 }

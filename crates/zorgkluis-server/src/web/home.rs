@@ -2,7 +2,8 @@
 //! A caregiver sees their own clients; administration registration and search; the privacy
 //! officer a dashboard (the emergency accesses to review, finding a client's access log; the
 //! requests and registers join it as they come); management the organisation's overview.
-//! Which panel shows is asked of the vault, never decided by a role id here.
+//! Whoever decides on destruction sees what the daily retention plan found due. Which panel
+//! shows is asked of the vault, never decided by a role id here.
 
 use axum::extract::State;
 use maud::{Markup, html};
@@ -55,6 +56,10 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     } else {
         None
     };
+    // What the daily plan found due for destruction, for whoever decides on it.
+    let retention = vault
+        .may(actor, Duty::RunRetention)
+        .then(|| s.jobs.retention_summary());
     let emergencies = if reviews {
         Some(vault.emergency_count(actor).await?)
     } else {
@@ -118,6 +123,32 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 p { a href="/verzoeken" { (t(lang, "requests-open")) } }
             }
         }
+        @if let Some(summary) = &retention {
+            section.panel aria-labelledby="bewaartermijnen-titel" {
+                h2 id="bewaartermijnen-titel" { (t(lang, "retention-title")) }
+                @match summary {
+                    Some(r) if r.dossiers == 0 => {
+                        p { (t(lang, "retention-dashboard-nothing")) }
+                        @if r.holds > 0 {
+                            p { (t!(lang, "retention-dashboard-held", count = r.holds as i64, records = r.held_records as i64)) }
+                        }
+                        p.sub { (t!(lang, "retention-dashboard-planned", date = &zorgkluis_core::time::format_date(r.as_of, lang))) }
+                    }
+                    Some(r) => {
+                        p {
+                            (t!(lang, "retention-dashboard-due", dossiers = r.dossiers as i64, records = r.records as i64))
+                            @if r.overdue > 0 { ", " strong.late { (t!(lang, "retention-dashboard-overdue", count = r.overdue as i64)) } }
+                        }
+                        @if r.holds > 0 {
+                            p { (t!(lang, "retention-dashboard-held", count = r.holds as i64, records = r.held_records as i64)) }
+                        }
+                        p.sub { (t!(lang, "retention-dashboard-planned", date = &zorgkluis_core::time::format_date(r.as_of, lang))) }
+                    }
+                    None => p { (t(lang, "retention-dashboard-not-yet")) },
+                }
+                p { a href=(super::retention::PLAN_PATH) { (t(lang, "retention-dashboard-open")) } }
+            }
+        }
         @if let Some(n) = emergencies {
             section.panel aria-labelledby="noodtoegang-titel" {
                 h2 id="noodtoegang-titel" { (t(lang, "emergency-review")) }
@@ -159,7 +190,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && incidents.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+        @if requests.is_none() && incidents.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

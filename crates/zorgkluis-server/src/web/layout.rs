@@ -61,6 +61,18 @@ fn nav_links(vault: &Vault, caller: &Caller) -> Vec<NavLink> {
             label: "nav-requests",
         });
     }
+    if vault.may(actor, Duty::RunRetention) {
+        links.push(NavLink {
+            href: super::retention::PLAN_PATH,
+            label: "nav-retention",
+        });
+    }
+    if vault.may(actor, Duty::PlaceHold) {
+        links.push(NavLink {
+            href: super::retention::HOLDS_PATH,
+            label: "nav-holds",
+        });
+    }
     links
 }
 
@@ -186,7 +198,11 @@ label.choice{display:flex;gap:.5rem;align-items:baseline;font-weight:400;margin-
 details{margin-top:.4rem}summary{cursor:pointer;color:#0b4f6c}.panel{border:1px solid #d0d7dc;border-radius:6px;padding:.2rem 1rem 1rem;margin:1rem 0}\
 .counts{display:flex;gap:1rem;flex-wrap:wrap;list-style:none;padding:0}.counts li{border:1px solid #d0d7dc;border-radius:6px;padding:.6rem 1rem;min-width:10rem}\
 .counts strong{display:block;font-size:1.6rem}.empty{color:#4a4a4a;font-style:italic}\
-dt{font-weight:600}dd{margin:0 0 .4rem 0}.earlier{border-top:1px dashed #ccc;margin-top:.4rem}";
+dt{font-weight:600}dd{margin:0 0 .4rem 0}.earlier{border-top:1px dashed #ccc;margin-top:.4rem}\
+form.inline{display:inline-block;margin:.2rem 0 0 .4rem}form.inline button{font-size:.9rem;padding:.2rem .6rem;cursor:pointer}\
+.notice.hold{border-left-color:#a4161a;background:#fdecea;margin:.6rem 0}progress{width:100%;max-width:30rem;height:1.2rem}\
+code{font-size:.85rem;word-break:break-all}\
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem}dl.facts dd{margin:0}";
 
 /// A category's label in the reglement's taxonomy (its id if it has none).
 pub(crate) fn category_label(taxonomy: &Taxonomy, id: &str, lang: Lang) -> String {

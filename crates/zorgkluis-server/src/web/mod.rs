@@ -3,7 +3,7 @@
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
 //! ([`officer`]), and the work queue of data subject requests ([`requests`]) with the export
-//! that carries out an inzage, afschrift or inzage in de logging ([`export`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]). Every page reads through the same `Vault` as the API; what a page offers is
 //! asked of the vault, so a reglement with other role ids works as well.
 
 pub mod auth;
@@ -16,6 +16,7 @@ pub(crate) mod layout;
 mod letters;
 mod officer;
 mod requests;
+pub(crate) mod retention;
 pub(crate) mod second_factor;
 pub mod throttle;
 
@@ -66,6 +67,21 @@ pub(crate) fn routes() -> Router<AppState> {
             get(incidents::register).post(incidents::record),
         )
         .route("/toezicht/incidenten/{id}/melding", post(incidents::notify))
+        .route(retention::PLAN_PATH, get(retention::plan_page))
+        .route(
+            "/toezicht/bewaartermijnen/vernietigen",
+            post(retention::start_run),
+        )
+        .route(
+            "/toezicht/bewaartermijnen/vernietiging/{id}",
+            get(retention::run_page),
+        )
+        .route(retention::HOLDS_PATH, get(retention::register))
+        .route(
+            "/toezicht/blokkades/{id}/opheffen",
+            post(retention::release),
+        )
+        .route("/clienten/{id}/blokkade", post(retention::place))
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))
         .route("/verzoeken/{id}/brief", get(letters::letter))

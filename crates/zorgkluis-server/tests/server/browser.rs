@@ -812,3 +812,134 @@ fn staff_do_their_work_in_a_real_browser() {
         b.c.close().await.unwrap();
     });
 }
+
+/// Retention in a real browser: the directie sees on the dashboard what the daily plan found,
+/// opens the plan (the clients due by name, a held one among the holds), decides and sees the
+/// certificate; then releases a hold and places one from the dossier, where it shows at the
+/// top, and reads the hold register.
+#[test]
+fn the_directie_destroys_what_has_expired_and_keeps_what_a_hold_keeps() {
+    let app = TestApp::start(Backend::Sqlite);
+    let old = app.client_named("Gerrit van Oud-Proef", "111222333");
+    crate::retention::backdate(&app, &old, "2000-03-01");
+    let held = app.client_named("Hennie Blok-Proef", "123456782");
+    crate::retention::backdate(&app, &held, "2001-05-01");
+    let (status, v) = app.post(
+        Some("dir-1"),
+        "/api/v1/retention/holds",
+        &json!({"person": held, "kind": "klacht", "reason": "Klacht van de dochter over de zorg in 2001", "review_on": "2027-06-01"}),
+    );
+    assert_eq!(status, 201, "{v}");
+    // The daily job, run now.
+    app.block_on(app.jobs.plan_retention(&app.vault)).unwrap();
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        b.login_with("dir-1", None).await;
+        let home = b.text_with("Bewaartermijnen").await;
+        assert!(
+            home.contains("1 dossier / 2 gegevens te vernietigen, waarvan 1 over de termijn"),
+            "{home}"
+        );
+        assert!(
+            home.contains("1 juridische blokkade houdt 2 records tegen"),
+            "{home}"
+        );
+        b.scroll_to("[aria-labelledby=bewaartermijnen-titel]").await;
+        b.check("start-directie-bewaartermijnen").await;
+        b.click_link("Naar de bewaartermijnen").await;
+        let plan = b.text_with("Cliënten met verlopen gegevens").await;
+        assert!(plan.contains("Gerrit van Oud-Proef"), "{plan}");
+        assert!(plan.contains("het hele dossier"), "{plan}");
+        assert!(
+            plan.contains("1 maart 2020") && plan.contains("over de termijn"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("Hennie Blok-Proef"),
+            "the held client among the holds: {plan}"
+        );
+        assert!(
+            plan.contains("een klacht waarbij de gegevens betrokken zijn"),
+            "{plan}"
+        );
+        no_raw_timestamps(&plan);
+        b.check("bewaartermijnen").await;
+        b.scroll_to("#clienten-verlopen").await;
+        b.check("bewaartermijnen-clienten").await;
+        b.scroll_to("#vernietigen").await;
+        b.check("bewaartermijnen-besluit").await;
+        b.click("#bevestigd").await;
+        b.click("form[action$=vernietigen] button.primary").await;
+        let certificate = b.text_with("Kenmerk").await;
+        assert!(
+            certificate.contains("Vernietigingsverklaring"),
+            "{certificate}"
+        );
+        assert!(certificate.contains("dir-1 (Directie)"), "{certificate}");
+        assert!(
+            certificate.contains("1 heel dossier en 2 records vernietigd"),
+            "{certificate}"
+        );
+        assert!(
+            !certificate.contains("Gerrit"),
+            "no name on the certificate: {certificate}"
+        );
+        no_raw_timestamps(&certificate);
+        b.check("vernietigingsverklaring").await;
+        // The file is gone; the held one stays, its hold on the record.
+        b.goto(&format!("/clienten/{held}")).await;
+        let dossier = b.text_with("Juridische blokkade:").await;
+        assert!(
+            dossier.contains("een klacht waarbij de gegevens betrokken zijn"),
+            "{dossier}"
+        );
+        assert!(dossier.contains("herbeoordeling 1 juni 2027"), "{dossier}");
+        b.check("dossier-blokkade").await;
+        b.click(".notice.hold form button").await;
+        // Released: the dossier again, without the notice (the page may be loading).
+        let mut released = false;
+        for _ in 0..50 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if let Ok(main) = b.c.find(Locator::Css("main")).await
+                && let Ok(text) = main.text().await
+                && text.contains("Bewaarplicht opschorten")
+                && !text.contains("Juridische blokkade:")
+            {
+                released = true;
+                break;
+            }
+        }
+        assert!(released, "released: {}", b.text().await);
+        // A court case on the health data, placed from the dossier.
+        b.click("details[data-form=blokkade] summary").await;
+        b.click("#blokkade-soort option[value=rechtszaak]").await;
+        b.click("#blokkade-categorie option[value=gezondheid]")
+            .await;
+        b.fill(
+            "blokkade-reden",
+            "Rechtszaak van de familie, rolnummer synthetisch",
+        )
+        .await;
+        b.date("blokkade-herbeoordeling", "2027-01-15").await;
+        b.scroll_to("details[data-form=blokkade]").await;
+        b.check("dossier-blokkade-plaatsen").await;
+        b.click("details[data-form=blokkade] button.primary").await;
+        let dossier = b.text_with("een gerechtelijke procedure").await;
+        assert!(
+            dossier.contains("herbeoordeling 15 januari 2027"),
+            "{dossier}"
+        );
+        // The register: the court case standing, the complaint released, with their reasons.
+        b.click_link("Blokkades").await;
+        let register = b.text_with("Register van juridische blokkades").await;
+        assert!(register.contains("Hennie Blok-Proef"), "{register}");
+        assert!(register.contains("Rechtszaak van de familie"), "{register}");
+        assert!(register.contains("Opgeheven op"), "{register}");
+        assert!(register.contains("Van kracht"), "{register}");
+        no_raw_timestamps(&register);
+        b.check("blokkades").await;
+        b.c.close().await.unwrap();
+    });
+}

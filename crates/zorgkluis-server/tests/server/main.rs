@@ -10,6 +10,7 @@ mod incidents;
 mod login;
 mod refusals;
 mod requests;
+mod retention;
 mod second_factor;
 mod timeouts;
 
@@ -172,6 +173,12 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/requests/{id}/release"),
     ("post", "/api/v1/requests/{id}/execute"),
     ("post", "/api/v1/restrictions/{id}/lift"),
+    ("get", "/api/v1/retention/plan"),
+    ("post", "/api/v1/retention/runs"),
+    ("get", "/api/v1/retention/runs/{id}"),
+    ("get", "/api/v1/retention/holds"),
+    ("post", "/api/v1/retention/holds"),
+    ("post", "/api/v1/retention/holds/{id}/release"),
 ];
 
 /// Registers a person as admin-1; their id.
@@ -237,6 +244,18 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
             "naam=Vals&geboortedatum=1950-01-01&bsn=123456782&documenttype=paspoort&documentnummer=X1&gecontroleerd=2026-01-01&geldig=2030-01-01".to_owned(),
         ),
         ("/clienten/zoeken".to_owned(), "naam=vries".to_owned()),
+        (
+            "/toezicht/bewaartermijnen/vernietigen".to_owned(),
+            "peildatum=2026-01-01&bevestigd=ja".to_owned(),
+        ),
+        (
+            format!("/clienten/{person}/blokkade"),
+            "soort=klacht&categorie=&reden=vervalst&vanaf=2026-01-01".to_owned(),
+        ),
+        (
+            "/toezicht/blokkades/00000000-0000-4000-8000-000000000000/opheffen".to_owned(),
+            "terug=/toezicht/blokkades".to_owned(),
+        ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
     let before = events();
@@ -1164,6 +1183,8 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/restrictions/{id}/lift", json!({"told_on": "2026-01-05"})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
+            ("get", "/api/v1/retention/runs/{id}", Value::Null),
+            ("post", "/api/v1/retention/holds/{id}/release", json!({})),
         ];
         for (method, path) in operations(&openapi(&app)) {
             if path.contains("{id}") {

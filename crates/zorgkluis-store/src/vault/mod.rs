@@ -35,6 +35,7 @@ mod requests;
 mod restriction_request;
 mod restrictions;
 mod retention;
+mod retention_status;
 mod search;
 mod transfers;
 
@@ -83,6 +84,7 @@ pub use retention::{
     Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,
     RunOptions, RunOutcome, RunProgress,
 };
+pub use retention_status::RunStatus;
 pub use search::{SearchCriteria, SearchResult};
 pub use transfers::RegistrationTransfer;
 
