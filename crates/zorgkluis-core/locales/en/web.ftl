@@ -581,3 +581,9 @@ hold-place-button = Place the hold
 hold-reason-required = Give the reason for the hold.
 retention-more-persons = And { $count } more files with something to destroy; the same destruction includes them.
 retention-dashboard-nothing = Nothing is due for destruction.
+
+# retention: the privacy officer's panel, the transfer of the registration (issue 15)
+retention-dashboard-supervise = You supervise; destruction follows a decision of whoever decides on it.
+retention-transfer-title = The retention terms do not apply.
+retention-transfer-text = The whole registration is being transferred to { $recipient } since { $date } (art. { $article }): nothing is destroyed; what would have expired is held back.
+retention-transfer-untold = The clients have not been told yet (they can object).

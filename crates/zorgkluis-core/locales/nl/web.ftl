@@ -581,3 +581,9 @@ hold-place-button = Blokkade plaatsen
 hold-reason-required = Geef de reden van de blokkade.
 retention-more-persons = En nog { $count } dossiers met iets te vernietigen; ze worden in dezelfde vernietiging meegenomen.
 retention-dashboard-nothing = Er is niets te vernietigen.
+
+# retention: the privacy officer's panel, the transfer of the registration (issue 15)
+retention-dashboard-supervise = U houdt toezicht; de vernietiging gebeurt na een besluit van wie daarover gaat.
+retention-transfer-title = De bewaartermijnen gelden niet.
+retention-transfer-text = De gehele registratie wordt sinds { $date } overgedragen aan { $recipient } (art. { $article }): er wordt niets vernietigd; wat anders verlopen was, is tegengehouden.
+retention-transfer-untold = De cliënten zijn nog niet geïnformeerd (zij kunnen bezwaar maken).

@@ -2,7 +2,8 @@
 //! A caregiver sees their own clients; administration registration and search; the privacy
 //! officer a dashboard (the emergency accesses to review, finding a client's access log; the
 //! requests and registers join it as they come); management the organisation's overview.
-//! Whoever decides on destruction sees what the daily retention plan found due. Which panel
+//! Whoever decides on destruction, and the privacy officer who supervises it, sees what the
+//! daily retention plan found due. Which panel
 //! shows is asked of the vault, never decided by a role id here.
 
 use axum::extract::State;
@@ -57,9 +58,10 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         None
     };
     // What the daily plan found due for destruction, for whoever decides on it.
-    let retention = vault
-        .may(actor, Duty::RunRetention)
-        .then(|| s.jobs.retention_summary());
+    // The daily plan's counts (no personal data) for whoever decides on destruction and for
+    // the privacy officer, who supervises it (BG wonen 1.9); only the former opens the plan.
+    let decides_destruction = vault.may(actor, Duty::RunRetention);
+    let retention = (decides_destruction || reads_logs).then(|| s.jobs.retention_summary());
     let emergencies = if reviews {
         Some(vault.emergency_count(actor).await?)
     } else {
@@ -146,7 +148,11 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                     }
                     None => p { (t(lang, "retention-dashboard-not-yet")) },
                 }
-                p { a href=(super::retention::PLAN_PATH) { (t(lang, "retention-dashboard-open")) } }
+                @if decides_destruction {
+                    p { a href=(super::retention::PLAN_PATH) { (t(lang, "retention-dashboard-open")) } }
+                } @else {
+                    p.sub { (t(lang, "retention-dashboard-supervise")) }
+                }
             }
         }
         @if let Some(n) = emergencies {

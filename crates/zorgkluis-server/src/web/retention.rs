@@ -156,6 +156,13 @@ pub(crate) async fn plan_page(
         .count();
     let body = html! {
         p.sub { (t!(lang, "retention-plan-explained", date = &format_date(as_of, lang), version = plan.reglement_version.as_str(), law = plan.law_version)) }
+        @if let Some(transfer) = &plan.suspended_by_transfer {
+            p.notice.hold {
+                strong { (t(lang, "retention-transfer-title")) } " "
+                (t!(lang, "retention-transfer-text", recipient = transfer.recipient.as_str(), date = &format_date(transfer.starts_on, lang), article = transfer.article.as_str()))
+                @if transfer.clients_told_on.is_none() { " " strong { (t(lang, "retention-transfer-untold")) } }
+            }
+        }
         @if let Some(r) = under_way {
             p.notice role="status" {
                 (t!(lang, "retention-run-under-way", done = r.done as i64, total = r.total as i64)) " "

@@ -180,7 +180,7 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(empty["certificate"]["records"], 0, "{empty}");
     }
 
-    fn the_daily_plan_puts_what_is_due_on_the_dashboard_of_whoever_decides(app) {
+    fn the_daily_plan_puts_what_is_due_on_the_dashboard_of_whoever_decides_and_the_fg(app) {
         let old = app.client_named("Oud Dossier-Proef", "111222333");
         backdate(&app, &old, "2000-03-01");
         let (status, home) = session_get(&app, "dir-1", "/");
@@ -202,12 +202,25 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(home.contains("1 dossier / 2 gegevens te vernietigen"), "{home}");
         assert!(home.contains("waarvan 1 over de termijn"), "{home}");
         assert!(home.contains("href=\"/toezicht/bewaartermijnen\""), "{home}");
-        // A caregiver and the FG decide no destruction: no such panel.
-        for user in ["zorg-1", "fg-1"] {
-            let (status, page) = session_get(&app, user, "/");
-            assert_eq!(status, 200, "{user}");
-            assert!(!page.contains("te vernietigen"), "{user}: {page}");
-        }
+        // The FG supervises (BG wonen 1.9): the counts, without the way to the plan, which is
+        // the directie's to open and decide on.
+        let (status, page) = session_get(&app, "fg-1", "/");
+        assert_eq!(status, 200);
+        assert!(page.contains("1 dossier / 2 gegevens te vernietigen"), "{page}");
+        assert!(page.contains("U houdt toezicht"), "{page}");
+        assert!(!page.contains("href=\"/toezicht/bewaartermijnen\""), "{page}");
+        // A caregiver neither decides nor supervises: no such panel.
+        let (status, page) = session_get(&app, "zorg-1", "/");
+        assert_eq!(status, 200);
+        assert!(!page.contains("te vernietigen"), "{page}");
+        // A transfer of the whole registration (BG wonen 3.7): the plan page says the terms
+        // do not apply and the clients are still to be told.
+        let director = zorgkluis_testkit::actor("dir-1", "directie");
+        app.block_on(app.vault.start_transfer(&director, "Zorggroep Noord", today())).unwrap();
+        let (status, page) = session_get(&app, "dir-1", "/toezicht/bewaartermijnen");
+        assert_eq!(status, 200);
+        assert!(page.contains("De bewaartermijnen gelden niet.") && page.contains("Zorggroep Noord (art. 3.7)"), "{page}");
+        assert!(page.contains("nog niet geïnformeerd"), "{page}");
     }
 
     fn the_retention_pages_name_the_clients_due_and_the_dossier_shows_a_hold(app) {
