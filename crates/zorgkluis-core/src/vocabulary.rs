@@ -120,6 +120,17 @@ vocabulary! {
         HandleRequests = "handle_requests", "verzoeken van betrokkenen behandelen", "handle data subject requests";
         PlaceHold = "place_hold", "een bewaarplicht opschorten (juridische blokkade plaatsen en opheffen) en het register daarvan zien", "place and release legal holds, and see their register";
         RunRetention = "run_retention", "bewaartermijnen uitvoeren: plannen en vernietigen wat verlopen is, met een vernietigingsverklaring", "run retention: plan and destroy what is due, with a destruction certificate";
+        CheckContact = "check_contact", "nagaan of iemand benaderd mag worden (register niet-benaderen) en die lijst zien", "check whether someone may be approached (do-not-contact register) and see that list";
+    }
+}
+
+vocabulary! {
+    /// What a person may ask not to be approached for (the do-not-contact register, Aliantus
+    /// "register niet-benaderen"): contact outside the care itself.
+    ContactPurpose {
+        Nieuwsbrief = "nieuwsbrief", "nieuwsbrieven en informatie", "newsletters and information";
+        Tevredenheidsonderzoek = "tevredenheidsonderzoek", "tevredenheidsonderzoek", "satisfaction surveys";
+        Fondsenwerving = "fondsenwerving", "fondsenwerving en acties", "fundraising and campaigns";
     }
 }
 

@@ -271,6 +271,7 @@ fn duties(reglement: &Reglement, out: &mut Generated) {
                 Duty::ManageIncidents,
                 Duty::ManageComplaints,
                 Duty::RunRetention,
+                Duty::CheckContact,
             ])
         ),
     );

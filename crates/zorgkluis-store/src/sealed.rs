@@ -389,7 +389,8 @@ impl Question<'_> {
                 Duty::ManageCareTeam
                 | Duty::ManageAccounts
                 | Duty::ViewOverview
-                | Duty::RunRetention => Reveals::Nothing,
+                | Duty::RunRetention
+                | Duty::CheckContact => Reveals::Nothing,
             },
         }
     }

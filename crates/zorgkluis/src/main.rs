@@ -2,6 +2,7 @@
 
 mod accounts_cmd;
 mod complaint_cmd;
+mod contact_cmd;
 mod demo;
 mod import_cmd;
 mod incident_cmd;
@@ -153,6 +154,10 @@ enum Command {
     /// The complaints register, with the Wkkgz clock (six weeks, extendable once by four).
     #[command(subcommand)]
     Complaint(complaint_cmd::ComplaintCommand),
+    /// The do-not-contact register: who may not be approached for newsletters, surveys or
+    /// fundraising, and the check before such contact.
+    #[command(subcommand)]
+    Contact(contact_cmd::ContactCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -245,6 +250,7 @@ fn main() -> ExitCode {
         }
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
+        Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

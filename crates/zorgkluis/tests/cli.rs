@@ -2578,6 +2578,54 @@ fn retention_holds_and_extensions_on_the_command_line_name_who_decided() {
     assert_eq!(run(&["audit", "verify"]).status.code(), Some(0));
 }
 
+/// The do-not-contact register on the command line (issue 14 part 4): `contact check` exits 0
+/// when the person may be approached for the purpose and 1 when the register says no.
+#[test]
+fn contact_check_answers_from_the_do_not_contact_register() {
+    let (_dir, data, old, _recent) = retention_installation();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "contact"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let check = |purpose: &str| run(&["check", "--person", &old, "--purpose", purpose, "--json"]);
+    let yes = check("nieuwsbrief");
+    assert_eq!(yes.status.code(), Some(0), "{}", stderr(&yes));
+    assert_eq!(json(&yes)["allowed"], true);
+    let bad = check("reclame");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--purpose"), "{}", stderr(&bad));
+    let blocked = run(&[
+        "block",
+        "--as",
+        "admin-1",
+        "--person",
+        &old,
+        "--purpose",
+        "nieuwsbrief",
+        "--json",
+    ]);
+    assert_eq!(blocked.status.code(), Some(0), "{}", stderr(&blocked));
+    let entry = json(&blocked)["id"].as_str().unwrap().to_owned();
+    let no = check("nieuwsbrief");
+    assert_eq!(no.status.code(), Some(1), "{}", stdout(&no));
+    let answer: serde_json::Value = serde_json::from_str(&stdout(&no)).unwrap();
+    assert_eq!(answer["allowed"], false);
+    assert_eq!(answer["entry"], entry.as_str());
+    let text = run(&["check", "--person", &old, "--purpose", "nieuwsbrief"]);
+    assert!(
+        stdout(&text).contains("mag niet benaderd worden"),
+        "{}",
+        stdout(&text)
+    );
+    assert_eq!(check("fondsenwerving").status.code(), Some(0));
+    let list = json(&run(&["list", "--json"]));
+    assert_eq!(list[0]["person_id"], old.as_str());
+    let o = run(&["unblock", &entry, "--as", "admin-1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(check("nieuwsbrief").status.code(), Some(0));
+}
+
 /// An installation of BG wonen with an administrator and a caregiver, for `import`.
 fn import_installation() -> (TempFile, String) {
     let dir = TempFile::new("placeholder", "");

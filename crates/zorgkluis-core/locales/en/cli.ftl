@@ -204,3 +204,14 @@ cli-retention-plan-transfer-untold = Note: the clients have not been told of the
 cli-request-restriction-ground = a restriction needs its ground of art. 18(1) GDPR: --ground juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling
 cli-request-restricted = Restricted ({ $id }): { $category }, { $ground } ({ $article })
 cli-request-lifted = Restriction { $id } is lifted.
+
+# the do-not-contact register (issue 14 part 4)
+cli-contact-all = anything outside the care
+cli-contact-unblocked = { $id } is taken off the do-not-contact register.
+cli-contact-allowed = { $person } may be approached for { $purpose }: the do-not-contact register says nothing else.
+cli-contact-refused = { $person } may not be approached for { $purpose }: asked on { $since } ({ $articles }).
+cli-contact-none = Nobody is on the do-not-contact register.
+cli-contact-line = { $id }: { $person }, not to be approached for { $purpose }, since { $since }, recorded by { $by }{ $ended ->
+        [yes] {" "}(ended)
+       *[no] {""}
+    }

@@ -587,3 +587,9 @@ retention-dashboard-supervise = You supervise; destruction follows a decision of
 retention-transfer-title = The retention terms do not apply.
 retention-transfer-text = The whole registration is being transferred to { $recipient } since { $date } (art. { $article }): nothing is destroyed; what would have expired is held back.
 retention-transfer-untold = The clients have not been told yet (they can object).
+
+# the do-not-contact register (issue 14 part 4)
+audit-action-contact-block = Put on the do-not-contact register
+audit-action-contact-unblock = Taken off the do-not-contact register
+audit-action-contact-check = Checked whether contact is allowed
+audit-action-contact-list = Do-not-contact register read

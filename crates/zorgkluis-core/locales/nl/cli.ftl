@@ -204,3 +204,14 @@ cli-retention-plan-transfer-untold = Let op: de cliënten zijn nog niet over de 
 cli-request-restriction-ground = een afscherming heeft de grond van art. 18 lid 1 AVG nodig: --ground juistheid_betwist, onrechtmatig, rechtsvordering of bezwaar_in_behandeling
 cli-request-restricted = Afgeschermd ({ $id }): { $category }, { $ground } ({ $article })
 cli-request-lifted = Afscherming { $id } is opgeheven.
+
+# the do-not-contact register (issue 14 part 4)
+cli-contact-all = alles buiten de zorg
+cli-contact-unblocked = { $id } is van het register niet-benaderen gehaald.
+cli-contact-allowed = { $person } mag benaderd worden voor { $purpose }: het register niet-benaderen zegt niets anders.
+cli-contact-refused = { $person } mag niet benaderd worden voor { $purpose }: gevraagd op { $since } ({ $articles }).
+cli-contact-none = Niemand staat op het register niet-benaderen.
+cli-contact-line = { $id }: { $person }, niet benaderen voor { $purpose }, sinds { $since }, vastgelegd door { $by }{ $ended ->
+        [yes] {" "}(beëindigd)
+       *[no] {""}
+    }

@@ -587,3 +587,9 @@ retention-dashboard-supervise = U houdt toezicht; de vernietiging gebeurt na een
 retention-transfer-title = De bewaartermijnen gelden niet.
 retention-transfer-text = De gehele registratie wordt sinds { $date } overgedragen aan { $recipient } (art. { $article }): er wordt niets vernietigd; wat anders verlopen was, is tegengehouden.
 retention-transfer-untold = De cliënten zijn nog niet geïnformeerd (zij kunnen bezwaar maken).
+
+# the do-not-contact register (issue 14 part 4)
+audit-action-contact-block = Op het register niet-benaderen gezet
+audit-action-contact-unblock = Van het register niet-benaderen gehaald
+audit-action-contact-check = Nagegaan of benaderen mag
+audit-action-contact-list = Register niet-benaderen ingezien

@@ -7,6 +7,7 @@
 
 mod audit;
 mod care;
+mod contact;
 mod incidents;
 mod persons;
 mod records;
@@ -150,6 +151,8 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::release))
         .routes(routes!(requests::execute))
         .routes(routes!(restrictions::lift))
+        .routes(routes!(contact::check))
+        .routes(routes!(contact::block))
         .routes(routes!(
             incidents::record_incident,
             incidents::list_incidents

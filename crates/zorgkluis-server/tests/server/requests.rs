@@ -331,3 +331,24 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(page.contains("opgeheven op") && !page.contains("van kracht"), "{page}");
     }
 }
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// The do-not-contact check over the API (issue 14 part 4): yes until the person is put on
+    /// the register, then no with the entry and art. 21 AVG; a purpose it does not know named.
+    fn the_do_not_contact_check_answers_over_the_api(app) {
+        let person = app.client();
+        let path = format!("/api/v1/persons/{person}/contact-check?purpose=nieuwsbrief");
+        let (status, v) = app.get(Some("admin-1"), &path);
+        // The administration is given no check_contact by BG wonen: refused, logged.
+        assert_eq!(status, 403, "{v}");
+        let (status, v) = app.post(Some("admin-1"), &format!("/api/v1/persons/{person}/do-not-contact"), &json!({"purpose": "reclame"}));
+        assert_eq!((status, v["field"].clone()), (422, json!("purpose")), "{v}");
+        let (status, v) = app.post(Some("admin-1"), &format!("/api/v1/persons/{person}/do-not-contact"), &json!({"purpose": "nieuwsbrief"}));
+        assert_eq!(status, 201, "{v}");
+        let entry = v["id"].as_str().unwrap().to_owned();
+        let mailing = zorgkluis_store::vault::Actor::system("mailing");
+        let c = app.block_on(app.vault.contact_check(&mailing, &person, zorgkluis_core::vocabulary::ContactPurpose::Nieuwsbrief)).unwrap();
+        assert!(!c.allowed);
+        assert_eq!(c.entry.as_deref(), Some(entry.as_str()));
+    }
+}

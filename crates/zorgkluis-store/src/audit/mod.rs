@@ -137,6 +137,14 @@ audit_actions! {
     RegistrationTransfer = "registration_transfer",
     /// A change of a transfer: the clients told, or its end.
     RegistrationTransferChange = "registration_transfer_change",
+    /// A person put on the do-not-contact register (for one purpose, or all).
+    ContactBlock = "contact_block",
+    /// A person taken off the do-not-contact register at their word.
+    ContactUnblock = "contact_unblock",
+    /// Whether a person may be approached for a purpose (the answer only).
+    ContactCheck = "contact_check",
+    /// The do-not-contact register read (the persons shown are the subjects).
+    ContactList = "contact_list",
     /// A retention plan: what is due as of a date (ids and categories, no content).
     RetentionPlan = "retention_plan",
     /// A retention run started or resumed (the run is the event's object).

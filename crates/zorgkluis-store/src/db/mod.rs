@@ -237,6 +237,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0017_retention_extensions_transfers.sql"),
         include_str!("../../migrations/postgres/0017_retention_extensions_transfers.sql"),
     ),
+    (
+        18,
+        "do_not_contact",
+        include_str!("../../migrations/sqlite/0018_do_not_contact.sql"),
+        include_str!("../../migrations/postgres/0018_do_not_contact.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

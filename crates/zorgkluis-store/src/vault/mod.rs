@@ -20,6 +20,7 @@ mod audit_log;
 mod care;
 mod category_keys;
 mod complaints;
+mod do_not_contact;
 mod erasure;
 mod erasure_request;
 mod export;
@@ -56,6 +57,7 @@ pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, parse_outcome};
+pub use do_not_contact::{ContactCheck, DO_NOT_CONTACT_ARTICLE, DoNotContact};
 pub use erasure::{
     CategoryErasure, ErasedCategory, ErasureCertificate, RefusalGround, RefusedCategory,
 };
@@ -328,6 +330,12 @@ impl Vault {
     /// `person` names a person of this organisation, erased or not; NotFound otherwise. Asked
     /// before a duty about a person is decided, so that an id that names no one (whatever was
     /// typed into a URL) never goes into the audit chain, which keeps ids, never free text.
+    /// Whether `person` is registered here (erased counts as known): `NotFound` otherwise.
+    /// Nothing is decided or logged; an API answers 404 before it reads further input.
+    pub async fn check_person_known(&self, person: &str) -> Result<(), VaultError> {
+        self.known_person(person).await
+    }
+
     async fn known_person(&self, person: &str) -> Result<(), VaultError> {
         match self.missing_person(person).await {
             VaultError::Erased(_) => Ok(()),

@@ -7,6 +7,7 @@ mod access_path;
 mod citus;
 mod complaints;
 mod crash;
+mod do_not_contact;
 mod duties;
 mod erasure;
 mod export;
