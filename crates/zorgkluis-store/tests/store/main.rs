@@ -15,4 +15,5 @@ mod persons;
 mod requests;
 mod restrictions;
 mod retention;
+mod retention_crash;
 mod tamper;
