@@ -15,5 +15,6 @@ mod persons;
 mod requests;
 mod restrictions;
 mod retention;
+mod retention_absence;
 mod retention_crash;
 mod tamper;
