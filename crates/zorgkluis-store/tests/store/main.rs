@@ -17,4 +17,5 @@ mod restrictions;
 mod retention;
 mod retention_absence;
 mod retention_crash;
+mod retention_years;
 mod tamper;
