@@ -374,3 +374,87 @@ async fn assert_undecryptable(
         .unwrap();
     assert_eq!(fresh[0].text, recent_text, "{what}");
 }
+
+/// On PostgreSQL the database is backed up with `pg_dump`, outside the installation; the keys
+/// are in the key store beside it, as on SQLite. After a run the wrapped keys of the destroyed
+/// file and of the emptied category are in no file of the installation (so no dump, however
+/// old, can be opened for them), the kept keys are, and the destroyed rows are gone from the
+/// database while the kept ones open.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retention_destroyed_keys_are_absent_from_the_key_store_on_postgres() {
+    let store = TestStore::new(Backend::Postgres).await;
+    let vault = store.open().await;
+    add_staff(&vault, STAFF).await;
+    let gone = client_in_care(&vault).await;
+    vault
+        .add_record(
+            &zorg(),
+            &gone,
+            "gezondheid",
+            "Synthetische notitie",
+            "zorgverlening",
+        )
+        .await
+        .unwrap();
+    backdate(&store, &gone, "2000-03-01").await;
+    let partial = client_in_care(&vault).await;
+    vault
+        .add_record(
+            &admin(),
+            &partial,
+            "financieel",
+            "Synthetische factuur",
+            "administratie",
+        )
+        .await
+        .unwrap();
+    backdate(&store, &partial, "2010-03-01").await;
+    vault
+        .add_record(
+            &zorg(),
+            &partial,
+            "gezondheid",
+            "Synthetische wondzorg",
+            "zorgverlening",
+        )
+        .await
+        .unwrap();
+    let (gone_key, gone_categories) = wrapped_keys(&store, &gone).await;
+    let (partial_key, partial_categories) = wrapped_keys(&store, &partial).await;
+    let mut destroyed: Vec<Vec<u8>> = vec![gone_key.unwrap()];
+    destroyed.extend(gone_categories.into_values());
+    destroyed.push(partial_categories["financieel"].clone());
+    let kept = [
+        partial_key.unwrap(),
+        partial_categories["gezondheid"].clone(),
+    ];
+    let cert = vault
+        .retention_run(&Actor::system("test"), today(), RunOptions::default())
+        .await
+        .unwrap()
+        .certificate
+        .unwrap();
+    assert_eq!((cert.whole_files, cert.records), (1, 2), "{cert:?}");
+    vault.close().await;
+    let everything = zorgkluis_testkit::all_bytes(store.dir.path());
+    for (n, key) in destroyed.iter().enumerate() {
+        assert!(!has(&everything, key), "destroyed key {n} is still on disk");
+    }
+    for key in &kept {
+        assert!(has(&everything, key), "a kept key is not found on disk");
+    }
+    let left = sealed_of(&store, &gone, None).await;
+    assert!(left.is_empty());
+    assert!(
+        sealed_of(&store, &partial, Some("financieel"))
+            .await
+            .is_empty()
+    );
+    let vault = store.open().await;
+    let notes = vault
+        .read_category(&zorg(), &partial, "gezondheid", "zorgverlening", None)
+        .await
+        .unwrap();
+    assert_eq!(notes[0].text, "Synthetische wondzorg");
+    vault.close().await;
+}
