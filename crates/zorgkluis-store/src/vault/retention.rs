@@ -332,6 +332,16 @@ impl Vault {
             None => (self.start_run(actor, as_of).await?, false),
         };
         let items = self.run_items(&run_id).await?;
+        // Items are done in order, so only the last one done can have been cut short after its
+        // commit, before its category's key went (a kill): that step is done again.
+        if resumed
+            && let Some(last) = items.iter().rev().find(|i| i.done_at.is_some())
+            && last.scope == RECORDS
+            && last.outcome.as_deref() == Some("destroyed")
+        {
+            self.shred_emptied_category(&last.person_id, last.category.as_deref().unwrap_or(""))
+                .await?;
+        }
         let mut destroyed_now = 0;
         let mut erased_any = false;
         let pending: Vec<&RunItem> = items.iter().filter(|i| i.done_at.is_none()).collect();
@@ -581,9 +591,20 @@ impl Vault {
         if item.scope == WHOLE {
             let still = current.is_some_and(|p| p.whole_file);
             if !still {
-                let reason = if self.known_person(person).await.is_err()
-                    || self.wrapped_key(person).await.is_err()
-                {
+                let erased = self.known_person(person).await.is_err()
+                    || self.wrapped_key(person).await.is_err();
+                if erased && self.erased_at_restart(person).await? {
+                    // Killed after the erasure list named the person and before the commit:
+                    // opening the vault again carried the erasure out (EraseReapplied). It is
+                    // this run's destruction: the item is done as destroyed, with its event.
+                    let permit = self
+                        .destroy_permit(actor, person, run_id, &articles)
+                        .await?;
+                    sealed::commit(&self.inner.writer, permit, vec![done("destroyed", None)])
+                        .await?;
+                    return Ok(true);
+                }
+                let reason = if erased {
                     "erased"
                 } else if now.suspended_by_transfer.is_some() {
                     "transfer"
@@ -657,22 +678,41 @@ impl Vault {
             Some(serde_json::to_string(&entries).unwrap_or_default()),
         ));
         sealed::commit(&self.inner.writer, permit.about_category(&category), stmts).await?;
-        // The category's last records went: its key goes too, which reaches the backups.
+        self.shred_emptied_category(person, &category).await?;
+        Ok(true)
+    }
+
+    /// After a category's records were destroyed: where its last records went, its key goes
+    /// too (and the erasure list names it), which reaches the backups.
+    async fn shred_emptied_category(&self, person: &str, category: &str) -> Result<(), VaultError> {
         let left = sqlx::query(
             "SELECT 1 FROM records WHERE tenant_id = $1 AND person_id = $2 AND category = $3 LIMIT 1",
         )
         .bind(&self.inner.tenant)
         .bind(person)
-        .bind(&category)
+        .bind(category)
         .fetch_optional(&*self.inner.pool)
         .await?;
         if left.is_none() {
-            self.remember_category_erasure(person, &category)?;
+            self.remember_category_erasure(person, category)?;
             self.inner
                 .keystore
-                .destroy_category(&self.inner.tenant, person, &category)?;
+                .destroy_category(&self.inner.tenant, person, category)?;
         }
-        Ok(true)
+        Ok(())
+    }
+
+    /// Whether `person`'s erasure was carried out by a restart (re-applied from the erasure
+    /// list) rather than by an erasure of its own: a run killed between writing the list and
+    /// its commit leaves exactly that.
+    async fn erased_at_restart(&self, person: &str) -> Result<bool, VaultError> {
+        // The last erasure of the whole file: re-applied, or an erasure's own (allowed) event.
+        let events = self.events_about(person).await?;
+        let last = events.iter().rev().find(|e| {
+            (e.action == AuditAction::EraseReapplied && e.category.is_none())
+                || (e.action == AuditAction::Erase && e.outcome == crate::audit::Outcome::Allowed)
+        });
+        Ok(last.is_some_and(|e| e.action == AuditAction::EraseReapplied))
     }
 
     /// Closes a skipped item, logged as part of the run (nothing of the person changes).

@@ -16,4 +16,7 @@ mod persons;
 mod requests;
 mod restrictions;
 mod retention;
+mod retention_absence;
+mod retention_crash;
+mod retention_years;
 mod tamper;
