@@ -546,6 +546,7 @@ fn retention_years_the_law_governs_a_shorter_reglement_term() {
                 created: Some(B_MADE),
                 last_change: Some(B_LAST),
                 care_ended: None,
+                last_treatment: None,
                 legal_hold: false,
                 as_of: Some(date(2023, 12, 31)),
             },
