@@ -1,6 +1,7 @@
 //! Throughput of the one access path: audited reads and writes on SQLite and PostgreSQL with 1
-//! and 8 concurrent callers, `audit verify`, the raw fsync rate of the disk, and the AEAD
-//! choice for small fields. Results and their reading are in docs/BENCHMARKS.md.
+//! and 8 concurrent callers, `audit verify`, the raw fsync rate of the disk, the AEAD choice for
+//! small fields, and retention: a plan over a million records and what a run costs per
+//! destroyed record. Results and their reading are in docs/BENCHMARKS.md.
 //!
 //! Run: `cargo bench -p zorgkluis-store` (PostgreSQL on 127.0.0.1:5432, user postgres).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -16,7 +17,9 @@ use sqlx::Connection as _;
 use zorgkluis_core::{Lang, Reglement};
 use zorgkluis_store::Location;
 use zorgkluis_store::audit::AuditAction;
-use zorgkluis_store::vault::{self, Actor, NewPerson, PersonFacts, Vault};
+use zorgkluis_store::vault::{
+    self, Actor, ImportCare, ImportPerson, ImportRecord, NewPerson, PersonFacts, RunOptions, Vault,
+};
 
 const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -315,5 +318,213 @@ fn aead(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, raw_fsync, aead, access_path, verify);
+/// A day in `year` as an import moment.
+fn moment(year: i16, n: usize) -> jiff::Timestamp {
+    let day = date(year, 1 + (n % 12) as i8, 1 + (n % 28) as i8);
+    format!("{day}T10:00:00Z").parse().unwrap()
+}
+
+/// A synthetic client of `records` records. `old`: registered in 2001, every record of
+/// 2001-2004 (the whole file is due: twenty years from the last change, 3.4). Otherwise
+/// registered in 2015, care notes of 2015-2024 (kept) and one record in ten an invoice of
+/// 2015-2018 (due: seven years after the fiscal year of the newest, 8.3).
+fn synthetic_client(n: usize, records: usize, old: bool) -> ImportPerson {
+    let first = if old { 2001 } else { 2015 };
+    ImportPerson {
+        new: NewPerson {
+            subject_category: "client".into(),
+            bsn: None,
+            facts: Some(PersonFacts {
+                name: format!("Synthetische Cliënt {n}"),
+                birth_date: Some(date(1940 + (n % 50) as i16, 3, 2)),
+                client_number: Some(format!("C-{n}")),
+            }),
+        },
+        registered: Some(moment(first, 0)),
+        care: vec![ImportCare {
+            user: "zorg".into(),
+            from: date(2000, 1, 1),
+            until: None,
+        }],
+        records: (0..records)
+            .map(|r| {
+                let invoice = r % 10 == 9;
+                let year = if old {
+                    2001 + (r % 4) as i16
+                } else if invoice {
+                    2015 + ((r / 10) % 4) as i16
+                } else {
+                    2015 + (r % 10) as i16
+                };
+                ImportRecord {
+                    category: if invoice { "financieel" } else { "rapportage" }.into(),
+                    amends: None,
+                    text: if invoice {
+                        format!("Factuur {r}: begeleiding, 4 uur")
+                    } else {
+                        format!(
+                            "Rapportage {r}: bezoek verlopen volgens plan; cliënt rustig, geen bijzonderheden."
+                        )
+                    },
+                    // The day varies per client too, so that no two clients' dossiers share
+                    // their dates (as in a real organisation).
+                    created: Some(moment(year, r + 7 * n)),
+                    author: if invoice { None } else { Some("zorg".into()) },
+                }
+            })
+            .collect(),
+    }
+}
+
+/// A vault of BG wonen with `persons` synthetic clients of `records` records each (every
+/// `old_every`-th client old, none for 0; see [`synthetic_client`]), imported through the
+/// access path.
+async fn organisation(backend: &str, persons: usize, records: usize, old_every: usize) -> Vault {
+    let loc = location(backend).await;
+    vault::init(&loc).unwrap();
+    let src = source();
+    let reglement = Reglement::load("bg-wonen.toml", &src, Lang::En).unwrap();
+    let policy = Arc::new(zorgkluis_policy::CedarPolicy::compile(&reglement, None).unwrap());
+    let vault = Vault::open(&loc, "bench", reglement, &src, policy)
+        .await
+        .unwrap();
+    let system = Actor::system("bench");
+    for (id, role) in [("zorg", "zorgverlener"), ("admin", "administratie")] {
+        vault
+            .accounts()
+            .create_user(&system, id, role, "een lang wachtwoord", false)
+            .await
+            .unwrap();
+    }
+    let admin = vault
+        .accounts()
+        .staff_actor("admin", "bench")
+        .await
+        .unwrap();
+    let all: Vec<ImportPerson> = (0..persons)
+        .map(|n| synthetic_client(n, records, old_every != 0 && n % old_every == 0))
+        .collect();
+    for batch in all.chunks(1000) {
+        let plan = vault
+            .check_import(&admin, batch, "migratie")
+            .await
+            .unwrap()
+            .unwrap_or_else(|p| panic!("{:?}", p.first()));
+        vault
+            .import(&admin, &plan, batch, "migratie", 64, &|_| ())
+            .await
+            .unwrap_or_else(|(i, e)| panic!("{i}: {e}"));
+    }
+    vault
+}
+
+fn today() -> jiff::civil::Date {
+    zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+}
+
+/// The plan over a million records: 10,000 clients of 100 records; a tenth of them old (their
+/// 100,000 records due as whole files), the others with ten due invoices each (90,000
+/// records in 9,000 category items).
+fn retention_plan(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    const PERSONS: usize = 10_000;
+    const RECORDS: usize = 100;
+    let mut group = c.benchmark_group("retention_plan");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20))
+        .warm_up_time(Duration::from_secs(1));
+    group.throughput(Throughput::Elements((PERSONS * RECORDS) as u64));
+    for backend in ["sqlite", "postgres"] {
+        let mut built: Option<Vault> = None;
+        group.bench_function(backend, |b| {
+            let vault = built
+                .get_or_insert_with(|| {
+                    let started = Instant::now();
+                    let v = rt.block_on(organisation(backend, PERSONS, RECORDS, 10));
+                    eprintln!(
+                        "{backend}: {} records imported in {:?}",
+                        PERSONS * RECORDS,
+                        started.elapsed()
+                    );
+                    v
+                })
+                .clone();
+            b.to_async(&rt).iter(|| async {
+                let plan = vault
+                    .retention_plan(&Actor::system("bench"), today())
+                    .await
+                    .unwrap();
+                assert_eq!(plan.whole_files, PERSONS / 10);
+                assert_eq!(
+                    plan.due_records,
+                    PERSONS / 10 * RECORDS + PERSONS / 10 * 9 * 10
+                );
+            });
+        });
+        if let Some(vault) = built {
+            rt.block_on(vault.close());
+        }
+    }
+    group.finish();
+}
+
+/// A run's cost per destroyed record: a fresh organisation per sample (set up outside the
+/// time), then one run as of today. `whole_files`: 500 clients of 10 records of 2001-2004, each
+/// crypto-shredded whole (5,000 records); `categories`: 500 clients of 20 records, two of them
+/// invoices of 2015 and 2016, due (1,000 records in 500 category items; the category emptied,
+/// its key destroyed), the care notes kept.
+fn retention_run(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    const PERSONS: usize = 500;
+    let mut group = c.benchmark_group("retention_run");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_millis(1));
+    for backend in ["sqlite", "postgres"] {
+        for (name, records, old_every, destroyed) in [
+            ("whole_files", 10, 1, PERSONS * 10),
+            ("categories", 20, 0, PERSONS * 2),
+        ] {
+            group.throughput(Throughput::Elements(destroyed as u64));
+            group.bench_function(BenchmarkId::new(backend, name), |b| {
+                b.to_async(&rt).iter_custom(|iters| async move {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let vault = organisation(backend, PERSONS, records, old_every).await;
+                        let started = Instant::now();
+                        let run = vault
+                            .retention_run(&Actor::system("bench"), today(), RunOptions::default())
+                            .await
+                            .unwrap();
+                        total += started.elapsed();
+                        let cert = run.certificate.unwrap();
+                        assert_eq!(cert.records, destroyed, "{backend} {name}");
+                        assert_eq!(cert.destroyed.len(), PERSONS);
+                        vault.close().await;
+                    }
+                    total
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    raw_fsync,
+    aead,
+    access_path,
+    verify,
+    retention_plan,
+    retention_run
+);
 criterion_main!(benches);

@@ -41,6 +41,7 @@ use super::transfers::RegistrationTransfer;
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::AuditAction;
+use crate::db::HotArg;
 use crate::sealed::{self, Permit};
 use crate::writer::{Arg, Stmt};
 
@@ -879,21 +880,27 @@ impl Vault {
             data.entry(r.try_get(0)?).or_default().created =
                 Some(stored_day("created_at", &created)?);
         }
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT person_id, id, category, created_at FROM records WHERE tenant_id = $1 \
-             AND {of_person}"
-        )))
-        .bind(tenant)
-        .bind(who)
-        .fetch_all(pool)
-        .await?
-        {
-            let at: String = r.try_get(3)?;
-            if let Some(p) = data.get_mut(&r.try_get::<String, _>(0)?) {
-                p.records
-                    .push((r.try_get(1)?, r.try_get(2)?, stored_day("created_at", &at)?));
-            }
-        }
+        // Every record of the organisation: stepped in place on SQLite (a million rows handed
+        // one by one from sqlx's worker thread were 80% of a plan's 13.8 s; docs/BENCHMARKS.md),
+        // through the pool elsewhere.
+        self.inner
+            .pool
+            .hot_query(
+                &format!(
+                    "SELECT person_id, id, category, created_at FROM records WHERE tenant_id = $1 \
+                     AND {of_person}"
+                ),
+                &[HotArg::Text(tenant), HotArg::Text(who)],
+                |r| {
+                    if let Some(p) = data.get_mut(&r.text(0)?) {
+                        let at = r.text(3)?;
+                        p.records
+                            .push((r.text(1)?, r.text(2)?, stored_day("created_at", &at)?));
+                    }
+                    Ok(())
+                },
+            )
+            .await?;
         for r in sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT person_id, category FROM person_facts WHERE tenant_id = $1 \
              AND {of_person}"
