@@ -304,7 +304,6 @@ fn applied(limit: Limit, rule: &str, v: &law::Version<Term>, date: Date) -> LawA
     }
 }
 
-/// The day a term counts from, or none while it has not started (the end of care).
 /// Whether the event a rule's `tenzij` names has happened since the record was made: then the
 /// rule no longer applies. A treatment follows when one is recorded on or after that day.
 fn event_followed(rule: &crate::reglement::file::RetentionRule, facts: RetentionFacts) -> bool {
@@ -318,6 +317,8 @@ fn event_followed(rule: &crate::reglement::file::RetentionRule, facts: Retention
     }
 }
 
+/// The day a term counts from, or none while it has not started (the end of care, the last
+/// treatment).
 pub(super) fn anchor_date(
     anchor: Anchor,
     facts: RetentionFacts,

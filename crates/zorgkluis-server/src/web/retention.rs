@@ -364,6 +364,9 @@ pub(crate) struct RunForm {
     csrf: String,
     #[serde(default)]
     peildatum: String,
+    /// The decision confirmed ("ja"): the browser asks for it, the server checks it.
+    #[serde(default)]
+    bevestigd: String,
 }
 
 /// Starts the run the caller decided (or continues the unfinished one) and shows its page.
@@ -373,6 +376,12 @@ pub(crate) async fn start_run(
     Form(form): Form<RunForm>,
 ) -> Result<Response, AppError> {
     caller.check_csrf(&form.csrf)?;
+    if form.bevestigd != "ja" {
+        return Err(AppError::invalid(
+            "bevestigd",
+            "confirm the decision to destroy what has expired",
+        ));
+    }
     let as_of: Date = form
         .peildatum
         .parse()

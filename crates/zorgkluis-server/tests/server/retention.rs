@@ -270,3 +270,21 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(register.contains("Geheime procedure 42") && register.contains("Oud Dossier-Proef"), "{register}");
     }
 }
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// A run needs the person's confirmed decision: the server checks the confirmation the
+    /// form asks for, and without it starts nothing.
+    fn a_run_without_the_confirmed_decision_starts_nothing(app) {
+        let old = app.client_named("Oud Dossier-Proef", "111222333");
+        backdate(&app, &old, "2000-03-01");
+        let web = crate::refusals::Web::login(&app, "dir-1");
+        let form = format!("peildatum={}", today());
+        let (status, body) = web.post("/toezicht/bewaartermijnen/vernietigen", &form);
+        assert_eq!(status, 422, "{body}");
+        let director = zorgkluis_testkit::actor("dir-1", "directie");
+        let runs = app.block_on(app.vault.retention_runs(&director)).unwrap();
+        assert!(runs.is_empty(), "{runs:?}");
+        let (status, body) = web.post("/toezicht/bewaartermijnen/vernietigen", &format!("{form}&bevestigd=ja"));
+        assert_eq!(status, 303, "{body}");
+    }
+}
