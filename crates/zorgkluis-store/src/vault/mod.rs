@@ -247,7 +247,13 @@ impl Vault {
         .await?;
         let vault = Vault {
             inner: Arc::new(Inner {
-                pool: db::Pool::new(pool, 4, location.sqlite_file()),
+                pool: db::Pool::new(
+                    pool,
+                    4,
+                    location.sqlite_file(),
+                    (location.backend() == Backend::Postgres)
+                        .then_some(location.database_url.as_str()),
+                )?,
                 policy,
                 writer,
                 writer_task: std::sync::Mutex::new(Some(writer_task)),
@@ -305,12 +311,16 @@ impl Vault {
             .ok()
             .and_then(|mut t| t.take());
         let pool = self.inner.pool.clone();
+        let native = self.inner.pool.native_postgres();
         // The writer ends when the last sender is gone, after its final checkpoint.
         drop(self);
         if let Some(task) = task {
             let _ = task.await;
         }
         pool.close().await;
+        if let Some(native) = native {
+            native.close().await;
+        }
     }
 
     /// The error for a person without a data key: unknown, or erased.
