@@ -153,6 +153,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The form in which a consent was given, as recorded beside it (issue 14). Which
+    /// [`ConsentForm`] a rule needs it meets is [`crate::decide::form_meets`]'s to say.
+    ConsentGiven {
+        Mondeling = "mondeling", "mondeling", "orally";
+        Schriftelijk = "schriftelijk", "schriftelijk (ondertekend formulier)", "in writing (signed form)";
+        Uitdrukkelijk = "uitdrukkelijk", "uitdrukkelijk (een duidelijke verklaring, vastgelegd)", "explicitly (a clear statement, recorded)";
+        Elektronisch = "elektronisch", "elektronisch (portaal, formulier op het scherm)", "electronically (portal, on-screen form)";
+    }
+}
+
+vocabulary! {
     /// The date a retention period runs from.
     Anchor {
         Aanmaak = "aanmaak", "het moment van vastlegging", "the moment of recording";

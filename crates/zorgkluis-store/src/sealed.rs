@@ -304,6 +304,9 @@ pub(crate) enum SealedKind {
     /// The reason a retention extension was decided (the caregiver's judgement, or where the
     /// client's consent is recorded).
     ExtensionReason { id: String },
+    /// The free text of a consent's evidence (the text shown, a signed form's reference, a
+    /// representative's name), opened with a read of the category consents are kept in.
+    ConsentDetails { id: String, category: String },
 }
 
 impl SealedKind {
@@ -329,6 +332,9 @@ impl SealedKind {
             }
             SealedKind::ExtensionReason { id } => {
                 format!("extension-reason\0{tenant}\0{person}\0{id}").into_bytes()
+            }
+            SealedKind::ConsentDetails { id, category } => {
+                format!("consent\0{tenant}\0{person}\0{id}\0{category}").into_bytes()
             }
         }
     }
@@ -610,6 +616,9 @@ impl Sealed {
         match (&self.kind, g.reveals) {
             (SealedKind::Record { category, .. }, Reveals::Content) => same_category(category),
             (SealedKind::Facts { category }, Reveals::Content) => same_category(category),
+            (SealedKind::ConsentDetails { category, .. }, Reveals::Content) => {
+                same_category(category)
+            }
             (
                 SealedKind::Facts { category },
                 Reveals::Identification | Reveals::EmergencyReasons,

@@ -2,6 +2,7 @@
 
 mod accounts_cmd;
 mod complaint_cmd;
+mod consent_cmd;
 mod contact_cmd;
 mod demo;
 mod import_cmd;
@@ -158,6 +159,10 @@ enum Command {
     /// fundraising, and the check before such contact.
     #[command(subcommand)]
     Contact(contact_cmd::ContactCommand),
+    /// Consent records: give (with its evidence), withdraw, list what is in force, the
+    /// history; acting as a staff member (--as).
+    #[command(subcommand)]
+    Consent(consent_cmd::ConsentCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -251,6 +256,7 @@ fn main() -> ExitCode {
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
+        Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

@@ -2784,3 +2784,118 @@ fn import_of_a_file_with_an_error_names_the_line_and_field_and_writes_nothing() 
         vault.close().await;
     });
 }
+
+/// Consent records on the command line (issue 14 part 1): `consent give` prints the id, bad
+/// input exits 2 naming the flag and records nothing, `withdraw` ends it beside the record,
+/// `list` shows what is in force and `history` all.
+#[test]
+fn consent_give_list_withdraw_and_history() {
+    let (dir, data) = import_installation();
+    let file = dir.dir.path().join("import.jsonl");
+    std::fs::write(&file, IMPORT_GOOD).unwrap();
+    let imported = json(&zorgkluis(&[
+        "--data-dir",
+        &data,
+        "import",
+        &file.display().to_string(),
+        "--as",
+        "admin-1",
+        "--json",
+    ]));
+    let person = imported["ids"]["c1"].as_str().unwrap().to_owned();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "consent"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let hash = "c0".repeat(32);
+    let give = |extra: &[&str]| {
+        let mut args = vec![
+            "give",
+            "--as",
+            "admin-1",
+            "--person",
+            &person,
+            "--form",
+            "schriftelijk",
+            "--recipient",
+            "auditor",
+            "--categories",
+            "gezondheid,zorgplan",
+            "--purpose",
+            "audit",
+            "--evidence-document",
+            "formulier-audit.pdf",
+            "--evidence-sha256",
+            &hash,
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    // Bad input: the flag is named, exit 2, nothing recorded.
+    let bad = give(&["--categories", "hobbys"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stdout(&bad));
+    assert!(stderr(&bad).contains("--categories"), "{}", stderr(&bad));
+    let bad = give(&[
+        "--valid-from",
+        "2026-03-10",
+        "--valid-until",
+        "2026-03-09",
+        "--given-on",
+        "2026-03-01",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--valid-until"), "{}", stderr(&bad));
+    let bad = run(&[
+        "give",
+        "--as",
+        "admin-1",
+        "--person",
+        &person,
+        "--form",
+        "telepathisch",
+        "--recipient",
+        "auditor",
+        "--categories",
+        "gezondheid",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--form"), "{}", stderr(&bad));
+    let history = |json_flag: bool| {
+        let mut args = vec!["history", "--as", "admin-1", "--person", person.as_str()];
+        if json_flag {
+            args.push("--json");
+        }
+        run(&args)
+    };
+    assert_eq!(json(&history(true)).as_array().unwrap().len(), 0);
+
+    let id = json(&give(&["--json"]))["id"].as_str().unwrap().to_owned();
+    let listed = json(&run(&[
+        "list", "--as", "admin-1", "--person", &person, "--json",
+    ]));
+    assert_eq!(listed[0]["id"], id.as_str());
+    assert_eq!(listed[0]["form"], "schriftelijk");
+    assert_eq!(listed[0]["evidence"]["document"], "formulier-audit.pdf");
+    let text = stdout(&run(&["list", "--as", "admin-1", "--person", &person]));
+    assert!(text.contains("tot intrekking"), "{text}");
+
+    let o = run(&["withdraw", &id, "--as", "admin-1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ingetrokken"), "{}", stdout(&o));
+    let again = run(&["withdraw", &id, "--as", "admin-1"]);
+    assert_eq!(again.status.code(), Some(2));
+    let listed = json(&run(&[
+        "list", "--as", "admin-1", "--person", &person, "--json",
+    ]));
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        0,
+        "withdrawn: not in force"
+    );
+    let all = json(&history(true));
+    assert_eq!(all[0]["withdrawal"]["withdrawn_by"], "betrokkene");
+    assert!(stdout(&history(false)).contains("ingetrokken per"));
+    let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}

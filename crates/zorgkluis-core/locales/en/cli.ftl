@@ -215,3 +215,10 @@ cli-contact-line = { $id }: { $person }, not to be approached for { $purpose }, 
         [yes] {" "}(ended)
        *[no] {""}
     }
+
+# consent records (issue 14 part 1)
+cli-consent-none = There are no consents.
+cli-consent-open-end = until withdrawn
+cli-consent-line = { $id }: { $form }, by { $by }, for { $scope }: { $categories }; valid from { $from } up to and including { $until }
+cli-consent-withdrawn = ; withdrawn as of { $on } by { $by }
+cli-consent-withdraw-done = Consent { $id } is withdrawn.

@@ -593,3 +593,9 @@ audit-action-contact-block = Put on the do-not-contact register
 audit-action-contact-unblock = Taken off the do-not-contact register
 audit-action-contact-check = Checked whether contact is allowed
 audit-action-contact-list = Do-not-contact register read
+
+# consent records (issue 14 part 1)
+audit-action-consent-give = Consent recorded
+audit-action-consent-withdraw = Consent withdrawn
+audit-action-consent-read = Consents read
+audit-action-consent-check = Checked whether consent is given

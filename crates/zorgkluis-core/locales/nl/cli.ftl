@@ -215,3 +215,10 @@ cli-contact-line = { $id }: { $person }, niet benaderen voor { $purpose }, sinds
         [yes] {" "}(beëindigd)
        *[no] {""}
     }
+
+# consent records (issue 14 part 1)
+cli-consent-none = Er zijn geen toestemmingen.
+cli-consent-open-end = tot intrekking
+cli-consent-line = { $id }: { $form }, door { $by }, voor { $scope }: { $categories }; geldig van { $from } tot en met { $until }
+cli-consent-withdrawn = ; ingetrokken per { $on } door { $by }
+cli-consent-withdraw-done = Toestemming { $id } is ingetrokken.

@@ -593,3 +593,9 @@ audit-action-contact-block = Op het register niet-benaderen gezet
 audit-action-contact-unblock = Van het register niet-benaderen gehaald
 audit-action-contact-check = Nagegaan of benaderen mag
 audit-action-contact-list = Register niet-benaderen ingezien
+
+# consent records (issue 14 part 1)
+audit-action-consent-give = Toestemming vastgelegd
+audit-action-consent-withdraw = Toestemming ingetrokken
+audit-action-consent-read = Toestemmingen ingezien
+audit-action-consent-check = Nagegaan of er toestemming is

@@ -4,6 +4,7 @@
 mod access;
 mod breach;
 mod complaint;
+mod consent;
 mod deadline;
 mod disclosure;
 mod due;
@@ -20,6 +21,11 @@ pub use breach::{
     AP_NOTIFICATION_HOURS, BreachAnswer, TellPersons, breach_deadline, rfc3339_dutch,
 };
 pub use complaint::{ComplaintAnswer, WKKGZ_EXTENSION, WKKGZ_TERM, complaint_deadline};
+pub use consent::{
+    CONSENT_RECORD_ARTICLE, CONSENT_WITHDRAWAL_ARTICLE, ConsentInputError, ConsentQuery,
+    ConsentScope, ConsentTerms, ConsenterFacts, ConsenterRefusal, check_period, check_scope,
+    consent_covers, form_meets, purpose_label, who_consents,
+};
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod browser;
+mod consents;
 mod incidents;
 mod login;
 mod refusals;
@@ -175,6 +176,9 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/restrictions/{id}/lift"),
     ("get", "/api/v1/persons/{id}/contact-check"),
     ("post", "/api/v1/persons/{id}/do-not-contact"),
+    ("get", "/api/v1/persons/{id}/consents"),
+    ("post", "/api/v1/persons/{id}/consents"),
+    ("post", "/api/v1/consents/{id}/withdraw"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
@@ -1185,6 +1189,9 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/restrictions/{id}/lift", json!({"told_on": "2026-01-05"})),
             ("get", "/api/v1/persons/{id}/contact-check", Value::Null),
             ("post", "/api/v1/persons/{id}/do-not-contact", json!({})),
+            ("get", "/api/v1/persons/{id}/consents", Value::Null),
+            ("post", "/api/v1/persons/{id}/consents", json!({"form": "mondeling", "scope": {"recipient": "huisarts", "categories": ["gezondheid"]}, "evidence": {"text": "x", "text_version": "1"}})),
+            ("post", "/api/v1/consents/{id}/withdraw", json!({})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),

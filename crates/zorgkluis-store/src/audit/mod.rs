@@ -145,6 +145,15 @@ audit_actions! {
     ContactCheck = "contact_check",
     /// The do-not-contact register read (the persons shown are the subjects).
     ContactList = "contact_list",
+    /// A consent recorded for a person (the object is its id; the articles those of who
+    /// consents).
+    ConsentGive = "consent_give",
+    /// A consent withdrawn (AVG art. 7 lid 3), recorded beside it.
+    ConsentWithdraw = "consent_withdraw",
+    /// A person's consents read, with their evidence.
+    ConsentRead = "consent_read",
+    /// Whether a live consent covers a disclosure or processing (the answer only).
+    ConsentCheck = "consent_check",
     /// A retention plan: what is due as of a date (ids and categories, no content).
     RetentionPlan = "retention_plan",
     /// A retention run started or resumed (the run is the event's object).

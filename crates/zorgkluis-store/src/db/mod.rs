@@ -243,6 +243,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0018_do_not_contact.sql"),
         include_str!("../../migrations/postgres/0018_do_not_contact.sql"),
     ),
+    (
+        19,
+        "consents",
+        include_str!("../../migrations/sqlite/0019_consents.sql"),
+        include_str!("../../migrations/postgres/0019_consents.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -9,8 +9,8 @@
 //! (reading the log: a client's access log, the emergency review), [`erasure`] and
 //! [`operations`] (keys, backup, restore, verification, the overview). New capabilities get a
 //! room of their own beside these: data-subject requests in `requests` and their carrying
-//! out as an export in `export`, consent and the
-//! disclosure ledger in `consent` and `disclosures`, retention runs in `retention`, the
+//! out as an export in `export`, consent records in
+//! `consents` and the disclosure ledger in `disclosures`, retention runs in `retention`, the
 //! registers of incidents and complaints in `incidents` and `complaints`, bulk import in
 //! `import`; registers
 //! that hold no personal data of a client, and reports, live beside the vault.
@@ -20,6 +20,7 @@ mod audit_log;
 mod care;
 mod category_keys;
 mod complaints;
+mod consents;
 mod do_not_contact;
 mod erasure;
 mod erasure_request;
@@ -57,6 +58,9 @@ pub use crate::verify::{TenantChain, VerifyMethod, VerifyReport};
 pub use access::ListScope;
 pub use audit_log::{AccessLog, EmergencyAccess, Reason};
 pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, parse_outcome};
+pub use consents::{
+    CONSENT_CATEGORY, ConsentEvidence, ConsentRecord, ConsentWithdrawal, NewConsent,
+};
 pub use do_not_contact::{ContactCheck, DO_NOT_CONTACT_ARTICLE, DoNotContact};
 pub use erasure::{
     CategoryErasure, ErasedCategory, ErasureCertificate, RefusalGround, RefusedCategory,

@@ -154,9 +154,9 @@ const CARE_SUBQUERY: &str = "(SELECT COUNT(*) FROM care_relationships c WHERE c.
 
 /// What a write needs to be decided, from the hot path's one query.
 pub(crate) struct WriteFacts {
-    care: bool,
-    restricted: bool,
-    key: WrappedKey,
+    pub(crate) care: bool,
+    pub(crate) restricted: bool,
+    pub(crate) key: WrappedKey,
 }
 
 impl Vault {

@@ -6,6 +6,7 @@
 mod access_path;
 mod citus;
 mod complaints;
+mod consents;
 mod crash;
 mod do_not_contact;
 mod duties;
