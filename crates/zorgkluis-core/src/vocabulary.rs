@@ -121,6 +121,7 @@ vocabulary! {
         PlaceHold = "place_hold", "een bewaarplicht opschorten (juridische blokkade plaatsen en opheffen) en het register daarvan zien", "place and release legal holds, and see their register";
         RunRetention = "run_retention", "bewaartermijnen uitvoeren: plannen en vernietigen wat verlopen is, met een vernietigingsverklaring", "run retention: plan and destroy what is due, with a destruction certificate";
         CheckContact = "check_contact", "nagaan of iemand benaderd mag worden (register niet-benaderen) en die lijst zien", "check whether someone may be approached (do-not-contact register) and see that list";
+        ManageRecipients = "manage_recipients", "het register van ontvangers bijhouden (organisaties waaraan gegevens worden verstrekt)", "keep the register of recipients (the organisations data are disclosed to)";
     }
 }
 

@@ -272,6 +272,7 @@ fn duties(reglement: &Reglement, out: &mut Generated) {
                 Duty::ManageComplaints,
                 Duty::RunRetention,
                 Duty::CheckContact,
+                Duty::ManageRecipients,
             ])
         ),
     );

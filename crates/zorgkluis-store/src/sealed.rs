@@ -307,6 +307,9 @@ pub(crate) enum SealedKind {
     /// The free text of a consent's evidence (the text shown, a signed form's reference, a
     /// representative's name), opened with a read of the category consents are kept in.
     ConsentDetails { id: String, category: String },
+    /// The letter that told the subject of a disclosure, or the reason it was not sent.
+    /// Opened with a read of the entry's first category.
+    DisclosureNotice { id: String, category: String },
 }
 
 impl SealedKind {
@@ -335,6 +338,9 @@ impl SealedKind {
             }
             SealedKind::ConsentDetails { id, category } => {
                 format!("consent\0{tenant}\0{person}\0{id}\0{category}").into_bytes()
+            }
+            SealedKind::DisclosureNotice { id, category } => {
+                format!("disclosure-notice\0{tenant}\0{person}\0{id}\0{category}").into_bytes()
             }
         }
     }
@@ -396,7 +402,8 @@ impl Question<'_> {
                 | Duty::ManageAccounts
                 | Duty::ViewOverview
                 | Duty::RunRetention
-                | Duty::CheckContact => Reveals::Nothing,
+                | Duty::CheckContact
+                | Duty::ManageRecipients => Reveals::Nothing,
             },
         }
     }
@@ -616,9 +623,11 @@ impl Sealed {
         match (&self.kind, g.reveals) {
             (SealedKind::Record { category, .. }, Reveals::Content) => same_category(category),
             (SealedKind::Facts { category }, Reveals::Content) => same_category(category),
-            (SealedKind::ConsentDetails { category, .. }, Reveals::Content) => {
-                same_category(category)
-            }
+            (
+                SealedKind::ConsentDetails { category, .. }
+                | SealedKind::DisclosureNotice { category, .. },
+                Reveals::Content,
+            ) => same_category(category),
             (
                 SealedKind::Facts { category },
                 Reveals::Identification | Reveals::EmergencyReasons,

@@ -382,3 +382,9 @@ reglement-retention-only-conditional = category `{ $category }` has only retenti
 
 # carrying out a restriction request (issue 13 part 4)
 request-error-execute-restriction = a request for restriction is carried out by executing it with its ground of art. 18(1) GDPR (zorgkluis request execute ID --ground GROUND, or Restrict on the request page): that restricts the data
+
+## The letter that tells a client of a disclosure without consent (issue 14 part 2)
+notice-letter-subject = Subject: data from your file disclosed
+notice-letter-text = On { $date } we disclosed data from your file ({ $categories }) to { $recipient }, for { $purpose }, without your consent. This is allowed under { $articles }.
+notice-letter-why = We tell you because our privacy regulation asks us to ({ $articles }).
+notice-letter-rights = You may know which data we disclosed and to whom (GDPR art. 15(1)(c)). If you have questions or disagree, contact us; you may also lodge a complaint with the Dutch Data Protection Authority (GDPR art. 77).

@@ -599,3 +599,10 @@ audit-action-consent-give = Consent recorded
 audit-action-consent-withdraw = Consent withdrawn
 audit-action-consent-read = Consents read
 audit-action-consent-check = Checked whether consent is given
+
+# The disclosure ledger (issue 14 part 2)
+audit-action-recipient-register = Recipient registered
+audit-action-recipient-list = Register of recipients read
+audit-action-disclosure-record = Disclosure recorded
+audit-action-disclosure-notice = Client told of a disclosure
+audit-action-disclosure-list = Disclosures read

@@ -379,3 +379,10 @@ reglement-retention-only-conditional = categorie `{ $category }` heeft alleen be
 
 # carrying out a restriction request (issue 13 part 4)
 request-error-execute-restriction = een verzoek tot afscherming wordt uitgevoerd door het uit te voeren met de grond van art. 18 lid 1 AVG (zorgkluis request execute ID --ground GROND, of Afschermen op de verzoekpagina): dat schermt de gegevens af
+
+## The letter that tells a client of a disclosure without consent (issue 14 part 2)
+notice-letter-subject = Betreft: verstrekking van gegevens uit uw dossier
+# $date: "2 december 2026"; $recipient: "Huisartsenpraktijk De Linde (zorgaanbieder)"; $categories: "zorgplan, rapportage"
+notice-letter-text = Op { $date } hebben wij gegevens uit uw dossier ({ $categories }) verstrekt aan { $recipient }, voor { $purpose }, zonder uw toestemming. Dat is toegestaan op grond van { $articles }.
+notice-letter-why = Wij laten u dit weten omdat ons privacyreglement dat vraagt ({ $articles }).
+notice-letter-rights = U mag weten welke gegevens wij hebben verstrekt en aan wie (AVG art. 15 lid 1 sub c). Hebt u vragen of bent u het er niet mee eens, neem dan contact met ons op; u kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens (AVG art. 77).

@@ -599,3 +599,10 @@ audit-action-consent-give = Toestemming vastgelegd
 audit-action-consent-withdraw = Toestemming ingetrokken
 audit-action-consent-read = Toestemmingen ingezien
 audit-action-consent-check = Nagegaan of er toestemming is
+
+# The disclosure ledger (issue 14 part 2)
+audit-action-recipient-register = Ontvanger geregistreerd
+audit-action-recipient-list = Register van ontvangers ingezien
+audit-action-disclosure-record = Verstrekking vastgelegd
+audit-action-disclosure-notice = Cliënt geïnformeerd over verstrekking
+audit-action-disclosure-list = Verstrekkingen ingezien

@@ -154,6 +154,17 @@ audit_actions! {
     ConsentRead = "consent_read",
     /// Whether a live consent covers a disclosure or processing (the answer only).
     ConsentCheck = "consent_check",
+    /// An organisation registered as a recipient (the object is its id).
+    RecipientRegister = "recipient_register",
+    /// The register of recipients read.
+    RecipientList = "recipient_list",
+    /// A disclosure entered in the ledger, after each category's `disclose` was logged: only
+    /// then does the extract go out (the object is the entry).
+    DisclosureRecord = "disclosure_record",
+    /// How the subject was told of a disclosure, or the exception why not.
+    DisclosureNotice = "disclosure_notice",
+    /// The ledger of disclosures read (the persons in it are the subjects).
+    DisclosureList = "disclosure_list",
     /// A retention plan: what is due as of a date (ids and categories, no content).
     RetentionPlan = "retention_plan",
     /// A retention run started or resumed (the run is the event's object).

@@ -249,6 +249,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0019_consents.sql"),
         include_str!("../../migrations/postgres/0019_consents.sql"),
     ),
+    (
+        20,
+        "disclosures",
+        include_str!("../../migrations/sqlite/0020_disclosures.sql"),
+        include_str!("../../migrations/postgres/0020_disclosures.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -92,6 +92,26 @@ pub struct SubjectExport {
     pub access_log: Vec<AccessEntry>,
     /// What the copy costs; none for `inzage_logging`.
     pub fee: Option<CopyFee>,
+    /// To whom the person's data were actually given, from the disclosure ledger (AVG art.
+    /// 15 lid 1 sub c: "de ontvangers aan wie de persoonsgegevens zijn verstrekt"), newest
+    /// first; empty for `inzage_logging`.
+    pub disclosed_to: Vec<ExportDisclosure>,
+}
+
+/// One disclosure of the ledger, for the client: the organisation, what and when, on which
+/// basis; never the staff member who sent it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportDisclosure {
+    pub on: Date,
+    pub recipient: String,
+    pub recipient_kind: String,
+    pub recipient_kind_label: String,
+    pub categories: Vec<String>,
+    pub category_labels: Vec<String>,
+    pub purpose: String,
+    /// With the client's consent (or a representative's).
+    pub with_consent: bool,
+    pub articles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -536,6 +556,7 @@ impl Vault {
             complaints: information::complaint_channels(reglement, lang),
             access_log: Vec::new(),
             fee: None,
+            disclosed_to: Vec::new(),
         };
         if row.request_type == RequestType::InzageLogging {
             // Who the overview is of: the identification facts, which handling the request
@@ -566,6 +587,33 @@ impl Vault {
                 &facts,
                 lang,
             ));
+            let taxonomy = &reglement.taxonomy;
+            export.disclosed_to = self
+                .ledger(Some(person), None)
+                .await?
+                .into_iter()
+                .map(|d| ExportDisclosure {
+                    on: d.disclosed_on,
+                    recipient_kind_label: taxonomy
+                        .recipient(&d.recipient.kind)
+                        .map_or(d.recipient.kind.clone(), |t| t.label(lang).to_owned()),
+                    recipient: d.recipient.name,
+                    recipient_kind: d.recipient.kind,
+                    category_labels: d
+                        .categories
+                        .iter()
+                        .map(|c| {
+                            taxonomy
+                                .category(c)
+                                .map_or(c.clone(), |c| c.label(lang).to_owned())
+                        })
+                        .collect(),
+                    categories: d.categories,
+                    purpose: d.purpose,
+                    with_consent: !d.consent_ids.is_empty(),
+                    articles: d.articles,
+                })
+                .collect();
             let earlier = self.earlier_copies(person, &row.id).await?;
             export.fee = Some(information::copy_fee(
                 reglement,

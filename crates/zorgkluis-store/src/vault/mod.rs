@@ -21,6 +21,7 @@ mod care;
 mod category_keys;
 mod complaints;
 mod consents;
+mod disclosures;
 mod do_not_contact;
 mod erasure;
 mod erasure_request;
@@ -61,14 +62,18 @@ pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, pars
 pub use consents::{
     CONSENT_CATEGORY, ConsentEvidence, ConsentRecord, ConsentWithdrawal, NewConsent,
 };
+pub use disclosures::{
+    Disclosure, DisclosureNotice, DisclosureOutcome, NewDisclosure, NewRecipient, NoticeLetter,
+    NoticeOutcome, Recipient, ToTell,
+};
 pub use do_not_contact::{ContactCheck, DO_NOT_CONTACT_ARTICLE, DoNotContact};
 pub use erasure::{
     CategoryErasure, ErasedCategory, ErasureCertificate, RefusalGround, RefusedCategory,
 };
 pub use export::{
-    AccessEntry, EXPORT_FORMAT, ExportCategory, ExportEntry, ExportOrganisation, ExportRelease,
-    ExportRequest, ExportSubject, ExportVersion, NotIncluded, SubjectExport, WithheldEntry,
-    carried_out_by_export,
+    AccessEntry, EXPORT_FORMAT, ExportCategory, ExportDisclosure, ExportEntry, ExportOrganisation,
+    ExportRelease, ExportRequest, ExportSubject, ExportVersion, NotIncluded, SubjectExport,
+    WithheldEntry, carried_out_by_export,
 };
 pub use extensions::{NewRetentionExtension, RetentionExtension};
 pub use holds::{Hold, NewHold};

@@ -99,10 +99,10 @@ pub(crate) struct NewRecord<'a> {
 
 /// A dossier record as stored.
 #[derive(Debug, Clone)]
-struct SealedRecord {
+pub(super) struct SealedRecord {
     id: String,
     person_id: String,
-    category: String,
+    pub(super) category: String,
     kind: String,
     supersedes: Option<String>,
     content: Sealed,
@@ -162,7 +162,7 @@ pub(crate) struct WriteFacts {
 impl Vault {
     /// The keys that open `records` of `person`: their categories' keys, and the person's
     /// own for rows sealed before category keys.
-    fn record_keys<'a>(
+    pub(super) fn record_keys<'a>(
         &self,
         person_key: &'a DataKey,
         person: &str,
@@ -332,7 +332,7 @@ impl Vault {
             .transpose()
     }
 
-    async fn records_of(&self, person: &str) -> Result<Vec<SealedRecord>, StoreError> {
+    pub(super) async fn records_of(&self, person: &str) -> Result<Vec<SealedRecord>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {RECORD_COLUMNS} FROM records WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at, id"
         )))
@@ -736,7 +736,7 @@ impl Vault {
     }
 }
 
-fn open_records(
+pub(super) fn open_records(
     keys: &RecordKeys<'_>,
     sealed: Vec<SealedRecord>,
     receipt: &Receipt,

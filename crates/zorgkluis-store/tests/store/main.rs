@@ -8,6 +8,7 @@ mod citus;
 mod complaints;
 mod consents;
 mod crash;
+mod disclosures;
 mod do_not_contact;
 mod duties;
 mod erasure;
