@@ -171,6 +171,17 @@ pub struct NoticeLetter {
 
 const PURPOSE_NOTICE: &str = "verstrekking-melden";
 
+/// A disclosure decided, not yet made.
+struct Decided {
+    recipient: Recipient,
+    categories: Vec<String>,
+    facts: super::records::WriteFacts,
+    permits: Vec<Permit>,
+    decisions: Vec<DisclosureAnswer>,
+    consent_ids: Vec<String>,
+    day: Date,
+}
+
 fn eight_digits(field: &'static str, value: Option<&str>) -> Result<Option<String>, VaultError> {
     let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
@@ -333,6 +344,40 @@ impl Vault {
         rows.iter().map(|r| recipient_from(r, 0)).collect()
     }
 
+    /// What a disclosure would be decided, before it is made (the form shows it): each
+    /// category's answer with its articles, whether consent is needed and found, whether the
+    /// client must be told. Nothing is opened; the question is logged as a consent check (or
+    /// the access policy's denial).
+    pub async fn disclosure_preview(
+        &self,
+        actor: &Actor,
+        new: &NewDisclosure,
+    ) -> Result<Vec<DisclosureAnswer>, VaultError> {
+        let decided = self.decide_disclosure(actor, new).await?;
+        // Decided again as what it is logged as: the question, not a disclosure.
+        let (permit, _) = self
+            .authorize_data(
+                actor,
+                Action::Disclose,
+                AuditAction::ConsentCheck,
+                &new.person,
+                &decided.categories[0],
+                &new.purpose,
+                Situation {
+                    care: decided.facts.care,
+                    ..Situation::default()
+                },
+            )
+            .await?;
+        let articles: Vec<String> = decided
+            .decisions
+            .iter()
+            .flat_map(|d| d.articles.iter().cloned())
+            .collect();
+        sealed::commit(&self.inner.writer, permit.citing(&articles), Vec::new()).await?;
+        Ok(decided.decisions)
+    }
+
     /// Discloses the records of `categories` of a person to a registered recipient; see the
     /// module's comment. Refused as a whole when one category may not go: by the access policy
     /// (the denial logged, `Denied`), or by the reglement (without the consent it needs, or
@@ -344,82 +389,17 @@ impl Vault {
         new: &NewDisclosure,
         lang: Lang,
     ) -> Result<DisclosureOutcome, VaultError> {
-        Self::check_purpose(&new.purpose)?;
-        if new.categories.is_empty() {
-            return Err(VaultError::Invalid {
-                field: "categories",
-                message: "name at least one category".into(),
-            });
-        }
-        let mut categories = new.categories.clone();
-        categories.sort();
-        categories.dedup();
-        for c in &categories {
-            if !self.inner.reglement.taxonomy.contains(IdKind::Category, c) {
-                return Err(VaultError::Invalid {
-                    field: "categories",
-                    message: format!("`{c}` is no category of the reglement"),
-                });
-            }
-        }
-        let Some(recipient) = self
-            .stored_recipients(Some(&new.recipient))
-            .await?
-            .into_iter()
-            .next()
-        else {
-            return Err(VaultError::Invalid {
-                field: "recipient",
-                message: format!(
-                    "`{}` is not in the register of recipients: register the organisation first",
-                    new.recipient
-                ),
-            });
-        };
+        let Decided {
+            recipient,
+            categories,
+            facts,
+            mut permits,
+            decisions,
+            consent_ids,
+            day,
+        } = self.decide_disclosure(actor, new).await?;
         let person = new.person.as_str();
-        let Some(facts) = self.write_facts(&actor.user_id, person, "").await? else {
-            return Err(self.missing_person(person).await);
-        };
-        let day = crate::clock::today();
-        let restricted = self.restricted_categories(person).await?;
         let id = uuid::Uuid::now_v7().to_string();
-
-        // The access policy first, every category, then the reglement's disclosure rules.
-        let mut permits: Vec<Permit> = Vec::new();
-        for category in &categories {
-            let situation = Situation {
-                care: facts.care,
-                restricted: restricted
-                    .iter()
-                    .any(|r| r.as_deref().is_none_or(|c| c == category)),
-                ..Situation::default()
-            };
-            let (permit, _) = self
-                .authorize_data(
-                    actor,
-                    Action::Disclose,
-                    AuditAction::Disclose,
-                    person,
-                    category,
-                    &new.purpose,
-                    situation,
-                )
-                .await?;
-            permits.push(permit);
-        }
-        let mut decisions = Vec::new();
-        let mut consent_ids: Vec<String> = Vec::new();
-        for category in &categories {
-            let (answer, consent) = self
-                .disclosure_answer(person, &recipient.kind, category, &new.purpose, day)
-                .await?;
-            if let Some(c) = consent
-                && !consent_ids.contains(&c)
-            {
-                consent_ids.push(c);
-            }
-            decisions.push(answer);
-        }
         if let Some(refused) = decisions.iter().position(|d| !d.allowed) {
             let answer = &decisions[refused];
             let mut event = permits.swap_remove(refused).refused();
@@ -543,6 +523,98 @@ impl Vault {
             disclosure,
             decisions,
             extract,
+        })
+    }
+
+    /// The checks and decisions a disclosure and its preview share: the input (naming the
+    /// field), the access policy per category (a denial logged), then the reglement's rules
+    /// with the live consents.
+    async fn decide_disclosure(
+        &self,
+        actor: &Actor,
+        new: &NewDisclosure,
+    ) -> Result<Decided, VaultError> {
+        Self::check_purpose(&new.purpose)?;
+        if new.categories.is_empty() {
+            return Err(VaultError::Invalid {
+                field: "categories",
+                message: "name at least one category".into(),
+            });
+        }
+        let mut categories = new.categories.clone();
+        categories.sort();
+        categories.dedup();
+        for c in &categories {
+            if !self.inner.reglement.taxonomy.contains(IdKind::Category, c) {
+                return Err(VaultError::Invalid {
+                    field: "categories",
+                    message: format!("`{c}` is no category of the reglement"),
+                });
+            }
+        }
+        let Some(recipient) = self
+            .stored_recipients(Some(&new.recipient))
+            .await?
+            .into_iter()
+            .next()
+        else {
+            return Err(VaultError::Invalid {
+                field: "recipient",
+                message: format!(
+                    "`{}` is not in the register of recipients: register the organisation first",
+                    new.recipient
+                ),
+            });
+        };
+        let person = new.person.as_str();
+        let Some(facts) = self.write_facts(&actor.user_id, person, "").await? else {
+            return Err(self.missing_person(person).await);
+        };
+        let day = crate::clock::today();
+        let restricted = self.restricted_categories(person).await?;
+        let mut permits: Vec<Permit> = Vec::new();
+        for category in &categories {
+            let situation = Situation {
+                care: facts.care,
+                restricted: restricted
+                    .iter()
+                    .any(|r| r.as_deref().is_none_or(|c| c == category)),
+                ..Situation::default()
+            };
+            let (permit, _) = self
+                .authorize_data(
+                    actor,
+                    Action::Disclose,
+                    AuditAction::Disclose,
+                    person,
+                    category,
+                    &new.purpose,
+                    situation,
+                )
+                .await?;
+            permits.push(permit);
+        }
+        let mut decisions = Vec::new();
+        let mut consent_ids: Vec<String> = Vec::new();
+        for category in &categories {
+            let (answer, consent) = self
+                .disclosure_answer(person, &recipient.kind, category, &new.purpose, day)
+                .await?;
+            if let Some(c) = consent
+                && !consent_ids.contains(&c)
+            {
+                consent_ids.push(c);
+            }
+            decisions.push(answer);
+        }
+        Ok(Decided {
+            recipient,
+            categories,
+            facts,
+            permits,
+            decisions,
+            consent_ids,
+            day,
         })
     }
 

@@ -169,6 +169,9 @@ zorgkluis_testkit::on_both_backends! {
         let huisarts = recipient(&vault, "zorgaanbieder", "Huisartsenpraktijk Voorbeeld").await;
         let mentor = mentor();
 
+        let preview = vault.disclosure_preview(&mentor, &disclosure(&person, &huisarts)).await.unwrap();
+        assert_eq!(preview.len(), 1);
+        assert!(preview[0].needs_consent && !preview[0].allowed, "{preview:?}");
         consent_refusal(vault.disclose(&mentor, &disclosure(&person, &huisarts), Lang::Nl).await.unwrap_err());
         assert_eq!(refused_disclosures(&vault, &person).await, 1);
         assert!(vault.disclosures(&coordinator(), Some(&person)).await.unwrap().is_empty());
@@ -177,6 +180,8 @@ zorgkluis_testkit::on_both_backends! {
             .give_consent(&caregiver(), &written_consent(&person, "zorgaanbieder", today(), None), Lang::Nl)
             .await
             .unwrap();
+        let preview = vault.disclosure_preview(&mentor, &disclosure(&person, &huisarts)).await.unwrap();
+        assert!(preview[0].allowed, "{preview:?}");
         let out = vault.disclose(&mentor, &disclosure(&person, &huisarts), Lang::Nl).await.unwrap();
         assert_eq!(out.extract.len(), 1);
         assert_eq!(out.extract[0].id, record);
