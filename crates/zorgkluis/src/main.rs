@@ -5,6 +5,7 @@ mod complaint_cmd;
 mod consent_cmd;
 mod contact_cmd;
 mod demo;
+mod disclosure_cmd;
 mod import_cmd;
 mod incident_cmd;
 mod reglement_cmd;
@@ -163,6 +164,13 @@ enum Command {
     /// history; acting as a staff member (--as).
     #[command(subcommand)]
     Consent(consent_cmd::ConsentCommand),
+    /// The register of recipients: the organisations data are disclosed to.
+    #[command(subcommand)]
+    Recipient(disclosure_cmd::RecipientCommand),
+    /// The disclosure ledger: preview and send a disclosure (--as), list the ledger, record
+    /// the notice to the client, whom to tell of a correction.
+    #[command(subcommand)]
+    Disclosure(disclosure_cmd::DisclosureCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -257,6 +265,8 @@ fn main() -> ExitCode {
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
+        Command::Recipient(cmd) => disclosure_cmd::recipients(&cli.installation, cmd, lang),
+        Command::Disclosure(cmd) => disclosure_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

@@ -2899,3 +2899,198 @@ fn consent_give_list_withdraw_and_history() {
     let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }
+
+/// A Rondomzorg installation with a client in mentor-1's care team and one health record
+/// (synthetic): the data directory, the client and the record.
+fn rondomzorg_installation_with_a_client() -> (TempFile, String, String, String) {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "init",
+        "--reglement",
+        &seed_named("rondomzorg.toml"),
+        "--tenant",
+        zorgkluis_testkit::TENANT,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (person, record) = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let reglement = zorgkluis_testkit::reglement("rondomzorg");
+        let policy = zorgkluis_testkit::policy(&reglement);
+        let vault = zorgkluis_store::vault::Vault::open(
+            &location,
+            zorgkluis_testkit::TENANT,
+            reglement,
+            &zorgkluis_testkit::reglement_source("rondomzorg"),
+            policy,
+        )
+        .await
+        .unwrap();
+        zorgkluis_testkit::add_staff(
+            &vault,
+            &[
+                ("admin-1", "administratie"),
+                ("zorg-1", "zorgverlener"),
+                ("mentor-1", "mentor"),
+            ],
+        )
+        .await;
+        let admin = zorgkluis_testkit::actor("admin-1", "administratie");
+        let person = zorgkluis_testkit::register_client(&vault).await;
+        for user in ["zorg-1", "mentor-1"] {
+            vault
+                .assign_care(&admin, user, &person, jiff::civil::date(2020, 1, 1), None)
+                .await
+                .unwrap();
+        }
+        let record = vault
+            .add_record(
+                &zorgkluis_testkit::actor("zorg-1", "zorgverlener"),
+                &person,
+                "gezondheid",
+                "Synthetische notitie",
+                "zorgverlening",
+            )
+            .await
+            .unwrap();
+        vault.close().await;
+        (person, record)
+    });
+    (dir, data, person, record)
+}
+
+#[test]
+fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
+    let (dir, data, person, record) = rondomzorg_installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    // The register: bad input names the flag, exit 2, nothing registered.
+    let bad = run(&[
+        "recipient",
+        "add",
+        "--kind",
+        "bemoeizorgpartner",
+        "--name",
+        "GGD Voorbeeld",
+        "--agb-code",
+        "123",
+    ]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stdout(&bad));
+    assert!(stderr(&bad).contains("--agb-code"), "{}", stderr(&bad));
+    assert_eq!(
+        json(&run(&["recipient", "list", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let added = json(&run(&[
+        "recipient",
+        "add",
+        "--kind",
+        "bemoeizorgpartner",
+        "--name",
+        "GGD Voorbeeld",
+        "--kvk-number",
+        "12345678",
+        "--json",
+    ]));
+    let recipient = added["id"].as_str().unwrap().to_owned();
+    assert_eq!(added["country"], "NL");
+
+    let what = [
+        "--as",
+        "mentor-1",
+        "--person",
+        &person,
+        "--recipient",
+        &recipient,
+        "--categories",
+        "gezondheid",
+        "--purpose",
+        "bemoeizorg",
+    ];
+    let mut preview = vec!["disclosure", "preview", "--json"];
+    preview.extend_from_slice(&what);
+    let answers = json(&run(&preview));
+    assert_eq!(answers[0]["allowed"], true);
+    assert_eq!(answers[0]["notify_subject"], true);
+
+    // Unregistered: named, exit 2.
+    let bad = run(&[
+        "disclosure",
+        "send",
+        "--as",
+        "mentor-1",
+        "--person",
+        &person,
+        "--recipient",
+        "onbekend",
+        "--categories",
+        "gezondheid",
+        "--purpose",
+        "bemoeizorg",
+    ]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stdout(&bad));
+    assert!(stderr(&bad).contains("--recipient"), "{}", stderr(&bad));
+
+    let out = dir.dir.path().join("extract.json");
+    let out_arg = out.display().to_string();
+    let mut send = vec!["disclosure", "send", "--json", "--out", out_arg.as_str()];
+    send.extend_from_slice(&what);
+    let entry = json(&run(&send));
+    let extract: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(extract[0]["id"], record.as_str());
+    assert_eq!(entry["record_ids"][0], record.as_str());
+    assert_eq!(entry["notice_required"], true);
+    let id = entry["id"].as_str().unwrap().to_owned();
+
+    let due = json(&run(&["disclosure", "list", "--notice-due", "--json"]));
+    assert_eq!(due.as_array().unwrap().len(), 1);
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string();
+    let bad = run(&["disclosure", "notice", &id, "--as", "mentor-1"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--sent-on"), "{}", stderr(&bad));
+    let letter = run(&[
+        "disclosure",
+        "notice",
+        &id,
+        "--as",
+        "mentor-1",
+        "--sent-on",
+        &today,
+    ]);
+    assert_eq!(letter.status.code(), Some(0), "{}", stderr(&letter));
+    assert!(
+        stdout(&letter).contains("GGD Voorbeeld"),
+        "{}",
+        stdout(&letter)
+    );
+    assert!(
+        stdout(&letter).contains("zonder uw toestemming"),
+        "{}",
+        stdout(&letter)
+    );
+    let due = json(&run(&["disclosure", "list", "--notice-due", "--json"]));
+    assert_eq!(due.as_array().unwrap().len(), 0);
+    let again = run(&["disclosure", "letter", &id, "--as", "mentor-1"]);
+    assert_eq!(stdout(&again), stdout(&letter));
+
+    let tell = json(&run(&[
+        "disclosure",
+        "tell",
+        "--record",
+        &record,
+        "--as",
+        "zorg-1",
+        "--json",
+    ]));
+    assert_eq!(tell[0]["recipient"]["name"], "GGD Voorbeeld");
+    let verify = run(&["audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}

@@ -222,3 +222,12 @@ cli-consent-open-end = until withdrawn
 cli-consent-line = { $id }: { $form }, by { $by }, for { $scope }: { $categories }; valid from { $from } up to and including { $until }
 cli-consent-withdrawn = ; withdrawn as of { $on } by { $by }
 cli-consent-withdraw-done = Consent { $id } is withdrawn.
+
+# The disclosure ledger on the command line (issue 14 part 2)
+cli-recipient-none = No recipients are registered.
+cli-disclosure-none = There are no disclosures.
+cli-disclosure-notice-due = ; client still to be told
+cli-disclosure-noticed = ; notice: { $outcome } on { $on }
+cli-disclosure-line = { $id }: { $on }, client { $person } to { $recipient }: { $categories } ({ $records } records){ $notice }
+cli-disclosure-tell-client = The client must be told of this ({ $articles }): record the notice with `zorgkluis disclosure notice`.
+cli-disclosure-tell-none = According to the ledger no recipient received this record.

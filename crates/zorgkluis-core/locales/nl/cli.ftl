@@ -222,3 +222,12 @@ cli-consent-open-end = tot intrekking
 cli-consent-line = { $id }: { $form }, door { $by }, voor { $scope }: { $categories }; geldig van { $from } tot en met { $until }
 cli-consent-withdrawn = ; ingetrokken per { $on } door { $by }
 cli-consent-withdraw-done = Toestemming { $id } is ingetrokken.
+
+# The disclosure ledger on the command line (issue 14 part 2)
+cli-recipient-none = Er zijn geen ontvangers geregistreerd.
+cli-disclosure-none = Er zijn geen verstrekkingen.
+cli-disclosure-notice-due = ; cliënt nog informeren
+cli-disclosure-noticed = ; melding: { $outcome } op { $on }
+cli-disclosure-line = { $id }: { $on }, cliënt { $person } aan { $recipient }: { $categories } ({ $records } regels){ $notice }
+cli-disclosure-tell-client = De cliënt moet hiervan op de hoogte worden gebracht ({ $articles }): leg de melding vast met `zorgkluis disclosure notice`.
+cli-disclosure-tell-none = Volgens het verstrekkingenregister heeft geen ontvanger deze dossierregel gekregen.
