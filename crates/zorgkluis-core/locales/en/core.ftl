@@ -382,3 +382,9 @@ reglement-retention-only-conditional = category `{ $category }` has only retenti
 
 # carrying out a restriction request (issue 13 part 4)
 request-error-execute-restriction = a request for restriction is carried out by executing it with its ground of art. 18(1) GDPR (zorgkluis request execute ID --ground GROUND, or Restrict on the request page): that restricts the data
+
+# objections (art. 21 AVG; issue 13 part 5, issue 14 part 3)
+# $processing: "cameratoezicht", $bases: "legitimate interest (art. 6(1)(f) GDPR)"
+objection-applies = The right to object applies to the processing `{ $processing }` (AVG art. 21 lid 1): it rests on { $bases }. The processing stops for this person unless the organisation records compelling legitimate grounds that override; while that is assessed, the processing is restricted (AVG art. 18 lid 1 sub d).
+objection-not-applies = The right to object of AVG art. 21 lid 1 does not apply to the processing `{ $processing }`: it rests on { $bases }, not on art. 6 lid 1 sub e or f AVG. The objection is recorded; the organisation decides on it, and a rule of the reglement that lets an objection block (bezwaar_blokkeert) applies.
+objection-not-applies-consent = Where consent is the basis, the person withdraws it (AVG art. 7 lid 3).

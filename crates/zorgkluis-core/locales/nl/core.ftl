@@ -379,3 +379,9 @@ reglement-retention-only-conditional = categorie `{ $category }` heeft alleen be
 
 # carrying out a restriction request (issue 13 part 4)
 request-error-execute-restriction = een verzoek tot afscherming wordt uitgevoerd door het uit te voeren met de grond van art. 18 lid 1 AVG (zorgkluis request execute ID --ground GROND, of Afschermen op de verzoekpagina): dat schermt de gegevens af
+
+# objections (art. 21 AVG; issue 13 part 5, issue 14 part 3)
+# $processing: "cameratoezicht", $bases: "gerechtvaardigd belang (art. 6 lid 1 sub f AVG)"
+objection-applies = Tegen de verwerking `{ $processing }` geldt het recht van bezwaar (AVG art. 21 lid 1): zij berust op { $bases }. De verwerking stopt voor deze persoon, tenzij de organisatie dwingende gerechtvaardigde gronden vastlegt die zwaarder wegen; zolang dat wordt beoordeeld, is de verwerking beperkt (AVG art. 18 lid 1 sub d).
+objection-not-applies = Het recht van bezwaar van AVG art. 21 lid 1 geldt niet tegen de verwerking `{ $processing }`: zij berust op { $bases }, niet op art. 6 lid 1 sub e of f AVG. Het bezwaar is vastgelegd; de organisatie beslist erover, en een regel van het reglement die een bezwaar laat blokkeren (bezwaar_blokkeert) geldt.
+objection-not-applies-consent = Waar toestemming de grondslag is, trekt de persoon die in (AVG art. 7 lid 3).
