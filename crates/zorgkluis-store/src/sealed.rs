@@ -307,6 +307,10 @@ pub(crate) enum SealedKind {
     /// The free text of a consent's evidence (the text shown, a signed form's reference, a
     /// representative's name), opened with a read of the category consents are kept in.
     ConsentDetails { id: String, category: String },
+    /// The free text of an objection: the grounds the person gave with a representative's
+    /// name (`details`), or the compelling grounds of a rejection (`compelling_grounds`),
+    /// opened under the duty of handling requests.
+    ObjectionText { id: String, field: String },
 }
 
 impl SealedKind {
@@ -335,6 +339,9 @@ impl SealedKind {
             }
             SealedKind::ConsentDetails { id, category } => {
                 format!("consent\0{tenant}\0{person}\0{id}\0{category}").into_bytes()
+            }
+            SealedKind::ObjectionText { id, field } => {
+                format!("objection\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
             }
         }
     }
@@ -633,7 +640,9 @@ impl Sealed {
             (SealedKind::Facts { category }, Reveals::Requests) => {
                 category == IDENTIFICATION_CATEGORY
             }
-            (SealedKind::Request { .. }, Reveals::Requests) => true,
+            (SealedKind::Request { .. } | SealedKind::ObjectionText { .. }, Reveals::Requests) => {
+                true
+            }
             (
                 SealedKind::HoldReason { .. } | SealedKind::ExtensionReason { .. },
                 Reveals::HoldReasons,

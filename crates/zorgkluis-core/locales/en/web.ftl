@@ -599,3 +599,9 @@ audit-action-consent-give = Consent recorded
 audit-action-consent-withdraw = Consent withdrawn
 audit-action-consent-read = Consents read
 audit-action-consent-check = Checked whether consent is given
+
+# objections (art. 21 AVG)
+audit-action-objection-file = Objection recorded
+audit-action-objection-decide = Objection decided
+audit-action-objection-withdraw = Objection withdrawn
+audit-action-objection-read = Objections read

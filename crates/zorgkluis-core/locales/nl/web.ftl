@@ -599,3 +599,9 @@ audit-action-consent-give = Toestemming vastgelegd
 audit-action-consent-withdraw = Toestemming ingetrokken
 audit-action-consent-read = Toestemmingen ingezien
 audit-action-consent-check = Nagegaan of er toestemming is
+
+# objections (art. 21 AVG)
+audit-action-objection-file = Bezwaar vastgelegd
+audit-action-objection-decide = Op bezwaar beslist
+audit-action-objection-withdraw = Bezwaar ingetrokken
+audit-action-objection-read = Bezwaren ingezien

@@ -296,6 +296,15 @@ pub enum ObjectionStanding {
 }
 
 impl ObjectionStanding {
+    /// Its id in JSON: `upheld`, `pending`, `raised`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ObjectionStanding::Upheld => "upheld",
+            ObjectionStanding::Pending => "pending",
+            ObjectionStanding::Raised => "raised",
+        }
+    }
+
     /// The article of the law it blocks under; none for [`ObjectionStanding::Raised`], whose
     /// article is the reglement's rule.
     pub fn article(self) -> Option<&'static str> {

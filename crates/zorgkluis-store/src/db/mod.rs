@@ -249,6 +249,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0019_consents.sql"),
         include_str!("../../migrations/postgres/0019_consents.sql"),
     ),
+    (
+        21,
+        "objections",
+        include_str!("../../migrations/sqlite/0021_objections.sql"),
+        include_str!("../../migrations/postgres/0021_objections.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -13,6 +13,7 @@ mod duties;
 mod erasure;
 mod export;
 mod incidents;
+mod objections;
 mod persons;
 mod requests;
 mod restrictions;
