@@ -7,6 +7,7 @@ mod contact_cmd;
 mod demo;
 mod import_cmd;
 mod incident_cmd;
+mod objection_cmd;
 mod reglement_cmd;
 mod request_cmd;
 mod retention_cmd;
@@ -163,6 +164,10 @@ enum Command {
     /// history; acting as a staff member (--as).
     #[command(subcommand)]
     Consent(consent_cmd::ConsentCommand),
+    /// Objections (art. 21 AVG) per processing: file, decide with the balancing, withdraw,
+    /// list; acting as a staff member who handles requests (--as).
+    #[command(subcommand)]
+    Objection(objection_cmd::ObjectionCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -257,6 +262,7 @@ fn main() -> ExitCode {
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
+        Command::Objection(cmd) => objection_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

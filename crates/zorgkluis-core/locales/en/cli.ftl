@@ -222,3 +222,17 @@ cli-consent-open-end = until withdrawn
 cli-consent-line = { $id }: { $form }, by { $by }, for { $scope }: { $categories }; valid from { $from } up to and including { $until }
 cli-consent-withdrawn = ; withdrawn as of { $on } by { $by }
 cli-consent-withdraw-done = Consent { $id } is withdrawn.
+
+# objections (art. 21 AVG)
+cli-objection-none = There are no objections.
+cli-objection-pending = pending
+# $outcome: "upheld (...)", $on: "2026-03-02"
+cli-objection-decided = { $outcome } on { $on }
+cli-objection-withdrawn = withdrawn as of { $on }
+# $applies: "yes" or "no"
+cli-objection-line = { $id }: objection to { $scope }, by { $by }, received { $received }; art. 21 lid 1 AVG { $applies ->
+        [yes] applies
+       *[no] does not apply
+    }; { $status }
+cli-objection-decide-done = Objection { $id } is decided: { $outcome } ({ $articles }).
+cli-objection-withdraw-done = Objection { $id } is withdrawn.

@@ -222,3 +222,17 @@ cli-consent-open-end = tot intrekking
 cli-consent-line = { $id }: { $form }, door { $by }, voor { $scope }: { $categories }; geldig van { $from } tot en met { $until }
 cli-consent-withdrawn = ; ingetrokken per { $on } door { $by }
 cli-consent-withdraw-done = Toestemming { $id } is ingetrokken.
+
+# objections (art. 21 AVG)
+cli-objection-none = Er zijn geen bezwaren.
+cli-objection-pending = in behandeling
+# $outcome: "toegewezen (...)", $on: "2026-03-02"
+cli-objection-decided = { $outcome } op { $on }
+cli-objection-withdrawn = ingetrokken per { $on }
+# $applies: "yes" or "no"
+cli-objection-line = { $id }: bezwaar tegen { $scope }, door { $by }, ontvangen { $received }; art. 21 lid 1 AVG { $applies ->
+        [yes] geldt
+       *[no] geldt niet
+    }; { $status }
+cli-objection-decide-done = Op bezwaar { $id } is beslist: { $outcome } ({ $articles }).
+cli-objection-withdraw-done = Bezwaar { $id } is ingetrokken.

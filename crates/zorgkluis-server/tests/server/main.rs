@@ -9,6 +9,7 @@ mod browser;
 mod consents;
 mod incidents;
 mod login;
+mod objections;
 mod refusals;
 mod requests;
 mod retention;
@@ -179,6 +180,10 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/persons/{id}/consents"),
     ("post", "/api/v1/persons/{id}/consents"),
     ("post", "/api/v1/consents/{id}/withdraw"),
+    ("get", "/api/v1/persons/{id}/objections"),
+    ("post", "/api/v1/persons/{id}/objections"),
+    ("post", "/api/v1/objections/{id}/decide"),
+    ("post", "/api/v1/objections/{id}/withdraw"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
@@ -1192,6 +1197,10 @@ zorgkluis_testkit::app_on_both_backends! {
             ("get", "/api/v1/persons/{id}/consents", Value::Null),
             ("post", "/api/v1/persons/{id}/consents", json!({"form": "mondeling", "scope": {"recipient": "huisarts", "categories": ["gezondheid"]}, "evidence": {"text": "x", "text_version": "1"}})),
             ("post", "/api/v1/consents/{id}/withdraw", json!({})),
+            ("get", "/api/v1/persons/{id}/objections", Value::Null),
+            ("post", "/api/v1/persons/{id}/objections", json!({"scope": {"processing": "cameratoezicht"}, "grounds": "x"})),
+            ("post", "/api/v1/objections/{id}/decide", json!({"outcome": "toegewezen"})),
+            ("post", "/api/v1/objections/{id}/withdraw", json!({})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),
