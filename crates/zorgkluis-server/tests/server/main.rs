@@ -267,6 +267,15 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
             "/toezicht/blokkades/00000000-0000-4000-8000-000000000000/opheffen".to_owned(),
             "terug=/toezicht/blokkades".to_owned(),
         ),
+        (
+            format!("/clienten/{person}/toestemmingen"),
+            "vorm=mondeling&ontvanger=auditor&categorieen=gezondheid&tekst=vervalst&tekst_versie=1"
+                .to_owned(),
+        ),
+        (
+            "/toestemmingen/00000000-0000-4000-8000-000000000000/intrekken".to_owned(),
+            "x=1".to_owned(),
+        ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
     let before = events();
