@@ -165,6 +165,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The decision on an objection (art. 21 lid 1 AVG): upheld, the processing stops for the
+    /// person; or rejected, the controller recorded the compelling legitimate grounds that
+    /// override the person's interests (or a legal claim).
+    ObjectionOutcome {
+        Toegewezen = "toegewezen", "toegewezen (de verwerking stopt voor deze persoon)", "upheld (the processing stops for this person)";
+        Afgewezen = "afgewezen", "afgewezen (dwingende gerechtvaardigde gronden)", "rejected (compelling legitimate grounds)";
+    }
+}
+
+vocabulary! {
     /// The date a retention period runs from.
     Anchor {
         Aanmaak = "aanmaak", "het moment van vastlegging", "the moment of recording";

@@ -310,6 +310,10 @@ pub(crate) enum SealedKind {
     /// The letter that told the subject of a disclosure, or the reason it was not sent.
     /// Opened with a read of the entry's first category.
     DisclosureNotice { id: String, category: String },
+    /// The free text of an objection: the grounds the person gave with a representative's
+    /// name (`details`), or the compelling grounds of a rejection (`compelling_grounds`),
+    /// opened under the duty of handling requests.
+    ObjectionText { id: String, field: String },
 }
 
 impl SealedKind {
@@ -341,6 +345,9 @@ impl SealedKind {
             }
             SealedKind::DisclosureNotice { id, category } => {
                 format!("disclosure-notice\0{tenant}\0{person}\0{id}\0{category}").into_bytes()
+            }
+            SealedKind::ObjectionText { id, field } => {
+                format!("objection\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
             }
         }
     }
@@ -642,7 +649,9 @@ impl Sealed {
             (SealedKind::Facts { category }, Reveals::Requests) => {
                 category == IDENTIFICATION_CATEGORY
             }
-            (SealedKind::Request { .. }, Reveals::Requests) => true,
+            (SealedKind::Request { .. } | SealedKind::ObjectionText { .. }, Reveals::Requests) => {
+                true
+            }
             (
                 SealedKind::HoldReason { .. } | SealedKind::ExtensionReason { .. },
                 Reveals::HoldReasons,

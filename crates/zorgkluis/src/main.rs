@@ -8,6 +8,7 @@ mod demo;
 mod disclosure_cmd;
 mod import_cmd;
 mod incident_cmd;
+mod objection_cmd;
 mod reglement_cmd;
 mod request_cmd;
 mod retention_cmd;
@@ -171,6 +172,10 @@ enum Command {
     /// the notice to the client, whom to tell of a correction.
     #[command(subcommand)]
     Disclosure(disclosure_cmd::DisclosureCommand),
+    /// Objections (art. 21 AVG) per processing: file, decide with the balancing, withdraw,
+    /// list; acting as a staff member who handles requests (--as).
+    #[command(subcommand)]
+    Objection(objection_cmd::ObjectionCommand),
     /// The NEN 7513 audit log.
     #[command(subcommand)]
     Audit(store_cmd::AuditCommand),
@@ -267,6 +272,7 @@ fn main() -> ExitCode {
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
         Command::Recipient(cmd) => disclosure_cmd::recipients(&cli.installation, cmd, lang),
         Command::Disclosure(cmd) => disclosure_cmd::run(&cli.installation, cmd, lang),
+        Command::Objection(cmd) => objection_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),

@@ -3094,3 +3094,121 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
     let verify = run(&["audit", "verify"]);
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }
+
+/// Objections on the command line (art. 21 AVG): `objection file` prints the id and whether
+/// the right applies; bad input exits 2 naming the flag and records nothing; `decide
+/// afgewezen` without the compelling grounds names the flag; `list` shows the decision beside
+/// the objection, `withdraw` records a withdrawal.
+#[test]
+fn objection_file_decide_withdraw_and_list() {
+    let (dir, data) = import_installation();
+    let file = dir.dir.path().join("import.jsonl");
+    std::fs::write(&file, IMPORT_GOOD).unwrap();
+    let imported = json(&zorgkluis(&[
+        "--data-dir",
+        &data,
+        "import",
+        &file.display().to_string(),
+        "--as",
+        "admin-1",
+        "--json",
+    ]));
+    let person = imported["ids"]["c1"].as_str().unwrap().to_owned();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let vault = zorgkluis_testkit::open_at(&location).await;
+        zorgkluis_testkit::add_staff(&vault, &[("dir-1", "directie")]).await;
+        vault.close().await;
+    });
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "objection"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let file_it = |processing: &str, extra: &[&str]| {
+        let mut args = vec![
+            "file",
+            "--as",
+            "dir-1",
+            "--person",
+            &person,
+            "--processing",
+            processing,
+            "--grounds",
+            "De camera kijkt mijn kamer in.",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    // Bad input: the flag named, exit 2, nothing recorded.
+    let bad = file_it("camertoezicht", &[]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stdout(&bad));
+    assert!(stderr(&bad).contains("--processing"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("cameratoezicht"), "{}", stderr(&bad));
+    let bad = file_it("cameratoezicht", &["--categories", "hobbys"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--categories"), "{}", stderr(&bad));
+    let bad = file_it("cameratoezicht", &["--received", "2999-01-01"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--received"), "{}", stderr(&bad));
+    let list = |as_json: bool| {
+        let mut args = vec!["list", "--as", "dir-1", "--person", person.as_str()];
+        if as_json {
+            args.push("--json");
+        }
+        run(&args)
+    };
+    assert_eq!(json(&list(true)).as_array().unwrap().len(), 0);
+
+    let filed = json(&file_it("cameratoezicht", &["--json"]));
+    assert_eq!(filed["applies"], true, "{filed}");
+    let id = filed["id"].as_str().unwrap().to_owned();
+    let text = stdout(&file_it("zorgverlening", &[]));
+    assert!(text.contains("geldt niet"), "{text}");
+
+    let o = run(&["decide", &id, "--as", "dir-1", "--outcome", "afgewezen"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("--compelling-grounds"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "decide",
+        &id,
+        "--as",
+        "dir-1",
+        "--outcome",
+        "afgewezen",
+        "--compelling-grounds",
+        "Alleen de nooduitgang in beeld; veiligheid van medebewoners.",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        json(&o)["articles"]
+            .to_string()
+            .contains("AVG art. 12 lid 4")
+    );
+    let again = run(&["decide", &id, "--as", "dir-1", "--outcome", "toegewezen"]);
+    assert_eq!(again.status.code(), Some(2), "never overwritten");
+    let o = run(&["withdraw", &id, "--as", "dir-1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let all = json(&list(true));
+    let ours = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(ours["decision"]["outcome"], "afgewezen");
+    assert_eq!(ours["withdrawal"]["withdrawn_by"], "betrokkene");
+    assert!(stdout(&list(false)).contains("ingetrokken per"));
+    // A role without the duty of handling requests is refused.
+    let o = file_it("cameratoezicht", &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let denied = run(&["list", "--as", "admin-1", "--person", &person]);
+    assert_ne!(denied.status.code(), Some(0));
+    let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}

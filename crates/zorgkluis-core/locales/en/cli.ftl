@@ -231,3 +231,16 @@ cli-disclosure-noticed = ; notice: { $outcome } on { $on }
 cli-disclosure-line = { $id }: { $on }, client { $person } to { $recipient }: { $categories } ({ $records } records){ $notice }
 cli-disclosure-tell-client = The client must be told of this ({ $articles }): record the notice with `zorgkluis disclosure notice`.
 cli-disclosure-tell-none = According to the ledger no recipient received this record.
+# objections (art. 21 AVG)
+cli-objection-none = There are no objections.
+cli-objection-pending = pending
+# $outcome: "upheld (...)", $on: "2026-03-02"
+cli-objection-decided = { $outcome } on { $on }
+cli-objection-withdrawn = withdrawn as of { $on }
+# $applies: "yes" or "no"
+cli-objection-line = { $id }: objection to { $scope }, by { $by }, received { $received }; art. 21 lid 1 AVG { $applies ->
+        [yes] applies
+       *[no] does not apply
+    }; { $status }
+cli-objection-decide-done = Objection { $id } is decided: { $outcome } ({ $articles }).
+cli-objection-withdraw-done = Objection { $id } is withdrawn.

@@ -388,3 +388,8 @@ notice-letter-subject = Subject: data from your file disclosed
 notice-letter-text = On { $date } we disclosed data from your file ({ $categories }) to { $recipient }, for { $purpose }, without your consent. This is allowed under { $articles }.
 notice-letter-why = We tell you because our privacy regulation asks us to ({ $articles }).
 notice-letter-rights = You may know which data we disclosed and to whom (GDPR art. 15(1)(c)). If you have questions or disagree, contact us; you may also lodge a complaint with the Dutch Data Protection Authority (GDPR art. 77).
+# objections (art. 21 AVG; issue 13 part 5, issue 14 part 3)
+# $processing: "cameratoezicht", $bases: "legitimate interest (art. 6(1)(f) GDPR)"
+objection-applies = The right to object applies to the processing `{ $processing }` (AVG art. 21 lid 1): it rests on { $bases }. The processing stops for this person unless the organisation records compelling legitimate grounds that override; while that is assessed, the processing is restricted (AVG art. 18 lid 1 sub d).
+objection-not-applies = The right to object of AVG art. 21 lid 1 does not apply to the processing `{ $processing }`: it rests on { $bases }, not on art. 6 lid 1 sub e or f AVG. The objection is recorded; the organisation decides on it, and a rule of the reglement that lets an objection block (bezwaar_blokkeert) applies.
+objection-not-applies-consent = Where consent is the basis, the person withdraws it (AVG art. 7 lid 3).

@@ -606,3 +606,59 @@ audit-action-recipient-list = Register of recipients read
 audit-action-disclosure-record = Disclosure recorded
 audit-action-disclosure-notice = Client told of a disclosure
 audit-action-disclosure-list = Disclosures read
+# objections (art. 21 AVG)
+audit-action-objection-file = Objection recorded
+audit-action-objection-decide = Objection decided
+audit-action-objection-withdraw = Objection withdrawn
+audit-action-objection-read = Objections read
+
+# the consent tab of the dossier (issue 14 part 6)
+dossier-tabs = Parts of the dossier
+consent-tab = Consents
+consent-title = Consents
+consent-explained = Every consent with who gave it, the form, what for, from when until when and the evidence (AVG art. 7 lid 1). It can be withdrawn at any time (art. 7 lid 3): the withdrawal is recorded beside the consent, which itself stays.
+consent-none = No consents are recorded.
+consent-history-caption = Every consent, withdrawn and expired ones too, newest first
+consent-col-scope = What for
+consent-col-form = Form
+consent-col-period = Valid
+consent-col-given-by = Given by
+consent-col-evidence = Evidence
+consent-col-status = Status
+# $date: "2 March 2026"
+consent-valid-from = from { $date }
+consent-valid-until = up to and including { $date }
+consent-one-day = on that day only
+consent-until-withdrawn = until withdrawn
+consent-given-on = given on { $date }
+# $version: "audit-2026-1"
+consent-evidence-text = text shown, version { $version }
+consent-evidence-show = Show the text
+# $document: "form-0001.pdf"
+consent-evidence-document = signed form { $document }
+consent-withdrawn-on = withdrawn as of { $date }
+consent-in-force = in force
+consent-withdraw = Withdraw
+consent-not-yet = not yet in force
+consent-expired = expired
+consent-give-title = Record a consent
+consent-form-label = Form
+consent-given-by-label = Given by
+consent-given-on-label = Given on
+consent-scope-legend = What for (a processing, a recipient or both)
+consent-processing-label = Processing
+consent-recipient-label = Recipient
+consent-none-chosen = (none)
+consent-categories-label = Data (categories)
+consent-purpose-label = Purpose (a short label, lowercase)
+consent-period-legend = Validity (for one day: the same date twice)
+consent-from-label = Valid from (empty: the day it was given)
+consent-until-label = Valid up to and including (empty: until withdrawn)
+consent-evidence-legend = Evidence (the text shown with its version, or the signed form)
+consent-text-label = Text shown or read out
+consent-text-version-label = Version of that text
+consent-document-label = Where the signed form is kept (reference)
+consent-sha256-label = SHA-256 of the form
+consent-give-button = Record the consent
+# $field: "Valid up to and including", $name: "valid_until", $message: the vault's explanation
+consent-error = { $field } ({ $name }): { $message }. Nothing was recorded.

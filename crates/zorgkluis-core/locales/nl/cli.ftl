@@ -231,3 +231,16 @@ cli-disclosure-noticed = ; melding: { $outcome } op { $on }
 cli-disclosure-line = { $id }: { $on }, cliënt { $person } aan { $recipient }: { $categories } ({ $records } regels){ $notice }
 cli-disclosure-tell-client = De cliënt moet hiervan op de hoogte worden gebracht ({ $articles }): leg de melding vast met `zorgkluis disclosure notice`.
 cli-disclosure-tell-none = Volgens het verstrekkingenregister heeft geen ontvanger deze dossierregel gekregen.
+# objections (art. 21 AVG)
+cli-objection-none = Er zijn geen bezwaren.
+cli-objection-pending = in behandeling
+# $outcome: "toegewezen (...)", $on: "2026-03-02"
+cli-objection-decided = { $outcome } op { $on }
+cli-objection-withdrawn = ingetrokken per { $on }
+# $applies: "yes" or "no"
+cli-objection-line = { $id }: bezwaar tegen { $scope }, door { $by }, ontvangen { $received }; art. 21 lid 1 AVG { $applies ->
+        [yes] geldt
+       *[no] geldt niet
+    }; { $status }
+cli-objection-decide-done = Op bezwaar { $id } is beslist: { $outcome } ({ $articles }).
+cli-objection-withdraw-done = Bezwaar { $id } is ingetrokken.

@@ -386,3 +386,8 @@ notice-letter-subject = Betreft: verstrekking van gegevens uit uw dossier
 notice-letter-text = Op { $date } hebben wij gegevens uit uw dossier ({ $categories }) verstrekt aan { $recipient }, voor { $purpose }, zonder uw toestemming. Dat is toegestaan op grond van { $articles }.
 notice-letter-why = Wij laten u dit weten omdat ons privacyreglement dat vraagt ({ $articles }).
 notice-letter-rights = U mag weten welke gegevens wij hebben verstrekt en aan wie (AVG art. 15 lid 1 sub c). Hebt u vragen of bent u het er niet mee eens, neem dan contact met ons op; u kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens (AVG art. 77).
+# objections (art. 21 AVG; issue 13 part 5, issue 14 part 3)
+# $processing: "cameratoezicht", $bases: "gerechtvaardigd belang (art. 6 lid 1 sub f AVG)"
+objection-applies = Tegen de verwerking `{ $processing }` geldt het recht van bezwaar (AVG art. 21 lid 1): zij berust op { $bases }. De verwerking stopt voor deze persoon, tenzij de organisatie dwingende gerechtvaardigde gronden vastlegt die zwaarder wegen; zolang dat wordt beoordeeld, is de verwerking beperkt (AVG art. 18 lid 1 sub d).
+objection-not-applies = Het recht van bezwaar van AVG art. 21 lid 1 geldt niet tegen de verwerking `{ $processing }`: zij berust op { $bases }, niet op art. 6 lid 1 sub e of f AVG. Het bezwaar is vastgelegd; de organisatie beslist erover, en een regel van het reglement die een bezwaar laat blokkeren (bezwaar_blokkeert) geldt.
+objection-not-applies-consent = Waar toestemming de grondslag is, trekt de persoon die in (AVG art. 7 lid 3).

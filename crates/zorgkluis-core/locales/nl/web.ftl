@@ -606,3 +606,59 @@ audit-action-recipient-list = Register van ontvangers ingezien
 audit-action-disclosure-record = Verstrekking vastgelegd
 audit-action-disclosure-notice = Cliënt geïnformeerd over verstrekking
 audit-action-disclosure-list = Verstrekkingen ingezien
+# objections (art. 21 AVG)
+audit-action-objection-file = Bezwaar vastgelegd
+audit-action-objection-decide = Op bezwaar beslist
+audit-action-objection-withdraw = Bezwaar ingetrokken
+audit-action-objection-read = Bezwaren ingezien
+
+# the consent tab of the dossier (issue 14 part 6)
+dossier-tabs = Onderdelen van het dossier
+consent-tab = Toestemmingen
+consent-title = Toestemmingen
+consent-explained = Elke toestemming met wie haar gaf, de vorm, waarvoor, van wanneer tot wanneer en het bewijs (AVG art. 7 lid 1). Intrekken kan altijd (art. 7 lid 3): de intrekking komt naast de toestemming, die zelf blijft staan.
+consent-none = Er zijn geen toestemmingen vastgelegd.
+consent-history-caption = Alle toestemmingen, ook ingetrokken en verlopen, de nieuwste eerst
+consent-col-scope = Waarvoor
+consent-col-form = Vorm
+consent-col-period = Geldig
+consent-col-given-by = Gegeven door
+consent-col-evidence = Bewijs
+consent-col-status = Stand
+# $date: "2 maart 2026"
+consent-valid-from = vanaf { $date }
+consent-valid-until = tot en met { $date }
+consent-one-day = alleen op die dag
+consent-until-withdrawn = tot intrekking
+consent-given-on = gegeven op { $date }
+# $version: "audit-2026-1"
+consent-evidence-text = getoonde tekst, versie { $version }
+consent-evidence-show = Tekst tonen
+# $document: "formulier-0001.pdf"
+consent-evidence-document = ondertekend formulier { $document }
+consent-withdrawn-on = ingetrokken per { $date }
+consent-in-force = geldt
+consent-withdraw = Intrekken
+consent-not-yet = geldt nog niet
+consent-expired = verlopen
+consent-give-title = Toestemming vastleggen
+consent-form-label = Vorm
+consent-given-by-label = Gegeven door
+consent-given-on-label = Gegeven op
+consent-scope-legend = Waarvoor (een verwerking, een ontvanger of beide)
+consent-processing-label = Verwerking
+consent-recipient-label = Ontvanger
+consent-none-chosen = (geen)
+consent-categories-label = Gegevens (categorieën)
+consent-purpose-label = Doel (kort label, kleine letters)
+consent-period-legend = Geldigheid (voor één dag: tweemaal dezelfde datum)
+consent-from-label = Geldig vanaf (leeg: de dag van geven)
+consent-until-label = Geldig tot en met (leeg: tot intrekking)
+consent-evidence-legend = Bewijs (de getoonde tekst met versie, of het ondertekende formulier)
+consent-text-label = Getoonde of voorgelezen tekst
+consent-text-version-label = Versie van die tekst
+consent-document-label = Waar het ondertekende formulier is (kenmerk)
+consent-sha256-label = SHA-256 van het formulier
+consent-give-button = Toestemming vastleggen
+# $field: "Geldig tot en met", $name: "valid_until", $message: the vault's explanation
+consent-error = { $field } ({ $name }): { $message }. Er is niets vastgelegd.

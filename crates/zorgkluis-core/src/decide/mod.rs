@@ -10,6 +10,7 @@ mod disclosure;
 mod due;
 mod erasure;
 pub mod information;
+mod objection;
 mod represent;
 pub mod request;
 mod retention;
@@ -30,6 +31,12 @@ pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
 pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};
 pub use erasure::{ErasureDecision, ErasureFacts, ErasureGround, ErasureOutcome, erasure_decision};
+pub use objection::{
+    OBJECTION_ARTICLE, OBJECTION_PENDING_ARTICLE, OBJECTION_REFUSAL_ARTICLE, ObjectionApplies,
+    ObjectionInputError, ObjectionQuery, ObjectionScope, ObjectionStanding, ObjectionTerms,
+    applies_on, check_decision, check_objection_scope, check_received, objection_covers,
+    objection_standing, processing_recipients,
+};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
 

@@ -2,14 +2,15 @@
 //! identity checks), records (the dossier, amendments, emergency access), the care team, the
 //! audit log, the request register. Each route is registered together with its OpenAPI operation
 //! ([`utoipa_axum::routes!`]), so the document at `/api/v1/openapi.json` describes exactly the
-//! routes the router serves. Consent records are in `consents`; disclosures and
-//! the registers get a file of their own here as they come.
+//! routes the router serves. Consent records are in `consents`, objections in
+//! `objections`; disclosures and the registers get a file of their own here as they come.
 
 mod audit;
 mod care;
 mod consents;
 mod contact;
 mod incidents;
+mod objections;
 mod persons;
 mod records;
 mod requests;
@@ -156,6 +157,9 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(contact::block))
         .routes(routes!(consents::list, consents::give))
         .routes(routes!(consents::withdraw))
+        .routes(routes!(objections::list, objections::file))
+        .routes(routes!(objections::decide))
+        .routes(routes!(objections::withdraw))
         .routes(routes!(
             incidents::record_incident,
             incidents::list_incidents

@@ -200,6 +200,7 @@ pub(crate) async fn dossier(
     };
     let places_holds = vault.may(&caller.actor, Duty::PlaceHold);
     let body = html! {
+        @if view.facts.is_some() { (super::consents::tabs(lang, &person, "dossier")) }
         (super::retention::dossier_notice(&caller, &s, &person, &holds))
         @if view.facts.is_some() {
             p.sub { (person_details(view.facts.as_ref(), lang)) }

@@ -202,7 +202,10 @@ dt{font-weight:600}dd{margin:0 0 .4rem 0}.earlier{border-top:1px dashed #ccc;mar
 form.inline{display:inline-block;margin:.2rem 0 0 .4rem}form.inline button{font-size:.9rem;padding:.2rem .6rem;cursor:pointer}\
 .notice.hold{border-left-color:#a4161a;background:#fdecea;margin:.6rem 0}progress{width:100%;max-width:30rem;height:1.2rem}\
 code{font-size:.85rem;word-break:break-all}\
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem}dl.facts dd{margin:0}";
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem}dl.facts dd{margin:0}\
+nav.tabs ul{list-style:none;display:flex;gap:.3rem;margin:.6rem 0 1rem;padding:0;border-bottom:2px solid #0b4f6c}\
+nav.tabs a{display:block;padding:.35rem .9rem;border:1px solid #d0d7dc;border-bottom:0;border-radius:4px 4px 0 0;text-decoration:none;color:#0b4f6c}\
+nav.tabs a[aria-current=page]{background:#0b4f6c;color:#fff;border-color:#0b4f6c}caption{text-align:left}";
 
 /// A category's label in the reglement's taxonomy (its id if it has none).
 pub(crate) fn category_label(taxonomy: &Taxonomy, id: &str, lang: Lang) -> String {

@@ -8,6 +8,7 @@
 
 pub mod auth;
 mod clients;
+mod consents;
 mod dossier;
 pub mod export;
 mod home;
@@ -54,6 +55,11 @@ pub(crate) fn routes() -> Router<AppState> {
             get(clients::register_form).post(clients::register),
         )
         .route("/clienten/{id}", get(dossier::dossier))
+        .route(
+            "/clienten/{id}/toestemmingen",
+            get(consents::consents_page).post(consents::give),
+        )
+        .route("/toestemmingen/{id}/intrekken", post(consents::withdraw))
         .route(
             "/clienten/{id}/noodtoegang",
             get(dossier::emergency_form).post(dossier::emergency),

@@ -501,6 +501,29 @@ fn staff_do_their_work_in_a_real_browser() {
             "no list of what is withheld: {page}"
         );
         b.check("dossier-administratie").await;
+
+        // The consent tab: administration records a written consent for the auditor on one
+        // day (BG wonen 2.7), with the signed form as its evidence, and sees it in the history.
+        b.click_link("Toestemmingen").await;
+        b.text_with("Er zijn geen toestemmingen vastgelegd").await;
+        let day = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+        b.click("#toestemming-vorm option[value=schriftelijk]").await;
+        b.click("#toestemming-ontvanger option[value=auditor]").await;
+        b.click("#toestemming-categorieen option[value=gezondheid]").await;
+        b.fill("toestemming-doel", "audit").await;
+        b.date("toestemming-van", &day.to_string()).await;
+        b.date("toestemming-tot", &day.to_string()).await;
+        b.fill("toestemming-document", "formulier-audit-0001.pdf").await;
+        b.fill("toestemming-hash", &"c0".repeat(32)).await;
+        b.click("form[action$=toestemmingen] button.primary").await;
+        let page = b.text_with("alleen op die dag").await;
+        assert!(
+            page.contains(&zorgkluis_core::time::format_date(day, zorgkluis_core::Lang::Nl)),
+            "a Dutch date: {page}"
+        );
+        assert!(page.contains("ondertekend formulier formulier-audit-0001.pdf"), "{page}");
+        no_raw_timestamps(&page);
+        b.check("toestemmingen").await;
         b.logout().await;
 
         // Emergency access demands a reason, then is granted and flagged.

@@ -65,3 +65,62 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(v[0]["scope"]["recipient"], "auditor", "the record itself stays");
     }
 }
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// The consent tab of the dossier: the history in Dutch dates, the form that records a
+    /// consent (bad input shown on the page naming the field, nothing recorded), and the
+    /// withdraw button; the dossier links to the tab.
+    fn the_consent_tab_records_lists_and_withdraws(app) {
+        let person = app.client();
+        let web = crate::refusals::Web::login(&app, "admin-1");
+        let tab = format!("/clienten/{person}/toestemmingen");
+        let (status, page) = web.get(&tab);
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("Er zijn geen toestemmingen vastgelegd"), "{page}");
+        let (_, dossier) = web.get(&format!("/clienten/{person}"));
+        assert!(dossier.contains(&format!("href=\"{tab}\"")), "the dossier links its tab");
+
+        let day = today();
+        let good = format!(
+            "vorm=schriftelijk&gegeven_door=betrokkene&gegeven_op={day}&ontvanger=auditor\
+             &categorieen=gezondheid&categorieen=zorgplan&doel=audit&geldig_van={day}&geldig_tot={day}\
+             &document=formulier-audit-0001.pdf&document_sha256={}",
+            "ab".repeat(32)
+        );
+        // Bad input: shown on the tab with the field, nothing recorded.
+        let bad = good.replace("categorieen=zorgplan", "categorieen=hobbys");
+        let (status, page) = web.post(&tab, &bad);
+        assert_eq!(status, 422, "{page}");
+        assert!(page.contains("(categories)") && page.contains("Er is niets vastgelegd"), "{page}");
+        let bad = good.replace("&document=formulier-audit-0001.pdf", "&document=");
+        let (status, page) = web.post(&tab, &bad);
+        assert_eq!(status, 422, "{page}");
+        assert!(page.contains("(evidence_document)"), "{page}");
+        let (_, v) = app.get(Some("admin-1"), &format!("/api/v1/persons/{person}/consents"));
+        assert_eq!(v.as_array().unwrap().len(), 0, "nothing recorded: {v}");
+
+        let (status, _) = web.post(&tab, &good);
+        assert_eq!(status, 303);
+        let (_, page) = web.get(&tab);
+        let dutch = zorgkluis_core::time::format_date(day, zorgkluis_core::Lang::Nl);
+        assert!(page.contains(&format!("vanaf {dutch}")), "{page}");
+        assert!(page.contains("alleen op die dag"), "{page}");
+        assert!(page.contains("ondertekend formulier formulier-audit-0001.pdf"), "{page}");
+        assert!(page.contains("Intrekken"), "{page}");
+
+        // The directie reads naw only (BG wonen 3.1): refused.
+        let dir = crate::refusals::Web::login(&app, "dir-1");
+        let (status, _) = dir.post(&tab, &good);
+        assert_eq!(status, 403);
+
+        let (_, v) = app.get(Some("admin-1"), &format!("/api/v1/persons/{person}/consents"));
+        let id = v[0]["id"].as_str().unwrap().to_owned();
+        let (status, _) = web.post(&format!("/toestemmingen/{id}/intrekken"), "x=1");
+        assert_eq!(status, 303);
+        let (_, page) = web.get(&tab);
+        assert!(page.contains(&format!("ingetrokken per {dutch}")), "{page}");
+        assert!(!page.contains(">Intrekken<"), "{page}");
+        let (status, _) = web.post("/toestemmingen/no-such/intrekken", "x=1");
+        assert_eq!(status, 404);
+    }
+}

@@ -9,6 +9,7 @@ mod browser;
 mod consents;
 mod incidents;
 mod login;
+mod objections;
 mod refusals;
 mod requests;
 mod retention;
@@ -179,6 +180,10 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/persons/{id}/consents"),
     ("post", "/api/v1/persons/{id}/consents"),
     ("post", "/api/v1/consents/{id}/withdraw"),
+    ("get", "/api/v1/persons/{id}/objections"),
+    ("post", "/api/v1/persons/{id}/objections"),
+    ("post", "/api/v1/objections/{id}/decide"),
+    ("post", "/api/v1/objections/{id}/withdraw"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
@@ -261,6 +266,15 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/blokkades/00000000-0000-4000-8000-000000000000/opheffen".to_owned(),
             "terug=/toezicht/blokkades".to_owned(),
+        ),
+        (
+            format!("/clienten/{person}/toestemmingen"),
+            "vorm=mondeling&ontvanger=auditor&categorieen=gezondheid&tekst=vervalst&tekst_versie=1"
+                .to_owned(),
+        ),
+        (
+            "/toestemmingen/00000000-0000-4000-8000-000000000000/intrekken".to_owned(),
+            "x=1".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
@@ -1192,6 +1206,10 @@ zorgkluis_testkit::app_on_both_backends! {
             ("get", "/api/v1/persons/{id}/consents", Value::Null),
             ("post", "/api/v1/persons/{id}/consents", json!({"form": "mondeling", "scope": {"recipient": "huisarts", "categories": ["gezondheid"]}, "evidence": {"text": "x", "text_version": "1"}})),
             ("post", "/api/v1/consents/{id}/withdraw", json!({})),
+            ("get", "/api/v1/persons/{id}/objections", Value::Null),
+            ("post", "/api/v1/persons/{id}/objections", json!({"scope": {"processing": "cameratoezicht"}, "grounds": "x"})),
+            ("post", "/api/v1/objections/{id}/decide", json!({"outcome": "toegewezen"})),
+            ("post", "/api/v1/objections/{id}/withdraw", json!({})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),

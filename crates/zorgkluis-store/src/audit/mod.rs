@@ -165,6 +165,16 @@ audit_actions! {
     DisclosureNotice = "disclosure_notice",
     /// The ledger of disclosures read (the persons in it are the subjects).
     DisclosureList = "disclosure_list",
+    /// An objection (art. 21 AVG) recorded (the object is its id; the articles those of its
+    /// answer and of who made it).
+    ObjectionFile = "objection_file",
+    /// The decision on an objection, with the balancing (upheld, or rejected on compelling
+    /// grounds).
+    ObjectionDecide = "objection_decide",
+    /// An objection withdrawn by the person, recorded beside it.
+    ObjectionWithdraw = "objection_withdraw",
+    /// A person's objections read, with the grounds given and the balancing.
+    ObjectionRead = "objection_read",
     /// A retention plan: what is due as of a date (ids and categories, no content).
     RetentionPlan = "retention_plan",
     /// A retention run started or resumed (the run is the event's object).

@@ -255,6 +255,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0020_disclosures.sql"),
         include_str!("../../migrations/postgres/0020_disclosures.sql"),
     ),
+    (
+        21,
+        "objections",
+        include_str!("../../migrations/sqlite/0021_objections.sql"),
+        include_str!("../../migrations/postgres/0021_objections.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -417,14 +417,15 @@ impl Vault {
 
     /// Records that consent `id` is withdrawn by `withdrawn_by` (the subject or who acts for
     /// him), from `on` (today when none; not in the future, not before it was given). The
-    /// consent itself stays as it was; a second withdrawal is refused.
+    /// consent itself stays as it was; a second withdrawal is refused. Returns the person's id
+    /// (for a page to return to).
     pub async fn withdraw_consent(
         &self,
         actor: &Actor,
         id: &str,
         withdrawn_by: Requester,
         on: Option<Date>,
-    ) -> Result<(), VaultError> {
+    ) -> Result<String, VaultError> {
         let found = self
             .stored_consents(None, Some(id))
             .await?
@@ -478,7 +479,7 @@ impl Vault {
             ],
         );
         sealed::commit(&self.inner.writer, permit, vec![stmt]).await?;
-        Ok(())
+        Ok(found.person_id)
     }
 
     /// Every consent of `person`, withdrawn and expired ones too, newest first, with the

@@ -21,7 +21,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row as _;
 use zorgkluis_core::Lang;
-use zorgkluis_core::decide::{ConsentQuery, DisclosureAnswer, DisclosureFacts, disclose};
+use zorgkluis_core::decide::{
+    ConsentQuery, DisclosureAnswer, DisclosureFacts, ObjectionQuery, ObjectionStanding, disclose,
+};
 use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::vocabulary::{Action, Duty};
 
@@ -634,7 +636,21 @@ impl Vault {
             field: "categories",
             message: e.message(Lang::En),
         };
-        let objection = false;
+        // An upheld objection, or one whose balancing is pending, blocks by law whatever the
+        // rule; one the law does not reach (art. 21 lid 1 covers only processing on art. 6
+        // lid 1 sub e or f) blocks where the reglement's rule says an objection does.
+        let standing = self
+            .standing_objection(
+                person,
+                &ObjectionQuery {
+                    processing: None,
+                    recipient: Some(kind),
+                    category,
+                },
+                day,
+            )
+            .await?;
+        let objection = standing.is_some();
         let first = disclose(
             reglement,
             kind,
@@ -645,6 +661,21 @@ impl Vault {
             },
         )
         .map_err(invalid)?;
+        if let Some((o, how)) = standing.filter(|(_, how)| how.blocks_by_law()) {
+            let mut refused = first;
+            refused.allowed = false;
+            refused.notify_subject = false;
+            refused.objection_blocks = true;
+            let law = match how {
+                ObjectionStanding::Pending => "AVG art. 18 lid 1 sub d",
+                _ => "AVG art. 21 lid 1",
+            };
+            refused.articles.push(law.to_owned());
+            refused
+                .conditions
+                .push(format!("bezwaar {} ({})", o.id, o.received_on));
+            return Ok((refused, None));
+        }
         if !first.needs_consent {
             return Ok((first, None));
         }

@@ -9,11 +9,11 @@
 //! (reading the log: a client's access log, the emergency review), [`erasure`] and
 //! [`operations`] (keys, backup, restore, verification, the overview). New capabilities get a
 //! room of their own beside these: data-subject requests in `requests` and their carrying
-//! out as an export in `export`, consent records in
-//! `consents` and the disclosure ledger in `disclosures`, retention runs in `retention`, the
+//! out as an export in `export`, consent records in `consents`, objections (art. 21 AVG) in
+//! `objections` and the disclosure ledger in `disclosures`, retention runs in `retention`, the
 //! registers of incidents and complaints in `incidents` and `complaints`, bulk import in
-//! `import`; registers
-//! that hold no personal data of a client, and reports, live beside the vault.
+//! `import`; registers that hold no personal data of a client, and reports, live beside the
+//! vault.
 
 mod access;
 mod audit_log;
@@ -31,6 +31,7 @@ mod holds;
 mod identity;
 mod import;
 mod incidents;
+mod objections;
 mod operations;
 mod persons;
 mod records;
@@ -83,6 +84,9 @@ pub use import::{
     RECORDS_PER_JOB,
 };
 pub use incidents::Incident;
+pub use objections::{
+    FiledObjection, NewObjection, ObjectionDecision, ObjectionRecord, ObjectionWithdrawal,
+};
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use records::{Amendment, DossierView, Record, Withheld};

@@ -8,14 +8,14 @@
 use jiff::civil::Date;
 use sha2::Digest as _;
 use zorgkluis_core::Lang;
-use zorgkluis_core::decide::ConsentScope;
+use zorgkluis_core::decide::{ConsentScope, ObjectionScope};
 use zorgkluis_core::vocabulary::{
     Channel, ConsentGiven, RequestOutcome, RequestStatus, RequestType, Requester,
 };
 use zorgkluis_store::audit::{AuditAction, Outcome};
 use zorgkluis_store::vault::{
-    Actor, ConsentEvidence, NewConsent, NewDisclosure, NewPerson, NewRecipient, NewRequest,
-    NoticeOutcome, PersonFacts, RequestDetails, RequesterFacts, Vault, VaultError,
+    Actor, ConsentEvidence, NewConsent, NewDisclosure, NewObjection, NewPerson, NewRecipient,
+    NewRequest, NoticeOutcome, PersonFacts, RequestDetails, RequesterFacts, Vault, VaultError,
 };
 use zorgkluis_testkit::{actor, add_staff};
 
@@ -334,6 +334,46 @@ zorgkluis_testkit::on_both_backends! {
         assert!(!entry.with_consent);
         let json = serde_json::to_string(&export).unwrap();
         assert!(!json.contains("mentor-1"), "the export names no staff member");
+    }
+
+    /// An objection the reglement's rule lets block (3.7: the client may object to the
+    /// transfer of the registration) refuses the next disclosure to that kind of recipient;
+    /// before it, the same disclosure went.
+    async fn an_objection_blocks_where_the_rule_says_so(store) {
+        let vault = store.open_with("rondomzorg").await;
+        let (person, _) = client(&vault).await;
+        let taker = recipient(&vault, "overnemende_organisatie", "Zorggroep Voorbeeld").await;
+        vault.disclose(&coordinator(), &disclosure(&person, &taker), Lang::Nl).await.unwrap();
+        vault
+            .file_objection(
+                &coordinator(),
+                &NewObjection {
+                    person: person.clone(),
+                    scope: ObjectionScope {
+                        processing: "zorgverlening".into(),
+                        recipient: Some("overnemende_organisatie".into()),
+                        categories: vec!["gezondheid".into()],
+                    },
+                    made_by: Requester::Betrokkene,
+                    representative_person: None,
+                    representative_name: None,
+                    ground: None,
+                    authorisation: false,
+                    subject_born: None,
+                    received_on: today(),
+                    grounds: "Ik wil niet dat mijn dossier naar een andere organisatie gaat.".into(),
+                },
+                Lang::Nl,
+            )
+            .await
+            .unwrap();
+        let preview = vault.disclosure_preview(&coordinator(), &disclosure(&person, &taker)).await.unwrap();
+        assert!(!preview[0].allowed && preview[0].objection_blocks, "{preview:?}");
+        assert!(matches!(
+            vault.disclose(&coordinator(), &disclosure(&person, &taker), Lang::Nl).await.unwrap_err(),
+            VaultError::Invalid { field: "consent", .. }
+        ));
+        assert_eq!(vault.disclosures(&coordinator(), Some(&person)).await.unwrap().len(), 1);
     }
 
     /// Bad input names the field and changes nothing: an unknown kind, a code that is not 8
