@@ -56,6 +56,12 @@ pub type Reply = (u16, Value);
 
 impl TestApp {
     pub fn start(backend: Backend) -> TestApp {
+        TestApp::start_with(backend, "bg-wonen")
+    }
+
+    /// The app under another seed reglement (`rondomzorg`), with the same staff; accounts of
+    /// roles only that reglement has are added with [`TestApp::add_staff_with_tokens`].
+    pub fn start_with(backend: Backend, seed: &str) -> TestApp {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -64,12 +70,23 @@ impl TestApp {
         let jobs = zorgkluis_server::Jobs::default();
         let (store, vault, base, tokens, second_factors) = runtime.block_on(async {
             let store = TestStore::new(backend).await;
-            let vault = store.open().await;
-            add_staff(&vault, STAFF).await;
-            let second_factors = add_second_factors(&vault, STAFF).await;
+            let vault = store.open_with(seed).await;
+            // The staff whose roles the reglement has (Rondomzorg names no FG).
+            let staff: Vec<(&'static str, &'static str)> = STAFF
+                .iter()
+                .copied()
+                .filter(|(_, role)| {
+                    vault
+                        .reglement()
+                        .taxonomy
+                        .contains(zorgkluis_core::taxonomy::IdKind::Role, role)
+                })
+                .collect();
+            add_staff(&vault, &staff).await;
+            let second_factors = add_second_factors(&vault, &staff).await;
             let system = Actor::system("test");
             let mut tokens = HashMap::new();
-            for (name, role) in STAFF {
+            for (name, role) in &staff {
                 let token = vault
                     .accounts()
                     .create_token(&system, name, role)
@@ -106,6 +123,26 @@ impl TestApp {
             runtime: Some(runtime),
             store,
         }
+    }
+
+    /// Staff accounts and API tokens for roles beyond [`STAFF`] (a reglement's own roles).
+    pub fn add_staff_with_tokens(&mut self, staff: &[(&'static str, &'static str)]) {
+        let vault = self.vault.clone();
+        let tokens = self.block_on(async move {
+            add_staff(&vault, staff).await;
+            let system = Actor::system("test");
+            let mut tokens = Vec::new();
+            for (name, role) in staff {
+                let token = vault
+                    .accounts()
+                    .create_token(&system, name, role)
+                    .await
+                    .unwrap();
+                tokens.push((*name, token));
+            }
+            tokens
+        });
+        self.tokens.extend(tokens);
     }
 
     /// A web session of `user`, logged in with [`PASSWORD`] and, where the account has one,

@@ -9,6 +9,7 @@ mod audit;
 mod care;
 mod consents;
 mod contact;
+mod disclosures;
 mod incidents;
 mod objections;
 mod persons;
@@ -157,6 +158,17 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(contact::block))
         .routes(routes!(consents::list, consents::give))
         .routes(routes!(consents::withdraw))
+        .routes(routes!(
+            disclosures::recipients,
+            disclosures::register_recipient
+        ))
+        .routes(routes!(
+            disclosures::person_disclosures,
+            disclosures::disclose
+        ))
+        .routes(routes!(disclosures::preview))
+        .routes(routes!(disclosures::ledger))
+        .routes(routes!(disclosures::notice))
         .routes(routes!(objections::list, objections::file))
         .routes(routes!(objections::decide))
         .routes(routes!(objections::withdraw))

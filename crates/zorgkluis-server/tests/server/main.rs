@@ -7,6 +7,7 @@
 mod accounts;
 mod browser;
 mod consents;
+mod disclosures_api;
 mod incidents;
 mod login;
 mod objections;
@@ -184,6 +185,13 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/persons/{id}/objections"),
     ("post", "/api/v1/objections/{id}/decide"),
     ("post", "/api/v1/objections/{id}/withdraw"),
+    ("get", "/api/v1/recipients"),
+    ("post", "/api/v1/recipients"),
+    ("post", "/api/v1/persons/{id}/disclosures/preview"),
+    ("get", "/api/v1/persons/{id}/disclosures"),
+    ("post", "/api/v1/persons/{id}/disclosures"),
+    ("get", "/api/v1/disclosures"),
+    ("post", "/api/v1/disclosures/{id}/notice"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
@@ -1210,6 +1218,10 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/persons/{id}/objections", json!({"scope": {"processing": "cameratoezicht"}, "grounds": "x"})),
             ("post", "/api/v1/objections/{id}/decide", json!({"outcome": "toegewezen"})),
             ("post", "/api/v1/objections/{id}/withdraw", json!({})),
+            ("post", "/api/v1/persons/{id}/disclosures/preview", json!({"recipient": "x", "categories": ["gezondheid"], "purpose": "overdracht"})),
+            ("get", "/api/v1/persons/{id}/disclosures", Value::Null),
+            ("post", "/api/v1/persons/{id}/disclosures", json!({"recipient": "x", "categories": ["gezondheid"], "purpose": "overdracht"})),
+            ("post", "/api/v1/disclosures/{id}/notice", json!({"outcome": "verstuurd"})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),

@@ -334,6 +334,14 @@ impl Vault {
         }
     }
 
+    /// Whether a disclosure is in the ledger: `NotFound` if not (before anything else is read).
+    pub async fn check_disclosure_known(&self, id: &str) -> Result<(), VaultError> {
+        match self.ledger(None, Some(id)).await?.is_empty() {
+            true => Err(VaultError::NotFound(format!("disclosure {id}"))),
+            false => Ok(()),
+        }
+    }
+
     async fn stored_recipients(&self, id: Option<&str>) -> Result<Vec<Recipient>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {RECIPIENT_COLUMNS} FROM recipients r WHERE r.tenant_id = $1 \

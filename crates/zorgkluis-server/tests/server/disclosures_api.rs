@@ -1,0 +1,145 @@
+//! The disclosure ledger over the API (issue 14 part 2), on Rondomzorg's reglement: the
+//! register of recipients (bad input naming the field; only who keeps it may add), a
+//! preview that says what a disclosure would be decided, a disclosure refused without the
+//! consent its rule needs and allowed without consent where the rule allows it (bemoeizorg,
+//! 2.7) with the notice to the client due (2.5), the notice recorded once, the ledger filtered
+//! on what is due. Synthetic data.
+
+use serde_json::{Value, json};
+use zorgkluis_testkit::{Backend, TestApp};
+
+fn ledger_over_the_api(mut app: TestApp) {
+    app.add_staff_with_tokens(&[
+        ("mentor-1", "mentor"),
+        ("coord-1", "coordinator_clientbureau"),
+    ]);
+    let person = app.client();
+    let vault = app.vault.clone();
+    let p = person.clone();
+    app.block_on(async move {
+        let admin = zorgkluis_testkit::actor("admin-1", "administratie");
+        // app.client() is in zorg-1's care team already, with one health record.
+        vault
+            .assign_care(&admin, "mentor-1", &p, jiff::civil::date(2020, 1, 1), None)
+            .await
+            .unwrap();
+    });
+
+    // The register.
+    let bad = json!({"kind": "buurman", "name": "Buurman"});
+    let (status, v) = app.post(Some("coord-1"), "/api/v1/recipients", &bad);
+    assert_eq!((status, v["field"].clone()), (422, json!("kind")), "{v}");
+    let (status, v) = app.post(
+        Some("coord-1"),
+        "/api/v1/recipients",
+        &json!({"kind": "bemoeizorgpartner", "name": "GGD Voorbeeld", "agb_code": "12"}),
+    );
+    assert_eq!(
+        (status, v["field"].clone()),
+        (422, json!("agb_code")),
+        "{v}"
+    );
+    let (status, v) = app.post(
+        Some("zorg-1"),
+        "/api/v1/recipients",
+        &json!({"kind": "bemoeizorgpartner", "name": "GGD Voorbeeld"}),
+    );
+    assert_eq!(
+        (status, v["code"].clone()),
+        (403, json!("access.denied")),
+        "{v}"
+    );
+    let (status, v) = app.get(Some("coord-1"), "/api/v1/recipients");
+    assert_eq!((status, v.as_array().map(Vec::len)), (200, Some(0)), "{v}");
+    let (status, ggd) = app.post(
+        Some("coord-1"),
+        "/api/v1/recipients",
+        &json!({"kind": "bemoeizorgpartner", "name": "GGD Voorbeeld", "kvk_number": "12345678"}),
+    );
+    assert_eq!(status, 201, "{ggd}");
+    assert_eq!(ggd["country"], "NL");
+    let (_, huisarts) = app.post(
+        Some("coord-1"),
+        "/api/v1/recipients",
+        &json!({"kind": "zorgaanbieder", "name": "Huisartsenpraktijk Voorbeeld", "agb_code": "01234567"}),
+    );
+    let what = |recipient: &Value| json!({"recipient": recipient["id"], "categories": ["gezondheid"], "purpose": "overdracht"});
+
+    // Preview, then the refusal without consent (2.3: the care provider needs it).
+    let preview = format!("/api/v1/persons/{person}/disclosures/preview");
+    let (status, v) = app.post(Some("mentor-1"), &preview, &what(&huisarts));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(
+        (v[0]["allowed"].clone(), v[0]["needs_consent"].clone()),
+        (json!(false), json!(true)),
+        "{v}"
+    );
+    assert!(v[0]["explanation"].as_str().unwrap().contains("2.3"), "{v}");
+    let send = format!("/api/v1/persons/{person}/disclosures");
+    let (status, v) = app.post(Some("mentor-1"), &send, &what(&huisarts));
+    assert_eq!((status, v["field"].clone()), (422, json!("consent")), "{v}");
+    let (status, v) = app.post(
+        Some("mentor-1"),
+        &send,
+        &json!({"recipient": "onbekend", "categories": ["gezondheid"], "purpose": "overdracht"}),
+    );
+    assert_eq!(
+        (status, v["field"].clone()),
+        (422, json!("recipient")),
+        "{v}"
+    );
+    // A caregiver may not disclose (Rondomzorg 2.2 gives read, write and correct).
+    let (status, v) = app.post(Some("zorg-1"), &send, &what(&ggd));
+    assert_eq!(status, 403, "{v}");
+
+    // Bemoeizorg goes without consent; the client is to be told.
+    let (status, v) = app.post(Some("mentor-1"), &send, &what(&ggd));
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(v["extract"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["disclosure"]["notice_due"], true, "{v}");
+    assert_eq!(v["disclosure"]["recipient"]["name"], "GGD Voorbeeld");
+    let id = v["disclosure"]["id"].as_str().unwrap().to_owned();
+
+    let (status, v) = app.get(Some("coord-1"), "/api/v1/disclosures?notice_due=true");
+    assert_eq!((status, v.as_array().map(Vec::len)), (200, Some(1)), "{v}");
+    let (status, v) = app.get(Some("mentor-1"), "/api/v1/disclosures");
+    assert_eq!(status, 403, "the ledger is the officer's: {v}");
+    let (status, v) = app.get(
+        Some("coord-1"),
+        &format!("/api/v1/persons/{person}/disclosures"),
+    );
+    assert_eq!((status, v[0]["id"].clone()), (200, json!(id)), "{v}");
+
+    let notice = format!("/api/v1/disclosures/{id}/notice");
+    let (status, v) = app.post(Some("mentor-1"), &notice, &json!({"outcome": "misschien"}));
+    assert_eq!((status, v["field"].clone()), (422, json!("outcome")), "{v}");
+    let (status, v) = app.post(
+        Some("mentor-1"),
+        &notice,
+        &json!({"outcome": "uitzondering"}),
+    );
+    assert_eq!((status, v["field"].clone()), (422, json!("reason")), "{v}");
+    let (status, v) = app.post(Some("mentor-1"), &notice, &json!({"outcome": "verstuurd"}));
+    assert_eq!(status, 201, "{v}");
+    assert!(v["text"].as_str().unwrap().contains("GGD Voorbeeld"), "{v}");
+    let (status, v) = app.post(Some("mentor-1"), &notice, &json!({"outcome": "verstuurd"}));
+    assert_eq!(status, 409, "once only: {v}");
+    let (_, v) = app.get(Some("coord-1"), "/api/v1/disclosures?notice_due=true");
+    assert_eq!(v.as_array().map(Vec::len), Some(0), "{v}");
+    let (status, _) = app.post(
+        Some("mentor-1"),
+        "/api/v1/disclosures/no-such/notice",
+        &json!({"outcome": "verstuurd"}),
+    );
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn the_ledger_over_the_api_sqlite() {
+    ledger_over_the_api(TestApp::start_with(Backend::Sqlite, "rondomzorg"));
+}
+
+#[test]
+fn the_ledger_over_the_api_postgres() {
+    ledger_over_the_api(TestApp::start_with(Backend::Postgres, "rondomzorg"));
+}
