@@ -210,6 +210,22 @@ impl MasterKeys {
         Ok(Zeroizing::new(mac.finalize().into_bytes().into()))
     }
 
+    /// The pseudonym of a person in a research project: a keyed hash under a key of the
+    /// project's own (derived from the root secret, the tenant and the project), so that the
+    /// same project's exports share pseudonyms and two projects cannot link theirs.
+    pub(crate) fn research_pseudonym(
+        &self,
+        tenant: &str,
+        project: &str,
+        person: &str,
+    ) -> Result<String, StoreError> {
+        let key = self.derive(&format!("research-pseudonym\0{tenant}\0{project}"))?;
+        let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(key.as_slice())
+            .map_err(|e| StoreError::Crypto(e.to_string()))?;
+        mac.update(person.as_bytes());
+        Ok(hex::encode(&mac.finalize().into_bytes()[..16]))
+    }
+
     /// The keyed hash of a BSN, for lookup without storing it in plaintext.
     pub fn bsn_hash(&self, tenant: &str, bsn: &str) -> Result<Vec<u8>, StoreError> {
         let key = self.derive("bsn-lookup")?;

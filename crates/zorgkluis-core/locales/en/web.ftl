@@ -662,3 +662,6 @@ consent-sha256-label = SHA-256 of the form
 consent-give-button = Record the consent
 # $field: "Valid up to and including", $name: "valid_until", $message: the vault's explanation
 consent-error = { $field } ({ $name }): { $message }. Nothing was recorded.
+
+# Research exports (issue 14 part 5)
+audit-action-research-export = Research dataset disclosed

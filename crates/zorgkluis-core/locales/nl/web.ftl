@@ -662,3 +662,6 @@ consent-sha256-label = SHA-256 van het formulier
 consent-give-button = Toestemming vastleggen
 # $field: "Geldig tot en met", $name: "valid_until", $message: the vault's explanation
 consent-error = { $field } ({ $name }): { $message }. Er is niets vastgelegd.
+
+# Research exports (issue 14 part 5)
+audit-action-research-export = Onderzoeksbestand verstrekt

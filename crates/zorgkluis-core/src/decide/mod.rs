@@ -13,6 +13,7 @@ pub mod information;
 mod objection;
 mod represent;
 pub mod request;
+mod research;
 mod retention;
 
 pub use access::{
@@ -38,6 +39,10 @@ pub use objection::{
     objection_standing, processing_recipients,
 };
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
+pub use research::{
+    Anonymised, QuasiRow, ResearchConditions, ResearchGround, ResearchInputError, ResearchMode,
+    k_anonymise, research_ground,
+};
 pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
 
 use crate::calendar::OutOfRange;

@@ -165,6 +165,9 @@ audit_actions! {
     DisclosureNotice = "disclosure_notice",
     /// The ledger of disclosures read (the persons in it are the subjects).
     DisclosureList = "disclosure_list",
+    /// A research export made (the object is the export; each client's `disclose` is logged
+    /// before it, each client in it has a ledger entry).
+    ResearchExport = "research_export",
     /// An objection (art. 21 AVG) recorded (the object is its id; the articles those of its
     /// answer and of who made it).
     ObjectionFile = "objection_file",

@@ -261,6 +261,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0021_objections.sql"),
         include_str!("../../migrations/postgres/0021_objections.sql"),
     ),
+    (
+        22,
+        "research_exports",
+        include_str!("../../migrations/sqlite/0022_research_exports.sql"),
+        include_str!("../../migrations/postgres/0022_research_exports.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -342,6 +342,14 @@ impl Vault {
         }
     }
 
+    /// The registered recipient `id`, if there is one.
+    pub(super) async fn stored_recipients_of(
+        &self,
+        id: &str,
+    ) -> Result<Option<Recipient>, StoreError> {
+        Ok(self.stored_recipients(Some(id)).await?.into_iter().next())
+    }
+
     async fn stored_recipients(&self, id: Option<&str>) -> Result<Vec<Recipient>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {RECIPIENT_COLUMNS} FROM recipients r WHERE r.tenant_id = $1 \
@@ -631,7 +639,7 @@ impl Vault {
     /// The reglement's answer for one category, with the live consent it needs (the id of the
     /// consent that allowed it). The first answer names the form a consent must have; the
     /// consent records then say whether there is one.
-    async fn disclosure_answer(
+    pub(super) async fn disclosure_answer(
         &self,
         person: &str,
         kind: &str,

@@ -36,6 +36,7 @@ mod operations;
 mod persons;
 mod records;
 mod requests;
+mod research;
 mod restriction_request;
 mod restrictions;
 mod retention;
@@ -94,6 +95,7 @@ pub use requests::{
     DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,
     RequestSummary, RequestView, RequesterFacts, RequesterView, TimelineEntry,
 };
+pub use research::{NewResearchExport, ResearchDataset, ResearchRecord, ResearchRow};
 pub use restrictions::{NewRestriction, Restriction};
 pub use retention::{
     Certificate, CertificateItem, HeldItem, PersonPlan, PlanCategory, PlanEntry, RetentionPlan,

@@ -17,6 +17,7 @@ mod incidents;
 mod objections;
 mod persons;
 mod requests;
+mod research;
 mod restrictions;
 mod retention;
 mod retention_absence;
