@@ -11,6 +11,7 @@ mod incident_cmd;
 mod objection_cmd;
 mod reglement_cmd;
 mod request_cmd;
+mod research_cmd;
 mod retention_cmd;
 mod retention_holds_cmd;
 mod serve_cmd;
@@ -118,6 +119,12 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+enum ResearchCommand {
+    /// Make a dataset for a research project; the JSON to --out or standard output.
+    Export(Box<research_cmd::ExportArgs>),
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Check, show and simulate a reglement before adopting it.
     #[command(subcommand)]
@@ -172,6 +179,10 @@ enum Command {
     /// the notice to the client, whom to tell of a correction.
     #[command(subcommand)]
     Disclosure(disclosure_cmd::DisclosureCommand),
+    /// Research exports: a dataset for a named project, on consent or art. 7:458 BW,
+    /// pseudonymised or anonymised (k reported), noted in each client's ledger.
+    #[command(subcommand)]
+    Research(ResearchCommand),
     /// Objections (art. 21 AVG) per processing: file, decide with the balancing, withdraw,
     /// list; acting as a staff member who handles requests (--as).
     #[command(subcommand)]
@@ -272,6 +283,9 @@ fn main() -> ExitCode {
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
         Command::Recipient(cmd) => disclosure_cmd::recipients(&cli.installation, cmd, lang),
         Command::Disclosure(cmd) => disclosure_cmd::run(&cli.installation, cmd, lang),
+        Command::Research(ResearchCommand::Export(args)) => {
+            research_cmd::run(&cli.installation, *args, lang)
+        }
         Command::Objection(cmd) => objection_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),

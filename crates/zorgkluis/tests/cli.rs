@@ -3212,3 +3212,112 @@ fn objection_file_decide_withdraw_and_list() {
     let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }
+
+#[test]
+fn a_research_export_names_its_ground_and_reports_k() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let o = zorgkluis(&[
+        "--data-dir",
+        &data,
+        "init",
+        "--reglement",
+        &seed_named("alpo-zorg.toml"),
+        "--tenant",
+        zorgkluis_testkit::TENANT,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let location = zorgkluis_store::Location::embedded(std::path::Path::new(&data));
+        let reglement = zorgkluis_testkit::reglement("alpo-zorg");
+        let policy = zorgkluis_testkit::policy(&reglement);
+        let vault = zorgkluis_store::vault::Vault::open(
+            &location,
+            zorgkluis_testkit::TENANT,
+            reglement,
+            &zorgkluis_testkit::reglement_source("alpo-zorg"),
+            policy,
+        )
+        .await
+        .unwrap();
+        zorgkluis_testkit::add_staff(
+            &vault,
+            &[("admin-1", "administratie"), ("coord-1", "coordinator")],
+        )
+        .await;
+        let admin = zorgkluis_testkit::actor("admin-1", "administratie");
+        for n in 0..2 {
+            vault
+                .register_person(
+                    &admin,
+                    &zorgkluis_store::vault::NewPerson {
+                        subject_category: "client".into(),
+                        bsn: None,
+                        facts: Some(zorgkluis_store::vault::PersonFacts {
+                            name: format!("Synthetische Cliënt {n}"),
+                            birth_date: Some(jiff::civil::date(1955, 1, 2 + n)),
+                            client_number: None,
+                        }),
+                    },
+                    "intake",
+                )
+                .await
+                .unwrap();
+        }
+        vault.close().await;
+    });
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let added = json(&run(&[
+        "recipient",
+        "add",
+        "--kind",
+        "onderzoek",
+        "--name",
+        "Onderzoeksinstituut Voorbeeld",
+        "--json",
+    ]));
+    let recipient = added["id"].as_str().unwrap().to_owned();
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "research",
+            "export",
+            "--as",
+            "coord-1",
+            "--project",
+            "valpreventie",
+            "--recipient",
+            &recipient,
+            "--categories",
+            "naw",
+            "--ground",
+            "niet_te_verlangen",
+            "--public-interest",
+            "--necessary",
+            "--min-k",
+            "2",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let bad = export(&["--mode", "gepseudonimiseerd"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stdout(&bad));
+    assert!(stderr(&bad).contains("--mode"), "{}", stderr(&bad));
+    let out = dir.dir.path().join("set.json");
+    let good = export(&[
+        "--mode",
+        "geanonimiseerd",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
+    assert!(stderr(&good).contains("bereikte k: 2"), "{}", stderr(&good));
+    let set: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(set["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(set["rows"][0]["birth_year"], 1955);
+    assert!(set["rows"][0]["pseudonym"].is_null());
+    assert_eq!(set["k"], 2);
+}

@@ -244,3 +244,6 @@ cli-objection-line = { $id }: objection to { $scope }, by { $by }, received { $r
     }; { $status }
 cli-objection-decide-done = Objection { $id } is decided: { $outcome } ({ $articles }).
 cli-objection-withdraw-done = Objection { $id } is withdrawn.
+
+# Research exports (issue 14 part 5)
+cli-research-summary = Research dataset: { $rows } clients; left out for an objection: { $objection }, for want of consent: { $consent }; suppressed (group too small): { $suppressed }; k achieved: { $k }; SHA-256 { $sha }

@@ -244,3 +244,6 @@ cli-objection-line = { $id }: bezwaar tegen { $scope }, door { $by }, ontvangen 
     }; { $status }
 cli-objection-decide-done = Op bezwaar { $id } is beslist: { $outcome } ({ $articles }).
 cli-objection-withdraw-done = Bezwaar { $id } is ingetrokken.
+
+# Research exports (issue 14 part 5)
+cli-research-summary = Onderzoeksbestand: { $rows } cliënten; weggelaten wegens bezwaar: { $objection }, wegens ontbrekende toestemming: { $consent }; onderdrukt (te kleine groep): { $suppressed }; bereikte k: { $k }; SHA-256 { $sha }
