@@ -17,7 +17,8 @@ use jiff::civil::Date;
 use zorgkluis_core::decide::DisclosureAnswer;
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{
-    Actor, Disclosure, NewDisclosure, NewRecipient, NoticeOutcome, Recipient, Vault, VaultError,
+    Actor, Disclosure, NewDisclosure, NewRecipient, NoticeOutcome, Recipient, Telling, Vault,
+    VaultError,
 };
 
 use crate::reglement_cmd::parse_date;
@@ -120,6 +121,23 @@ pub enum DisclosureCommand {
         #[arg(long = "as")]
         user: String,
     },
+    /// Record that a recipient was told of the correction or erasure of a record (--on), or
+    /// why that proved impossible or disproportionate (--not-told REASON) (AVG art. 19).
+    Told {
+        #[arg(long)]
+        record: String,
+        #[arg(long)]
+        recipient: String,
+        #[arg(long = "as")]
+        user: String,
+        #[arg(long, value_parser = parse_date, conflicts_with = "not_told")]
+        on: Option<Date>,
+        #[arg(long)]
+        not_told: Option<String>,
+        /// The request the correction or erasure carried out.
+        #[arg(long)]
+        request: Option<String>,
+    },
     /// The recipients to tell of the correction of a record (AVG art. 19).
     Tell {
         #[arg(long)]
@@ -135,6 +153,7 @@ pub enum DisclosureCommand {
 fn flag(field: &str) -> String {
     match field {
         "on" => "--sent-on".to_owned(),
+        "told_on" => "--on".to_owned(),
         "outcome" => "--exception".to_owned(),
         "disclosure" => "DISCLOSURE_ID".to_owned(),
         "consent" => "--recipient/--categories (toestemming)".to_owned(),
@@ -375,6 +394,27 @@ pub fn run(inst: &Installation, cmd: DisclosureCommand, lang: Lang) -> ExitCode 
                 .map_err(|e| say(e, lang))?;
             Ok((letter.text, true))
         }),
+        DisclosureCommand::Told {
+            record,
+            recipient,
+            user,
+            on,
+            not_told,
+            request,
+        } => with_vault(inst, lang, |v| async move {
+            let actor = acting(&v, Some(&user)).await?;
+            let telling = match (on, not_told) {
+                (Some(on), _) => Telling::Told(on),
+                (None, Some(why)) => Telling::NotTold(why),
+                (None, None) => {
+                    return Err("--on: give the day it was told, or --not-told REASON".into());
+                }
+            };
+            v.record_recipient_told(&actor, &record, &recipient, &telling, request.as_deref())
+                .await
+                .map_err(|e| say(e, lang))?;
+            Ok((t!(lang, "cli-recipient-told-done"), true))
+        }),
         DisclosureCommand::Tell {
             record,
             user,
@@ -394,7 +434,23 @@ pub fn run(inst: &Installation, cmd: DisclosureCommand, lang: Lang) -> ExitCode 
                     .map(|t| {
                         let days: Vec<String> =
                             t.disclosures.iter().map(|(_, d)| d.to_string()).collect();
-                        format!("{} ({})", recipient_line(&t.recipient), days.join(", "))
+                        let done = match &t.notice {
+                            Some(n) => match (&n.told_on, &n.not_told) {
+                                (Some(on), _) => {
+                                    t!(lang, "cli-recipient-told-on", on = &on.to_string())
+                                }
+                                (None, Some(why)) => {
+                                    t!(lang, "cli-recipient-not-told", reason = why.as_str())
+                                }
+                                (None, None) => String::new(),
+                            },
+                            None => t!(lang, "cli-recipient-to-tell"),
+                        };
+                        format!(
+                            "{} ({}): {done}",
+                            recipient_line(&t.recipient),
+                            days.join(", ")
+                        )
                     })
                     .collect::<Vec<_>>()
                     .join("\n")

@@ -3091,6 +3091,38 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
         "--json",
     ]));
     assert_eq!(tell[0]["recipient"]["name"], "GGD Voorbeeld");
+    assert!(tell[0]["notice"].is_null());
+    let bad = run(&[
+        "disclosure",
+        "told",
+        "--record",
+        &record,
+        "--recipient",
+        &recipient,
+        "--as",
+        "zorg-1",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--on"), "{}", stderr(&bad));
+    let told = run(&[
+        "disclosure",
+        "told",
+        "--record",
+        &record,
+        "--recipient",
+        &recipient,
+        "--as",
+        "zorg-1",
+        "--on",
+        &today,
+    ]);
+    assert_eq!(told.status.code(), Some(0), "{}", stderr(&told));
+    let tell = run(&["disclosure", "tell", "--record", &record, "--as", "zorg-1"]);
+    assert!(
+        stdout(&tell).contains(&format!("geïnformeerd op {today}")),
+        "{}",
+        stdout(&tell)
+    );
     let verify = run(&["audit", "verify"]);
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }

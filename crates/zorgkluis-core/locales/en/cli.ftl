@@ -247,3 +247,7 @@ cli-objection-withdraw-done = Objection { $id } is withdrawn.
 
 # Research exports (issue 14 part 5)
 cli-research-summary = Research dataset: { $rows } clients; left out for an objection: { $objection }, for want of consent: { $consent }; suppressed (group too small): { $suppressed }; k achieved: { $k }; SHA-256 { $sha }
+cli-recipient-told-on = told on { $on }
+cli-recipient-not-told = not told: { $reason }
+cli-recipient-to-tell = still to be told (GDPR art. 19)
+cli-recipient-told-done = Recorded.

@@ -665,3 +665,4 @@ consent-error = { $field } ({ $name }): { $message }. Nothing was recorded.
 
 # Research exports (issue 14 part 5)
 audit-action-research-export = Research dataset disclosed
+audit-action-recipient-told = Recipient told of a correction or erasure

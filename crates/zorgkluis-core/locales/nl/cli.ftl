@@ -247,3 +247,7 @@ cli-objection-withdraw-done = Bezwaar { $id } is ingetrokken.
 
 # Research exports (issue 14 part 5)
 cli-research-summary = Onderzoeksbestand: { $rows } cliënten; weggelaten wegens bezwaar: { $objection }, wegens ontbrekende toestemming: { $consent }; onderdrukt (te kleine groep): { $suppressed }; bereikte k: { $k }; SHA-256 { $sha }
+cli-recipient-told-on = geïnformeerd op { $on }
+cli-recipient-not-told = niet geïnformeerd: { $reason }
+cli-recipient-to-tell = nog te informeren (AVG art. 19)
+cli-recipient-told-done = Vastgelegd.

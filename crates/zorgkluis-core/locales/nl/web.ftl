@@ -665,3 +665,4 @@ consent-error = { $field } ({ $name }): { $message }. Er is niets vastgelegd.
 
 # Research exports (issue 14 part 5)
 audit-action-research-export = Onderzoeksbestand verstrekt
+audit-action-recipient-told = Ontvanger geïnformeerd over correctie of verwijdering

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use zorgkluis_core::decide::DisclosureAnswer;
 use zorgkluis_store::vault::{
-    Disclosure, NewDisclosure, NewRecipient, NoticeLetter, NoticeOutcome, Recipient,
+    Disclosure, NewDisclosure, NewRecipient, NoticeLetter, NoticeOutcome, Recipient, Telling,
 };
 
 use super::records::RecordOut;
@@ -387,4 +387,97 @@ pub(crate) async fn notice(
         .record_disclosure_notice(&caller.actor, &id, outcome, on, body.reason.as_deref())
         .await?;
     Ok((StatusCode::CREATED, Json(letter.into())))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ToTellOut {
+    recipient: RecipientOut,
+    /// The disclosures that gave it the record.
+    disclosure_ids: Vec<String>,
+    /// The day it was told, if recorded.
+    #[schema(value_type = Option<String>, format = Date)]
+    told_on: Option<Date>,
+    /// Why it was not told (impossible, or a disproportionate effort), if recorded.
+    not_told: Option<String>,
+}
+
+/// Whom to tell of the correction, restriction or erasure of a record (AVG art. 19): the
+/// recipients the ledger says received it, and what was recorded of telling each.
+#[utoipa::path(get, path = "/api/v1/records/{id}/recipients", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<ToTellOut>), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn recipients_to_tell(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ToTellOut>>, AppError> {
+    let list = s.vault.recipients_to_tell(&caller.actor, &id).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|t| ToTellOut {
+                recipient: t.recipient.into(),
+                disclosure_ids: t.disclosures.into_iter().map(|(d, _)| d).collect(),
+                told_on: t.notice.as_ref().and_then(|n| n.told_on),
+                not_told: t.notice.and_then(|n| n.not_told),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ToldIn {
+    recipient: String,
+    /// The day it was told; or `not_told` with the reason.
+    #[schema(value_type = Option<String>, format = Date)]
+    told_on: Option<Date>,
+    not_told: Option<String>,
+    /// The request the correction or erasure carried out.
+    request: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Told {
+    record: String,
+    recipient: String,
+}
+
+/// Record that a recipient was told of the correction, restriction or erasure of a record, or
+/// why not (AVG art. 19). Once per record and recipient.
+#[utoipa::path(post, path = "/api/v1/records/{id}/recipients/told", params(("id" = String, Path)),
+    request_body = ToldIn,
+    responses((status = 201, body = Told), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn recipient_told(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Body(body): Body<ToldIn>,
+) -> Result<(StatusCode, Json<Told>), AppError> {
+    let telling = match (body.told_on, body.not_told) {
+        (Some(on), _) => Telling::Told(on),
+        (None, Some(why)) => Telling::NotTold(why),
+        (None, None) => {
+            return Err(AppError::invalid(
+                "told_on",
+                "give the day it was told, or not_told with the reason",
+            ));
+        }
+    };
+    s.vault
+        .record_recipient_told(
+            &caller.actor,
+            &id,
+            &body.recipient,
+            &telling,
+            body.request.as_deref(),
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Told {
+            record: id,
+            recipient: body.recipient,
+        }),
+    ))
 }

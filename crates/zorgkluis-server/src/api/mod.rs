@@ -169,6 +169,8 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(disclosures::preview))
         .routes(routes!(disclosures::ledger))
         .routes(routes!(disclosures::notice))
+        .routes(routes!(disclosures::recipients_to_tell))
+        .routes(routes!(disclosures::recipient_told))
         .routes(routes!(objections::list, objections::file))
         .routes(routes!(objections::decide))
         .routes(routes!(objections::withdraw))

@@ -132,6 +132,40 @@ fn ledger_over_the_api(mut app: TestApp) {
         &json!({"outcome": "verstuurd"}),
     );
     assert_eq!(status, 404);
+
+    // Whom to tell of a correction of the record (AVG art. 19), and that it was told.
+    let record = v_record(&app, &person);
+    let path = format!("/api/v1/records/{record}/recipients");
+    let (status, v) = app.get(Some("zorg-1"), &path);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v[0]["recipient"]["name"], "GGD Voorbeeld", "{v}");
+    assert!(v[0]["told_on"].is_null());
+    let told = format!("{path}/told");
+    let (status, v) = app.post(Some("zorg-1"), &told, &json!({"recipient": ggd["id"]}));
+    assert_eq!((status, v["field"].clone()), (422, json!("told_on")), "{v}");
+    let (status, v) = app.post(
+        Some("zorg-1"),
+        &told,
+        &json!({"recipient": ggd["id"], "told_on": "2026-01-05"}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let (_, v) = app.get(Some("zorg-1"), &path);
+    assert_eq!(v[0]["told_on"], "2026-01-05", "{v}");
+}
+
+/// The id of the person's one record, read as their caregiver.
+fn v_record(app: &TestApp, person: &str) -> String {
+    let (status, v) = app.get(
+        Some("zorg-1"),
+        &format!("/api/v1/persons/{person}/records?category=gezondheid"),
+    );
+    assert_eq!(status, 200, "{v}");
+    v.as_array()
+        .and_then(|a| a.first())
+        .or_else(|| v["records"].as_array().and_then(|a| a.first()))
+        .and_then(|r| r["id"].as_str())
+        .unwrap_or_else(|| panic!("{v}"))
+        .to_owned()
 }
 
 #[test]

@@ -165,6 +165,9 @@ audit_actions! {
     DisclosureNotice = "disclosure_notice",
     /// The ledger of disclosures read (the persons in it are the subjects).
     DisclosureList = "disclosure_list",
+    /// A recipient told of the correction, restriction or erasure of a record it received
+    /// (AVG art. 19), or why not (the object is the recipient).
+    RecipientTold = "recipient_told",
     /// A research export made (the object is the export; each client's `disclose` is logged
     /// before it, each client in it has a ledger entry).
     ResearchExport = "research_export",

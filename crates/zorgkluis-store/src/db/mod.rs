@@ -267,6 +267,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0022_research_exports.sql"),
         include_str!("../../migrations/postgres/0022_research_exports.sql"),
     ),
+    (
+        23,
+        "recipient_notices",
+        include_str!("../../migrations/sqlite/0023_recipient_notices.sql"),
+        include_str!("../../migrations/postgres/0023_recipient_notices.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -153,14 +153,6 @@ pub struct DisclosureOutcome {
     pub extract: Vec<Record>,
 }
 
-/// A recipient to tell of a correction or erasure (AVG art. 19), with the disclosures (id,
-/// day) that gave it the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ToTell {
-    pub recipient: Recipient,
-    pub disclosures: Vec<(String, Date)>,
-}
-
 /// The letter that tells the subject, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoticeLetter {
@@ -899,65 +891,6 @@ impl Vault {
         persons.dedup();
         sealed::commit(&self.inner.writer, permit.showing(persons), Vec::new()).await?;
         Ok(ledger)
-    }
-
-    /// Whom to tell of the correction, restriction or erasure of a record (AVG art. 19): the
-    /// recipients the ledger says received it, with the disclosures. Decided as the correction
-    /// of the record's category (who may correct it is who must pass it on) and logged as a
-    /// read of the ledger about the person.
-    pub async fn recipients_to_tell(
-        &self,
-        actor: &Actor,
-        record_id: &str,
-    ) -> Result<Vec<ToTell>, VaultError> {
-        let row =
-            sqlx::query("SELECT person_id, category FROM records WHERE tenant_id = $1 AND id = $2")
-                .bind(&self.inner.tenant)
-                .bind(record_id)
-                .fetch_optional(&*self.inner.pool)
-                .await?
-                .ok_or_else(|| VaultError::NotFound(format!("record {record_id}")))?;
-        let (person, category): (String, String) = (row.try_get(0)?, row.try_get(1)?);
-        let Some(facts) = self.write_facts(&actor.user_id, &person, &category).await? else {
-            return Err(self.missing_person(&person).await);
-        };
-        let (permit, _) = self
-            .authorize_data(
-                actor,
-                Action::Correct,
-                AuditAction::DisclosureList,
-                &person,
-                &category,
-                "art-19-ontvangers",
-                Situation {
-                    care: facts.care,
-                    restricted: facts.restricted,
-                    ..Situation::default()
-                },
-            )
-            .await?;
-        sealed::commit(
-            &self.inner.writer,
-            permit
-                .citing(&["AVG art. 19".to_owned()])
-                .with_object(record_id),
-            Vec::new(),
-        )
-        .await?;
-        let mut out: Vec<ToTell> = Vec::new();
-        for d in self.ledger(Some(&person), None).await? {
-            if !d.record_ids.iter().any(|r| r == record_id) {
-                continue;
-            }
-            match out.iter_mut().find(|t| t.recipient.id == d.recipient.id) {
-                Some(t) => t.disclosures.push((d.id, d.disclosed_on)),
-                None => out.push(ToTell {
-                    recipient: d.recipient,
-                    disclosures: vec![(d.id, d.disclosed_on)],
-                }),
-            }
-        }
-        Ok(out)
     }
 
     /// The ledger's entries of a person (or everyone), or the one with `id`, newest first.

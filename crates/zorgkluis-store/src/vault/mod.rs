@@ -34,6 +34,7 @@ mod incidents;
 mod objections;
 mod operations;
 mod persons;
+mod recipient_notices;
 mod records;
 mod requests;
 mod research;
@@ -66,7 +67,7 @@ pub use consents::{
 };
 pub use disclosures::{
     Disclosure, DisclosureNotice, DisclosureOutcome, NewDisclosure, NewRecipient, NoticeLetter,
-    NoticeOutcome, Recipient, ToTell,
+    NoticeOutcome, Recipient,
 };
 pub use do_not_contact::{ContactCheck, DO_NOT_CONTACT_ARTICLE, DoNotContact};
 pub use erasure::{
@@ -90,6 +91,7 @@ pub use objections::{
 };
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
+pub use recipient_notices::{ART_19, RecipientNotice, Telling, ToTell};
 pub use records::{Amendment, DossierView, Record, Withheld};
 pub use requests::{
     DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,

@@ -15,7 +15,8 @@ use zorgkluis_core::vocabulary::{
 use zorgkluis_store::audit::{AuditAction, Outcome};
 use zorgkluis_store::vault::{
     Actor, ConsentEvidence, NewConsent, NewDisclosure, NewObjection, NewPerson, NewRecipient,
-    NewRequest, NoticeOutcome, PersonFacts, RequestDetails, RequesterFacts, Vault, VaultError,
+    NewRequest, NoticeOutcome, PersonFacts, RequestDetails, RequesterFacts, Telling, Vault,
+    VaultError,
 };
 use zorgkluis_testkit::{actor, add_staff};
 
@@ -374,6 +375,60 @@ zorgkluis_testkit::on_both_backends! {
             VaultError::Invalid { field: "consent", .. }
         ));
         assert_eq!(vault.disclosures(&coordinator(), Some(&person)).await.unwrap().len(), 1);
+    }
+
+    /// A correction lists the two earlier recipients of the record (AVG art. 19); each is
+    /// recorded as told on a day, or not told with the reason; once only; a recipient that never
+    /// received the record is refused naming the field.
+    async fn a_correction_lists_two_earlier_recipients_and_each_notice_is_recorded(store) {
+        let vault = store.open_with("rondomzorg").await;
+        let (person, record) = client(&vault).await;
+        let partner = recipient(&vault, "bemoeizorgpartner", "GGD Voorbeeldregio").await;
+        let taker = recipient(&vault, "overnemende_organisatie", "Zorggroep Voorbeeld").await;
+        let never = recipient(&vault, "auditor", "Auditbureau Voorbeeld").await;
+        vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::Nl).await.unwrap();
+        vault.disclose(&coordinator(), &disclosure(&person, &taker), Lang::Nl).await.unwrap();
+        vault.correct_record(&caregiver(), &record, "Diagnose herzien", "correctie").await.unwrap();
+
+        let tell = vault.recipients_to_tell(&caregiver(), &record).await.unwrap();
+        let mut names: Vec<&str> = tell.iter().map(|t| t.recipient.name.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["GGD Voorbeeldregio", "Zorggroep Voorbeeld"]);
+        assert!(tell.iter().all(|t| t.notice.is_none()));
+
+        vault
+            .record_recipient_told(&caregiver(), &record, &partner, &Telling::Told(today()), None)
+            .await
+            .unwrap();
+        let blank = vault
+            .record_recipient_told(&caregiver(), &record, &taker, &Telling::NotTold(" ".into()), None)
+            .await
+            .unwrap_err();
+        assert!(matches!(blank, VaultError::Invalid { field: "not_told", .. }), "{blank}");
+        vault
+            .record_recipient_told(&caregiver(), &record, &taker, &Telling::NotTold("De organisatie bestaat niet meer".into()), None)
+            .await
+            .unwrap();
+        let again = vault
+            .record_recipient_told(&caregiver(), &record, &partner, &Telling::Told(today()), None)
+            .await
+            .unwrap_err();
+        assert!(matches!(again, VaultError::Conflict { .. }), "{again}");
+        let stranger = vault
+            .record_recipient_told(&caregiver(), &record, &never, &Telling::Told(today()), None)
+            .await
+            .unwrap_err();
+        assert!(matches!(stranger, VaultError::Invalid { field: "recipient", .. }), "{stranger}");
+
+        let tell = vault.recipients_to_tell(&caregiver(), &record).await.unwrap();
+        let of = |id: &str| tell.iter().find(|t| t.recipient.id == id).unwrap().notice.clone().unwrap();
+        assert_eq!(of(&partner).told_on, Some(today()));
+        assert_eq!(of(&taker).not_told.as_deref(), Some("De organisatie bestaat niet meer"));
+        // Who may not correct the record may not record this either.
+        assert!(matches!(
+            vault.recipients_to_tell(&actor("admin-1", "administratie"), &record).await.unwrap_err(),
+            VaultError::Denied(_)
+        ));
     }
 
     /// Bad input names the field and changes nothing: an unknown kind, a code that is not 8
