@@ -30,6 +30,27 @@ macro_rules! app_on_both_backends {
             }
         }
     )+};
+    // The app under another seed reglement with its own staff: `fn name(app, "rondomzorg",
+    // RONDOMZORG_STAFF)`.
+    ($($(#[$meta:meta])* fn $name:ident($app:ident, $seed:literal, $staff:expr) $body:block)+) => {$(
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn run($app: $crate::TestApp) $body
+
+            #[test]
+            fn sqlite() {
+                run($crate::TestApp::start_with($crate::Backend::Sqlite, $seed, $staff))
+            }
+
+            #[test]
+            fn postgres() {
+                run($crate::TestApp::start_with($crate::Backend::Postgres, $seed, $staff))
+            }
+        }
+    )+};
 }
 
 /// The app served on a free port of 127.0.0.1 with its own store, a staff account with
@@ -56,6 +77,16 @@ pub type Reply = (u16, Value);
 
 impl TestApp {
     pub fn start(backend: Backend) -> TestApp {
+        TestApp::start_with(backend, "bg-wonen", STAFF)
+    }
+
+    /// The app under the seed reglement `seed` (`rondomzorg`), with accounts and tokens for
+    /// `staff` (whose roles must be the reglement's).
+    pub fn start_with(
+        backend: Backend,
+        seed: &str,
+        staff: &'static [(&'static str, &'static str)],
+    ) -> TestApp {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -64,12 +95,12 @@ impl TestApp {
         let jobs = zorgkluis_server::Jobs::default();
         let (store, vault, base, tokens, second_factors) = runtime.block_on(async {
             let store = TestStore::new(backend).await;
-            let vault = store.open().await;
-            add_staff(&vault, STAFF).await;
-            let second_factors = add_second_factors(&vault, STAFF).await;
+            let vault = store.open_with(seed).await;
+            add_staff(&vault, staff).await;
+            let second_factors = add_second_factors(&vault, staff).await;
             let system = Actor::system("test");
             let mut tokens = HashMap::new();
-            for (name, role) in STAFF {
+            for (name, role) in staff {
                 let token = vault
                     .accounts()
                     .create_token(&system, name, role)

@@ -7,6 +7,7 @@
 mod accounts;
 mod browser;
 mod consents;
+mod disclosures;
 mod incidents;
 mod login;
 mod refusals;
@@ -261,6 +262,19 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/blokkades/00000000-0000-4000-8000-000000000000/opheffen".to_owned(),
             "terug=/toezicht/blokkades".to_owned(),
+        ),
+        (
+            format!("/clienten/{person}/verstrekken"),
+            "ontvanger=x&categorie=gezondheid&doel=vervalst&stap=verstrekken&bevestigd=ja"
+                .to_owned(),
+        ),
+        (
+            "/verstrekkingen/00000000-0000-4000-8000-000000000000/melding".to_owned(),
+            "uitkomst=verstuurd&datum=2026-01-01".to_owned(),
+        ),
+        (
+            "/toezicht/ontvangers".to_owned(),
+            "soort=zorgaanbieder&naam=Vals&land=NL".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
