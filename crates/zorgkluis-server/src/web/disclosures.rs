@@ -217,15 +217,20 @@ fn title(facts: Option<&PersonFacts>, lang: Lang) -> String {
 /// The fields of the form, filled with what was chosen.
 fn form_fields(
     s: &AppState,
+    actor: &zorgkluis_store::vault::Actor,
     recipients: &[Recipient],
     form: &DiscloseForm,
     errors: Option<&FieldError>,
     lang: Lang,
 ) -> Markup {
     let taxonomy = &s.vault.reglement().taxonomy;
+    // What the caller may disclose (in the care team: the form is opened from the dossier),
+    // and whatever was chosen already.
+    let offered = s.vault.disclosable_categories(actor, true);
     let mut categories: Vec<(String, String)> = taxonomy
         .categories
         .iter()
+        .filter(|c| offered.contains(&c.id) || form.categorie.contains(&c.id))
         .map(|c| (c.id.clone(), c.label(lang).to_owned()))
         .collect();
     categories.sort_by(|a, b| a.1.cmp(&b.1));
@@ -277,7 +282,7 @@ fn form_page(
         }
         form method="post" action=(form_path(person)) {
             input type="hidden" name="csrf" value=(caller.csrf());
-            (form_fields(s, recipients, form, errors, lang))
+            (form_fields(s, &caller.actor, recipients, form, errors, lang))
             button.primary type="submit" name="stap" value="beoordelen" { (t(lang, "ledger-review-button")) }
         }
         p { a href={ "/clienten/" (person) } { (t(lang, "back-to-dossier")) } }
@@ -350,7 +355,7 @@ fn decision_row(s: &AppState, d: &DisclosureAnswer, lang: Lang) -> Markup {
 
 fn decisions_table(s: &AppState, decisions: &[DisclosureAnswer], lang: Lang) -> Markup {
     html! {
-        table.decisions {
+        table.decisions style="table-layout:fixed;overflow-wrap:break-word" {
             caption { (t(lang, "ledger-decision-caption")) }
             thead { tr {
                 th scope="col" { (t(lang, "category")) }
@@ -418,7 +423,7 @@ fn review_page(
             summary { (t(lang, "ledger-change")) }
             form method="post" action=(form_path(person)) {
                 input type="hidden" name="csrf" value=(caller.csrf());
-                (form_fields(s, recipients, form, None, lang))
+                (form_fields(s, &caller.actor, recipients, form, None, lang))
                 button.primary type="submit" name="stap" value="beoordelen" { (t(lang, "ledger-review-button")) }
             }
         }
@@ -575,7 +580,7 @@ pub(crate) struct NoticeForm {
 fn letter(s: &AppState, facts: Option<&PersonFacts>, on: Date, text: &str, lang: Lang) -> Markup {
     let org = &s.vault.reglement().file.organisation;
     html! {
-        article.letter {
+        article.letter style="border:1px solid #ccc;border-radius:4px;padding:.4rem 1.5rem;max-width:44rem" {
             p { strong { (org.name) } @if let Some(a) = &org.address { br; (a) } }
             p { (format_date(on, lang)) }
             p { (t!(lang, "letter-to", name = &person_name(facts, lang))) }
@@ -909,23 +914,31 @@ pub(crate) async fn ledger(
             li.late[!due.is_empty()] { strong { (all.iter().filter(|d| d.notice_due()).count()) } (t(lang, "ledger-count-due")) }
         }
         form.filters method="get" action=(LEDGER_PATH) {
-            fieldset {
+            fieldset style="display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end" {
                 legend { (t(lang, "ledger-filter")) }
-                label for="f-ontvanger" { (t(lang, "ledger-recipient")) }
-                select id="f-ontvanger" name="ontvanger" {
-                    option value="" { (t(lang, "ledger-all")) }
-                    @for r in &recipients { option value=(r.id) selected[q.ontvanger == r.id] { (r.name) } }
+                div style="flex:1 1 14rem" {
+                    label for="f-ontvanger" { (t(lang, "ledger-recipient")) }
+                    select id="f-ontvanger" name="ontvanger" {
+                        option value="" { (t(lang, "ledger-all")) }
+                        @for r in &recipients { option value=(r.id) selected[q.ontvanger == r.id] { (r.name) } }
+                    }
                 }
-                label for="f-categorie" { (t(lang, "category")) }
-                select id="f-categorie" name="categorie" {
-                    option value="" { (t(lang, "ledger-all")) }
-                    @for c in &used { option value=(c) selected[q.categorie == *c] { (category_label(taxonomy, c, lang)) } }
+                div style="flex:1 1 14rem" {
+                    label for="f-categorie" { (t(lang, "category")) }
+                    select id="f-categorie" name="categorie" {
+                        option value="" { (t(lang, "ledger-all")) }
+                        @for c in &used { option value=(c) selected[q.categorie == *c] { (category_label(taxonomy, c, lang)) } }
+                    }
                 }
-                label for="f-van" { (t(lang, "ledger-from")) }
-                input type="date" id="f-van" name="van" value=(q.van);
-                label for="f-tot" { (t(lang, "ledger-until")) }
-                input type="date" id="f-tot" name="tot" value=(q.tot);
-                label.choice {
+                div style="flex:1 1 10rem" {
+                    label for="f-van" { (t(lang, "ledger-from")) }
+                    input type="date" id="f-van" name="van" value=(q.van);
+                }
+                div style="flex:1 1 10rem" {
+                    label for="f-tot" { (t(lang, "ledger-until")) }
+                    input type="date" id="f-tot" name="tot" value=(q.tot);
+                }
+                label.choice style="flex:1 1 100%" {
                     input type="checkbox" name="melding" value="open" checked[q.melding == "open"];
                     (t(lang, "ledger-only-due"))
                 }

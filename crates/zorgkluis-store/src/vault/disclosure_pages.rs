@@ -23,19 +23,33 @@ pub struct DisclosureEntry {
 }
 
 impl Vault {
-    /// Whether `actor` may disclose any category of a client, in the care team (`care`) or
-    /// outside it: what a dossier offers. A question about what to offer: nothing is logged.
+    /// The categories `actor` may disclose of a client, in the care team (`care`) or outside
+    /// it: what the disclosure form offers (the decision is made when it is sent). A question
+    /// about what to offer: nothing is logged.
+    pub fn disclosable_categories(&self, actor: &Actor, care: bool) -> Vec<String> {
+        self.inner
+            .reglement
+            .taxonomy
+            .categories
+            .iter()
+            .filter(|c| {
+                self.inner
+                    .policy
+                    .decide(&AccessRequest {
+                        care_relationship: care,
+                        supervised: actor.supervised,
+                        ..AccessRequest::new(&actor.role, Action::Disclose, &c.id)
+                    })
+                    .allowed
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// Whether `actor` may disclose any category of a client (see
+    /// [`Vault::disclosable_categories`]): whether a dossier offers the form.
     pub fn may_disclose(&self, actor: &Actor, care: bool) -> bool {
-        self.inner.reglement.taxonomy.categories.iter().any(|c| {
-            self.inner
-                .policy
-                .decide(&AccessRequest {
-                    care_relationship: care,
-                    supervised: actor.supervised,
-                    ..AccessRequest::new(&actor.role, Action::Disclose, &c.id)
-                })
-                .allowed
-        })
+        !self.disclosable_categories(actor, care).is_empty()
     }
 
     /// One entry of the ledger, for its notice page: `NotFound` for an unknown id before
