@@ -30,6 +30,27 @@ macro_rules! app_on_both_backends {
             }
         }
     )+};
+    // The app under another seed reglement with its own staff: `fn name(app, "rondomzorg",
+    // RONDOMZORG_STAFF)`.
+    ($($(#[$meta:meta])* fn $name:ident($app:ident, $seed:literal, $staff:expr) $body:block)+) => {$(
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn run($app: $crate::TestApp) $body
+
+            #[test]
+            fn sqlite() {
+                run($crate::TestApp::start_with($crate::Backend::Sqlite, $seed, $staff))
+            }
+
+            #[test]
+            fn postgres() {
+                run($crate::TestApp::start_with($crate::Backend::Postgres, $seed, $staff))
+            }
+        }
+    )+};
 }
 
 /// The app served on a free port of 127.0.0.1 with its own store, a staff account with
@@ -56,12 +77,16 @@ pub type Reply = (u16, Value);
 
 impl TestApp {
     pub fn start(backend: Backend) -> TestApp {
-        TestApp::start_with(backend, "bg-wonen")
+        TestApp::start_with(backend, "bg-wonen", STAFF)
     }
 
-    /// The app under another seed reglement (`rondomzorg`), with the same staff; accounts of
-    /// roles only that reglement has are added with [`TestApp::add_staff_with_tokens`].
-    pub fn start_with(backend: Backend, seed: &str) -> TestApp {
+    /// The app under the seed reglement `seed` (`rondomzorg`), with accounts and tokens for
+    /// `staff` (whose roles must be the reglement's).
+    pub fn start_with(
+        backend: Backend,
+        seed: &str,
+        staff: &'static [(&'static str, &'static str)],
+    ) -> TestApp {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -71,22 +96,11 @@ impl TestApp {
         let (store, vault, base, tokens, second_factors) = runtime.block_on(async {
             let store = TestStore::new(backend).await;
             let vault = store.open_with(seed).await;
-            // The staff whose roles the reglement has (Rondomzorg names no FG).
-            let staff: Vec<(&'static str, &'static str)> = STAFF
-                .iter()
-                .copied()
-                .filter(|(_, role)| {
-                    vault
-                        .reglement()
-                        .taxonomy
-                        .contains(zorgkluis_core::taxonomy::IdKind::Role, role)
-                })
-                .collect();
-            add_staff(&vault, &staff).await;
-            let second_factors = add_second_factors(&vault, &staff).await;
+            add_staff(&vault, staff).await;
+            let second_factors = add_second_factors(&vault, staff).await;
             let system = Actor::system("test");
             let mut tokens = HashMap::new();
-            for (name, role) in &staff {
+            for (name, role) in staff {
                 let token = vault
                     .accounts()
                     .create_token(&system, name, role)
@@ -123,26 +137,6 @@ impl TestApp {
             runtime: Some(runtime),
             store,
         }
-    }
-
-    /// Staff accounts and API tokens for roles beyond [`STAFF`] (a reglement's own roles).
-    pub fn add_staff_with_tokens(&mut self, staff: &[(&'static str, &'static str)]) {
-        let vault = self.vault.clone();
-        let tokens = self.block_on(async move {
-            add_staff(&vault, staff).await;
-            let system = Actor::system("test");
-            let mut tokens = Vec::new();
-            for (name, role) in staff {
-                let token = vault
-                    .accounts()
-                    .create_token(&system, name, role)
-                    .await
-                    .unwrap();
-                tokens.push((*name, token));
-            }
-            tokens
-        });
-        self.tokens.extend(tokens);
     }
 
     /// A web session of `user`, logged in with [`PASSWORD`] and, where the account has one,

@@ -32,6 +32,18 @@ pub const STAFF: &[(&str, &str)] = &[
     ("dir-1", "directie"),
 ];
 
+/// The staff of a test organisation under Rondomzorg's reglement (disclosures: the mentor in
+/// the care team and the coordinator of the client office disclose; the coordinator keeps the
+/// register of recipients and reads the ledger).
+pub const RONDOMZORG_STAFF: &[(&str, &str)] = &[
+    ("zorg-1", "zorgverlener"),
+    ("zorg-2", "zorgverlener"),
+    ("admin-1", "administratie"),
+    ("mentor-1", "mentor"),
+    ("coord-1", "coordinator_clientbureau"),
+    ("dir-1", "directie"),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -232,6 +232,9 @@ pub(crate) async fn dossier(
         @if vault.may(&caller.actor, Duty::ReadAudit) {
             p { a href={ "/toezicht/clienten/" (person) "/logging" } { (t(lang, "access-log")) } }
         }
+        @if vault.may_disclose(&caller.actor, view.care_team) {
+            p { a href={ "/clienten/" (person) "/verstrekken" } { (t(lang, "ledger-form-title")) } }
+        }
         @if places_holds { (super::retention::place_form(&caller, &s, &person)) }
     };
     Ok(page(vault, &caller, &title, body).into_response())

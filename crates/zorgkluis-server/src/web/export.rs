@@ -190,6 +190,7 @@ fn document(x: &SubjectExport, review: Option<&Review<'_>>) -> Markup {
                         }
                     }
                 }
+                (disclosed_to(x, lang))
                 section aria-labelledby="bewaren" {
                     h2 id="bewaren" { (t(lang, "export-retention")) }
                     table {
@@ -243,6 +244,42 @@ fn document(x: &SubjectExport, review: Option<&Review<'_>>) -> Markup {
                 section aria-labelledby="kosten" {
                     h2 id="kosten" { (t(lang, "export-fee")) }
                     p { (fee.text) " (" (cite_list(&fee.articles)) ")" }
+                }
+            }
+        }
+    }
+}
+
+/// To whom the client's data went, from the ledger (AVG art. 15 lid 1 sub c): the
+/// organisation, what and when, with or without their consent; never who sent it.
+fn disclosed_to(x: &SubjectExport, lang: Lang) -> Markup {
+    html! {
+        section aria-labelledby="verstrekt-aan" {
+            h2 id="verstrekt-aan" { (t(lang, "export-disclosed-to")) }
+            @if x.disclosed_to.is_empty() {
+                p { (t(lang, "export-disclosed-to-none")) }
+            } @else {
+                table {
+                    thead { tr {
+                        th scope="col" { (t(lang, "export-disclosed-on")) }
+                        th scope="col" { (t(lang, "export-disclosed-recipient")) }
+                        th scope="col" { (t(lang, "register-personal-data")) }
+                        th scope="col" { (t(lang, "export-disclosed-basis")) }
+                    } }
+                    tbody {
+                        @for d in &x.disclosed_to {
+                            tr {
+                                td { (format_date(d.on, lang)) }
+                                td { (d.recipient) br; span.meta { (d.recipient_kind_label) } }
+                                td { (d.category_labels.join(", ")) br; span.meta { (d.purpose) } }
+                                td {
+                                    @if d.with_consent { (t(lang, "export-disclosed-with-consent")) }
+                                    @else { (t(lang, "export-disclosed-without-consent")) }
+                                    @if !d.articles.is_empty() { " (" (cite_list(&d.articles)) ")" }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

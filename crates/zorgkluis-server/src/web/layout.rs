@@ -73,6 +73,18 @@ fn nav_links(vault: &Vault, caller: &Caller) -> Vec<NavLink> {
             label: "nav-holds",
         });
     }
+    if vault.may(actor, Duty::ReadAudit) {
+        links.push(NavLink {
+            href: super::disclosures::LEDGER_PATH,
+            label: "nav-disclosures",
+        });
+    }
+    if vault.may(actor, Duty::ManageRecipients) {
+        links.push(NavLink {
+            href: super::disclosures::RECIPIENTS_PATH,
+            label: "nav-recipients",
+        });
+    }
     links
 }
 

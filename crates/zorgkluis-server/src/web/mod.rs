@@ -3,12 +3,13 @@
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
 //! ([`officer`]), and the work queue of data subject requests ([`requests`]) with the export
-//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]); the disclosure ledger: the disclosure form, the notice to the client, the FG's ledger and the register of recipients ([`disclosures`]). Every page reads through the same `Vault` as the API; what a page offers is
 //! asked of the vault, so a reglement with other role ids works as well.
 
 pub mod auth;
 mod clients;
 mod consents;
+pub(crate) mod disclosures;
 mod dossier;
 pub mod export;
 mod home;
@@ -88,6 +89,20 @@ pub(crate) fn routes() -> Router<AppState> {
             post(retention::release),
         )
         .route("/clienten/{id}/blokkade", post(retention::place))
+        .route(
+            "/clienten/{id}/verstrekken",
+            get(disclosures::form).post(disclosures::submit),
+        )
+        .route(
+            "/verstrekkingen/{id}/melding",
+            get(disclosures::notice_page).post(disclosures::record_notice),
+        )
+        .route(disclosures::LEDGER_PATH, get(disclosures::ledger))
+        .route(disclosures::LEDGER_CSV_PATH, get(disclosures::ledger_csv))
+        .route(
+            disclosures::RECIPIENTS_PATH,
+            get(disclosures::register).post(disclosures::register_recipient),
+        )
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))
         .route("/verzoeken/{id}/brief", get(letters::letter))

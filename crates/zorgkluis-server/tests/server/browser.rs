@@ -966,3 +966,108 @@ fn the_directie_destroys_what_has_expired_and_keeps_what_a_hold_keeps() {
         b.c.close().await.unwrap();
     });
 }
+
+/// The disclosure ledger in a real browser, on Rondomzorg's reglement: the coordinator
+/// registers two organisations; the mentor reviews a disclosure to the huisarts (refused: no
+/// written consent), then discloses to the bemoeizorg partner without consent, is told the
+/// client must hear of it, and records the letter; the coordinator reads the ledger.
+#[test]
+fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
+    let app = TestApp::start_with(
+        Backend::Sqlite,
+        "rondomzorg",
+        zorgkluis_testkit::RONDOMZORG_STAFF,
+    );
+    let person = app.client_named("Femke Verstrek-Proef", "111222333");
+    let (status, v) = app.post(
+        Some("admin-1"),
+        &format!("/api/v1/persons/{person}/care-team"),
+        &json!({"user": "mentor-1", "from": "2020-01-01"}),
+    );
+    assert_eq!(status, 204, "{v}");
+    let coord_key = app.second_factors.get("coord-1").cloned();
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        b.login_with("coord-1", coord_key.as_deref()).await;
+        b.goto("/toezicht/ontvangers").await;
+        b.text_with("Register van ontvangers").await;
+        // A code of the wrong length is named beside its field.
+        b.click("#soort option[value=zorgaanbieder]").await;
+        b.fill("naam", "Huisartsenpraktijk De Linde-Proef").await;
+        b.fill("agb", "0123").await;
+        b.click("form[action='/toezicht/ontvangers'] button.primary")
+            .await;
+        b.text_with("Een AGB-code heeft 8 cijfers").await;
+        b.scroll_to("#nieuwe-ontvanger").await;
+        b.check("ontvangers-fout").await;
+        b.fill("agb", "01234567").await;
+        b.click("form[action='/toezicht/ontvangers'] button.primary")
+            .await;
+        b.text_with("Huisartsenpraktijk De Linde-Proef").await;
+        b.click("#soort option[value=bemoeizorgpartner]").await;
+        b.fill("naam", "GGD Regio Proef").await;
+        b.fill("kvk", "12345678").await;
+        b.click("form[action='/toezicht/ontvangers'] button.primary")
+            .await;
+        let register = b.text_with("GGD Regio Proef").await;
+        assert!(register.contains("Partner in de bemoeizorg"), "{register}");
+        no_raw_timestamps(&register);
+        b.check("ontvangers").await;
+        b.logout().await;
+
+        b.login_with("mentor-1", None).await;
+        b.goto(&format!("/clienten/{person}")).await;
+        b.text_with("Femke Verstrek-Proef").await;
+        b.click_link("Gegevens verstrekken").await;
+        b.text_with("Gegevens verstrekken van Femke Verstrek-Proef")
+            .await;
+        b.click("#ontvanger option:nth-child(3)").await;
+        b.click("input[name=categorie][value=gezondheid]").await;
+        b.fill("doel", "overdracht van zorg").await;
+        b.check("verstrekken-formulier").await;
+        b.click("button[value=beoordelen]").await;
+        let review = b.text_with("Beoordeling vóór verstrekking").await;
+        assert!(review.contains("Niet toegestaan"), "{review}");
+        assert!(review.contains("Niet gevonden"), "{review}");
+        b.check("verstrekken-geweigerd").await;
+        // The bemoeizorg partner: allowed without consent, the client to be told.
+        b.click("#ontvanger option:nth-child(2)").await;
+        b.click("details.amend button[value=beoordelen]").await;
+        let review = b.text_with("De cliënt moet worden geïnformeerd").await;
+        assert!(
+            review.contains("Toegestaan") && review.contains("2.7"),
+            "{review}"
+        );
+        b.check("verstrekken-beoordeling").await;
+        b.click("#bevestigd").await;
+        b.click("button[value=verstrekken]").await;
+        let result = b.text_with("Het uittreksel").await;
+        assert!(result.contains("Synthetisch: pols 72"), "{result}");
+        assert!(result.contains("Controlegetal (SHA-256)"), "{result}");
+        b.check("verstrekt").await;
+        b.click_link("Naar de melding aan de cliënt").await;
+        let notice = b.text_with("zonder uw toestemming").await;
+        assert!(notice.contains("Femke Verstrek-Proef"), "{notice}");
+        b.check("verstrekking-melding").await;
+        b.scroll_to("#vastleggen").await;
+        b.check("verstrekking-melding-formulier").await;
+        b.click("form[action$=melding] button.primary").await;
+        let recorded = b.text_with("Vastgelegd: de brief is verstuurd op").await;
+        no_raw_timestamps(&recorded);
+        b.check("verstrekking-melding-vastgelegd").await;
+        b.logout().await;
+
+        b.login_with("coord-1", coord_key.as_deref()).await;
+        b.goto("/toezicht/verstrekkingen").await;
+        let ledger = b.text_with("Verstrekkingenregister").await;
+        assert!(ledger.contains("Femke Verstrek-Proef"), "{ledger}");
+        assert!(ledger.contains("Brief verstuurd op"), "{ledger}");
+        no_raw_timestamps(&ledger);
+        b.check("verstrekkingen").await;
+        b.scroll_to("#alle").await;
+        b.check("verstrekkingen-lijst").await;
+        b.c.close().await.unwrap();
+    });
+}

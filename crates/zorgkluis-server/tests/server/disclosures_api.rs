@@ -8,11 +8,7 @@
 use serde_json::{Value, json};
 use zorgkluis_testkit::{Backend, TestApp};
 
-fn ledger_over_the_api(mut app: TestApp) {
-    app.add_staff_with_tokens(&[
-        ("mentor-1", "mentor"),
-        ("coord-1", "coordinator_clientbureau"),
-    ]);
+fn ledger_over_the_api(app: TestApp) {
     let person = app.client();
     let vault = app.vault.clone();
     let p = person.clone();
@@ -170,10 +166,18 @@ fn v_record(app: &TestApp, person: &str) -> String {
 
 #[test]
 fn the_ledger_over_the_api_sqlite() {
-    ledger_over_the_api(TestApp::start_with(Backend::Sqlite, "rondomzorg"));
+    ledger_over_the_api(TestApp::start_with(
+        Backend::Sqlite,
+        "rondomzorg",
+        zorgkluis_testkit::RONDOMZORG_STAFF,
+    ));
 }
 
 #[test]
 fn the_ledger_over_the_api_postgres() {
-    ledger_over_the_api(TestApp::start_with(Backend::Postgres, "rondomzorg"));
+    ledger_over_the_api(TestApp::start_with(
+        Backend::Postgres,
+        "rondomzorg",
+        zorgkluis_testkit::RONDOMZORG_STAFF,
+    ));
 }

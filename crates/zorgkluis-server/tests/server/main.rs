@@ -7,6 +7,7 @@
 mod accounts;
 mod browser;
 mod consents;
+mod disclosures;
 mod disclosures_api;
 mod incidents;
 mod login;
@@ -285,6 +286,19 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toestemmingen/00000000-0000-4000-8000-000000000000/intrekken".to_owned(),
             "x=1".to_owned(),
+        ),
+        (
+            format!("/clienten/{person}/verstrekken"),
+            "ontvanger=x&categorie=gezondheid&doel=vervalst&stap=verstrekken&bevestigd=ja"
+                .to_owned(),
+        ),
+        (
+            "/verstrekkingen/00000000-0000-4000-8000-000000000000/melding".to_owned(),
+            "uitkomst=verstuurd&datum=2026-01-01".to_owned(),
+        ),
+        (
+            "/toezicht/ontvangers".to_owned(),
+            "soort=zorgaanbieder&naam=Vals&land=NL".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];

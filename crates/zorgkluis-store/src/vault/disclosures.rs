@@ -342,7 +342,10 @@ impl Vault {
         Ok(self.stored_recipients(Some(id)).await?.into_iter().next())
     }
 
-    async fn stored_recipients(&self, id: Option<&str>) -> Result<Vec<Recipient>, StoreError> {
+    pub(super) async fn stored_recipients(
+        &self,
+        id: Option<&str>,
+    ) -> Result<Vec<Recipient>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {RECIPIENT_COLUMNS} FROM recipients r WHERE r.tenant_id = $1 \
              AND ($2 = '' OR r.id = $2) ORDER BY r.name, r.id"
@@ -832,7 +835,7 @@ impl Vault {
 
     /// The letter that tells the subject of a disclosure without consent (Dutch: it goes to
     /// the client).
-    fn notice_letter(&self, d: &Disclosure) -> String {
+    pub(super) fn notice_letter(&self, d: &Disclosure) -> String {
         let lang = Lang::Nl;
         let taxonomy = &self.inner.reglement.taxonomy;
         let categories: Vec<&str> = d

@@ -21,6 +21,7 @@ mod care;
 mod category_keys;
 mod complaints;
 mod consents;
+mod disclosure_pages;
 mod disclosures;
 mod do_not_contact;
 mod erasure;
@@ -65,6 +66,7 @@ pub use complaints::{Complaint, ComplaintDecision, Extension, NewComplaint, pars
 pub use consents::{
     CONSENT_CATEGORY, ConsentEvidence, ConsentRecord, ConsentWithdrawal, NewConsent,
 };
+pub use disclosure_pages::DisclosureEntry;
 pub use disclosures::{
     Disclosure, DisclosureNotice, DisclosureOutcome, NewDisclosure, NewRecipient, NoticeLetter,
     NoticeOutcome, Recipient,
