@@ -481,3 +481,73 @@ pub(crate) async fn recipient_told(
         }),
     ))
 }
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResearchIn {
+    /// The project's id (lowercase): its pseudonyms are its own.
+    #[schema(pattern = "^[a-z0-9 _-]{1,60}$")]
+    project: String,
+    /// A registered recipient of the research kind.
+    recipient: String,
+    categories: Vec<String>,
+    /// toestemming, vragen_niet_mogelijk (art. 7:458 lid 1 sub a BW) or niet_te_verlangen (sub b).
+    ground: String,
+    /// gepseudonimiseerd or geanonimiseerd.
+    mode: String,
+    /// The research serves a public interest (art. 7:458 lid 2 sub a BW).
+    #[serde(default)]
+    public_interest: bool,
+    /// It cannot be done without these data (lid 2 sub b).
+    #[serde(default)]
+    necessary: bool,
+    /// Safeguards for the clients' privacy are in place (lid 1 sub a).
+    #[serde(default)]
+    safeguards: bool,
+    /// The smallest group an anonymised row may stand in (5 when absent).
+    min_k: Option<usize>,
+}
+
+/// Make a research export (art. 7:458 BW, art. 24 UAVG): each client decided as a disclosure
+/// to the research recipient and logged, the clients who objected left out, on consent only
+/// who gave it; pseudonymised with the project's own key or anonymised (small groups
+/// suppressed, the k achieved reported); each client in it noted in the ledger.
+#[utoipa::path(post, path = "/api/v1/research-exports", request_body = ResearchIn,
+    responses((status = 201, body = Object), Refusals),
+    security(("token" = [])))]
+pub(crate) async fn research_export(
+    State(s): State<AppState>,
+    caller: Caller,
+    Body(body): Body<ResearchIn>,
+) -> Result<(StatusCode, Json<zorgkluis_store::vault::ResearchDataset>), AppError> {
+    use zorgkluis_core::decide::{ResearchConditions, ResearchGround, ResearchMode};
+    let ground = ResearchGround::from_id(&body.ground).ok_or_else(|| {
+        AppError::invalid(
+            "ground",
+            "expected one of: toestemming, vragen_niet_mogelijk, niet_te_verlangen",
+        )
+    })?;
+    let mode = ResearchMode::from_id(&body.mode).ok_or_else(|| {
+        AppError::invalid("mode", "expected one of: gepseudonimiseerd, geanonimiseerd")
+    })?;
+    let set = s
+        .vault
+        .research_export(
+            &caller.actor,
+            &zorgkluis_store::vault::NewResearchExport {
+                project: body.project,
+                recipient: body.recipient,
+                categories: body.categories,
+                ground,
+                mode,
+                conditions: ResearchConditions {
+                    public_interest: body.public_interest,
+                    necessary: body.necessary,
+                    safeguards: body.safeguards,
+                },
+                min_k: body.min_k.unwrap_or(5),
+            },
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(set)))
+}

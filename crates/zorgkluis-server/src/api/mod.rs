@@ -171,6 +171,7 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(disclosures::notice))
         .routes(routes!(disclosures::recipients_to_tell))
         .routes(routes!(disclosures::recipient_told))
+        .routes(routes!(disclosures::research_export))
         .routes(routes!(objections::list, objections::file))
         .routes(routes!(objections::decide))
         .routes(routes!(objections::withdraw))

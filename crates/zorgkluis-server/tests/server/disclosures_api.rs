@@ -181,3 +181,59 @@ fn the_ledger_over_the_api_postgres() {
         zorgkluis_testkit::RONDOMZORG_STAFF,
     ));
 }
+
+/// Alpo zorg's staff for the research export (10.6).
+const ALPO_STAFF: &[(&str, &str)] = &[
+    ("zorg-1", "zorgverlener"),
+    ("admin-1", "administratie"),
+    ("coord-1", "coordinator"),
+];
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// A research export over the API: a ground that does not hold names its field; an
+    /// anonymised set of two clients born the same year has k = 2 and no pseudonym.
+    fn a_research_export_over_the_api(app, "alpo-zorg", ALPO_STAFF) {
+        app.client_named("Synthetische Cliënt Een", "111222333");
+        app.client_named("Synthetische Cliënt Twee", "123456782");
+        let vault = app.vault.clone();
+        let recipient = app.block_on(async move {
+            vault
+                .register_recipient(
+                    &zorgkluis_store::vault::Actor::system("test"),
+                    &zorgkluis_store::vault::NewRecipient {
+                        kind: "onderzoek".into(),
+                        name: "Onderzoeksinstituut Voorbeeld".into(),
+                        agb_code: None,
+                        kvk_number: None,
+                        country: "NL".into(),
+                    },
+                )
+                .await
+                .unwrap()
+                .id
+        });
+        let body = json!({
+            "project": "valpreventie", "recipient": recipient, "categories": ["naw"],
+            "ground": "niet_te_verlangen", "mode": "geanonimiseerd",
+            "public_interest": true, "necessary": true, "min_k": 2,
+        });
+        let mut bad = body.clone();
+        bad["ground"] = json!("omdat het kan");
+        let (status, v) = app.post(Some("coord-1"), "/api/v1/research-exports", &bad);
+        assert_eq!((status, v["field"].clone()), (422, json!("ground")), "{v}");
+        let mut bad = body.clone();
+        bad["mode"] = json!("gepseudonimiseerd");
+        let (status, v) = app.post(Some("coord-1"), "/api/v1/research-exports", &bad);
+        assert_eq!((status, v["field"].clone()), (422, json!("mode")), "{v}");
+        let mut bad = body.clone();
+        bad["necessary"] = json!(false);
+        let (status, v) = app.post(Some("coord-1"), "/api/v1/research-exports", &bad);
+        assert_eq!((status, v["field"].clone()), (422, json!("necessary")), "{v}");
+
+        let (status, v) = app.post(Some("coord-1"), "/api/v1/research-exports", &body);
+        assert_eq!(status, 201, "{v}");
+        assert_eq!((v["k"].clone(), v["rows"].as_array().map(Vec::len)), (json!(2), Some(2)), "{v}");
+        assert!(v["rows"][0]["pseudonym"].is_null(), "{v}");
+        assert_eq!(v["rows"][0]["birth_year"], 1950);
+    }
+}

@@ -195,6 +195,7 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/disclosures/{id}/notice"),
     ("get", "/api/v1/records/{id}/recipients"),
     ("post", "/api/v1/records/{id}/recipients/told"),
+    ("post", "/api/v1/research-exports"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
