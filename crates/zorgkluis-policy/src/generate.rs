@@ -32,6 +32,7 @@ pub fn schema_text(reglement: &Reglement) -> String {
     special: Bool,
     administrative: Bool,
     restricted: Bool,
+    without_consent: Bool,
     deceased: Bool,
   }};
   type Situation = {{
@@ -356,6 +357,15 @@ fn forbids(reglement: &Reglement, out: &mut Generated) {
         "afscherming",
         &[("artikel", &restriction)],
         &format!("forbid (\n  principal,\n  action in {},\n  resource\n)\nwhen {{ resource.restricted }}", action_list(&used)),
+    );
+    // Data processed on consent alone, without a live consent: its only ground is gone, so it
+    // is not used (read, added to, disclosed); what serves the client's rights stays possible:
+    // correcting it, the client's own export, erasing it (art. 16, 15, 17 lid 1 sub b AVG).
+    let without = [Action::Read, Action::Write, Action::Disclose];
+    out.policy(
+        "toestemming.grondslag",
+        &[("artikel", "AVG art. 6 lid 1 sub a; AVG art. 9 lid 2 sub a")],
+        &format!("forbid (\n  principal,\n  action in {},\n  resource\n)\nwhen {{ resource.without_consent }}", action_list(&without)),
     );
     // Trainees only within a care team and while a supervisor is assigned.
     let trainee = f

@@ -123,6 +123,7 @@ enum MemoKey {
         care: bool,
         supervised: bool,
         restricted: bool,
+        without_consent: bool,
         deceased: bool,
         heir_ground: Option<String>,
     },
@@ -389,6 +390,10 @@ impl CedarPolicy {
                 RestrictedExpression::new_bool(req.restricted),
             ),
             (
+                "without_consent".to_owned(),
+                RestrictedExpression::new_bool(req.without_consent),
+            ),
+            (
                 "deceased".to_owned(),
                 RestrictedExpression::new_bool(req.deceased),
             ),
@@ -520,6 +525,7 @@ impl AccessPolicy for CedarPolicy {
             care: req.care_relationship,
             supervised: req.supervised,
             restricted: req.restricted,
+            without_consent: req.without_consent,
             deceased: req.deceased,
             heir_ground: req.heir_ground.map(str::to_owned),
         };

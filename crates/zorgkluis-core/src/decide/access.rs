@@ -55,6 +55,10 @@ pub struct AccessRequest<'a> {
     pub emergency_reason: Option<&'a str>,
     /// The record is restricted (afscherming): hidden from ordinary use.
     pub restricted: bool,
+    /// The category is processed on the client's consent alone (every processing of the
+    /// reglement that holds it rests on `toestemming` only) and no live consent covers it:
+    /// without its only ground nothing may be done with it but erase it (AVG art. 6 lid 1).
+    pub without_consent: bool,
     /// The client has died.
     pub deceased: bool,
     /// For heirs: the ground they invoke (`vastgelegd_voor_overlijden`, `zwaarwegend_belang`,
@@ -73,6 +77,7 @@ impl<'a> AccessRequest<'a> {
             supervised: false,
             emergency_reason: None,
             restricted: false,
+            without_consent: false,
             deceased: false,
             heir_ground: None,
         }

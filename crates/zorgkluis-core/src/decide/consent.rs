@@ -32,7 +32,7 @@ use super::{RepresentFacts, age_on, care_laws, push_article, represent};
 use crate::i18n::Lang;
 use crate::reglement::Reglement;
 use crate::taxonomy::{IdKind, did_you_mean};
-use crate::vocabulary::{ConsentForm, ConsentGiven, Ground, RequestType, Requester};
+use crate::vocabulary::{ConsentForm, ConsentGiven, Ground, LegalBasis, RequestType, Requester};
 
 /// Showing that consent was given: the record exists for it.
 pub const CONSENT_RECORD_ARTICLE: &str = "AVG art. 7 lid 1";
@@ -513,6 +513,36 @@ pub fn who_consents(
 }
 
 #[cfg(test)]
+mod basis_tests {
+    use super::*;
+
+    #[test]
+    fn a_category_held_on_consent_alone_needs_it() {
+        let aliantus = crate::reglement::Reglement::load(
+            "aliantus.toml",
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../reglementen/aliantus.toml"
+            ))
+            .unwrap(),
+            Lang::En,
+        )
+        .unwrap();
+        // Religious preferences: only the processing `levensbeschouwing`, on consent.
+        let basis = consent_basis(&aliantus, "religie").unwrap();
+        assert_eq!(basis.processing, "levensbeschouwing");
+        assert_eq!(
+            basis.form,
+            ConsentForm::Uitdrukkelijk,
+            "special data: explicit"
+        );
+        // Health data is shared on consent too, but the medical file holds it on the contract.
+        assert_eq!(consent_basis(&aliantus, "gezondheid"), None);
+        assert_eq!(consent_basis(&aliantus, "hobby"), None);
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
@@ -806,4 +836,43 @@ mod tests {
             "purpose"
         );
     }
+}
+
+/// A category processed on consent alone: the processing, and the form a consent must have
+/// (explicit for special data, AVG art. 9 lid 2 sub a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentBasis<'a> {
+    pub processing: &'a str,
+    pub form: ConsentForm,
+}
+
+/// Whether `category` rests on consent alone: every processing of the reglement that holds it
+/// has `toestemming` as its only ground (a category another processing holds on a contract or
+/// the law does not need it). The first such processing names the consent asked for.
+pub fn consent_basis<'a>(reglement: &'a Reglement, category: &str) -> Option<ConsentBasis<'a>> {
+    let holding: Vec<_> = reglement
+        .file
+        .processings
+        .iter()
+        .map(|p| p.get_ref())
+        .filter(|p| p.categories.iter().any(|c| c.get_ref() == category))
+        .collect();
+    let only_consent = |p: &&crate::reglement::file::Processing| {
+        !p.legal_basis.is_empty() && p.legal_basis.iter().all(|b| *b == LegalBasis::Toestemming)
+    };
+    if holding.is_empty() || !holding.iter().all(only_consent) {
+        return None;
+    }
+    let special = reglement
+        .taxonomy
+        .category(category)
+        .is_some_and(|c| c.special.is_some());
+    Some(ConsentBasis {
+        processing: holding[0].id.get_ref(),
+        form: if special {
+            ConsentForm::Uitdrukkelijk
+        } else {
+            ConsentForm::Toestemming
+        },
+    })
 }

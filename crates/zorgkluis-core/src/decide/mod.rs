@@ -24,9 +24,9 @@ pub use breach::{
 };
 pub use complaint::{ComplaintAnswer, WKKGZ_EXTENSION, WKKGZ_TERM, complaint_deadline};
 pub use consent::{
-    CONSENT_RECORD_ARTICLE, CONSENT_WITHDRAWAL_ARTICLE, ConsentInputError, ConsentQuery,
-    ConsentScope, ConsentTerms, ConsenterFacts, ConsenterRefusal, check_period, check_scope,
-    consent_covers, form_meets, purpose_label, who_consents,
+    CONSENT_RECORD_ARTICLE, CONSENT_WITHDRAWAL_ARTICLE, ConsentBasis, ConsentInputError,
+    ConsentQuery, ConsentScope, ConsentTerms, ConsenterFacts, ConsenterRefusal, check_period,
+    check_scope, consent_basis, consent_covers, form_meets, purpose_label, who_consents,
 };
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
 pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};

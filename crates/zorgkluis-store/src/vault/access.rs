@@ -28,6 +28,9 @@ pub(crate) struct Situation<'a> {
     pub emergency_reason: Option<&'a str>,
     /// A standing restriction (art. 18 AVG) covers the data.
     pub restricted: bool,
+    /// The category rests on consent alone and no live consent covers it
+    /// ([`Vault::consent_missing`]); [`Vault::authorize_data`] finds it out itself.
+    pub without_consent: bool,
 }
 
 impl Vault {
@@ -73,6 +76,11 @@ impl Vault {
         purpose: &str,
         situation: Situation<'_>,
     ) -> Result<(Permit, AccessDecision), VaultError> {
+        let situation = Situation {
+            without_consent: situation.without_consent
+                || self.consent_missing(person, category).await?,
+            ..situation
+        };
         match self.decide_data(
             actor, action, logged_as, person, category, purpose, situation,
         ) {
@@ -126,6 +134,7 @@ impl Vault {
             supervised: actor.supervised,
             emergency_reason: situation.emergency_reason,
             restricted: situation.restricted,
+            without_consent: situation.without_consent,
             ..AccessRequest::new(&actor.role, action, category)
         });
         let event = self.event(actor, logged_as, Some(person), Some(category), purpose);

@@ -27,7 +27,7 @@ use sqlx::Row as _;
 use zorgkluis_core::Lang;
 use zorgkluis_core::decide::{
     CONSENT_WITHDRAWAL_ARTICLE, ConsentQuery, ConsentScope, ConsentTerms, ConsenterFacts,
-    check_period, check_scope, consent_covers, who_consents,
+    check_period, check_scope, consent_basis, consent_covers, who_consents,
 };
 use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
 use zorgkluis_core::vocabulary::{Action, ConsentForm, ConsentGiven, Ground, Requester};
@@ -535,6 +535,30 @@ impl Vault {
         }
         sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         Ok(found)
+    }
+
+    /// Whether `category` of `person` rests on consent alone (the core's `consent_basis`) and
+    /// no live consent to its processing covers it today: then the access policy refuses all
+    /// but erasure. Asked inside the access it decides, so it has no event of its own; for any
+    /// other category it reads nothing.
+    pub(crate) async fn consent_missing(
+        &self,
+        person: &str,
+        category: &str,
+    ) -> Result<bool, VaultError> {
+        let Some(basis) = consent_basis(&self.inner.reglement, category) else {
+            return Ok(false);
+        };
+        let query = ConsentQuery {
+            processing: Some(basis.processing),
+            recipient: None,
+            category,
+            purpose: None,
+        };
+        Ok(self
+            .live_consent(person, &query, basis.form, crate::clock::today())
+            .await?
+            .is_none())
     }
 
     /// [`Vault::consent_for`] without its own event, for a decision whose access is logged

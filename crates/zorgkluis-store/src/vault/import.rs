@@ -492,6 +492,13 @@ impl Vault {
             let action = r.amends.map_or(Action::Write, |(a, _)| a.action());
             let situation = Situation {
                 care: in_care(&p.care, &author.user_id, today),
+                // A person the import registers has no consent recorded yet: data held on
+                // consent alone waits until the consent is.
+                without_consent: zorgkluis_core::decide::consent_basis(
+                    &self.inner.reglement,
+                    &r.category,
+                )
+                .is_some(),
                 ..Situation::default()
             };
             let (permit, _) = match self.decide_data(

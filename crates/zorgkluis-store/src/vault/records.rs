@@ -545,6 +545,7 @@ impl Vault {
                     care: facts.care,
                     emergency_reason,
                     restricted: facts.restricted,
+                    without_consent: false,
                 },
             )
             .await?;
@@ -639,6 +640,7 @@ impl Vault {
                 restricted: restricted
                     .iter()
                     .any(|r| r.as_deref().is_none_or(|c| c == category)),
+                without_consent: self.consent_missing(person, &category).await?,
                 ..Situation::default()
             };
             match self.decide_data(

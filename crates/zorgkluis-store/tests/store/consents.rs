@@ -242,3 +242,51 @@ zorgkluis_testkit::on_both_backends! {
         vault.close().await;
     }
 }
+
+zorgkluis_testkit::on_both_backends! {
+    /// A category held on consent alone (Aliantus: religious preferences, the processing
+    /// `levensbeschouwing` on explicit consent) is neither recorded nor read without a live
+    /// consent, the refusal citing AVG art. 6 lid 1 sub a; with the consent it is; withdrawn,
+    /// reading it is refused again. The client's own export and erasure stay possible.
+    async fn data_held_on_consent_alone_wait_for_the_consent(store) {
+        let vault = store.open_with("aliantus").await;
+        add_staff(&vault, &[("admin-1", "administratie"), ("zorg-1", "zorgverlener")]).await;
+        let person = zorgkluis_testkit::client_in_care(&vault).await;
+        let zorg = actor("zorg-1", "zorgverlener");
+        let refused = vault
+            .add_record(&zorg, &person, "religie", "Vegetarisch, viert het suikerfeest", "zorgverlening")
+            .await
+            .unwrap_err();
+        match &refused {
+            VaultError::Denied(d) => assert!(
+                d.articles.iter().any(|a| a.contains("AVG art. 6 lid 1 sub a")),
+                "{:?}",
+                d.articles
+            ),
+            other => panic!("{other}"),
+        }
+        let mut consent = audit_consent(&person, today());
+        consent.form = ConsentGiven::Uitdrukkelijk;
+        consent.valid_until = None;
+        consent.subject_born = Some(date(1960, 1, 1));
+        consent.scope = ConsentScope {
+            processing: Some("levensbeschouwing".into()),
+            recipient: None,
+            categories: vec!["religie".into()],
+            purpose: None,
+        };
+        let id = vault.give_consent(&zorg, &consent, Lang::Nl).await.unwrap();
+        vault
+            .add_record(&zorg, &person, "religie", "Vegetarisch, viert het suikerfeest", "zorgverlening")
+            .await
+            .unwrap();
+        assert_eq!(vault.read_category(&zorg, &person, "religie", "zorgverlening", None).await.unwrap().len(), 1);
+        vault.withdraw_consent(&zorg, &id, Requester::Betrokkene, None).await.unwrap();
+        assert!(matches!(
+            vault.read_category(&zorg, &person, "religie", "zorgverlening", None).await.unwrap_err(),
+            VaultError::Denied(_)
+        ));
+        // Health data, which the medical file holds on the contract, needs no consent.
+        vault.add_record(&zorg, &person, "gezondheid", "Synthetisch: bloeddruk", "zorgverlening").await.unwrap();
+    }
+}
