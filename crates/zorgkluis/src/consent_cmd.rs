@@ -13,11 +13,11 @@ use jiff::civil::Date;
 use zorgkluis_core::decide::ConsentScope;
 use zorgkluis_core::vocabulary::{ConsentGiven, Ground, Requester};
 use zorgkluis_core::{Lang, t};
-use zorgkluis_store::vault::{ConsentEvidence, ConsentRecord, NewConsent, Vault, VaultError};
+use zorgkluis_store::vault::{ConsentEvidence, ConsentRecord, NewConsent, VaultError};
 
 use crate::reglement_cmd::parse_date;
 use crate::retention_cmd::json;
-use crate::store_cmd::{Installation, with_vault};
+use crate::store_cmd::{Installation, acting, with_vault};
 
 fn parse_form(s: &str) -> Result<ConsentGiven, String> {
     ConsentGiven::from_id(s)
@@ -160,13 +160,6 @@ fn today() -> Date {
     zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
 }
 
-async fn acting(v: &Vault, user: &str) -> Result<zorgkluis_store::vault::Actor, String> {
-    v.accounts()
-        .staff_actor(user, "cli")
-        .await
-        .map_err(|e| format!("--as: {e}"))
-}
-
 fn line(c: &ConsentRecord, lang: Lang) -> String {
     let scope = [
         c.scope.processing.as_deref(),
@@ -223,7 +216,7 @@ fn listing(list: &[ConsentRecord], as_json: bool, lang: Lang) -> Result<String, 
 pub fn run(inst: &Installation, cmd: ConsentCommand, lang: Lang) -> ExitCode {
     match cmd {
         ConsentCommand::Give(a) => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &a.user).await?;
+            let actor = acting(&v, Some(&a.user)).await?;
             let given_on = a.given_on.unwrap_or_else(today);
             let new = NewConsent {
                 person: a.person,
@@ -268,7 +261,7 @@ pub fn run(inst: &Installation, cmd: ConsentCommand, lang: Lang) -> ExitCode {
             by,
             on,
         } => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &user).await?;
+            let actor = acting(&v, Some(&user)).await?;
             v.withdraw_consent(&actor, &consent_id, by, on)
                 .await
                 .map_err(|e| say(e, lang))?;
@@ -282,7 +275,7 @@ pub fn run(inst: &Installation, cmd: ConsentCommand, lang: Lang) -> ExitCode {
             person,
             json: as_json,
         } => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &user).await?;
+            let actor = acting(&v, Some(&user)).await?;
             let day = today();
             let list: Vec<ConsentRecord> = v
                 .consents(&actor, &person)
@@ -298,7 +291,7 @@ pub fn run(inst: &Installation, cmd: ConsentCommand, lang: Lang) -> ExitCode {
             person,
             json: as_json,
         } => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &user).await?;
+            let actor = acting(&v, Some(&user)).await?;
             let list = v
                 .consents(&actor, &person)
                 .await

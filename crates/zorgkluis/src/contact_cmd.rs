@@ -10,11 +10,10 @@ use clap::Subcommand;
 use jiff::civil::Date;
 use zorgkluis_core::vocabulary::ContactPurpose;
 use zorgkluis_core::{Lang, t};
-use zorgkluis_store::vault::{Actor, Vault};
 
 use crate::reglement_cmd::parse_date;
 use crate::retention_cmd::json;
-use crate::store_cmd::{Installation, with_vault};
+use crate::store_cmd::{Installation, acting, with_vault};
 
 fn parse_purpose(s: &str) -> Result<ContactPurpose, String> {
     ContactPurpose::from_id(s)
@@ -67,17 +66,6 @@ pub enum ContactCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-async fn acting(v: &Vault, user: Option<&str>) -> Result<Actor, String> {
-    match user {
-        Some(u) => v
-            .accounts()
-            .staff_actor(u, "cli")
-            .await
-            .map_err(|e| format!("--as: {e}")),
-        None => Ok(Actor::system("cli")),
-    }
 }
 
 fn today() -> Date {

@@ -17,13 +17,12 @@ use jiff::civil::Date;
 use zorgkluis_core::decide::DisclosureAnswer;
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{
-    Actor, Disclosure, NewDisclosure, NewRecipient, NoticeOutcome, Recipient, Telling, Vault,
-    VaultError,
+    Disclosure, NewDisclosure, NewRecipient, NoticeOutcome, Recipient, Telling, VaultError,
 };
 
 use crate::reglement_cmd::parse_date;
 use crate::retention_cmd::json;
-use crate::store_cmd::{Installation, with_vault};
+use crate::store_cmd::{Installation, acting, with_vault};
 
 #[derive(Subcommand)]
 pub enum RecipientCommand {
@@ -168,17 +167,6 @@ fn say(e: VaultError, lang: Lang) -> String {
         }
         VaultError::Denied(d) => d.explain(lang),
         other => other.to_string(),
-    }
-}
-
-async fn acting(v: &Vault, user: Option<&str>) -> Result<Actor, String> {
-    match user {
-        Some(u) => v
-            .accounts()
-            .staff_actor(u, "cli")
-            .await
-            .map_err(|e| format!("--as: {e}")),
-        None => Ok(Actor::system("cli")),
     }
 }
 

@@ -15,11 +15,11 @@ use jiff::civil::Date;
 use zorgkluis_core::decide::ObjectionScope;
 use zorgkluis_core::vocabulary::{Ground, ObjectionOutcome, Requester};
 use zorgkluis_core::{Lang, t};
-use zorgkluis_store::vault::{NewObjection, ObjectionRecord, Vault, VaultError};
+use zorgkluis_store::vault::{NewObjection, ObjectionRecord, VaultError};
 
 use crate::reglement_cmd::parse_date;
 use crate::retention_cmd::json;
-use crate::store_cmd::{Installation, with_vault};
+use crate::store_cmd::{Installation, acting, with_vault};
 
 fn parse_requester(s: &str) -> Result<Requester, String> {
     Requester::from_id(s).ok_or_else(|| format!("`{s}`: one of {}", Requester::ids().join(", ")))
@@ -147,13 +147,6 @@ fn today() -> Date {
     zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
 }
 
-async fn acting(v: &Vault, user: &str) -> Result<zorgkluis_store::vault::Actor, String> {
-    v.accounts()
-        .staff_actor(user, "cli")
-        .await
-        .map_err(|e| format!("--as: {e}"))
-}
-
 fn line(o: &ObjectionRecord, lang: Lang) -> String {
     let mut scope = o.scope.processing.clone();
     if let Some(r) = &o.scope.recipient {
@@ -191,7 +184,7 @@ fn line(o: &ObjectionRecord, lang: Lang) -> String {
 pub fn run(inst: &Installation, cmd: ObjectionCommand, lang: Lang) -> ExitCode {
     match cmd {
         ObjectionCommand::File(a) => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &a.user).await?;
+            let actor = acting(&v, Some(&a.user)).await?;
             let new = NewObjection {
                 person: a.person,
                 scope: ObjectionScope {
@@ -227,7 +220,7 @@ pub fn run(inst: &Installation, cmd: ObjectionCommand, lang: Lang) -> ExitCode {
             on,
             json: as_json,
         } => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &user).await?;
+            let actor = acting(&v, Some(&user)).await?;
             let articles = v
                 .decide_objection(
                     &actor,
@@ -261,7 +254,7 @@ pub fn run(inst: &Installation, cmd: ObjectionCommand, lang: Lang) -> ExitCode {
             by,
             on,
         } => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &user).await?;
+            let actor = acting(&v, Some(&user)).await?;
             v.withdraw_objection(&actor, &objection_id, by, on)
                 .await
                 .map_err(|e| say(e, lang))?;
@@ -275,7 +268,7 @@ pub fn run(inst: &Installation, cmd: ObjectionCommand, lang: Lang) -> ExitCode {
             person,
             json: as_json,
         } => with_vault(inst, lang, |v| async move {
-            let actor = acting(&v, &user).await?;
+            let actor = acting(&v, Some(&user)).await?;
             let list = v
                 .objections(&actor, &person)
                 .await

@@ -12,10 +12,10 @@ use std::process::ExitCode;
 use clap::Args;
 use zorgkluis_core::decide::{ResearchConditions, ResearchGround, ResearchMode};
 use zorgkluis_core::{Lang, t};
-use zorgkluis_store::vault::{Actor, NewResearchExport, VaultError};
+use zorgkluis_store::vault::{NewResearchExport, VaultError};
 
 use crate::retention_cmd::json;
-use crate::store_cmd::{Installation, with_vault};
+use crate::store_cmd::{Installation, acting, with_vault};
 
 fn parse_ground(s: &str) -> Result<ResearchGround, String> {
     ResearchGround::from_id(s).ok_or_else(|| {
@@ -69,14 +69,7 @@ fn flag(field: &str) -> String {
 
 pub fn run(inst: &Installation, a: ExportArgs, lang: Lang) -> ExitCode {
     with_vault(inst, lang, |v| async move {
-        let actor = match &a.user {
-            Some(u) => v
-                .accounts()
-                .staff_actor(u, "cli")
-                .await
-                .map_err(|e| format!("--as: {e}"))?,
-            None => Actor::system("cli"),
-        };
+        let actor = acting(&v, a.user.as_deref()).await?;
         let set = v
             .research_export(
                 &actor,

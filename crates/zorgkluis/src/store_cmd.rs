@@ -348,6 +348,19 @@ pub fn init(
     ExitCode::SUCCESS
 }
 
+/// The staff member a command acts as (`--as USER`, checked against the accounts), or the
+/// command line's own role where none is given.
+pub async fn acting(v: &Vault, user: Option<&str>) -> Result<Actor, String> {
+    match user {
+        Some(u) => v
+            .accounts()
+            .staff_actor(u, "cli")
+            .await
+            .map_err(|e| format!("--as: {e}")),
+        None => Ok(Actor::system("cli")),
+    }
+}
+
 pub fn with_vault<F, Fut>(inst: &Installation, lang: Lang, work: F) -> ExitCode
 where
     F: FnOnce(Vault) -> Fut,
