@@ -293,29 +293,9 @@ impl Vault {
             .await?;
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         let key = self.unwrap(&new.person, &wrapped).await?;
-        let born = match self
-            .sealed_facts(std::slice::from_ref(&new.person))
-            .await?
-            .first()
-        {
-            Some(f) => f.open(&key, &receipt)?.birth_date,
-            None => None,
-        };
-        let subject_born = match (born, new.subject_born) {
-            (Some(b), Some(given)) if b != given => {
-                return Err(invalid(
-                    "subject_born",
-                    "differs from the date of birth registered for the person",
-                ));
-            }
-            (Some(b), _) | (None, Some(b)) => b,
-            (None, None) => {
-                return Err(invalid(
-                    "subject_born",
-                    "the person has no date of birth registered: give it",
-                ));
-            }
-        };
+        let subject_born = self
+            .subject_born(&new.person, &key, &receipt, new.subject_born)
+            .await?;
         let checked = who_consents(
             reglement,
             &ConsenterFacts {

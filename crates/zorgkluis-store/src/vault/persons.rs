@@ -433,6 +433,37 @@ impl Vault {
         Ok(())
     }
 
+    /// The subject's date of birth that decides who may act for him: the registered one
+    /// (opened with `receipt`, a logged read of the identification facts), or `given` where
+    /// none is registered; a given one that differs from the registered one is refused.
+    pub(crate) async fn subject_born(
+        &self,
+        person: &str,
+        key: &DataKey,
+        receipt: &Receipt,
+        given: Option<Date>,
+    ) -> Result<Date, VaultError> {
+        let born = match self
+            .sealed_facts(std::slice::from_ref(&person.to_owned()))
+            .await?
+            .first()
+        {
+            Some(f) => f.open(key, receipt)?.birth_date,
+            None => None,
+        };
+        match (born, given) {
+            (Some(b), Some(given)) if b != given => Err(VaultError::Invalid {
+                field: "subject_born",
+                message: "differs from the date of birth registered for the person".into(),
+            }),
+            (Some(b), _) | (None, Some(b)) => Ok(b),
+            (None, None) => Err(VaultError::Invalid {
+                field: "subject_born",
+                message: "the person has no date of birth registered: give it".into(),
+            }),
+        }
+    }
+
     /// The sealed identification facts of `persons`.
     pub(crate) async fn sealed_facts(
         &self,

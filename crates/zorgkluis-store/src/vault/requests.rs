@@ -431,29 +431,9 @@ impl Vault {
             .await?;
         let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         let key = self.unwrap(&new.person, &wrapped).await?;
-        let born = match self
-            .sealed_facts(std::slice::from_ref(&new.person))
-            .await?
-            .first()
-        {
-            Some(f) => f.open(&key, &receipt)?.birth_date,
-            None => None,
-        };
-        let subject_born = match (born, new.requester.subject_born) {
-            (Some(b), Some(given)) if b != given => {
-                return Err(VaultError::Invalid {
-                    field: "subject_born",
-                    message: "differs from the date of birth registered for the person".into(),
-                });
-            }
-            (Some(b), _) | (None, Some(b)) => b,
-            (None, None) => {
-                return Err(VaultError::Invalid {
-                    field: "subject_born",
-                    message: "the person has no date of birth registered: give it".into(),
-                });
-            }
-        };
+        let subject_born = self
+            .subject_born(&new.person, &key, &receipt, new.requester.subject_born)
+            .await?;
         let kind = new.requester.kind.unwrap_or(Requester::Betrokkene);
         let answer = represent(
             &self.inner.reglement,
