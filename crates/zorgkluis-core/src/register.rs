@@ -242,7 +242,7 @@ impl ProcessingRegister {
     }
 
     /// Field names in the user's language, in art. 30(1) order.
-    fn rows(e: &RegisterEntry, lang: Lang) -> Vec<(String, String)> {
+    pub fn rows(e: &RegisterEntry, lang: Lang) -> Vec<(String, String)> {
         let labels = |v: &[Labelled]| {
             v.iter()
                 .map(|l| format!("{} (`{}`)", l.label, l.id))

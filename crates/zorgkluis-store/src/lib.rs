@@ -19,6 +19,7 @@ pub mod keys;
 mod keystore;
 mod lock;
 mod sealed;
+pub mod spreadsheet;
 pub mod vault;
 mod verify;
 mod writer;

@@ -79,6 +79,105 @@ impl Complaint {
         self.open() && self.clock.decide_by < today
     }
 
+    /// What an extension must say before the complaint is read: a day not in the future and
+    /// the reason.
+    fn extension_input(told: Date, reason: &str, today: Date) -> Result<(), VaultError> {
+        not_after("told", told, today)?;
+        if reason.trim().is_empty() {
+            return Err(invalid(
+                "reason",
+                "why careful handling needs more time (Wkkgz art. 17 lid 2)",
+            ));
+        }
+        Ok(())
+    }
+
+    /// What a decision must say before the complaint is read: a day not in the future and
+    /// the reasoned text.
+    fn decision_input(on: Date, text: &str, today: Date) -> Result<(), VaultError> {
+        not_after("on", on, today)?;
+        if text.trim().is_empty() {
+            return Err(invalid(
+                "text",
+                "the reasoned decision (Wkkgz art. 17 lid 1)",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Extends the term, told to the complainant on `told` with its reason. Told after the
+    /// six weeks ended it does not extend the term and is refused, naming `told` (Wkkgz art.
+    /// 17 lid 2); so is a second extension.
+    pub(crate) fn extend(
+        &mut self,
+        told: Date,
+        reason: &str,
+        today: Date,
+    ) -> Result<(), VaultError> {
+        Self::extension_input(told, reason, today)?;
+        if self.extension.is_some() {
+            return Err(invalid(
+                "told",
+                "the term is extended once only (Wkkgz art. 17 lid 2)",
+            ));
+        }
+        if self.decision.is_some() {
+            return Err(invalid("told", "the complaint is decided already"));
+        }
+        if told < self.received {
+            return Err(invalid("told", "before the complaint was received"));
+        }
+        if !self.clock.extension_in_time(told) {
+            return Err(invalid(
+                "told",
+                &format!(
+                    "told after the term ended on {}: an extension is told in writing before \
+                     it ends (Wkkgz art. 17 lid 2)",
+                    self.clock.extension_told_by
+                ),
+            ));
+        }
+        self.extension = Some(Extension {
+            told,
+            reason: reason.trim().to_owned(),
+        });
+        Ok(())
+    }
+
+    /// Records the decision (Wkkgz art. 17 lid 1). A decision after the term is recorded
+    /// (late, as the register then shows), one before the receipt is refused naming `on`.
+    pub(crate) fn decide(
+        &mut self,
+        on: Date,
+        outcome: ComplaintOutcome,
+        text: &str,
+        today: Date,
+    ) -> Result<(), VaultError> {
+        Self::decision_input(on, text, today)?;
+        if on < self.received {
+            return Err(invalid("on", "before the complaint was received"));
+        }
+        if self.decision.is_some() {
+            return Err(invalid("on", "the complaint is decided already"));
+        }
+        self.decision = Some(ComplaintDecision {
+            on,
+            outcome,
+            text: text.trim().to_owned(),
+        });
+        Ok(())
+    }
+
+    /// Records that the complaint was put to the geschilleninstantie (Wkkgz art. 21).
+    pub(crate) fn refer(&mut self, on: Date, today: Date) -> Result<(), VaultError> {
+        not_after("on", on, today)?;
+        if on < self.received {
+            return Err(invalid("on", "before the complaint was received"));
+        }
+        self.referred = Some(on);
+        Ok(())
+    }
+
     /// Decided within the term (None while open).
     pub fn decided_in_time(&self) -> Option<bool> {
         self.decision.as_ref().map(|d| d.on <= self.clock.decide_by)
@@ -100,6 +199,14 @@ fn invalid(field: &'static str, message: &str) -> VaultError {
     }
 }
 
+/// A day that must not lie after `today`.
+fn not_after(field: &'static str, day: Date, today: Date) -> Result<(), VaultError> {
+    if day > today {
+        return Err(invalid(field, "lies in the future"));
+    }
+    Ok(())
+}
+
 fn date(text: Option<String>) -> Option<Date> {
     text.and_then(|t| t.parse().ok())
 }
@@ -113,7 +220,7 @@ const COLUMNS: &str = "id, received, complainant_kind, person_id, officer_involv
      extension_told, decided_on, outcome, referred_on, to_ap, texts";
 
 impl Vault {
-    async fn allow_complaints(
+    pub(super) async fn allow_complaints(
         &self,
         actor: &Actor,
         action: AuditAction,
@@ -136,7 +243,7 @@ impl Vault {
         })
     }
 
-    fn complaint_clock(
+    pub(super) fn complaint_clock(
         &self,
         received: Date,
         extended: bool,
@@ -145,19 +252,63 @@ impl Vault {
             .map_err(|e| invalid("received", &e.to_string()))
     }
 
+    /// What a new complaint must say: received not in the future, what it is about, and a
+    /// term the law and the reglement can count.
+    pub(super) fn check_new_complaint(&self, new: &NewComplaint) -> Result<(), VaultError> {
+        not_after("received", new.received, crate::clock::today())?;
+        if new.about.trim().is_empty() {
+            return Err(invalid("about", "what the complaint is about"));
+        }
+        self.complaint_clock(new.received, false)?;
+        Ok(())
+    }
+
+    /// The statement that inserts a whole complaint, its extension and decision included (an
+    /// import).
+    pub(super) async fn complaint_insert(&self, c: &Complaint) -> Result<Stmt, VaultError> {
+        let texts = Texts {
+            about: c.about.clone(),
+            extension_reason: c
+                .extension
+                .as_ref()
+                .map(|e| e.reason.clone())
+                .unwrap_or_default(),
+            decision_text: c
+                .decision
+                .as_ref()
+                .map(|d| d.text.clone())
+                .unwrap_or_default(),
+        };
+        let sealed_texts = self.seal_complaint_texts(&c.id, &texts).await?;
+        Ok(Stmt::new(
+            "INSERT INTO complaints (tenant_id, id, received, complainant_kind, person_id, \
+             officer_involved, to_ap, texts, created_at, extension_told, decided_on, outcome, \
+             referred_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(c.id.clone()),
+                Arg::Text(c.received.to_string()),
+                Arg::Text(c.by.id().to_owned()),
+                Arg::OptText(c.person.clone()),
+                Arg::Int(i64::from(c.officer_involved)),
+                Arg::Int(i64::from(c.to_ap)),
+                Arg::Blob(sealed_texts),
+                Arg::Text(crate::clock::now()),
+                Arg::OptText(c.extension.as_ref().map(|e| e.told.to_string())),
+                Arg::OptText(c.decision.as_ref().map(|d| d.on.to_string())),
+                Arg::OptText(c.decision.as_ref().map(|d| d.outcome.id().to_owned())),
+                Arg::OptText(c.referred.map(|d| d.to_string())),
+            ],
+        ))
+    }
+
     /// Records a complaint; returns its id. The clock starts at `new.received`.
     pub async fn record_complaint(
         &self,
         actor: &Actor,
         new: &NewComplaint,
     ) -> Result<String, VaultError> {
-        if new.received > crate::clock::today() {
-            return Err(invalid("received", "lies in the future"));
-        }
-        if new.about.trim().is_empty() {
-            return Err(invalid("about", "what the complaint is about"));
-        }
-        self.complaint_clock(new.received, false)?;
+        self.check_new_complaint(new)?;
         let person = new
             .person
             .as_deref()
@@ -401,45 +552,9 @@ impl Vault {
         told: Date,
         reason: &str,
     ) -> Result<Complaint, VaultError> {
-        if told > crate::clock::today() {
-            return Err(invalid("told", "lies in the future"));
-        }
-        if reason.trim().is_empty() {
-            return Err(invalid(
-                "reason",
-                "why careful handling needs more time (Wkkgz art. 17 lid 2)",
-            ));
-        }
-        self.change_complaint(actor, id, |c| {
-            if c.extension.is_some() {
-                return Err(invalid(
-                    "told",
-                    "the term is extended once only (Wkkgz art. 17 lid 2)",
-                ));
-            }
-            if c.decision.is_some() {
-                return Err(invalid("told", "the complaint is decided already"));
-            }
-            if told < c.received {
-                return Err(invalid("told", "before the complaint was received"));
-            }
-            if !c.clock.extension_in_time(told) {
-                return Err(invalid(
-                    "told",
-                    &format!(
-                        "told after the term ended on {}: an extension is told in writing before \
-                         it ends (Wkkgz art. 17 lid 2)",
-                        c.clock.extension_told_by
-                    ),
-                ));
-            }
-            c.extension = Some(Extension {
-                told,
-                reason: reason.trim().to_owned(),
-            });
-            Ok(())
-        })
-        .await
+        Complaint::extension_input(told, reason, crate::clock::today())?;
+        self.change_complaint(actor, id, |c| c.extend(told, reason, crate::clock::today()))
+            .await
     }
 
     /// Records the decision: its date, outcome and text (Wkkgz art. 17 lid 1). A decision
@@ -453,28 +568,9 @@ impl Vault {
         outcome: ComplaintOutcome,
         text: &str,
     ) -> Result<Complaint, VaultError> {
-        if on > crate::clock::today() {
-            return Err(invalid("on", "lies in the future"));
-        }
-        if text.trim().is_empty() {
-            return Err(invalid(
-                "text",
-                "the reasoned decision (Wkkgz art. 17 lid 1)",
-            ));
-        }
+        Complaint::decision_input(on, text, crate::clock::today())?;
         self.change_complaint(actor, id, |c| {
-            if on < c.received {
-                return Err(invalid("on", "before the complaint was received"));
-            }
-            if c.decision.is_some() {
-                return Err(invalid("on", "the complaint is decided already"));
-            }
-            c.decision = Some(ComplaintDecision {
-                on,
-                outcome,
-                text: text.trim().to_owned(),
-            });
-            Ok(())
+            c.decide(on, outcome, text, crate::clock::today())
         })
         .await
     }
@@ -486,17 +582,9 @@ impl Vault {
         id: &str,
         on: Date,
     ) -> Result<Complaint, VaultError> {
-        if on > crate::clock::today() {
-            return Err(invalid("on", "lies in the future"));
-        }
-        self.change_complaint(actor, id, |c| {
-            if on < c.received {
-                return Err(invalid("on", "before the complaint was received"));
-            }
-            c.referred = Some(on);
-            Ok(())
-        })
-        .await
+        not_after("on", on, crate::clock::today())?;
+        self.change_complaint(actor, id, |c| c.refer(on, crate::clock::today()))
+            .await
     }
 
     /// Records whether the klachtenfunctionaris is involved (Wkkgz art. 15) and whether the

@@ -34,6 +34,92 @@ impl Incident {
     pub fn open(&self) -> bool {
         self.notification.notify_ap != Some(false) && self.notification.ap_notified.is_none()
     }
+
+    /// What a notification decision must say before the incident is read: the reason.
+    fn decision_input(reason: &str) -> Result<(), VaultError> {
+        if reason.trim().is_empty() {
+            return Err(invalid("reason", "why the AP is or is not notified"));
+        }
+        Ok(())
+    }
+
+    /// Records whether the AP is notified, with the reason (the assessment of the risk).
+    pub(crate) fn decide_notification(
+        &mut self,
+        notify_ap: bool,
+        risk: Option<BreachRisk>,
+        reason: &str,
+    ) -> Result<(), VaultError> {
+        Self::decision_input(reason)?;
+        if let Some(r) = risk {
+            self.facts.risk = Some(r);
+        }
+        if !notify_ap
+            && self
+                .facts
+                .risk
+                .is_some_and(|r| r != BreachRisk::Verwaarloosbaar)
+        {
+            // Art. 33 lid 1: only a breach unlikely to result in a risk goes unnotified.
+            return Err(invalid(
+                "notify_ap",
+                "a breach with more than a negligible risk is notified (art. 33 lid 1 AVG)",
+            ));
+        }
+        self.notification.notify_ap = Some(notify_ap);
+        self.notification.decision_reason = reason.trim().to_owned();
+        Ok(())
+    }
+
+    /// Records the notification to the AP: when, its meldnummer, and (after the 72 hours) the
+    /// reasons for the delay, without which a late notification is refused.
+    pub(crate) fn ap_notified(
+        &mut self,
+        at: Timestamp,
+        reference: &str,
+        late_reason: &str,
+    ) -> Result<(), VaultError> {
+        not_future(at)?;
+        if self.facts.discovered.is_some_and(|d| at < d) {
+            return Err(invalid("at", "before the discovery"));
+        }
+        if self.clock.late(at) && late_reason.trim().is_empty() {
+            return Err(invalid(
+                "late_reason",
+                "notified after the 72 hours: the reasons for the delay (art. 33 lid 1 AVG)",
+            ));
+        }
+        self.notification.notify_ap = Some(true);
+        self.notification.ap_notified = Some(at);
+        self.notification.ap_reference = reference.trim().to_owned();
+        self.notification.late_reason = late_reason.trim().to_owned();
+        Ok(())
+    }
+
+    fn persons_told_input(how: &str) -> Result<(), VaultError> {
+        if how.trim().is_empty() {
+            return Err(invalid("how", "how the persons were told"));
+        }
+        Ok(())
+    }
+
+    /// Records that the persons affected were told: when, how many, how.
+    pub(crate) fn persons_told(
+        &mut self,
+        at: Timestamp,
+        count: u64,
+        how: &str,
+    ) -> Result<(), VaultError> {
+        not_future(at)?;
+        Self::persons_told_input(how)?;
+        if self.facts.discovered.is_some_and(|d| at < d) {
+            return Err(invalid("at", "before the discovery"));
+        }
+        self.notification.persons_notified = Some(at);
+        self.notification.persons_notified_count = Some(count);
+        self.notification.persons_notified_how = how.trim().to_owned();
+        Ok(())
+    }
 }
 
 /// The free text of an incident, sealed as one.
@@ -54,6 +140,14 @@ fn invalid(field: &'static str, message: &str) -> VaultError {
         field,
         message: message.to_owned(),
     }
+}
+
+/// A moment that must not lie in the future.
+fn not_future(at: Timestamp) -> Result<(), VaultError> {
+    if at > Timestamp::now() {
+        return Err(invalid("at", "lies in the future"));
+    }
+    Ok(())
 }
 
 fn parse_list<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
@@ -80,7 +174,7 @@ impl Vault {
         self.inner.keys.read().await.register_text_key()
     }
 
-    async fn allow_incidents(
+    pub(super) async fn allow_incidents(
         &self,
         actor: &Actor,
         action: AuditAction,
@@ -102,7 +196,11 @@ impl Vault {
         })
     }
 
-    fn check_facts(&self, f: &IncidentFacts, now: Timestamp) -> Result<Timestamp, VaultError> {
+    pub(super) fn check_facts(
+        &self,
+        f: &IncidentFacts,
+        now: Timestamp,
+    ) -> Result<Timestamp, VaultError> {
         let discovered = f
             .discovered
             .ok_or_else(|| invalid("discovered", "when the incident was discovered"))?;
@@ -186,6 +284,50 @@ impl Vault {
         );
         sealed::commit(&self.inner.writer, permit, vec![stmt]).await?;
         Ok(id)
+    }
+
+    /// The statement that inserts a whole incident, its notification included (an import).
+    pub(super) async fn incident_insert(&self, i: &Incident) -> Result<Stmt, VaultError> {
+        let (f, n) = (&i.facts, &i.notification);
+        let texts = Texts {
+            discovered_by: f.discovered_by.clone(),
+            how_discovered: f.how_discovered.clone(),
+            description: f.description.clone(),
+            consequences: f.consequences.clone(),
+            measures: f.measures.clone(),
+            decision_reason: n.decision_reason.clone(),
+            late_reason: n.late_reason.clone(),
+            persons_notified_how: n.persons_notified_how.clone(),
+        };
+        let sealed_texts = self.seal_texts(&i.id, &texts).await?;
+        let ids = |v: Vec<&str>| v.join(",");
+        Ok(Stmt::new(
+            "INSERT INTO incidents (tenant_id, id, discovered_at, started_at, ended_at, nature, categories, \
+             persons_min, persons_max, records, encrypted, risk, texts, created_at, notify_ap, \
+             ap_notified_at, ap_reference, persons_notified_at, persons_notified_count) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+            vec![
+                Arg::Text(self.inner.tenant.clone()),
+                Arg::Text(i.id.clone()),
+                Arg::OptText(f.discovered.map(|t| t.to_string())),
+                Arg::OptText(f.started.map(|t| t.to_string())),
+                Arg::OptText(f.ended.map(|t| t.to_string())),
+                Arg::Text(ids(f.nature.iter().map(|n| n.id()).collect())),
+                Arg::Text(f.categories.join(",")),
+                Arg::OptInt(count(f.persons_min)),
+                Arg::OptInt(count(f.persons_max)),
+                Arg::OptInt(count(f.records)),
+                Arg::Int(i64::from(f.encrypted)),
+                Arg::OptText(f.risk.map(|r| r.id().to_owned())),
+                Arg::Blob(sealed_texts),
+                Arg::Text(crate::clock::now()),
+                Arg::OptInt(n.notify_ap.map(i64::from)),
+                Arg::OptText(n.ap_notified.map(|t| t.to_string())),
+                Arg::OptText(Some(n.ap_reference.clone()).filter(|s| !s.is_empty())),
+                Arg::OptText(n.persons_notified.map(|t| t.to_string())),
+                Arg::OptInt(count(n.persons_notified_count)),
+            ],
+        ))
     }
 
     async fn seal_texts(&self, id: &str, texts: &Texts) -> Result<Vec<u8>, VaultError> {
@@ -373,27 +515,9 @@ impl Vault {
         risk: Option<BreachRisk>,
         reason: &str,
     ) -> Result<Incident, VaultError> {
-        if reason.trim().is_empty() {
-            return Err(invalid("reason", "why the AP is or is not notified"));
-        }
+        Incident::decision_input(reason)?;
         self.change_incident(actor, id, |i| {
-            if let Some(r) = risk {
-                i.facts.risk = Some(r);
-            }
-            if !notify_ap
-                && i.facts
-                    .risk
-                    .is_some_and(|r| r != BreachRisk::Verwaarloosbaar)
-            {
-                // Art. 33 lid 1: only a breach unlikely to result in a risk goes unnotified.
-                return Err(invalid(
-                    "notify_ap",
-                    "a breach with more than a negligible risk is notified (art. 33 lid 1 AVG)",
-                ));
-            }
-            i.notification.notify_ap = Some(notify_ap);
-            i.notification.decision_reason = reason.trim().to_owned();
-            Ok(())
+            i.decide_notification(notify_ap, risk, reason)
         })
         .await
     }
@@ -408,26 +532,9 @@ impl Vault {
         reference: &str,
         late_reason: &str,
     ) -> Result<Incident, VaultError> {
-        if at > Timestamp::now() {
-            return Err(invalid("at", "lies in the future"));
-        }
-        self.change_incident(actor, id, |i| {
-            if i.facts.discovered.is_some_and(|d| at < d) {
-                return Err(invalid("at", "before the discovery"));
-            }
-            if i.clock.late(at) && late_reason.trim().is_empty() {
-                return Err(invalid(
-                    "late_reason",
-                    "notified after the 72 hours: the reasons for the delay (art. 33 lid 1 AVG)",
-                ));
-            }
-            i.notification.notify_ap = Some(true);
-            i.notification.ap_notified = Some(at);
-            i.notification.ap_reference = reference.trim().to_owned();
-            i.notification.late_reason = late_reason.trim().to_owned();
-            Ok(())
-        })
-        .await
+        not_future(at)?;
+        self.change_incident(actor, id, |i| i.ap_notified(at, reference, late_reason))
+            .await
     }
 
     /// Records that the persons affected were told: when, how many, how.
@@ -439,21 +546,9 @@ impl Vault {
         count: u64,
         how: &str,
     ) -> Result<Incident, VaultError> {
-        if at > Timestamp::now() {
-            return Err(invalid("at", "lies in the future"));
-        }
-        if how.trim().is_empty() {
-            return Err(invalid("how", "how the persons were told"));
-        }
-        self.change_incident(actor, id, |i| {
-            if i.facts.discovered.is_some_and(|d| at < d) {
-                return Err(invalid("at", "before the discovery"));
-            }
-            i.notification.persons_notified = Some(at);
-            i.notification.persons_notified_count = Some(count);
-            i.notification.persons_notified_how = how.trim().to_owned();
-            Ok(())
-        })
-        .await
+        not_future(at)?;
+        Incident::persons_told_input(how)?;
+        self.change_incident(actor, id, |i| i.persons_told(at, count, how))
+            .await
     }
 }

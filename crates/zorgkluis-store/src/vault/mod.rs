@@ -37,6 +37,8 @@ mod operations;
 mod persons;
 mod recipient_notices;
 mod records;
+mod register_import;
+mod register_sheets;
 mod requests;
 mod research;
 mod restriction_request;
@@ -95,6 +97,11 @@ pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
 pub use recipient_notices::{ART_19, RecipientNotice, Telling, ToTell};
 pub use records::{Amendment, DossierView, Record, Withheld};
+pub use register_import::{ImportOutcome, SheetProblem};
+pub use register_sheets::{
+    COMPLAINT_COLUMNS, COMPLAINT_IMPORTED, Column, INCIDENT_COLUMNS, INCIDENT_IMPORTED, Register,
+    ledger_sheet,
+};
 pub use requests::{
     DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,
     RequestSummary, RequestView, RequesterFacts, RequesterView, TimelineEntry,

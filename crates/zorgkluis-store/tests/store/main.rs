@@ -16,6 +16,7 @@ mod export;
 mod incidents;
 mod objections;
 mod persons;
+mod registers;
 mod requests;
 mod research;
 mod restrictions;
