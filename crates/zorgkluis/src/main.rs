@@ -9,6 +9,7 @@ mod disclosure_cmd;
 mod import_cmd;
 mod incident_cmd;
 mod objection_cmd;
+mod register_cmd;
 mod reglement_cmd;
 mod request_cmd;
 mod research_cmd;
@@ -161,6 +162,10 @@ enum Command {
     /// The register of incidents and data breaches, with the AP's 72-hour clock.
     #[command(subcommand)]
     Incident(incident_cmd::IncidentCommand),
+    /// The registers as a spreadsheet: export them (XLSX, or one as CSV), import incidents and
+    /// complaints kept in Excel.
+    #[command(subcommand)]
+    Register(register_cmd::RegisterCommand),
     /// The complaints register, with the Wkkgz clock (six weeks, extendable once by four).
     #[command(subcommand)]
     Complaint(complaint_cmd::ComplaintCommand),
@@ -279,6 +284,7 @@ fn main() -> ExitCode {
         }
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
+        Command::Register(cmd) => register_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
         Command::Recipient(cmd) => disclosure_cmd::recipients(&cli.installation, cmd, lang),

@@ -3353,3 +3353,105 @@ fn a_research_export_names_its_ground_and_reports_k() {
     assert!(set["rows"][0]["pseudonym"].is_null());
     assert_eq!(set["k"], 2);
 }
+
+/// The registers as a spreadsheet: exported as XLSX (the registers the command line's role may
+/// read) and as CSV, and the workbook imported into another installation; a workbook with an
+/// error imports nothing and names the row and column (exit 2).
+#[test]
+fn the_registers_go_to_excel_and_come_back() {
+    let dir = TempFile::new("placeholder", "");
+    let installation = |name: &str| {
+        let data = dir.dir.path().join(name).display().to_string();
+        move |args: &[&str]| {
+            let mut all = vec!["--data-dir", data.as_str()];
+            all.extend_from_slice(args);
+            zorgkluis(&all)
+        }
+    };
+    let first = installation("first");
+    let second = installation("second");
+    for run in [&first, &second] {
+        let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let o = first(&[
+        "incident",
+        "add",
+        "--discovered",
+        "2026-03-28T20:00",
+        "--nature",
+        "vertrouwelijkheid",
+        "--categories",
+        "naw,gezondheid",
+        "--description",
+        "Een overdrachtsmap is in de trein blijven liggen",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let xlsx = dir.dir.path().join("registers.xlsx");
+    let xlsx_path = xlsx.display().to_string();
+    let o = first(&["register", "export", "--out", &xlsx_path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Incidenten (1)"), "{}", stdout(&o));
+    assert!(
+        std::fs::read(&xlsx).unwrap().starts_with(b"PK"),
+        "a zip: XLSX"
+    );
+
+    let o = first(&[
+        "register",
+        "export",
+        "--format",
+        "csv",
+        "--register",
+        "incidenten",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Een overdrachtsmap is in de trein blijven liggen"));
+    assert!(
+        stdout(&o).contains("\"2026-03-28T20:00:00+01:00\""),
+        "{}",
+        stdout(&o)
+    );
+    let o = first(&["register", "export", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--register"), "{}", stderr(&o));
+    let o = first(&["register", "export"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--out"), "{}", stderr(&o));
+
+    // The whole export into the second installation: the incident comes across, the tabs
+    // made from the reglement and the events are read past.
+    let o = second(&["register", "import", &xlsx_path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("incidenten: 1"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Verwerkingen"), "{}", stdout(&o));
+    let listed = json(&second(&["incident", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(
+        listed[0]["facts"]["description"],
+        "Een overdrachtsmap is in de trein blijven liggen"
+    );
+
+    // A tab no register has: named, nothing imported.
+    let bad = dir.dir.path().join("bad.xlsx");
+    let sheet = zorgkluis_store::spreadsheet::Sheet {
+        name: "Datalekken 2025".into(),
+        header: vec!["Ontdekt".into()],
+        rows: vec![],
+    };
+    std::fs::write(
+        &bad,
+        zorgkluis_store::spreadsheet::to_xlsx(&[sheet]).unwrap(),
+    )
+    .unwrap();
+    let o = second(&["register", "import", &bad.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("Datalekken 2025, rij 1"),
+        "{}",
+        stderr(&o)
+    );
+    let listed = json(&second(&["incident", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1, "nothing more imported");
+}

@@ -251,3 +251,14 @@ cli-recipient-told-on = told on { $on }
 cli-recipient-not-told = not told: { $reason }
 cli-recipient-to-tell = still to be told (GDPR art. 19)
 cli-recipient-told-done = Recorded.
+
+## zorgkluis register
+cli-register-xlsx-needs-out = an XLSX workbook goes to a file: give --out FILE (or --format csv)
+cli-register-csv-one = CSV holds one register: name it with --register
+cli-register-written = Wrote { $file }: { $registers }.
+cli-register-imported = Imported: { $counts }.
+cli-register-import-refused = { $count ->
+    [one] One problem in the workbook; nothing was imported:
+   *[other] { $count } problems in the workbook; nothing was imported:
+}
+cli-register-skipped = Skipped (made from the reglement and the events, not imported): { $tabs }.

@@ -751,7 +751,8 @@ ledger-until = Up to and including
 ledger-only-due = Only with a notice still to do
 ledger-filter-button = Apply
 ledger-csv = Download as CSV
-ledger-csv-explained = (the list as filtered; opens in a spreadsheet; XLSX is not offered)
+ledger-csv-explained = (the list as filtered; CSV opens in any spreadsheet)
+ledger-xlsx = Download as Excel (XLSX)
 ledger-todo = To do: tell the client
 ledger-todo-what = Action
 ledger-shown = { $count ->
@@ -817,3 +818,10 @@ export-disclosed-recipient = Recipient
 export-disclosed-basis = Basis
 export-disclosed-with-consent = With your consent
 export-disclosed-without-consent = Without your consent
+
+## Registers als spreadsheet
+registers-excel = Registers in Excel
+registers-excel-explained = The processing register and the registers you keep or read, each a tab of one workbook. Each register's download is logged.
+registers-excel-download = Download the workbook (XLSX)
+register-download-xlsx = Download as Excel (XLSX)
+register-download-csv = Download as CSV

@@ -251,3 +251,14 @@ cli-recipient-told-on = geïnformeerd op { $on }
 cli-recipient-not-told = niet geïnformeerd: { $reason }
 cli-recipient-to-tell = nog te informeren (AVG art. 19)
 cli-recipient-told-done = Vastgelegd.
+
+## zorgkluis register
+cli-register-xlsx-needs-out = een XLSX-werkmap gaat naar een bestand: geef --out FILE (of --format csv)
+cli-register-csv-one = CSV houdt één register: noem het met --register
+cli-register-written = { $file } geschreven: { $registers }.
+cli-register-imported = Ingelezen: { $counts }.
+cli-register-import-refused = { $count ->
+    [one] Eén probleem in de werkmap; er is niets ingelezen:
+   *[other] { $count } problemen in de werkmap; er is niets ingelezen:
+}
+cli-register-skipped = Overgeslagen (gemaakt uit het reglement en de gebeurtenissen, niet in te lezen): { $tabs }.

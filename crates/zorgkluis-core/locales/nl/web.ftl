@@ -751,7 +751,8 @@ ledger-until = Tot en met
 ledger-only-due = Alleen met een melding die nog te doen is
 ledger-filter-button = Toepassen
 ledger-csv = Download als CSV
-ledger-csv-explained = (de lijst zoals gefilterd; te openen in een spreadsheet; XLSX wordt niet aangeboden)
+ledger-csv-explained = (de lijst zoals gefilterd; CSV opent in elk spreadsheetprogramma)
+ledger-xlsx = Download als Excel (XLSX)
 ledger-todo = Te doen: cliënt informeren
 ledger-todo-what = Actie
 ledger-shown = { $count ->
@@ -817,3 +818,10 @@ export-disclosed-recipient = Ontvanger
 export-disclosed-basis = Grondslag
 export-disclosed-with-consent = Met uw toestemming
 export-disclosed-without-consent = Zonder uw toestemming
+
+## Registers als spreadsheet
+registers-excel = Registers in Excel
+registers-excel-explained = Het verwerkingsregister en de registers die u bijhoudt of inziet, elk als tabblad van één werkmap. Het downloaden wordt per register gelogd.
+registers-excel-download = Download de werkmap (XLSX)
+register-download-xlsx = Download als Excel (XLSX)
+register-download-csv = Download als CSV

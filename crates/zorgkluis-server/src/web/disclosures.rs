@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use maud::{Markup, html};
@@ -31,6 +31,7 @@ use crate::{AppError, AppState, Caller};
 
 pub(crate) const LEDGER_PATH: &str = "/toezicht/verstrekkingen";
 pub(crate) const LEDGER_CSV_PATH: &str = "/toezicht/verstrekkingen/csv";
+pub(crate) const LEDGER_XLSX_PATH: &str = "/toezicht/verstrekkingen/xlsx";
 pub(crate) const RECIPIENTS_PATH: &str = "/toezicht/ontvangers";
 
 /// Purposes offered as suggestions on the form (the store takes any short label).
@@ -875,10 +876,6 @@ fn client_cell(names: &BTreeMap<String, PersonFacts>, id: &str, lang: Lang) -> M
     }
 }
 
-fn client_text(names: &BTreeMap<String, PersonFacts>, id: &str) -> String {
-    names.get(id).map_or_else(String::new, |f| f.name.clone())
-}
-
 pub(crate) async fn ledger(
     State(s): State<AppState>,
     caller: Caller,
@@ -902,11 +899,14 @@ pub(crate) async fn ledger(
         .flat_map(|d| d.categories.iter().map(String::as_str))
         .collect();
     let query = q.encoded();
-    let csv = if query.is_empty() {
-        LEDGER_CSV_PATH.to_owned()
-    } else {
-        format!("{LEDGER_CSV_PATH}?{query}")
+    let with_query = |path: &str| {
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
     };
+    let (csv, xlsx) = (with_query(LEDGER_CSV_PATH), with_query(LEDGER_XLSX_PATH));
     let body = html! {
         p.sub { (t(lang, "ledger-explained")) }
         ul.counts {
@@ -945,7 +945,11 @@ pub(crate) async fn ledger(
                 button.primary type="submit" { (t(lang, "ledger-filter-button")) }
             }
         }
-        p { a href=(csv) download { (t(lang, "ledger-csv")) } " " span.meta { (t(lang, "ledger-csv-explained")) } }
+        p {
+            a href=(xlsx) download { (t(lang, "ledger-xlsx")) } " · "
+            a href=(csv) download { (t(lang, "ledger-csv")) } " "
+            span.meta { (t(lang, "ledger-csv-explained")) }
+        }
         @if !due.is_empty() {
             section aria-labelledby="te-doen" {
                 h2 id="te-doen" { (t(lang, "ledger-todo")) }
@@ -1004,108 +1008,42 @@ pub(crate) async fn ledger(
     Ok(page(&s.vault, &caller, &t(lang, "ledger-title"), body))
 }
 
-/// A cell of the CSV: quoted, and a leading `=`, `+`, `-` or `@` defused so a spreadsheet
-/// does not take it for a formula.
-fn cell(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@']) {
-        format!("'{v}")
-    } else {
-        v.to_owned()
-    };
-    format!("\"{}\"", v.replace('"', "\"\""))
-}
-
-/// The filtered ledger as CSV (separated by `;` and with a byte-order mark, as a Dutch
-/// spreadsheet opens it): one line per disclosure, dates as YYYY-MM-DD.
 pub(crate) async fn ledger_csv(
     State(s): State<AppState>,
     caller: Caller,
     Query(q): Query<LedgerQuery>,
 ) -> Result<Response, AppError> {
-    let lang = caller.lang;
-    let (_, shown, names) = filtered(&s, &caller, &q).await?;
-    let taxonomy = &s.vault.reglement().taxonomy;
-    let mut out = String::from("\u{feff}");
-    let head = [
-        "ledger-csv-date",
-        "ledger-csv-client-id",
-        "ledger-csv-client",
-        "ledger-csv-recipient",
-        "ledger-csv-kind",
-        "ledger-csv-agb",
-        "ledger-csv-kvk",
-        "ledger-csv-country",
-        "ledger-csv-categories",
-        "ledger-csv-records",
-        "ledger-csv-purpose",
-        "ledger-csv-consent",
-        "ledger-csv-articles",
-        "ledger-csv-by",
-        "ledger-csv-role",
-        "ledger-csv-notice",
-        "ledger-csv-notice-date",
-        "ledger-csv-id",
-        "ledger-csv-sha256",
-    ];
-    out.push_str(
-        &head
-            .iter()
-            .map(|k| cell(&t(lang, k)))
-            .collect::<Vec<_>>()
-            .join(";"),
-    );
-    out.push_str("\r\n");
-    for d in &shown {
-        let notice = match (&d.notice, d.notice_required) {
-            (Some(n), _) => n.outcome.id().to_owned(),
-            (None, true) => "te_doen".to_owned(),
-            (None, false) => "niet_nodig".to_owned(),
-        };
-        let row = [
-            d.disclosed_on.to_string(),
-            d.person_id.clone(),
-            client_text(&names, &d.person_id),
-            d.recipient.name.clone(),
-            kind_label(&s, &d.recipient.kind, lang),
-            d.recipient.agb_code.clone().unwrap_or_default(),
-            d.recipient.kvk_number.clone().unwrap_or_default(),
-            d.recipient.country.clone(),
-            d.categories
-                .iter()
-                .map(|c| category_label(taxonomy, c, lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-            d.record_ids.len().to_string(),
-            d.purpose.clone(),
-            if d.consent_ids.is_empty() {
-                t(lang, "ledger-csv-no")
-            } else {
-                t(lang, "ledger-csv-yes")
-            },
-            d.articles.join("; "),
-            d.disclosed_by.clone(),
-            role_name(taxonomy, &d.disclosed_role, lang),
-            notice,
-            d.notice
-                .as_ref()
-                .map_or_else(String::new, |n| n.on.to_string()),
-            d.id.clone(),
-            d.payload_sha256.clone(),
-        ];
-        out.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(";"));
-        out.push_str("\r\n");
-    }
-    let mut response = out.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    let name = format!("attachment; filename=\"verstrekkingen-{}.csv\"", today());
-    if let Ok(v) = HeaderValue::from_str(&name) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    let sheet = ledger_as_sheet(&s, &caller, &q).await?;
+    Ok(super::downloads::csv_response(
+        &sheet,
+        &format!("verstrekkingen-{}", today()),
+    ))
+}
+
+/// The filtered ledger as an XLSX workbook of one tab.
+pub(crate) async fn ledger_xlsx(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<LedgerQuery>,
+) -> Result<Response, AppError> {
+    let sheet = ledger_as_sheet(&s, &caller, &q).await?;
+    super::downloads::xlsx_response(&[sheet], &format!("verstrekkingen-{}", today()))
+}
+
+/// The filtered ledger as a sheet: one line per disclosure, the client's name where the caller
+/// may read it.
+async fn ledger_as_sheet(
+    s: &AppState,
+    caller: &Caller,
+    q: &LedgerQuery,
+) -> Result<zorgkluis_store::spreadsheet::Sheet, AppError> {
+    let (_, shown, names) = filtered(s, caller, q).await?;
+    Ok(zorgkluis_store::vault::ledger_sheet(
+        s.vault.reglement(),
+        &shown,
+        &names,
+        caller.lang,
+    ))
 }
 
 // --- The register of recipients ---------------------------------------------------------------

@@ -27,6 +27,15 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     let searches = vault.may(actor, Duty::SearchPersons);
     let registers = may_register(vault, &caller);
     let overview = vault.may(actor, Duty::ViewOverview);
+    // Whoever keeps or reads a register can take the registers to Excel.
+    let keeps_registers = [
+        Duty::ManageIncidents,
+        Duty::ManageComplaints,
+        Duty::HandleRequests,
+        Duty::ReadAudit,
+    ]
+    .into_iter()
+    .any(|d| vault.may(actor, d));
 
     // Work that is due comes first: the requests with a deadline, the emergency accesses to
     // review.
@@ -191,6 +200,13 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 h2 id="zoeken-titel" { (t(lang, "search-clients")) }
                 @if reads_logs { p.sub { (t(lang, "search-for-log")) } }
                 (search_form(lang, &caller, &Default::default()))
+            }
+        }
+        @if keeps_registers {
+            section.panel aria-labelledby="registers-titel" {
+                h2 id="registers-titel" { (t(lang, "registers-excel")) }
+                p.sub { (t(lang, "registers-excel-explained")) }
+                p { a href=(super::downloads::WORKBOOK_PATH) download { (t(lang, "registers-excel-download")) } }
             }
         }
         @if registers {

@@ -62,6 +62,10 @@ pub(crate) async fn register(
     let title = t(lang, "incidents-register");
     let body = html! {
         p.sub { (t(lang, "incidents-explained")) }
+        p {
+            a href=(super::downloads::register_path(zorgkluis_store::vault::Register::Incidenten, false)) download { (t(lang, "register-download-xlsx")) } " · "
+            a href=(super::downloads::register_path(zorgkluis_store::vault::Register::Incidenten, true)) download { (t(lang, "register-download-csv")) }
+        }
         @if all.is_empty() {
             p.empty { (t(lang, "incidents-none")) }
         } @else {

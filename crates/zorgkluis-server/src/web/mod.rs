@@ -11,6 +11,7 @@ mod clients;
 mod consents;
 pub(crate) mod disclosures;
 mod dossier;
+pub(crate) mod downloads;
 pub mod export;
 mod home;
 pub(crate) mod incidents;
@@ -99,6 +100,9 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route(disclosures::LEDGER_PATH, get(disclosures::ledger))
         .route(disclosures::LEDGER_CSV_PATH, get(disclosures::ledger_csv))
+        .route(disclosures::LEDGER_XLSX_PATH, get(disclosures::ledger_xlsx))
+        .route(downloads::WORKBOOK_PATH, get(downloads::workbook))
+        .route(downloads::REGISTER_PATH, get(downloads::register))
         .route(
             disclosures::RECIPIENTS_PATH,
             get(disclosures::register).post(disclosures::register_recipient),

@@ -13,6 +13,7 @@ mod incidents;
 mod login;
 mod objections;
 mod refusals;
+mod registers;
 mod requests;
 mod retention;
 mod second_factor;

@@ -45,6 +45,25 @@ impl Web {
         (status, resp.body_mut().read_to_string().unwrap_or_default())
     }
 
+    /// A download: the status, the content type and the bytes.
+    pub(crate) fn get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let mut resp = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Cookie", format!("zk_sessie={}", self.token))
+            .call()
+            .unwrap();
+        let status = resp.status().as_u16();
+        let kind = resp
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let bytes = resp.body_mut().read_to_vec().unwrap_or_default();
+        (status, kind, bytes)
+    }
+
     /// Posts a form (`a=b&c=d`, already encoded) with the session's anti-forgery token.
     pub(crate) fn post(&self, path: &str, form: &str) -> (u16, String) {
         let mut resp = self

@@ -52,6 +52,9 @@ impl std::fmt::Display for SheetProblem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportOutcome {
     pub imported: Vec<(String, usize)>,
+    /// Tabs of registers made from the reglement and from events (the processing register,
+    /// the requests, the ledger), as an export holds them: read past, never typed in.
+    pub skipped: Vec<String>,
     pub problems: Vec<SheetProblem>,
 }
 
@@ -356,6 +359,7 @@ impl Vault {
         let mut incidents = Vec::new();
         let mut complaints = Vec::new();
         let mut seen = Vec::new();
+        let mut skipped = Vec::new();
         for sheet in &sheets {
             match Register::from_tab(&sheet.name) {
                 Some(Register::Incidenten) => {
@@ -367,13 +371,14 @@ impl Vault {
                     complaints.extend(self.read_complaints(sheet, &mut problems).await?);
                 }
                 // The other registers come from the reglement and from events, not typed in.
-                _ => problems.push(SheetProblem {
+                Some(_) => skipped.push(sheet.name.clone()),
+                None => problems.push(SheetProblem {
                     sheet: sheet.name.clone(),
                     row: sheet.header_row.max(1),
                     column: None,
                     field: None,
                     message: format!(
-                        "geen register dat zich laat inlezen; wel: {}, {} (not an importable register)",
+                        "geen register; wel: {}, {} (not a register this imports)",
                         Register::Incidenten.tab(zorgkluis_core::Lang::Nl),
                         Register::Klachten.tab(zorgkluis_core::Lang::Nl)
                     ),
@@ -383,6 +388,7 @@ impl Vault {
         if !problems.is_empty() {
             return Ok(ImportOutcome {
                 imported: Vec::new(),
+                skipped,
                 problems,
             });
         }
@@ -419,7 +425,11 @@ impl Vault {
         if seen.contains(&Register::Klachten) {
             imported.push((Register::Klachten.id().to_owned(), complaints.len()));
         }
-        Ok(ImportOutcome { imported, problems })
+        Ok(ImportOutcome {
+            imported,
+            skipped,
+            problems,
+        })
     }
 
     fn read_incidents(&self, sheet: &ReadSheet, problems: &mut Vec<SheetProblem>) -> Vec<Incident> {
