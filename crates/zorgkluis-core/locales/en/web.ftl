@@ -393,6 +393,7 @@ complaints-extend = Extend the term
 complaints-extend-explained = With the extension the last day becomes { $date }. The complainant must be told so in writing, with the reasons, by { $told } (Wkkgz art. 17 lid 2); told later, it does not extend the term.
 complaints-told-on = Told in writing on
 complaints-extension-reason = Why careful handling needs more time
+complaints-extend-too-late = The first term is over: it ended on { $date }. An extension told now does not extend the term.
 complaints-extend-button = Record the extension
 complaints-decide = Record the decision
 complaints-outcome = Decision

@@ -393,6 +393,7 @@ complaints-extend = Termijn verlengen
 complaints-extend-explained = Met de verlenging wordt de laatste dag { $date }. De klager moet dat uiterlijk { $told } schriftelijk en met redenen horen (Wkkgz art. 17 lid 2); later meegedeeld verlengt het niet.
 complaints-told-on = Schriftelijk meegedeeld op
 complaints-extension-reason = Waarom de zorgvuldige behandeling meer tijd vraagt
+complaints-extend-too-late = De eerste termijn is voorbij: hij eindigde op { $date }. Een verlenging die nu wordt meegedeeld, verlengt de termijn niet.
 complaints-extend-button = Verlenging vastleggen
 complaints-decide = Oordeel vastleggen
 complaints-outcome = Oordeel

@@ -495,6 +495,9 @@ async fn render_complaint(
                 p { (t!(lang, "complaints-extend-explained",
                     date = &format_date(extended.decide_by, lang),
                     told = &format_date(c.clock.extension_told_by, lang))) }
+                @if day > c.clock.extension_told_by {
+                    p.notice { (t!(lang, "complaints-extend-too-late", date = &format_date(c.clock.extension_told_by, lang))) }
+                }
                 (error_in(&error, Form::Extend))
                 form method="post" action={ (base) "/verlenging" } {
                     input type="hidden" name="csrf" value=(caller.csrf());
@@ -719,7 +722,7 @@ pub(crate) async fn panel(s: &AppState, caller: &Caller) -> Result<Option<Markup
                         li {
                             a href=(path(&c.id)) { (t!(lang, "complaints-received-on", date = &format_date(c.received, lang))) }
                             ": " strong.late[days_left(c, day) < 7] { (state(c, day, lang)) }
-                            " " (t!(lang, "complaints-decide-by", date = &format_date(c.clock.decide_by, lang)))
+                            " (" (t!(lang, "complaints-decide-by", date = &format_date(c.clock.decide_by, lang))) ")"
                         }
                     }
                 }
