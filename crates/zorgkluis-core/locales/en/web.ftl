@@ -318,6 +318,93 @@ incidents-record = Record the incident
 audit-action-complaint-record = Complaint recorded in the complaints register
 audit-action-complaint-change = Complaint updated (extension, decision, disputes body)
 audit-action-complaint-read = Complaints register read
+complaints-register = Complaints register
+complaints-explained = A complaint is decided within six weeks of its receipt; the term may be extended once by at most four weeks, if the complainant is told so in writing before the six weeks end (Wkkgz art. 17). Open complaints come first, by the last day of the decision; then the decided ones, newest first.
+complaints-open = Open the complaints register
+complaints-none = No complaints match the filter.
+complaints-none-open = No open complaints.
+complaints-open-count = { $count ->
+    [one] 1 open complaint
+   *[other] { $count } open complaints
+}
+complaints-overdue-count = { $count ->
+    [one] 1 past the term
+   *[other] { $count } past the term
+}
+complaints-count-open = { $count ->
+    [one] open complaint
+   *[other] open complaints
+}
+complaints-count-overdue = past the term
+complaints-count-decided = decided
+complaints-filter = Filter
+complaints-show = Show
+complaints-show-all = All complaints
+complaints-show-open = Open complaints
+complaints-show-decided = Decided
+complaints-only-privacy = Only privacy complaints also lodged with the Dutch Data Protection Authority
+complaints-filter-button = Apply filter
+complaints-due = Term
+complaints-received = Received on
+complaints-received-on = Complaint of { $date }
+complaints-by = By whom
+complaints-about = About
+complaints-handler = Handled by
+complaints-officer = the complaints officer
+complaints-handler-with-officer = { $handler }, with { $officer } (Wkkgz art. 15)
+complaints-due-today = today is the last day
+complaints-days-left = { $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+}
+complaints-days-over = { $days ->
+    [one] 1 day past the term
+   *[other] { $days } days past the term
+}
+complaints-decide-by = decide by { $date }
+complaints-decided = { $outcome }, decided on { $date }
+complaints-decided-late = { $outcome }, decided on { $date }, after the term
+complaints-mark-extended = extended
+complaints-mark-referred = with the disputes body
+complaints-mark-ap = also with the AP
+complaints-new = Record a complaint
+complaints-client-id = Client (id from the record), if the complaint concerns a client
+complaints-client-explained = Leave empty if the complaint concerns no client. The id is in the address of the record.
+complaints-officer-involved = The complaints officer is involved (Wkkgz art. 15)
+complaints-privacy = Privacy complaint: the complainant also lodged a complaint with the Dutch Data Protection Authority (art. 77 GDPR)
+complaints-record = Record the complaint
+complaints-error = { $field } ({ $name }): { $message }. Nothing was recorded.
+complaints-title = Complaint of { $date }
+complaints-back = Back to the complaints register
+complaints-state = State
+complaints-decide-by-label = Decide by
+complaints-plus-extension = plus the extension
+complaints-extension = Extension
+complaints-extension-told = told in writing on { $date }
+complaints-decision = Decision
+complaints-dispute-body = Disputes body
+complaints-referred-on = referred on { $date } (Wkkgz art. 21)
+complaints-not-referred = not referred
+complaints-ap = Dutch Data Protection Authority
+complaints-ap-yes = the complainant also complained to the AP (art. 77 GDPR)
+complaints-ap-no = not with the AP
+complaints-articles = Articles
+complaints-extend = Extend the term
+complaints-extend-explained = With the extension the last day becomes { $date }. The complainant must be told so in writing, with the reasons, by { $told } (Wkkgz art. 17 lid 2); told later, it does not extend the term.
+complaints-told-on = Told in writing on
+complaints-extension-reason = Why careful handling needs more time
+complaints-extend-too-late = The first term is over: it ended on { $date }. An extension told now does not extend the term.
+complaints-extend-button = Record the extension
+complaints-decide = Record the decision
+complaints-outcome = Decision
+complaints-on = On
+complaints-decision-text = The reasoned decision, what was decided and when the measures will be in place
+complaints-decide-button = Record the decision
+complaints-refer = Referred to the disputes body
+complaints-referred-label = Referred on
+complaints-refer-button = Record the referral
+complaints-marks = Complaints officer and AP
+complaints-marks-button = Save
 
 ## letters of a request (printable; save as PDF from the browser)
 letters = Letters

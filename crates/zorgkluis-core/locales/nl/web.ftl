@@ -318,6 +318,93 @@ incidents-record = Incident vastleggen
 audit-action-complaint-record = Klacht vastgelegd in het klachtenregister
 audit-action-complaint-change = Klacht bijgewerkt (verlenging, oordeel, geschilleninstantie)
 audit-action-complaint-read = Klachtenregister ingezien
+complaints-register = Klachtenregister
+complaints-explained = Een klacht wordt binnen zes weken na ontvangst beslist; verlengen kan eenmaal met ten hoogste vier weken, als de klager dat voor het einde van de zes weken schriftelijk hoort (Wkkgz art. 17). Open klachten staan bovenaan, op de dag dat het oordeel uiterlijk klaar moet zijn; daarna de beslisten, de nieuwste eerst.
+complaints-open = Naar het klachtenregister
+complaints-none = Geen klachten die aan het filter voldoen.
+complaints-none-open = Geen open klachten.
+complaints-open-count = { $count ->
+    [one] 1 open klacht
+   *[other] { $count } open klachten
+}
+complaints-overdue-count = { $count ->
+    [one] 1 over de termijn
+   *[other] { $count } over de termijn
+}
+complaints-count-open = { $count ->
+    [one] open klacht
+   *[other] open klachten
+}
+complaints-count-overdue = over de termijn
+complaints-count-decided = beslist
+complaints-filter = Filteren
+complaints-show = Tonen
+complaints-show-all = Alle klachten
+complaints-show-open = Open klachten
+complaints-show-decided = Beslist
+complaints-only-privacy = Alleen privacyklachten die ook bij de Autoriteit Persoonsgegevens liggen
+complaints-filter-button = Filter toepassen
+complaints-due = Termijn
+complaints-received = Ontvangen op
+complaints-received-on = Klacht van { $date }
+complaints-by = Door wie
+complaints-about = Waarover
+complaints-handler = Behandelaar
+complaints-officer = de klachtenfunctionaris
+complaints-handler-with-officer = { $handler }, met { $officer } (Wkkgz art. 15)
+complaints-due-today = vandaag de laatste dag
+complaints-days-left = { $days ->
+    [one] nog 1 dag
+   *[other] nog { $days } dagen
+}
+complaints-days-over = { $days ->
+    [one] 1 dag over de termijn
+   *[other] { $days } dagen over de termijn
+}
+complaints-decide-by = beslissen uiterlijk { $date }
+complaints-decided = { $outcome }, beslist op { $date }
+complaints-decided-late = { $outcome }, beslist op { $date }, na de termijn
+complaints-mark-extended = verlengd
+complaints-mark-referred = bij de geschilleninstantie
+complaints-mark-ap = ook bij de AP
+complaints-new = Klacht vastleggen
+complaints-client-id = Cliënt (id uit het dossier), als de klacht een cliënt betreft
+complaints-client-explained = Leeg laten als de klacht geen cliënt betreft. Het id staat in het adres van het dossier.
+complaints-officer-involved = De klachtenfunctionaris is betrokken (Wkkgz art. 15)
+complaints-privacy = Privacyklacht: de klager heeft ook een klacht ingediend bij de Autoriteit Persoonsgegevens (art. 77 AVG)
+complaints-record = Klacht vastleggen
+complaints-error = { $field } ({ $name }): { $message }. Er is niets vastgelegd.
+complaints-title = Klacht van { $date }
+complaints-back = Terug naar het klachtenregister
+complaints-state = Stand
+complaints-decide-by-label = Beslissen uiterlijk
+complaints-plus-extension = plus de verlenging
+complaints-extension = Verlenging
+complaints-extension-told = schriftelijk meegedeeld op { $date }
+complaints-decision = Oordeel
+complaints-dispute-body = Geschilleninstantie
+complaints-referred-on = voorgelegd op { $date } (Wkkgz art. 21)
+complaints-not-referred = niet voorgelegd
+complaints-ap = Autoriteit Persoonsgegevens
+complaints-ap-yes = de klager heeft ook bij de AP geklaagd (art. 77 AVG)
+complaints-ap-no = niet bij de AP
+complaints-articles = Artikelen
+complaints-extend = Termijn verlengen
+complaints-extend-explained = Met de verlenging wordt de laatste dag { $date }. De klager moet dat uiterlijk { $told } schriftelijk en met redenen horen (Wkkgz art. 17 lid 2); later meegedeeld verlengt het niet.
+complaints-told-on = Schriftelijk meegedeeld op
+complaints-extension-reason = Waarom de zorgvuldige behandeling meer tijd vraagt
+complaints-extend-too-late = De eerste termijn is voorbij: hij eindigde op { $date }. Een verlenging die nu wordt meegedeeld, verlengt de termijn niet.
+complaints-extend-button = Verlenging vastleggen
+complaints-decide = Oordeel vastleggen
+complaints-outcome = Oordeel
+complaints-on = Op
+complaints-decision-text = Het met redenen omklede oordeel, de beslissingen en de termijn van de maatregelen
+complaints-decide-button = Oordeel vastleggen
+complaints-refer = Voorgelegd aan de geschilleninstantie
+complaints-referred-label = Voorgelegd op
+complaints-refer-button = Voorleggen vastleggen
+complaints-marks = Klachtenfunctionaris en AP
+complaints-marks-button = Opslaan
 
 ## letters of a request (printable; save as PDF from the browser)
 letters = Brieven

@@ -3,10 +3,11 @@
 //! audit log, the request register. Each route is registered together with its OpenAPI operation
 //! ([`utoipa_axum::routes!`]), so the document at `/api/v1/openapi.json` describes exactly the
 //! routes the router serves. Consent records are in `consents`, objections in
-//! `objections`; disclosures and the registers get a file of their own here as they come.
+//! `objections`; disclosures and the registers (incidents, complaints) get a file of their own here as they come.
 
 mod audit;
 mod care;
+mod complaints;
 mod consents;
 mod contact;
 mod disclosures;
@@ -181,6 +182,15 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(incidents::incident))
         .routes(routes!(incidents::notify_ap))
+        .routes(routes!(
+            complaints::record_complaint,
+            complaints::list_complaints
+        ))
+        .routes(routes!(complaints::complaint))
+        .routes(routes!(complaints::extend_complaint))
+        .routes(routes!(complaints::decide_complaint))
+        .routes(routes!(complaints::refer_complaint))
+        .routes(routes!(complaints::mark_complaint))
         .routes(routes!(retention::plan))
         .routes(routes!(retention::start_run))
         .routes(routes!(retention::run))

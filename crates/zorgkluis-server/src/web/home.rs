@@ -66,6 +66,8 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     } else {
         None
     };
+    // The Wkkgz clock runs in days: the open complaints due soonest.
+    let complaints = super::complaints::panel(&s, &caller).await?;
     // What the daily plan found due for destruction, for whoever decides on it.
     // The daily plan's counts (no personal data) for whoever decides on destruction and for
     // the privacy officer, who supervises it (BG wonen 1.9); only the former opens the plan.
@@ -121,6 +123,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 p { a href="/toezicht/incidenten" { (t(lang, "incidents-open")) } }
             }
         }
+        @if let Some(panel) = &complaints { (panel) }
         @if let Some((open, overdue, next)) = requests {
             section.panel aria-labelledby="verzoeken-titel" {
                 h2 id="verzoeken-titel" { (t(lang, "requests-queue")) }
@@ -212,7 +215,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && incidents.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+        @if requests.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

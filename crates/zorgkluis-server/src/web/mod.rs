@@ -3,11 +3,12 @@
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
 //! ([`officer`]), and the work queue of data subject requests ([`requests`]) with the export
-//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]); the disclosure ledger: the disclosure form, the notice to the client, the FG's ledger and the register of recipients ([`disclosures`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]); the disclosure ledger: the disclosure form, the notice to the client, the FG's ledger and the register of recipients ([`disclosures`]); the complaints register with a page per complaint ([`complaints`]). Every page reads through the same `Vault` as the API; what a page offers is
 //! asked of the vault, so a reglement with other role ids works as well.
 
 pub mod auth;
 mod clients;
+pub(crate) mod complaints;
 mod consents;
 pub(crate) mod disclosures;
 mod dossier;
@@ -75,6 +76,21 @@ pub(crate) fn routes() -> Router<AppState> {
             get(incidents::register).post(incidents::record),
         )
         .route("/toezicht/incidenten/{id}/melding", post(incidents::notify))
+        .route(
+            complaints::REGISTER_PATH,
+            get(complaints::register).post(complaints::record),
+        )
+        .route("/toezicht/klachten/{id}", get(complaints::complaint_page))
+        .route(
+            "/toezicht/klachten/{id}/verlenging",
+            post(complaints::extend),
+        )
+        .route("/toezicht/klachten/{id}/oordeel", post(complaints::decide))
+        .route(
+            "/toezicht/klachten/{id}/geschilleninstantie",
+            post(complaints::refer),
+        )
+        .route("/toezicht/klachten/{id}/kenmerken", post(complaints::mark))
         .route(retention::PLAN_PATH, get(retention::plan_page))
         .route(
             "/toezicht/bewaartermijnen/vernietigen",

@@ -1071,3 +1071,87 @@ fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
         b.c.close().await.unwrap();
     });
 }
+
+/// The complaints register in a real browser (Wkkgz art. 17): BG wonen's directie records a
+/// complaint about a client on the register page, sees it listed by the day its decision is
+/// due below one already past its six weeks, opens its page, and extends it in time; an
+/// extension told too late is refused beside its field.
+#[test]
+fn the_directie_keeps_the_complaints_register_in_a_real_browser() {
+    let app = TestApp::start(Backend::Sqlite);
+    let person = app.client_named("Floor Klacht-Proef", "111222333");
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    let ago = |days: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(days))
+            .unwrap()
+            .to_string()
+    };
+    let (status, v) = app.post(
+        Some("dir-1"),
+        "/api/v1/complaints",
+        &json!({"received": ago(50), "by": "nabestaande", "about": "Inzage in het dossier van een overleden cliënt geweigerd", "to_ap": true}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let late = v["id"].as_str().unwrap().to_owned();
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        b.login_with("dir-1", None).await;
+        let home = b.text_with("Klachtenregister").await;
+        assert!(home.contains("1 open klacht"), "{home}");
+        b.scroll_to("#klachten-titel").await;
+        b.check("start-directie-klachten").await;
+        b.click_link("Naar het klachtenregister").await;
+        b.text_with("Klacht vastleggen").await;
+        b.date("ontvangen", &ago(12)).await;
+        b.click("#door option[value=vertegenwoordiger]").await;
+        b.fill(
+            "over",
+            "De zorgverlener besprak het dossier waar medebewoners bij waren",
+        )
+        .await;
+        b.fill("client", &person).await;
+        b.click("input[name=klachtenfunctionaris]").await;
+        b.click("form[method=post][action='/toezicht/klachten'] button.primary")
+            .await;
+        let page = b.text_with("Termijn verlengen").await;
+        assert!(page.contains("Floor Klacht-Proef"), "{page}");
+        assert!(page.contains("Wkkgz art. 17 lid 1"), "{page}");
+        no_raw_timestamps(&page);
+        b.check("klacht").await;
+        b.fill(
+            "reden",
+            "Gesprek met de betrokken zorgverlener na zijn verlof",
+        )
+        .await;
+        b.click("form[action$=verlenging] button.primary").await;
+        let page = b.text_with("schriftelijk meegedeeld op").await;
+        assert!(!page.contains("Termijn verlengen"), "extended once: {page}");
+        b.click_link("Terug naar het klachtenregister").await;
+        let register = b.text_with("medebewoners").await;
+        let over = register
+            .find("dagen over de termijn")
+            .expect("the late one");
+        assert!(
+            over < register.find("nog ").expect("the one in time"),
+            "overdue on top: {register}"
+        );
+        assert!(register.contains("Floor Klacht-Proef"), "{register}");
+        assert!(register.contains("ook bij de AP"), "{register}");
+        no_raw_timestamps(&register);
+        b.check("klachten").await;
+        // Told today, after the six weeks: refused, the field named beside the form.
+        b.goto(&format!("/toezicht/klachten/{late}")).await;
+        let page = b.text_with("Termijn verlengen").await;
+        assert!(page.contains("De eerste termijn is voorbij"), "{page}");
+        b.fill("reden", "Pas nu bedacht").await;
+        b.click("form[action$=verlenging] button.primary").await;
+        let refused = b.text_with("(told)").await;
+        assert!(refused.contains("Er is niets vastgelegd"), "{refused}");
+        b.scroll_to("#verlengen").await;
+        b.check("klacht-te-laat").await;
+        b.c.close().await.unwrap();
+    });
+}

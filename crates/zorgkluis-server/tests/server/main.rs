@@ -6,6 +6,7 @@
 
 mod accounts;
 mod browser;
+mod complaints;
 mod consents;
 mod disclosures;
 mod disclosures_api;
@@ -197,6 +198,13 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/records/{id}/recipients"),
     ("post", "/api/v1/records/{id}/recipients/told"),
     ("post", "/api/v1/research-exports"),
+    ("post", "/api/v1/complaints"),
+    ("get", "/api/v1/complaints"),
+    ("get", "/api/v1/complaints/{id}"),
+    ("post", "/api/v1/complaints/{id}/extension"),
+    ("post", "/api/v1/complaints/{id}/decision"),
+    ("post", "/api/v1/complaints/{id}/referral"),
+    ("post", "/api/v1/complaints/{id}/marks"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
@@ -301,6 +309,27 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/ontvangers".to_owned(),
             "soort=zorgaanbieder&naam=Vals&land=NL".to_owned(),
+        ),
+        (
+            "/toezicht/klachten".to_owned(),
+            "ontvangen=2026-01-05&door=client&over=vervalst".to_owned(),
+        ),
+        (
+            "/toezicht/klachten/00000000-0000-4000-8000-000000000000/verlenging".to_owned(),
+            "gemeld_op=2026-01-05&reden=vervalst".to_owned(),
+        ),
+        (
+            "/toezicht/klachten/00000000-0000-4000-8000-000000000000/oordeel".to_owned(),
+            "uitkomst=gegrond&beslist_op=2026-01-05&toelichting=vervalst".to_owned(),
+        ),
+        (
+            "/toezicht/klachten/00000000-0000-4000-8000-000000000000/geschilleninstantie"
+                .to_owned(),
+            "voorgelegd_op=2026-01-05".to_owned(),
+        ),
+        (
+            "/toezicht/klachten/00000000-0000-4000-8000-000000000000/kenmerken".to_owned(),
+            "ap=ja".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
@@ -1244,6 +1273,11 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/records/{id}/recipients/told", json!({"recipient": "x", "told_on": "2026-01-05"})),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
+            ("get", "/api/v1/complaints/{id}", Value::Null),
+            ("post", "/api/v1/complaints/{id}/extension", json!({"told": "2026-01-05", "reason": "x"})),
+            ("post", "/api/v1/complaints/{id}/decision", json!({"outcome": "gegrond", "text": "x"})),
+            ("post", "/api/v1/complaints/{id}/referral", json!({"on": "2026-01-05"})),
+            ("post", "/api/v1/complaints/{id}/marks", json!({"to_ap": true})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),
             ("post", "/api/v1/retention/holds/{id}/release", json!({})),
         ];
