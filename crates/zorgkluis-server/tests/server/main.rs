@@ -7,6 +7,7 @@
 mod accounts;
 mod browser;
 mod consents;
+mod contacts;
 mod disclosures;
 mod disclosures_api;
 mod incidents;
@@ -300,6 +301,14 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/ontvangers".to_owned(),
             "soort=zorgaanbieder&naam=Vals&land=NL".to_owned(),
+        ),
+        (
+            "/toezicht/niet-benaderen".to_owned(),
+            format!("persoon={person}&doel=nieuwsbrief&gevraagd_op=2026-01-01"),
+        ),
+        (
+            "/toezicht/niet-benaderen/00000000-0000-4000-8000-000000000000/beeindigen".to_owned(),
+            "x=1".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
