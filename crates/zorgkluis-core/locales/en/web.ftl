@@ -853,3 +853,15 @@ contacts-error-purpose = Choose from the list what the client does not want to b
 contacts-error-asked-on = Give the day the client asked; it is not in the future.
 contacts-error-entry = This entry stands already, or has ended already.
 contacts-nothing-recorded = Nothing was recorded.
+
+## Consent on the client's behalf
+consent-on-behalf-legend = On the client's behalf
+consent-on-behalf-explained = Fill in only when the client did not consent himself, or not alone. For a client of 12 up to 16 the client and a parent with authority (or the guardian) both consent: choose one at "Given by" and the other here at "Also given by".
+consent-also-by-label = Also given by
+consent-representative-label = Name of the representative (when not registered as a person)
+consent-ground-label = Ground of the representation
+consent-authorisation-label = There is a written authorisation of the client
+consent-born-label = Client's date of birth (only when none is registered)
+consent-representative-is = representative: { $name }
+consent-ground-is = ground: { $ground }
+consent-authorisation-given = with a written authorisation

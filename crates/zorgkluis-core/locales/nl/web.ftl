@@ -853,3 +853,15 @@ contacts-error-purpose = Kies waarvoor de cliënt niet benaderd wil worden uit d
 contacts-error-asked-on = Geef de dag waarop de cliënt het vroeg; die ligt niet in de toekomst.
 contacts-error-entry = Deze vermelding staat al, of is al beëindigd.
 contacts-nothing-recorded = Er is niets vastgelegd.
+
+## Toestemming namens de cliënt
+consent-on-behalf-legend = Namens de cliënt
+consent-on-behalf-explained = Alleen invullen als de cliënt niet zelf, of niet alleen, toestemming gaf. Is de cliënt 12 tot 16 jaar, dan geven de cliënt en een ouder met gezag (of de voogd) allebei toestemming: kies bij "Gegeven door" de één en hier bij "Ook gegeven door" de ander.
+consent-also-by-label = Ook gegeven door
+consent-representative-label = Naam van de vertegenwoordiger (als die niet als persoon is ingeschreven)
+consent-ground-label = Grond van de vertegenwoordiging
+consent-authorisation-label = Er is een schriftelijke machtiging van de cliënt
+consent-born-label = Geboortedatum van de cliënt (alleen als die niet is ingeschreven)
+consent-representative-is = vertegenwoordiger: { $name }
+consent-ground-is = grond: { $ground }
+consent-authorisation-given = met schriftelijke machtiging
