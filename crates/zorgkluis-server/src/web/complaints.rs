@@ -247,6 +247,10 @@ async fn render_register(
     };
     let body = html! {
         p.sub { (t(lang, "complaints-explained")) }
+        p {
+            a href=(super::downloads::register_path(zorgkluis_store::vault::Register::Klachten, false)) download { (t(lang, "register-download-xlsx")) } " · "
+            a href=(super::downloads::register_path(zorgkluis_store::vault::Register::Klachten, true)) download { (t(lang, "register-download-csv")) }
+        }
         ul.counts {
             li { strong { (open) } (t!(lang, "complaints-count-open", count = open as i64)) }
             li.late[overdue > 0] { strong { (overdue) } (t(lang, "complaints-count-overdue")) }

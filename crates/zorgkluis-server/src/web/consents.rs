@@ -14,7 +14,7 @@ use serde::Deserialize;
 use zorgkluis_core::decide::ConsentScope;
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::time::format_date;
-use zorgkluis_core::vocabulary::{ConsentGiven, Requester};
+use zorgkluis_core::vocabulary::{ConsentGiven, Ground, Requester};
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{ConsentEvidence, ConsentRecord, NewConsent, VaultError};
 
@@ -64,6 +64,21 @@ pub(crate) struct GiveForm {
     gegeven_door: String,
     #[serde(default)]
     gegeven_op: String,
+    /// The second who consents (the minor of 12 up to 16 beside a parent, or the other way).
+    #[serde(default)]
+    ook_door: String,
+    /// A representative who is no registered person: the name the organisation knows.
+    #[serde(default)]
+    vertegenwoordiger: String,
+    /// The subject's legal status, or that he cannot weigh his interests.
+    #[serde(default)]
+    grond: String,
+    /// `ja`: the written authorisation of a proxy is there.
+    #[serde(default)]
+    machtiging: String,
+    /// The subject's birth date where none is registered.
+    #[serde(default)]
+    geboren: String,
     #[serde(default)]
     verwerking: String,
     #[serde(default)]
@@ -152,7 +167,9 @@ fn history(s: &AppState, caller: &Caller, list: &[ConsentRecord]) -> Markup {
                             td {
                                 (c.given_by.label(lang))
                                 @if let Some(also) = c.also_by { " + " (also.label(lang)) }
-                                @if let Some(n) = &c.representative_name { br; span.meta { (n) } }
+                                @if let Some(n) = &c.representative_name { br; span.meta { (t!(lang, "consent-representative-is", name = n.as_str())) } }
+                                @if let Some(g) = c.ground { br; span.meta { (t!(lang, "consent-ground-is", ground = g.label(lang))) } }
+                                @if c.authorisation { br; span.meta { (t(lang, "consent-authorisation-given")) } }
                                 br; span.meta { (t!(lang, "consent-given-on", date = &format_date(c.given_on, lang))) }
                             }
                             td {
@@ -241,6 +258,7 @@ fn give_form(s: &AppState, caller: &Caller, person: &str, typed: &GiveForm) -> M
                 }
                 label for="toestemming-op" { (t(lang, "consent-given-on-label")) }
                 input type="date" id="toestemming-op" name="gegeven_op" value=(or_today(&typed.gegeven_op)) required;
+                (representation_fieldset(lang, typed))
                 fieldset {
                     legend { (t(lang, "consent-scope-legend")) }
                     label for="toestemming-verwerking" { (t(lang, "consent-processing-label")) }
@@ -280,6 +298,40 @@ fn give_form(s: &AppState, caller: &Caller, person: &str, typed: &GiveForm) -> M
                 }
                 button.primary type="submit" { (t(lang, "consent-give-button")) }
             }
+        }
+    }
+}
+
+/// Who consented on the client's behalf, or beside him: the second consenter (the minor of 12
+/// up to 16 and a parent both), the representative's name, his ground, a proxy's written
+/// authorisation, and the birth date where none is registered. The vault checks it.
+fn representation_fieldset(lang: Lang, typed: &GiveForm) -> Markup {
+    html! {
+        fieldset data-fieldset="namens" {
+            legend { (t(lang, "consent-on-behalf-legend")) }
+            p.meta id="namens-uitleg" { (t(lang, "consent-on-behalf-explained")) }
+            label for="toestemming-ook" { (t(lang, "consent-also-by-label")) }
+            select id="toestemming-ook" name="ook_door" aria-describedby="namens-uitleg" {
+                option value="" { (t(lang, "consent-none-chosen")) }
+                @for r in [Requester::Betrokkene, Requester::Ouder, Requester::Voogd] {
+                    option value=(r.id()) selected[typed.ook_door == r.id()] { (r.label(lang)) }
+                }
+            }
+            label for="toestemming-vertegenwoordiger" { (t(lang, "consent-representative-label")) }
+            input type="text" id="toestemming-vertegenwoordiger" name="vertegenwoordiger" value=(typed.vertegenwoordiger) maxlength="200" autocomplete="off";
+            label for="toestemming-grond" { (t(lang, "consent-ground-label")) }
+            select id="toestemming-grond" name="grond" {
+                option value="" { (t(lang, "consent-none-chosen")) }
+                @for g in [Ground::Curatele, Ground::Mentorschap, Ground::Wilsonbekwaam] {
+                    option value=(g.id()) selected[typed.grond == g.id()] { (g.label(lang)) }
+                }
+            }
+            label.choice {
+                input type="checkbox" id="toestemming-machtiging" name="machtiging" value="ja" checked[typed.machtiging == "ja"];
+                " " (t(lang, "consent-authorisation-label"))
+            }
+            label for="toestemming-geboren" { (t(lang, "consent-born-label")) }
+            input type="date" id="toestemming-geboren" name="geboren" value=(typed.geboren);
         }
     }
 }
@@ -335,15 +387,23 @@ fn new_consent(person: &str, f: &GiveForm) -> Result<NewConsent, (&'static str, 
         r => Requester::from_id(r).ok_or_else(|| ("given_by", Requester::ids().join(", ")))?,
     };
     let given_on = form_date("given_on", &f.gegeven_op)?.unwrap_or_else(today);
+    let also_by = match f.ook_door.trim() {
+        "" => None,
+        r => Some(Requester::from_id(r).ok_or_else(|| ("also_by", Requester::ids().join(", ")))?),
+    };
+    let ground = match f.grond.trim() {
+        "" => None,
+        g => Some(Ground::from_id(g).ok_or_else(|| ("ground", Ground::ids().join(", ")))?),
+    };
     Ok(NewConsent {
         person: person.to_owned(),
         given_by,
-        also_by: None,
+        also_by,
         representative_person: None,
-        representative_name: None,
-        ground: None,
-        authorisation: false,
-        subject_born: None,
+        representative_name: opt(&f.vertegenwoordiger),
+        ground,
+        authorisation: f.machtiging == "ja",
+        subject_born: form_date("subject_born", &f.geboren)?,
         form,
         given_on,
         scope: ConsentScope {
@@ -372,7 +432,12 @@ fn new_consent(person: &str, f: &GiveForm) -> Result<NewConsent, (&'static str, 
 fn field_label(lang: Lang, field: &str) -> String {
     let key = match field {
         "form" => "consent-form-label",
-        "given_by" | "also_by" | "ground" | "subject_born" => "consent-given-by-label",
+        "given_by" => "consent-given-by-label",
+        "also_by" => "consent-also-by-label",
+        "ground" => "consent-ground-label",
+        "authorisation" => "consent-authorisation-label",
+        "representative_name" | "representative_person" => "consent-representative-label",
+        "subject_born" => "consent-born-label",
         "given_on" => "consent-given-on-label",
         "processing" => "consent-processing-label",
         "recipient" => "consent-recipient-label",

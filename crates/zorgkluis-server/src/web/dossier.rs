@@ -235,6 +235,9 @@ pub(crate) async fn dossier(
         @if vault.may_disclose(&caller.actor, view.care_team) {
             p { a href={ "/clienten/" (person) "/verstrekken" } { (t(lang, "ledger-form-title")) } }
         }
+        @if vault.may(&caller.actor, Duty::CheckContact) {
+            p { a href=(super::contacts::client_path(&person)) { (t(lang, "contacts-title")) } }
+        }
         @if places_holds { (super::retention::place_form(&caller, &s, &person)) }
     };
     Ok(page(vault, &caller, &title, body).into_response())

@@ -36,6 +36,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     ]
     .into_iter()
     .any(|d| vault.may(actor, d));
+    let checks_contact = vault.may(actor, Duty::CheckContact);
 
     // Work that is due comes first: the requests with a deadline, the emergency accesses to
     // review.
@@ -167,6 +168,13 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 }
             }
         }
+        @if checks_contact {
+            section.panel aria-labelledby="niet-benaderen-titel" {
+                h2 id="niet-benaderen-titel" { (t(lang, "contacts-title")) }
+                p { (t(lang, "contacts-home")) }
+                p { a href=(super::contacts::PATH) { (t(lang, "contacts-open")) } }
+            }
+        }
         @if let Some(n) = emergencies {
             section.panel aria-labelledby="noodtoegang-titel" {
                 h2 id="noodtoegang-titel" { (t(lang, "emergency-review")) }
@@ -215,7 +223,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+        @if requests.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() && !checks_contact && !keeps_registers {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

@@ -10,6 +10,7 @@ pub mod auth;
 mod clients;
 pub(crate) mod complaints;
 mod consents;
+pub(crate) mod contacts;
 pub(crate) mod disclosures;
 mod dossier;
 pub(crate) mod downloads;
@@ -122,6 +123,14 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(
             disclosures::RECIPIENTS_PATH,
             get(disclosures::register).post(disclosures::register_recipient),
+        )
+        .route(
+            contacts::PATH,
+            get(contacts::register).post(contacts::block),
+        )
+        .route(
+            "/toezicht/niet-benaderen/{id}/beeindigen",
+            post(contacts::end),
         )
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))

@@ -1155,3 +1155,37 @@ fn the_directie_keeps_the_complaints_register_in_a_real_browser() {
         b.c.close().await.unwrap();
     });
 }
+
+/// The do-not-contact register in a real browser, on Aliantus' reglement (the directie keeps
+/// it, Doeleinden): from the home page and the client's dossier to the register, the client
+/// put on for newsletters, the check that answers "niet benaderen" with its article.
+#[test]
+fn the_directie_keeps_the_do_not_contact_register_in_a_real_browser() {
+    let app = TestApp::start_with(Backend::Sqlite, "aliantus", zorgkluis_testkit::STAFF);
+    let person = app.client_named("Sanne Benader-Proef", "111222333");
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        b.login_with("dir-1", None).await;
+        b.text_with("Register niet-benaderen").await;
+        b.goto(&format!("/clienten/{person}")).await;
+        b.text_with("Sanne Benader-Proef").await;
+        b.click_link("Register niet-benaderen").await;
+        b.text_with("Op het register zetten").await;
+        b.click("#blok-doel option[value=nieuwsbrief]").await;
+        b.click("form[method=post][action='/toezicht/niet-benaderen'] button.primary")
+            .await;
+        b.text_with("Staat op het register").await;
+        b.click("#nagaan-doel option[value=nieuwsbrief]").await;
+        b.click("form[method=get] button.primary").await;
+        let page = b.text_with("Nee, niet benaderen").await;
+        assert!(page.contains("AVG art. 21 lid 2 en 3"), "{page}");
+        assert!(page.contains("nieuwsbrieven en informatie"), "{page}");
+        no_raw_timestamps(&page);
+        b.check("niet-benaderen").await;
+        b.scroll_to("#register-titel").await;
+        b.check("niet-benaderen-register").await;
+        b.c.close().await.unwrap();
+    });
+}

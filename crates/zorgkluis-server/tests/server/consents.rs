@@ -124,3 +124,53 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(status, 404);
     }
 }
+
+zorgkluis_testkit::app_on_both_backends! {
+    /// The consent tab's "Namens de cliënt": for a client of 14, a parent alone is refused
+    /// naming the second consenter's field (the minor must consent too, UAVG art. 5) and
+    /// nothing is recorded; the parent and the minor together are recorded, and the history
+    /// shows both and the representative's name.
+    fn a_minor_of_fourteen_consents_with_a_parent_on_the_form(app) {
+        let born = today().checked_sub(jiff::Span::new().years(14)).unwrap();
+        let (status, v) = app.post(
+            Some("admin-1"),
+            "/api/v1/persons",
+            &json!({"subject_category": "client", "bsn": "111222333", "name": "Synthetische Jonge Cliënt", "birth_date": born.to_string()}),
+        );
+        assert_eq!(status, 201, "{v}");
+        let person = v["id"].as_str().unwrap().to_owned();
+        let web = crate::refusals::Web::login(&app, "admin-1");
+        let tab = format!("/clienten/{person}/toestemmingen");
+        let (_, page) = web.get(&tab);
+        assert!(page.contains("Namens de cliënt") && page.contains(r#"name="ook_door""#), "{page}");
+
+        let day = today();
+        let by_parent = format!(
+            "vorm=schriftelijk&gegeven_door=ouder&vertegenwoordiger=Synthetische+Ouder&gegeven_op={day}\
+             &ontvanger=auditor&categorieen=gezondheid&doel=audit\
+             &document=formulier-jeugd-0001.pdf&document_sha256={}",
+            "cd".repeat(32)
+        );
+        let (status, page) = web.post(&tab, &by_parent);
+        assert_eq!(status, 422, "{page}");
+        assert!(page.contains("Ook gegeven door (also_by)"), "the field is named: {page}");
+        assert!(page.contains("Er is niets vastgelegd"), "{page}");
+        assert!(page.contains("Synthetische Ouder"), "what was typed stays: {page}");
+        let consents = format!("/api/v1/persons/{person}/consents");
+        let (_, v) = app.get(Some("admin-1"), &consents);
+        assert_eq!(v.as_array().unwrap().len(), 0, "nothing recorded: {v}");
+        // An unknown ground is named too.
+        let (status, page) = web.post(&tab, &format!("{by_parent}&ook_door=betrokkene&grond=bewind"));
+        assert_eq!(status, 422, "{page}");
+        assert!(page.contains("(ground)"), "{page}");
+
+        let (status, page) = web.post(&tab, &format!("{by_parent}&ook_door=betrokkene"));
+        assert_eq!(status, 303, "{page}");
+        let (_, v) = app.get(Some("admin-1"), &consents);
+        assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+        assert_eq!((v[0]["given_by"].clone(), v[0]["also_by"].clone()), (json!("ouder"), json!("betrokkene")), "{v}");
+        let (_, page) = web.get(&tab);
+        assert!(page.contains("ouder met gezag + betrokkene"), "both in the history: {page}");
+        assert!(page.contains("vertegenwoordiger: Synthetische Ouder"), "{page}");
+    }
+}

@@ -8,6 +8,7 @@ mod accounts;
 mod browser;
 mod complaints;
 mod consents;
+mod contacts;
 mod disclosures;
 mod disclosures_api;
 mod incidents;
@@ -330,6 +331,14 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/klachten/00000000-0000-4000-8000-000000000000/kenmerken".to_owned(),
             "ap=ja".to_owned(),
+        ),
+        (
+            "/toezicht/niet-benaderen".to_owned(),
+            format!("persoon={person}&doel=nieuwsbrief&gevraagd_op=2026-01-01"),
+        ),
+        (
+            "/toezicht/niet-benaderen/00000000-0000-4000-8000-000000000000/beeindigen".to_owned(),
+            "x=1".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
     ];
