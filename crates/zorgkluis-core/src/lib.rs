@@ -4,6 +4,7 @@
 //! Nothing here does IO or reads the clock (see `clippy.toml`): the date of "today" is always a
 //! parameter, so every decision can be replayed and tested.
 
+pub mod annual_report;
 pub mod bsn;
 pub mod calendar;
 pub mod decide;

@@ -446,3 +446,45 @@ sheet-col-request-type = Kind of request
 sheet-col-channel = Channel
 sheet-col-due = Due
 sheet-col-overdue = Late
+
+## Annual privacy report
+annual-title = Annual privacy report { $year } — { $organisation }
+annual-made-on = Made on { $date }. Each figure counts the events listed with it; a year still running counts up to this day.
+annual-days-late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}
+annual-hours-late = { $hours } hours after the 72
+annual-requests = Data subject requests
+annual-requests-total = Requests received
+annual-on-time = Answered within the term
+annual-late = After the term (or still open past it)
+annual-still-open = Still open, within the term
+annual-extended = Term extended
+annual-refused = Refused in whole or in part
+annual-refused-on = Refused on ground { $ground }
+annual-incidents = Incidents and data breaches
+annual-incidents-total = Incidents discovered
+annual-ap-notified = Notified to the Dutch DPA
+annual-within-72h = Notified within 72 hours
+annual-after-72h = Notified after 72 hours
+annual-not-notified = Decided not to notify
+annual-persons-told = Persons affected told
+annual-complaints = Complaints
+annual-complaints-total = Complaints received
+annual-decided-in-term = Decided within the term
+annual-complaints-to-ap = Also to the Dutch DPA
+annual-oversight = Oversight of the log
+annual-emergency = Emergency accesses
+annual-emergency-reviewed = Emergency accesses reviewed
+annual-flags = Log review flags
+annual-flags-closed = Flags closed
+annual-disclosures = Disclosures
+annual-disclosures-total = Disclosures to third parties
+annual-consents-retention = Consent, retention and the reglement
+annual-consents-given = Consents given
+annual-consents-withdrawn = Consents withdrawn
+annual-retention-runs = Destruction runs
+annual-destroyed = Destroyed (files and data)
+annual-versions = Reglement versions that took effect
+annual-events = Events

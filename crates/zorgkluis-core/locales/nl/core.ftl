@@ -444,3 +444,45 @@ sheet-col-request-type = Soort verzoek
 sheet-col-channel = Kanaal
 sheet-col-due = Termijn
 sheet-col-overdue = Te laat
+
+## Jaarverslag privacy
+annual-title = Jaarverslag privacy { $year } — { $organisation }
+annual-made-on = Opgemaakt op { $date }. Elk cijfer telt de gebeurtenissen die erbij staan; een jaar dat nog loopt telt tot deze dag.
+annual-days-late = { $days ->
+    [one] 1 dag te laat
+   *[other] { $days } dagen te laat
+}
+annual-hours-late = { $hours } uur na de 72 uur
+annual-requests = Verzoeken van betrokkenen
+annual-requests-total = Verzoeken ontvangen
+annual-on-time = Binnen de termijn beantwoord
+annual-late = Na de termijn (of nog open erna)
+annual-still-open = Nog open, binnen de termijn
+annual-extended = Termijn verlengd
+annual-refused = Geheel of deels afgewezen
+annual-refused-on = Afgewezen op grond { $ground }
+annual-incidents = Incidenten en datalekken
+annual-incidents-total = Incidenten ontdekt
+annual-ap-notified = Gemeld bij de Autoriteit Persoonsgegevens
+annual-within-72h = Gemeld binnen 72 uur
+annual-after-72h = Gemeld na 72 uur
+annual-not-notified = Besloten niet te melden
+annual-persons-told = Betrokkenen geïnformeerd
+annual-complaints = Klachten
+annual-complaints-total = Klachten ontvangen
+annual-decided-in-term = Binnen de termijn beslist
+annual-complaints-to-ap = Ook bij de Autoriteit Persoonsgegevens
+annual-oversight = Toezicht op de logging
+annual-emergency = Noodtoegangen
+annual-emergency-reviewed = Noodtoegangen beoordeeld
+annual-flags = Signalen van de logcontrole
+annual-flags-closed = Signalen afgehandeld
+annual-disclosures = Verstrekkingen
+annual-disclosures-total = Verstrekkingen aan derden
+annual-consents-retention = Toestemming, bewaren en het reglement
+annual-consents-given = Toestemmingen gegeven
+annual-consents-withdrawn = Toestemmingen ingetrokken
+annual-retention-runs = Vernietigingsrondes
+annual-destroyed = Vernietigd (dossiers en gegevens)
+annual-versions = Versies van het reglement in werking getreden
+annual-events = Gebeurtenissen
