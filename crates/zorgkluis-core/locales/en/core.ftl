@@ -393,3 +393,18 @@ notice-letter-rights = You may know which data we disclosed and to whom (GDPR ar
 objection-applies = The right to object applies to the processing `{ $processing }` (AVG art. 21 lid 1): it rests on { $bases }. The processing stops for this person unless the organisation records compelling legitimate grounds that override; while that is assessed, the processing is restricted (AVG art. 18 lid 1 sub d).
 objection-not-applies = The right to object of AVG art. 21 lid 1 does not apply to the processing `{ $processing }`: it rests on { $bases }, not on art. 6 lid 1 sub e or f AVG. The objection is recorded; the organisation decides on it, and a rule of the reglement that lets an objection block (bezwaar_blokkeert) applies.
 objection-not-applies-consent = Where consent is the basis, the person withdraws it (AVG art. 7 lid 3).
+
+## log review (NEN 7513)
+reglement-emergency-review-zero = A review term of zero cannot be met: give beoordelen_binnen a term, for example "7 dagen".
+log-review-kind-emergency = Emergency access not reviewed in time
+log-review-kind-volume = Unusually many files
+log-review-kind-outside-care = Outside the care relationship
+log-review-kind-colleague = A colleague's file
+log-review-reason-emergency = Emergency access on { $date } was not reviewed within { $term } (by { $due }).
+log-review-reason-emergency-late = Emergency access on { $date } was not reviewed within { $term } (by { $due }), only on { $reviewed }.
+log-review-reason-volume = { $count } distinct files read on { $date }, against a usual { $own } a day for this user and { $role } for the role in the 30 days before; flagged above { $factor } times the usual and from { $minimum }.
+log-review-reason-volume-own = { $count } distinct files read on { $date }, against a usual { $own } a day for this user in the 30 days before; flagged above { $factor } times the usual and from { $minimum }.
+log-review-reason-volume-role = { $count } distinct files read on { $date }, against a usual { $role } a day for the role in the 30 days before (the user read none then); flagged above { $factor } times the usual and from { $minimum }.
+log-review-reason-volume-bare = { $count } distinct files read on { $date }.
+log-review-reason-outside-care = Data '{ $category }' read on { $date } without a care relationship with the client, allowed by a rule that asks for none (article { $article }).
+log-review-reason-colleague = A colleague's file accessed on { $date } ({ $categories }).
