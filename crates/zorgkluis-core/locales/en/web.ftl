@@ -666,6 +666,10 @@ consent-error = { $field } ({ $name }): { $message }. Nothing was recorded.
 # Research exports (issue 14 part 5)
 audit-action-research-export = Research dataset disclosed
 audit-action-recipient-told = Recipient told of a correction or erasure
+audit-action-log-review-run = Log review run
+audit-action-log-review-read = Log review flags read
+audit-action-log-review-close = Log review flag closed
+audit-action-log-review-incident = Log review flag recorded as an incident
 
 # web: the disclosure ledger (issue 14 parts 2 and 6): the disclosure form, the notice to the client, the ledger, the register of recipients
 nav-disclosures = Disclosures

@@ -666,6 +666,10 @@ consent-error = { $field } ({ $name }): { $message }. Er is niets vastgelegd.
 # Research exports (issue 14 part 5)
 audit-action-research-export = Onderzoeksbestand verstrekt
 audit-action-recipient-told = Ontvanger geïnformeerd over correctie of verwijdering
+audit-action-log-review-run = Logcontrole uitgevoerd
+audit-action-log-review-read = Meldingen van de logcontrole ingezien
+audit-action-log-review-close = Melding van de logcontrole afgehandeld
+audit-action-log-review-incident = Melding van de logcontrole als incident geregistreerd
 
 # web: the disclosure ledger (issue 14 parts 2 and 6): the disclosure form, the notice to the client, the ledger, the register of recipients
 nav-disclosures = Verstrekkingen
