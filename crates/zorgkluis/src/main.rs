@@ -8,6 +8,7 @@ mod demo;
 mod disclosure_cmd;
 mod import_cmd;
 mod incident_cmd;
+mod log_review_cmd;
 mod objection_cmd;
 mod reglement_cmd;
 mod request_cmd;
@@ -161,6 +162,9 @@ enum Command {
     /// The register of incidents and data breaches, with the AP's 72-hour clock.
     #[command(subcommand)]
     Incident(incident_cmd::IncidentCommand),
+    /// The log review (NEN 7513): rules over the audit log that flag what deserves a look.
+    #[command(subcommand, name = "logcontrole")]
+    Logcontrole(log_review_cmd::LogReviewCommand),
     /// The complaints register, with the Wkkgz clock (six weeks, extendable once by four).
     #[command(subcommand)]
     Complaint(complaint_cmd::ComplaintCommand),
@@ -278,6 +282,7 @@ fn main() -> ExitCode {
             accounts_cmd::token_list(&cli.installation, json, lang)
         }
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
+        Command::Logcontrole(cmd) => log_review_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),

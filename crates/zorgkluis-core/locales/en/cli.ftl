@@ -251,3 +251,10 @@ cli-recipient-told-on = told on { $on }
 cli-recipient-not-told = not told: { $reason }
 cli-recipient-to-tell = still to be told (GDPR art. 19)
 cli-recipient-told-done = Recorded.
+
+## logcontrole: the log review (NEN 7513)
+cli-log-review-ran = Log review from { $from } to { $to }: { $new } new flag(s), { $known } found before.
+cli-log-review-none = No flags.
+cli-log-review-closed = closed by { $by }
+cli-log-review-incident = incident { $id }
+cli-log-review-closed-now = Flag { $id } closed.

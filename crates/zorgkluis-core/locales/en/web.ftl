@@ -821,3 +821,42 @@ export-disclosed-recipient = Recipient
 export-disclosed-basis = Basis
 export-disclosed-with-consent = With your consent
 export-disclosed-without-consent = Without your consent
+
+## log review (NEN 7513)
+log-review-title = Log review
+log-review-explained = Rules over the log (NEN 7513) flag what deserves a look: emergency access not reviewed in time, unusually many files in a day, reads outside the care relationship on a broad rule, and a colleague's file. Close each flag with a note, or make it an incident. What is due first is on top.
+log-review-run = Run the review
+log-review-from = From (empty: the last day only)
+log-review-to = To (empty: today)
+log-review-run-button = Run the review
+log-review-open-count = { $count ->
+    [one] 1 open flag
+   *[other] { $count } open flags
+}
+log-review-overdue-count = { $count ->
+    [one] 1 emergency access past its term
+   *[other] { $count } emergency accesses past their term
+}
+log-review-none-open = No open flags.
+log-review-open = To the log review
+log-review-due = Review by { $date }
+log-review-user = User
+log-review-clients = Client(s)
+log-review-reason = Reason
+log-review-events = Events
+log-review-events-count = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+}
+log-review-articles = Grounds
+log-review-note = Note on closing
+log-review-close-button = Close
+log-review-incident-button = Make it an incident
+log-review-closed = Closed flags
+log-review-kind = Flag
+log-review-closed-at = Closed
+log-review-outcome = Outcome
+log-review-became-incident = Incident { $id }
+log-review-error-note = Write a note: what the review found and why it is in order.
+log-review-error-from = Give a start date that is not after the end date.
+log-review-error-to = Give an end date that is not in the future.

@@ -251,3 +251,10 @@ cli-recipient-told-on = geïnformeerd op { $on }
 cli-recipient-not-told = niet geïnformeerd: { $reason }
 cli-recipient-to-tell = nog te informeren (AVG art. 19)
 cli-recipient-told-done = Vastgelegd.
+
+## logcontrole: the log review (NEN 7513)
+cli-log-review-ran = Logcontrole van { $from } tot en met { $to }: { $new } nieuwe melding(en), { $known } eerder gevonden.
+cli-log-review-none = Geen meldingen.
+cli-log-review-closed = afgehandeld door { $by }
+cli-log-review-incident = incident { $id }
+cli-log-review-closed-now = Melding { $id } afgehandeld.

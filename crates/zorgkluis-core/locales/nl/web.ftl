@@ -821,3 +821,42 @@ export-disclosed-recipient = Ontvanger
 export-disclosed-basis = Grondslag
 export-disclosed-with-consent = Met uw toestemming
 export-disclosed-without-consent = Zonder uw toestemming
+
+## log review (logcontrole, NEN 7513)
+log-review-title = Logcontrole
+log-review-explained = Regels over de logging (NEN 7513) melden wat een blik verdient: noodtoegang die niet op tijd is beoordeeld, ongewoon veel dossiers op een dag, inzage buiten de zorgrelatie op een brede regel, en het dossier van een collega. Handel elke melding af met een notitie, of maak er een incident van. Wat het eerst moet, staat bovenaan.
+log-review-run = Controle uitvoeren
+log-review-from = Vanaf (leeg: alleen de laatste dag)
+log-review-to = Tot en met (leeg: vandaag)
+log-review-run-button = Controle uitvoeren
+log-review-open-count = { $count ->
+    [one] 1 open melding
+   *[other] { $count } open meldingen
+}
+log-review-overdue-count = { $count ->
+    [one] 1 noodtoegang over de termijn
+   *[other] { $count } noodtoegangen over de termijn
+}
+log-review-none-open = Geen open meldingen.
+log-review-open = Naar de logcontrole
+log-review-due = Beoordelen uiterlijk { $date }
+log-review-user = Gebruiker
+log-review-clients = Cliënt(en)
+log-review-reason = Reden
+log-review-events = Gebeurtenissen
+log-review-events-count = { $count ->
+    [one] 1 gebeurtenis
+   *[other] { $count } gebeurtenissen
+}
+log-review-articles = Grondslag
+log-review-note = Notitie bij het afhandelen
+log-review-close-button = Afhandelen
+log-review-incident-button = Maak er een incident van
+log-review-closed = Afgehandelde meldingen
+log-review-kind = Melding
+log-review-closed-at = Afgehandeld
+log-review-outcome = Uitkomst
+log-review-became-incident = Incident { $id }
+log-review-error-note = Schrijf een notitie: wat de controle vond en waarom het in orde is.
+log-review-error-from = Geef een begindatum die niet na de einddatum ligt.
+log-review-error-to = Geef een einddatum die niet in de toekomst ligt.

@@ -11,6 +11,7 @@ mod consents;
 mod contact;
 mod disclosures;
 mod incidents;
+mod log_review;
 mod objections;
 mod persons;
 mod records;
@@ -181,6 +182,10 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(incidents::incident))
         .routes(routes!(incidents::notify_ap))
+        .routes(routes!(log_review::run))
+        .routes(routes!(log_review::flags))
+        .routes(routes!(log_review::close))
+        .routes(routes!(log_review::incident))
         .routes(routes!(retention::plan))
         .routes(routes!(retention::start_run))
         .routes(routes!(retention::run))

@@ -62,6 +62,12 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     // the privacy officer, who supervises it (BG wonen 1.9); only the former opens the plan.
     let decides_destruction = vault.may(actor, Duty::RunRetention);
     let retention = (decides_destruction || reads_logs).then(|| s.jobs.retention_summary());
+    // The log review's open flags (NEN 7513), the emergency accesses past their term apart.
+    let log_review = if reads_logs {
+        Some(vault.log_review_open_count(actor).await?)
+    } else {
+        None
+    };
     let emergencies = if reviews {
         Some(vault.emergency_count(actor).await?)
     } else {
@@ -155,6 +161,16 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 }
             }
         }
+        @if let Some((open, overdue)) = log_review {
+            section.panel aria-labelledby="logcontrole-titel" {
+                h2 id="logcontrole-titel" { (t(lang, "log-review-title")) }
+                p {
+                    (t!(lang, "log-review-open-count", count = open))
+                    @if overdue > 0 { ", " strong.late { (t!(lang, "log-review-overdue-count", count = overdue)) } }
+                }
+                p { a href="/toezicht/logcontrole" { (t(lang, "log-review-open")) } }
+            }
+        }
         @if let Some(n) = emergencies {
             section.panel aria-labelledby="noodtoegang-titel" {
                 h2 id="noodtoegang-titel" { (t(lang, "emergency-review")) }
@@ -196,7 +212,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && incidents.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
+        @if requests.is_none() && log_review.is_none() && incidents.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

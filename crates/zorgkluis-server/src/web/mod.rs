@@ -16,6 +16,7 @@ mod home;
 pub(crate) mod incidents;
 pub(crate) mod layout;
 mod letters;
+mod log_review;
 mod officer;
 mod requests;
 pub(crate) mod retention;
@@ -74,6 +75,16 @@ pub(crate) fn routes() -> Router<AppState> {
             get(incidents::register).post(incidents::record),
         )
         .route("/toezicht/incidenten/{id}/melding", post(incidents::notify))
+        .route(log_review::PATH, get(log_review::page_get))
+        .route("/toezicht/logcontrole/uitvoeren", post(log_review::run))
+        .route(
+            "/toezicht/logcontrole/{id}/afhandelen",
+            post(log_review::close),
+        )
+        .route(
+            "/toezicht/logcontrole/{id}/incident",
+            post(log_review::incident),
+        )
         .route(retention::PLAN_PATH, get(retention::plan_page))
         .route(
             "/toezicht/bewaartermijnen/vernietigen",
