@@ -68,19 +68,6 @@ async fn render(
     let title = t(lang, "log-review-title");
     let body = html! {
         p.sub { (t(lang, "log-review-explained")) }
-        section.panel aria-labelledby="controle-titel" {
-            h2 id="controle-titel" { (t(lang, "log-review-run")) }
-            form method="post" action={ (PATH) "/uitvoeren" } {
-                input type="hidden" name="csrf" value=(caller.csrf());
-                label for="vanaf" { (t(lang, "log-review-from")) }
-                input id="vanaf" name="vanaf" type="date" value=(typed("vanaf"));
-                (error_for("vanaf", "from"))
-                label for="tot" { (t(lang, "log-review-to")) }
-                input id="tot" name="tot" type="date" value=(typed("tot"));
-                (error_for("tot", "to"))
-                button.primary type="submit" { (t(lang, "log-review-run-button")) }
-            }
-        }
         h2 { (t!(lang, "log-review-open-count", count = open.len())) }
         @if open.is_empty() {
             p.empty { (t(lang, "log-review-none-open")) }
@@ -128,6 +115,19 @@ async fn render(
                         button type="submit" { (t(lang, "log-review-incident-button")) }
                     }
                 }
+            }
+        }
+        section.panel aria-labelledby="controle-titel" {
+            h2 id="controle-titel" { (t(lang, "log-review-run")) }
+            form method="post" action={ (PATH) "/uitvoeren" } {
+                input type="hidden" name="csrf" value=(caller.csrf());
+                label for="vanaf" { (t(lang, "log-review-from")) }
+                input id="vanaf" name="vanaf" type="date" value=(typed("vanaf"));
+                (error_for("vanaf", "from"))
+                label for="tot" { (t(lang, "log-review-to")) }
+                input id="tot" name="tot" type="date" value=(typed("tot"));
+                (error_for("tot", "to"))
+                button.primary type="submit" { (t(lang, "log-review-run-button")) }
             }
         }
         @if !closed.is_empty() {
