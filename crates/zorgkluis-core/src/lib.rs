@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod incident;
 pub mod law;
+pub mod log_review;
 pub mod period;
 pub mod register;
 pub mod reglement;

@@ -148,6 +148,21 @@ pub(crate) fn open_register_text(
     open_with(key, sealed, &register_context(tenant, entry))
 }
 
+/// Opens a note of the log review (sealed as a register's free text, under its own entry), if
+/// `receipt` is of an allowed reading of the audit log (`read_audit`) of the same tenant.
+pub(crate) fn open_audit_note(
+    key: &[u8; KEY_LEN],
+    receipt: &Receipt,
+    tenant: &str,
+    entry: &str,
+    sealed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    if receipt.grant.duty != Some(Duty::ReadAudit) || receipt.grant.tenant != tenant {
+        return Err(StoreError::NotCovered);
+    }
+    open_with(key, sealed, &register_context(tenant, entry))
+}
+
 fn register_context(tenant: &str, entry: &str) -> Vec<u8> {
     [
         &b"register-text\0"[..],
@@ -382,6 +397,8 @@ pub(crate) struct Grant {
     persons: Vec<String>,
     category: Option<String>,
     reveals: Reveals,
+    /// The duty the access was decided as, if it was one.
+    duty: Option<Duty>,
 }
 
 /// The question an access asks the policy engine.
@@ -454,6 +471,10 @@ pub(crate) fn authorize(
         persons: event.person_id.iter().cloned().collect(),
         category: event.category.clone(),
         reveals: question.reveals(),
+        duty: match &question {
+            Question::Duty(r) => Some(r.duty),
+            Question::Data(_) => None,
+        },
     };
     Ok((Permit { grant, event }, decision))
 }
@@ -697,6 +718,7 @@ mod tests {
                 persons: vec![person.into()],
                 category: category.map(str::to_owned),
                 reveals,
+                duty: None,
             },
         }
     }

@@ -8,6 +8,7 @@ mod demo;
 mod disclosure_cmd;
 mod import_cmd;
 mod incident_cmd;
+mod log_review_cmd;
 mod objection_cmd;
 mod register_cmd;
 mod reglement_cmd;
@@ -166,6 +167,9 @@ enum Command {
     /// complaints kept in Excel.
     #[command(subcommand)]
     Register(register_cmd::RegisterCommand),
+    /// The log review (NEN 7513): rules over the audit log that flag what deserves a look.
+    #[command(subcommand, name = "logcontrole")]
+    Logcontrole(log_review_cmd::LogReviewCommand),
     /// The complaints register, with the Wkkgz clock (six weeks, extendable once by four).
     #[command(subcommand)]
     Complaint(complaint_cmd::ComplaintCommand),
@@ -283,6 +287,7 @@ fn main() -> ExitCode {
             accounts_cmd::token_list(&cli.installation, json, lang)
         }
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
+        Command::Logcontrole(cmd) => log_review_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Register(cmd) => register_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),

@@ -3455,3 +3455,62 @@ fn the_registers_go_to_excel_and_come_back() {
     let listed = json(&second(&["incident", "list", "--json"]));
     assert_eq!(listed.as_array().unwrap().len(), 1, "nothing more imported");
 }
+
+/// `logcontrole run|list|close|incident`: the log review from the command line. A window that
+/// cannot be, a bad date or an unknown flag exits 2 naming what is wrong; a run over a log
+/// without anything to flag stores nothing, and running it again neither.
+#[test]
+fn the_log_review_runs_from_the_command_line() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for _ in 0..2 {
+        let o = run(&["logcontrole", "run", "--json"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(v["new"], serde_json::json!([]), "{v}");
+        assert_eq!(v["known"], 0, "{v}");
+    }
+    let o = run(&["logcontrole", "run"]);
+    assert!(stdout(&o).starts_with("Logcontrole van "), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("0 nieuwe melding(en)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["logcontrole", "list", "--all", "--json"]);
+    assert_eq!(json(&o), serde_json::json!([]));
+    let o = run(&["logcontrole", "list"]);
+    assert_eq!(stdout(&o).trim(), "Geen meldingen.");
+
+    let o = run(&[
+        "logcontrole",
+        "run",
+        "--from",
+        "2026-03-10",
+        "--to",
+        "2026-03-01",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid from"), "{}", stderr(&o));
+    let o = run(&["logcontrole", "run", "--from", "2026-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--from"), "{}", stderr(&o));
+    let o = run(&["logcontrole", "close", "geen-melding", "--note", "in orde"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not found"), "{}", stderr(&o));
+    let o = run(&["logcontrole", "close", "geen-melding", "--note", " "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid note"), "{}", stderr(&o));
+    let o = run(&["logcontrole", "incident", "geen-melding"]);
+    assert_eq!(o.status.code(), Some(2));
+    // Each run was logged under read_audit.
+    let o = run(&["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -262,3 +262,9 @@ cli-register-import-refused = { $count ->
    *[other] { $count } problems in the workbook; nothing was imported:
 }
 cli-register-skipped = Skipped (made from the reglement and the events, not imported): { $tabs }.
+## logcontrole: the log review (NEN 7513)
+cli-log-review-ran = Log review from { $from } to { $to }: { $new } new flag(s), { $known } found before.
+cli-log-review-none = No flags.
+cli-log-review-closed = closed by { $by }
+cli-log-review-incident = incident { $id }
+cli-log-review-closed-now = Flag { $id } closed.

@@ -489,3 +489,17 @@ annual-retention-runs = Destruction runs
 annual-destroyed = Destroyed (files and data)
 annual-versions = Reglement versions that took effect
 annual-events = Events
+## log review (NEN 7513)
+reglement-emergency-review-zero = A review term of zero cannot be met: give beoordelen_binnen a term, for example "7 dagen".
+log-review-kind-emergency = Emergency access not reviewed in time
+log-review-kind-volume = Unusually many files
+log-review-kind-outside-care = Outside the care relationship
+log-review-kind-colleague = A colleague's file
+log-review-reason-emergency = Emergency access on { $date } was not reviewed within { $term } (by { $due }).
+log-review-reason-emergency-late = Emergency access on { $date } was not reviewed within { $term } (by { $due }), only on { $reviewed }.
+log-review-reason-volume = { $count } distinct files read on { $date }, against a usual { $own } a day for this user and { $role } for the role in the 30 days before; flagged above { $factor } times the usual and from { $minimum }.
+log-review-reason-volume-own = { $count } distinct files read on { $date }, against a usual { $own } a day for this user in the 30 days before; flagged above { $factor } times the usual and from { $minimum }.
+log-review-reason-volume-role = { $count } distinct files read on { $date }, against a usual { $role } a day for the role in the 30 days before (the user read none then); flagged above { $factor } times the usual and from { $minimum }.
+log-review-reason-volume-bare = { $count } distinct files read on { $date }.
+log-review-reason-outside-care = Data '{ $category }' read on { $date } without a care relationship with the client, allowed by a rule that asks for none (article { $article }).
+log-review-reason-colleague = A colleague's file accessed on { $date } ({ $categories }).

@@ -754,6 +754,10 @@ consent-error = { $field } ({ $name }): { $message }. Nothing was recorded.
 # Research exports (issue 14 part 5)
 audit-action-research-export = Research dataset disclosed
 audit-action-recipient-told = Recipient told of a correction or erasure
+audit-action-log-review-run = Log review run
+audit-action-log-review-read = Log review flags read
+audit-action-log-review-close = Log review flag closed
+audit-action-log-review-incident = Log review flag recorded as an incident
 
 # web: the disclosure ledger (issue 14 parts 2 and 6): the disclosure form, the notice to the client, the ledger, the register of recipients
 nav-disclosures = Disclosures
@@ -960,3 +964,41 @@ consent-born-label = Client's date of birth (only when none is registered)
 consent-representative-is = representative: { $name }
 consent-ground-is = ground: { $ground }
 consent-authorisation-given = with a written authorisation
+## log review (NEN 7513)
+log-review-title = Log review
+log-review-explained = Rules over the log (NEN 7513) flag what deserves a look: emergency access not reviewed in time, unusually many files in a day, reads outside the care relationship on a broad rule, and a colleague's file. Close each flag with a note, or make it an incident. What is due first is on top.
+log-review-run = Run the review
+log-review-from = From (empty: the last day only)
+log-review-to = To (empty: today)
+log-review-run-button = Run the review
+log-review-open-count = { $count ->
+    [one] 1 open flag
+   *[other] { $count } open flags
+}
+log-review-overdue-count = { $count ->
+    [one] 1 emergency access past its term
+   *[other] { $count } emergency accesses past their term
+}
+log-review-none-open = No open flags.
+log-review-open = To the log review
+log-review-due = Review by { $date }
+log-review-user = User
+log-review-clients = Client(s)
+log-review-reason = Reason
+log-review-events = Events
+log-review-events-count = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+}
+log-review-articles = Grounds
+log-review-note = Note on closing
+log-review-close-button = Close
+log-review-incident-button = Make it an incident
+log-review-closed = Closed flags
+log-review-kind = Flag
+log-review-closed-at = Closed
+log-review-outcome = Outcome
+log-review-became-incident = Incident { $id }
+log-review-error-note = Write a note: what the review found and why it is in order.
+log-review-error-from = Give a start date that is not after the end date.
+log-review-error-to = Give an end date that is not in the future.

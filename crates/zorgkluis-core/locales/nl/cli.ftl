@@ -262,3 +262,9 @@ cli-register-import-refused = { $count ->
    *[other] { $count } problemen in de werkmap; er is niets ingelezen:
 }
 cli-register-skipped = Overgeslagen (gemaakt uit het reglement en de gebeurtenissen, niet in te lezen): { $tabs }.
+## logcontrole: the log review (NEN 7513)
+cli-log-review-ran = Logcontrole van { $from } tot en met { $to }: { $new } nieuwe melding(en), { $known } eerder gevonden.
+cli-log-review-none = Geen meldingen.
+cli-log-review-closed = afgehandeld door { $by }
+cli-log-review-incident = incident { $id }
+cli-log-review-closed-now = Melding { $id } afgehandeld.

@@ -487,3 +487,17 @@ annual-retention-runs = Vernietigingsrondes
 annual-destroyed = Vernietigd (dossiers en gegevens)
 annual-versions = Versies van het reglement in werking getreden
 annual-events = Gebeurtenissen
+## log review (logcontrole, NEN 7513)
+reglement-emergency-review-zero = Een beoordelingstermijn van nul kan niemand halen: geef bij beoordelen_binnen een termijn, bijvoorbeeld "7 dagen".
+log-review-kind-emergency = Noodtoegang niet op tijd beoordeeld
+log-review-kind-volume = Ongewoon veel dossiers
+log-review-kind-outside-care = Buiten de zorgrelatie
+log-review-kind-colleague = Dossier van een collega
+log-review-reason-emergency = Noodtoegang op { $date } is niet binnen { $term } beoordeeld (uiterlijk { $due }).
+log-review-reason-emergency-late = Noodtoegang op { $date } is niet binnen { $term } beoordeeld (uiterlijk { $due }), pas op { $reviewed }.
+log-review-reason-volume = { $count } verschillende dossiers gelezen op { $date }, tegen gewoonlijk { $own } per dag voor deze gebruiker en { $role } voor de rol in de 30 dagen ervoor; gemeld boven { $factor } keer het gewone aantal en vanaf { $minimum }.
+log-review-reason-volume-own = { $count } verschillende dossiers gelezen op { $date }, tegen gewoonlijk { $own } per dag voor deze gebruiker in de 30 dagen ervoor; gemeld boven { $factor } keer het gewone aantal en vanaf { $minimum }.
+log-review-reason-volume-role = { $count } verschillende dossiers gelezen op { $date }, tegen gewoonlijk { $role } per dag voor de rol in de 30 dagen ervoor (de gebruiker las toen niets); gemeld boven { $factor } keer het gewone aantal en vanaf { $minimum }.
+log-review-reason-volume-bare = { $count } verschillende dossiers gelezen op { $date }.
+log-review-reason-outside-care = Gegevens '{ $category }' gelezen op { $date } zonder zorgrelatie met de cliënt, toegestaan door een regel die geen zorgrelatie vraagt (artikel { $article }).
+log-review-reason-colleague = Het dossier van een collega ingezien op { $date } ({ $categories }).

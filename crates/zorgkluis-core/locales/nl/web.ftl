@@ -754,6 +754,10 @@ consent-error = { $field } ({ $name }): { $message }. Er is niets vastgelegd.
 # Research exports (issue 14 part 5)
 audit-action-research-export = Onderzoeksbestand verstrekt
 audit-action-recipient-told = Ontvanger geïnformeerd over correctie of verwijdering
+audit-action-log-review-run = Logcontrole uitgevoerd
+audit-action-log-review-read = Meldingen van de logcontrole ingezien
+audit-action-log-review-close = Melding van de logcontrole afgehandeld
+audit-action-log-review-incident = Melding van de logcontrole als incident geregistreerd
 
 # web: the disclosure ledger (issue 14 parts 2 and 6): the disclosure form, the notice to the client, the ledger, the register of recipients
 nav-disclosures = Verstrekkingen
@@ -960,3 +964,41 @@ consent-born-label = Geboortedatum van de cliënt (alleen als die niet is ingesc
 consent-representative-is = vertegenwoordiger: { $name }
 consent-ground-is = grond: { $ground }
 consent-authorisation-given = met schriftelijke machtiging
+## log review (logcontrole, NEN 7513)
+log-review-title = Logcontrole
+log-review-explained = Regels over de logging (NEN 7513) melden wat een blik verdient: noodtoegang die niet op tijd is beoordeeld, ongewoon veel dossiers op een dag, inzage buiten de zorgrelatie op een brede regel, en het dossier van een collega. Handel elke melding af met een notitie, of maak er een incident van. Wat het eerst moet, staat bovenaan.
+log-review-run = Controle uitvoeren
+log-review-from = Vanaf (leeg: alleen de laatste dag)
+log-review-to = Tot en met (leeg: vandaag)
+log-review-run-button = Controle uitvoeren
+log-review-open-count = { $count ->
+    [one] 1 open melding
+   *[other] { $count } open meldingen
+}
+log-review-overdue-count = { $count ->
+    [one] 1 noodtoegang over de termijn
+   *[other] { $count } noodtoegangen over de termijn
+}
+log-review-none-open = Geen open meldingen.
+log-review-open = Naar de logcontrole
+log-review-due = Beoordelen uiterlijk { $date }
+log-review-user = Gebruiker
+log-review-clients = Cliënt(en)
+log-review-reason = Reden
+log-review-events = Gebeurtenissen
+log-review-events-count = { $count ->
+    [one] 1 gebeurtenis
+   *[other] { $count } gebeurtenissen
+}
+log-review-articles = Grondslag
+log-review-note = Notitie bij het afhandelen
+log-review-close-button = Afhandelen
+log-review-incident-button = Maak er een incident van
+log-review-closed = Afgehandelde meldingen
+log-review-kind = Melding
+log-review-closed-at = Afgehandeld
+log-review-outcome = Uitkomst
+log-review-became-incident = Incident { $id }
+log-review-error-note = Schrijf een notitie: wat de controle vond en waarom het in orde is.
+log-review-error-from = Geef een begindatum die niet na de einddatum ligt.
+log-review-error-to = Geef een einddatum die niet in de toekomst ligt.

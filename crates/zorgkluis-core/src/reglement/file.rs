@@ -528,6 +528,10 @@ pub struct Emergency {
     /// How long an emergency access lasts.
     #[serde(rename = "duur")]
     pub duration: Option<Period>,
+    /// How soon the privacy officer reviews an emergency access (the log review); the
+    /// product's default where left out ([`crate::log_review::EMERGENCY_REVIEW_DEFAULT`]).
+    #[serde(rename = "beoordelen_binnen")]
+    pub review_within: Option<Spanned<Period>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

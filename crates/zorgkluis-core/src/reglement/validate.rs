@@ -110,6 +110,16 @@ pub(super) fn validate(
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
         }
+        // A review term of nothing cannot be met: every emergency access would be late.
+        if let Some(p) = &emergency.review_within
+            && p.get_ref().amount == 0
+        {
+            c.error(
+                "reglement.emergency_review_zero",
+                p.span(),
+                t!(c.lang, "reglement-emergency-review-zero"),
+            );
+        }
     }
     (taxonomy, calendar, c.out)
 }

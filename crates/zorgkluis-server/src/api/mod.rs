@@ -12,6 +12,7 @@ mod consents;
 mod contact;
 mod disclosures;
 mod incidents;
+mod log_review;
 mod objections;
 mod persons;
 mod records;
@@ -193,6 +194,10 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(complaints::decide_complaint))
         .routes(routes!(complaints::refer_complaint))
         .routes(routes!(complaints::mark_complaint))
+        .routes(routes!(log_review::run))
+        .routes(routes!(log_review::flags))
+        .routes(routes!(log_review::close))
+        .routes(routes!(log_review::incident))
         .routes(routes!(retention::plan))
         .routes(routes!(retention::start_run))
         .routes(routes!(retention::run))

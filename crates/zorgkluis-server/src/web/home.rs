@@ -74,6 +74,12 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     // the privacy officer, who supervises it (BG wonen 1.9); only the former opens the plan.
     let decides_destruction = vault.may(actor, Duty::RunRetention);
     let retention = (decides_destruction || reads_logs).then(|| s.jobs.retention_summary());
+    // The log review's open flags (NEN 7513), the emergency accesses past their term apart.
+    let log_review = if reads_logs {
+        Some(vault.log_review_open_count(actor).await?)
+    } else {
+        None
+    };
     let emergencies = if reviews {
         Some(vault.emergency_count(actor).await?)
     } else {
@@ -175,6 +181,16 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 p { a href=(super::contacts::PATH) { (t(lang, "contacts-open")) } }
             }
         }
+        @if let Some((open, overdue)) = log_review {
+            section.panel aria-labelledby="logcontrole-titel" {
+                h2 id="logcontrole-titel" { (t(lang, "log-review-title")) }
+                p {
+                    (t!(lang, "log-review-open-count", count = open))
+                    @if overdue > 0 { ", " strong.late { (t!(lang, "log-review-overdue-count", count = overdue)) } }
+                }
+                p { a href="/toezicht/logcontrole" { (t(lang, "log-review-open")) } }
+            }
+        }
         @if let Some(n) = emergencies {
             section.panel aria-labelledby="noodtoegang-titel" {
                 h2 id="noodtoegang-titel" { (t(lang, "emergency-review")) }
@@ -223,7 +239,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() && !checks_contact && !keeps_registers {
+        @if requests.is_none() && log_review.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() && !checks_contact && !keeps_registers {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

@@ -19,6 +19,7 @@ mod home;
 pub(crate) mod incidents;
 pub(crate) mod layout;
 mod letters;
+mod log_review;
 mod officer;
 mod requests;
 pub(crate) mod retention;
@@ -92,6 +93,16 @@ pub(crate) fn routes() -> Router<AppState> {
             post(complaints::refer),
         )
         .route("/toezicht/klachten/{id}/kenmerken", post(complaints::mark))
+        .route(log_review::PATH, get(log_review::page_get))
+        .route("/toezicht/logcontrole/uitvoeren", post(log_review::run))
+        .route(
+            "/toezicht/logcontrole/{id}/afhandelen",
+            post(log_review::close),
+        )
+        .route(
+            "/toezicht/logcontrole/{id}/incident",
+            post(log_review::incident),
+        )
         .route(retention::PLAN_PATH, get(retention::plan_page))
         .route(
             "/toezicht/bewaartermijnen/vernietigen",

@@ -359,6 +359,25 @@ fn staff_do_their_work_in_a_real_browser() {
         },
     ))
     .unwrap();
+    // A colleague registered as staff, whose file zorg-2 reads: for the log review.
+    let (status, v) = app.post(
+        Some("admin-1"),
+        "/api/v1/persons",
+        &json!({"subject_category": "medewerker", "name": "Synthetische Collega Mulder"}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let colleague = v["id"].as_str().unwrap().to_owned();
+    let (status, v) = app.post(
+        Some("admin-1"),
+        &format!("/api/v1/persons/{colleague}/care-team"),
+        &json!({"user": "zorg-2", "from": "2020-01-01"}),
+    );
+    assert_eq!(status, 204, "{v}");
+    let (status, v) = app.get(
+        Some("zorg-2"),
+        &format!("/api/v1/persons/{colleague}/records?category=gezondheid"),
+    );
+    assert_eq!(status, 200, "{v}");
     let base = app.base.clone();
     let driver = driver();
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -638,6 +657,36 @@ fn staff_do_their_work_in_a_real_browser() {
         assert!(log.contains("Gezondheidsgegevens"), "{log}");
         no_raw_timestamps(&log);
         b.check("fg-logging").await;
+        // The log review: run it, a colleague's file flagged; a close without a note is
+        // refused on the page, one with a note closes it.
+        b.goto("/").await;
+        b.click_link("Naar de logcontrole").await;
+        b.text_with("Geen open meldingen").await;
+        b.click("form[action='/toezicht/logcontrole/uitvoeren'] button.primary")
+            .await;
+        let review = b.text_with("Dossier van een collega").await;
+        assert!(
+            review.contains("Synthetische Collega Mulder") && review.contains("zorg-2"),
+            "{review}"
+        );
+        assert!(review.contains("Het dossier van een collega ingezien op"), "{review}");
+        no_raw_timestamps(&review);
+        b.check("logcontrole").await;
+        b.click("form[action$=afhandelen] button.primary").await;
+        b.text_with("Schrijf een notitie").await;
+        let note =
+            b.c.find(Locator::Css("form[action$=afhandelen] textarea"))
+                .await
+                .unwrap()
+                .attr("id")
+                .await
+                .unwrap()
+                .unwrap();
+        b.fill(&note, "Mulder is ook cliënt van zorg-2; in orde")
+            .await;
+        b.click("form[action$=afhandelen] button.primary").await;
+        let closed = b.text_with("Afgehandelde meldingen").await;
+        assert!(closed.contains("in orde") && closed.contains("Geen open meldingen"), "{closed}");
         b.logout().await;
 
         // A second privacy officer without a second factor sets one up before anything else:

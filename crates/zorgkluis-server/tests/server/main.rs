@@ -12,6 +12,7 @@ mod contacts;
 mod disclosures;
 mod disclosures_api;
 mod incidents;
+mod log_review;
 mod login;
 mod objections;
 mod refusals;
@@ -213,6 +214,10 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/retention/holds"),
     ("post", "/api/v1/retention/holds"),
     ("post", "/api/v1/retention/holds/{id}/release"),
+    ("post", "/api/v1/log-review/runs"),
+    ("get", "/api/v1/log-review/flags"),
+    ("post", "/api/v1/log-review/flags/{id}/close"),
+    ("post", "/api/v1/log-review/flags/{id}/incident"),
 ];
 
 /// Registers a person as admin-1; their id.
@@ -339,6 +344,18 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         ),
         (
             "/toezicht/niet-benaderen/00000000-0000-4000-8000-000000000000/beeindigen".to_owned(),
+            "x=1".to_owned(),
+        ),
+        (
+            "/toezicht/logcontrole/uitvoeren".to_owned(),
+            "vanaf=2026-01-01".to_owned(),
+        ),
+        (
+            "/toezicht/logcontrole/00000000-0000-4000-8000-000000000000/afhandelen".to_owned(),
+            "notitie=vervalst".to_owned(),
+        ),
+        (
+            "/toezicht/logcontrole/00000000-0000-4000-8000-000000000000/incident".to_owned(),
             "x=1".to_owned(),
         ),
         ("/uitloggen".to_owned(), "x=1".to_owned()),
@@ -1291,6 +1308,8 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/complaints/{id}/marks", json!({"to_ap": true})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),
             ("post", "/api/v1/retention/holds/{id}/release", json!({})),
+            ("post", "/api/v1/log-review/flags/{id}/close", json!({"note": "x"})),
+            ("post", "/api/v1/log-review/flags/{id}/incident", json!({})),
         ];
         for (method, path) in operations(&openapi(&app)) {
             if path.contains("{id}") {

@@ -196,6 +196,15 @@ audit_actions! {
     Restrict = "restrict",
     /// Lifting a restriction, the subject told (art. 18 lid 3 AVG).
     RestrictionLift = "restriction_lift",
+    /// A log review run (NEN 7513): the log of a window read under `read_audit` and the new
+    /// flags stored (the persons they concern are the subjects).
+    LogReviewRun = "log_review_run",
+    /// The log review's flags read (the persons shown are the subjects).
+    LogReviewRead = "log_review_read",
+    /// A flag of the log review closed with a note (the object is the flag).
+    LogReviewClose = "log_review_close",
+    /// A flag of the log review made an incident (the object is the flag).
+    LogReviewIncident = "log_review_incident",
 }
 
 impl From<zorgkluis_core::vocabulary::Action> for AuditAction {

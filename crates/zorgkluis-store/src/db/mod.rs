@@ -273,6 +273,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0023_recipient_notices.sql"),
         include_str!("../../migrations/postgres/0023_recipient_notices.sql"),
     ),
+    (
+        24,
+        "log_review",
+        include_str!("../../migrations/sqlite/0024_log_review.sql"),
+        include_str!("../../migrations/postgres/0024_log_review.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

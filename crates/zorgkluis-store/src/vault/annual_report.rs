@@ -10,8 +10,8 @@ use jiff::civil::Date;
 use sqlx::Row as _;
 use zorgkluis_core::Lang;
 use zorgkluis_core::annual_report::{
-    AnnualReport, ComplaintFact, DisclosureFact, EmergencyFact, IncidentFact, RunFact, YearFacts,
-    annual_report,
+    AnnualReport, ComplaintFact, DisclosureFact, EmergencyFact, FlagFact, IncidentFact, RunFact,
+    YearFacts, annual_report,
 };
 use zorgkluis_core::decide::breach_deadline;
 use zorgkluis_core::time::{dutch_date, format_date};
@@ -171,6 +171,24 @@ impl Vault {
                 facts.emergencies.push(EmergencyFact {
                     seq,
                     reviewed: last_review.is_some_and(|l| l > seq),
+                });
+            }
+        }
+
+        // The log review's flags, by the day of what they flag.
+        let rows = sqlx::query(
+            "SELECT id, kind, day, closed_at FROM log_review_flags WHERE tenant_id = $1 \
+             ORDER BY day, id",
+        )
+        .bind(tenant)
+        .fetch_all(pool)
+        .await?;
+        for r in &rows {
+            if in_year(day(&r.try_get::<String, _>(2)?)?, year) {
+                facts.flags.push(FlagFact {
+                    id: r.try_get(0)?,
+                    kind: r.try_get(1)?,
+                    closed: r.try_get::<Option<String>, _>(3)?.is_some(),
                 });
             }
         }

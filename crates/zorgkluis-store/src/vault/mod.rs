@@ -33,6 +33,7 @@ mod holds;
 mod identity;
 mod import;
 mod incidents;
+mod log_review;
 mod objections;
 mod operations;
 mod persons;
@@ -91,6 +92,7 @@ pub use import::{
     RECORDS_PER_JOB,
 };
 pub use incidents::Incident;
+pub use log_review::{FlagClosing, LogReviewFlag, LogReviewRun};
 pub use objections::{
     FiledObjection, NewObjection, ObjectionDecision, ObjectionRecord, ObjectionWithdrawal,
 };

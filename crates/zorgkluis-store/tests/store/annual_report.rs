@@ -185,6 +185,30 @@ zorgkluis_testkit::on_both_backends! {
         let fg = actor("fg-1", "fg");
         vault.emergency_review(&fg, 50).await.unwrap();
         vault.read_category(&other, &person, "gezondheid", "spoed", reason).await.unwrap();
+        // A colleague's file read in an emergency: the log review flags it.
+        let colleague = vault
+            .register_person(
+                &admin,
+                &zorgkluis_store::vault::NewPerson {
+                    subject_category: "medewerker".into(),
+                    bsn: None,
+                    facts: None,
+                },
+                "personeelsdossier",
+            )
+            .await
+            .unwrap();
+        let _ = vault.read_category(&other, &colleague, "gezondheid", "spoed", reason).await;
+        vault.run_log_review(&fg, Some(today()), Some(today())).await.unwrap();
+        let mut flags: Vec<String> = vault
+            .log_review_flags(&fg, false)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        flags.sort();
+        assert!(!flags.is_empty(), "the colleague's file is flagged");
 
         // Last year's report, made by the FG (read_audit), logged as one event.
         let before_report = event_count(&vault).await;
@@ -223,15 +247,19 @@ zorgkluis_testkit::on_both_backends! {
         assert_eq!(events(&report, "toestemming_en_bewaren", "consents_withdrawn"), one(&given));
         assert!(events(&report, "toezicht", "emergency").is_empty(), "this year's, not last year's");
 
-        // This year's report: the new year's breach, this year's consent and the two emergency
-        // accesses, the first reviewed and the second not yet.
+        // This year's report: the new year's breach, this year's consent and the three emergency
+        // accesses, the first reviewed and the later ones not yet, and the log review's flags.
         let now = vault.annual_report(&fg, year + 1, Lang::Nl).await.unwrap();
         assert_eq!(events(&now, "incidenten", "total"), [new_year]);
         assert_eq!(events(&now, "toestemming_en_bewaren", "consents_given"), [this_years]);
         assert_eq!(now.figure("verzoeken", "total").unwrap().value, 0);
         let emergencies = events(&now, "toezicht", "emergency");
-        assert_eq!(emergencies.len(), 2, "{emergencies:?}");
-        assert_eq!(events(&now, "toezicht", "emergency_reviewed"), [emergencies[0].clone()]);
+        assert_eq!(emergencies.len(), 3, "two after the review: {emergencies:?}");
+        assert_eq!(events(&now, "toezicht", "emergency_reviewed"), one(&emergencies[0]));
+        let mut counted = events(&now, "toezicht", "flags");
+        counted.sort();
+        assert_eq!(counted, flags, "every flag of the log review, by its id");
+        assert!(events(&report, "toezicht", "flags").is_empty());
 
         // The directie makes it too (view_overview: figures only); a caregiver may not; a year
         // out of range is named.

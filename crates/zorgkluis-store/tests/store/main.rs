@@ -15,6 +15,7 @@ mod duties;
 mod erasure;
 mod export;
 mod incidents;
+mod log_review;
 mod objections;
 mod persons;
 mod registers;
