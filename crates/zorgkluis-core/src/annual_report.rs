@@ -21,8 +21,10 @@ pub struct RequestFact {
     /// The deadline for the answer: the extended one where an extension was told.
     pub due: Date,
     pub extended: bool,
-    /// The day it was decided (or withdrawn); none while open.
+    /// The day it was decided; none while open or once withdrawn.
     pub answered: Option<Date>,
+    /// Withdrawn by the requester before a decision: neither on time nor late.
+    pub withdrawn: bool,
     pub outcome: Option<RequestOutcome>,
     /// The refusal grounds' ids ("kennelijk_ongegrond", "4.4/3").
     pub grounds: Vec<String>,
@@ -217,6 +219,7 @@ fn requests(facts: &YearFacts, today: Date, lang: Lang) -> Section {
     let late = facts
         .requests
         .iter()
+        .filter(|r| !r.withdrawn)
         .filter_map(|r| {
             let end = r.answered.unwrap_or(today);
             (end > r.due).then(|| late_event(&r.id, days(r.due, end), lang))
@@ -225,12 +228,22 @@ fn requests(facts: &YearFacts, today: Date, lang: Lang) -> Section {
     let open = facts
         .requests
         .iter()
-        .filter(|r| r.answered.is_none() && today <= r.due)
+        .filter(|r| !r.withdrawn && r.answered.is_none() && today <= r.due)
         .map(|r| r.id.clone())
         .collect();
     figures.push(figure("on_time", t(lang, "annual-on-time"), on_time));
     figures.push(figure("late", t(lang, "annual-late"), late));
     figures.push(figure("open", t(lang, "annual-still-open"), open));
+    figures.push(figure(
+        "withdrawn",
+        t(lang, "annual-withdrawn"),
+        facts
+            .requests
+            .iter()
+            .filter(|r| r.withdrawn)
+            .map(|r| r.id.clone())
+            .collect(),
+    ));
     figures.push(figure(
         "extended",
         t(lang, "annual-extended"),
@@ -296,7 +309,7 @@ fn incidents(facts: &YearFacts, lang: Lang) -> Section {
         .filter_map(|i| {
             let at = i.ap_notified?;
             (at > i.deadline).then(|| {
-                let hours = i.deadline.until(at).map_or(0, |s| s.get_hours());
+                let hours = i.deadline.duration_until(at).as_hours();
                 format!(
                     "{} ({})",
                     i.id,

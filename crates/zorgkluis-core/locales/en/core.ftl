@@ -460,6 +460,7 @@ annual-requests-total = Requests received
 annual-on-time = Answered within the term
 annual-late = After the term (or still open past it)
 annual-still-open = Still open, within the term
+annual-withdrawn = Withdrawn
 annual-extended = Term extended
 annual-refused = Refused in whole or in part
 annual-refused-on = Refused on ground { $ground }

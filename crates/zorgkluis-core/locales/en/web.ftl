@@ -162,6 +162,7 @@ audit-action-review-emergency = Emergency accesses reviewed
 audit-action-view-overview = Overview read
 audit-action-incident-record = Incident recorded
 audit-action-incident-change = Incident updated
+audit-action-annual-report = Annual privacy report made
 audit-action-incident-read = Incident register read
 audit-action-user-disable = Account disabled
 audit-action-user-password = Password set

@@ -458,6 +458,7 @@ annual-requests-total = Verzoeken ontvangen
 annual-on-time = Binnen de termijn beantwoord
 annual-late = Na de termijn (of nog open erna)
 annual-still-open = Nog open, binnen de termijn
+annual-withdrawn = Ingetrokken
 annual-extended = Termijn verlengd
 annual-refused = Geheel of deels afgewezen
 annual-refused-on = Afgewezen op grond { $ground }

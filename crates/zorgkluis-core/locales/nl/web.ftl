@@ -162,6 +162,7 @@ audit-action-review-emergency = Noodtoegang beoordeeld
 audit-action-view-overview = Overzicht ingezien
 audit-action-incident-record = Incident vastgelegd
 audit-action-incident-change = Incident bijgewerkt
+audit-action-annual-report = Jaarverslag privacy opgemaakt
 audit-action-incident-read = Incidentenregister ingezien
 audit-action-user-disable = Account uitgeschakeld
 audit-action-user-password = Wachtwoord ingesteld

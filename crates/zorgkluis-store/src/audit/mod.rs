@@ -92,6 +92,8 @@ audit_actions! {
     ComplaintChange = "complaint_change",
     /// Reading the complaints register (its free text).
     ComplaintRead = "complaint_read",
+    /// Making the annual privacy report (figures with the events they count).
+    AnnualReport = "annual_report",
     UserCreate = "user_create",
     /// Disabling a staff account (its sessions and its API token end with it).
     UserDisable = "user_disable",

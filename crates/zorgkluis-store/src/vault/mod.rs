@@ -16,6 +16,7 @@
 //! vault.
 
 mod access;
+mod annual_report;
 mod audit_log;
 mod care;
 mod category_keys;

@@ -562,6 +562,44 @@ impl Vault {
         Ok(queue)
     }
 
+    /// The requests received in `year`, as the annual report counts them: ids, dates and
+    /// outcomes, nothing sealed opened.
+    pub(super) async fn requests_received_in(
+        &self,
+        year: i16,
+    ) -> Result<Vec<zorgkluis_core::annual_report::RequestFact>, VaultError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 ORDER BY received, id"
+        )))
+        .bind(&self.inner.tenant)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let row = Row::from_row(r)?;
+            if row.received.year() != year {
+                continue;
+            }
+            let extended = row.extension_told.is_some();
+            out.push(zorgkluis_core::annual_report::RequestFact {
+                kind: row.request_type,
+                received: row.received,
+                due: if extended {
+                    row.extendable_to.unwrap_or(row.respond_by)
+                } else {
+                    row.respond_by
+                },
+                extended,
+                answered: row.decided_on,
+                withdrawn: row.status == RequestStatus::Ingetrokken && row.decided_on.is_none(),
+                outcome: row.outcome,
+                grounds: row.grounds.into_iter().map(|g| g.id).collect(),
+                id: row.id,
+            });
+        }
+        Ok(out)
+    }
+
     async fn listed_requests(
         &self,
         actor: &Actor,

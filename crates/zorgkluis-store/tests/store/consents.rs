@@ -37,7 +37,7 @@ async fn client_born(vault: &Vault, born: Date) -> String {
 }
 
 /// The audit consent of BG wonen 2.7: written, for the auditor, on the day of the audit.
-fn audit_consent(person: &str, day: Date) -> NewConsent {
+pub(crate) fn audit_consent(person: &str, day: Date) -> NewConsent {
     NewConsent {
         person: person.to_owned(),
         given_by: Requester::Betrokkene,

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod access_path;
+mod annual_report;
 mod citus;
 mod complaints;
 mod consents;
