@@ -15,6 +15,7 @@ mod incidents;
 mod objections;
 mod persons;
 mod records;
+mod registers;
 mod requests;
 mod restrictions;
 mod retention;
@@ -144,6 +145,7 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::disable_user))
         .routes(routes!(users::set_password))
         .routes(routes!(audit::audit))
+        .routes(routes!(registers::register))
         .routes(routes!(requests::file_request, requests::list_requests))
         .routes(routes!(requests::request))
         .routes(routes!(requests::decide_request))

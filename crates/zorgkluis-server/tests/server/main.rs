@@ -156,6 +156,7 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
 
 /// The operations the API has; the document must list at least these.
 const OPERATIONS: &[(&str, &str)] = &[
+    ("get", "/api/v1/registers/{id}"),
     ("post", "/api/v1/persons"),
     ("get", "/api/v1/persons"),
     ("post", "/api/v1/persons/search"),
@@ -1280,6 +1281,7 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/disclosures/{id}/notice", json!({"outcome": "verstuurd"})),
             ("get", "/api/v1/records/{id}/recipients", Value::Null),
             ("post", "/api/v1/records/{id}/recipients/told", json!({"recipient": "x", "told_on": "2026-01-05"})),
+            ("get", "/api/v1/registers/{id}", Value::Null),
             ("get", "/api/v1/incidents/{id}", Value::Null),
             ("post", "/api/v1/incidents/{id}/notification", json!({"at": "2026-01-05T10:00:00+01:00"})),
             ("get", "/api/v1/complaints/{id}", Value::Null),

@@ -65,4 +65,20 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(!home.contains("/toezicht/registers.xlsx"));
         assert_eq!(caregiver.get("/toezicht/verstrekkingen/xlsx").0, 403);
     }
+
+    /// Over the API, one register as CSV or XLSX for the token's role; an unknown register is
+    /// 404, an unknown format names `format`, a register the role may not read is 403.
+    fn another_system_fetches_a_register(app) {
+        incident(&app);
+        let (status, csv) = app.get_html("fg-1", "/api/v1/registers/incidenten?format=csv");
+        assert_eq!(status, 200);
+        assert!(csv.contains("\"Een usb-stick met een cliëntenlijst is zoek\""), "{csv}");
+        let (status, _) = app.get_html("fg-1", "/api/v1/registers/incidenten");
+        assert_eq!(status, 200);
+        let (status, v) = app.get(Some("fg-1"), "/api/v1/registers/incidenten?format=pdf");
+        assert_eq!(status, 422, "{v}");
+        assert!(v.to_string().contains("format"), "{v}");
+        assert_eq!(app.get(Some("fg-1"), "/api/v1/registers/salarissen").0, 404);
+        assert_eq!(app.get(Some("zorg-1"), "/api/v1/registers/incidenten").0, 403);
+    }
 }
