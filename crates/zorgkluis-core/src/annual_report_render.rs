@@ -24,7 +24,8 @@ pub fn title(report: &AnnualReport, lang: Lang) -> String {
     )
 }
 
-fn made_on(report: &AnnualReport, lang: Lang) -> String {
+/// The line under the title: the day it was made, and that every figure lists its events.
+pub fn made_on(report: &AnnualReport, lang: Lang) -> String {
     t!(
         lang,
         "annual-made-on",
@@ -56,7 +57,8 @@ pub const STYLE: &str = "\
 .jaarverslag thead th{background:#eef3f7;font-weight:600}\
 .jaarverslag td.value,.jaarverslag th.value{text-align:right;font-variant-numeric:tabular-nums;width:6rem}\
 .jaarverslag tr.part th{padding-left:1.6rem;font-weight:normal}\
-.jaarverslag tbody th{font-weight:normal}\
+.jaarverslag tbody th{font-weight:normal;background:none}\
+.jaarverslag figure.chart{margin:.6rem 0 .4rem}.jaarverslag figcaption{font-weight:600;font-size:.95rem;color:#444}\
 .jaarverslag svg{display:block;max-width:100%;height:auto;margin:.2rem 0 .8rem}\
 .jaarverslag svg text{font-family:inherit;font-size:13px;fill:#1a1a1a}\
 .jaarverslag svg .bar{fill:#1f5f8b}\
@@ -88,8 +90,8 @@ pub fn to_html(report: &AnnualReport, lang: Lang) -> String {
     out
 }
 
-/// The report's body (an `<article class="jaarverslag">` with its own `<style>`), for a page
-/// that has its own frame.
+/// The report's body (an `<article class="jaarverslag">`: the title, the "made on" line and
+/// the sections), for the standalone page.
 pub fn body_html(report: &AnnualReport, lang: Lang) -> String {
     let mut out = String::new();
     let _ = write!(
@@ -98,10 +100,19 @@ pub fn body_html(report: &AnnualReport, lang: Lang) -> String {
         esc(&title(report, lang)),
         esc(&made_on(report, lang))
     );
+    out.push_str(&sections_html(report, lang));
+    out.push_str("</article>\n");
+    out
+}
+
+/// The sections alone (a `<section>` each: the table, the chart, the events), for a page
+/// that writes the title itself; put them inside an element of class `jaarverslag`, with
+/// [`STYLE`].
+pub fn sections_html(report: &AnnualReport, lang: Lang) -> String {
+    let mut out = String::new();
     for section in &report.sections {
         section_html(&mut out, section, lang);
     }
-    out.push_str("</article>\n");
     out
 }
 
@@ -176,6 +187,11 @@ fn svg_chart(out: &mut String, section: &Section, bars: &[&Figure], lang: Lang) 
         summary.join("; ")
     );
     let sid = esc(section.id);
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\">\n<figcaption>{}</figcaption>",
+        esc(&t!(lang, "annual-chart", section = &section.title))
+    );
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\" \
@@ -208,7 +224,7 @@ fn svg_chart(out: &mut String, section: &Section, bars: &[&Figure], lang: Lang) 
     }
     let _ = writeln!(
         out,
-        "<line x1=\"{SVG_LABEL}\" y1=\"0\" x2=\"{SVG_LABEL}\" y2=\"{height}\" stroke=\"#555\" stroke-width=\"1\"></line>\n</svg>"
+        "<line x1=\"{SVG_LABEL}\" y1=\"0\" x2=\"{SVG_LABEL}\" y2=\"{height}\" stroke=\"#555\" stroke-width=\"1\"></line>\n</svg>\n</figure>"
     );
 }
 
