@@ -960,3 +960,14 @@ consent-born-label = Client's date of birth (only when none is registered)
 consent-representative-is = representative: { $name }
 consent-ground-is = ground: { $ground }
 consent-authorisation-given = with a written authorisation
+
+## Annual privacy report
+annual-web-year = Year
+annual-web-show = Show
+annual-web-pick = Another year
+annual-web-download-pdf = Download as PDF
+annual-web-download-json = Download as JSON (each figure with its events)
+annual-web-bad-year = `{ $value }` is not a year from 2000 to { $last }
+annual-web-home-title = Annual privacy report
+annual-web-home = The figures of { $year } from the registers and the log, each with the events it counts: for adopting the annual privacy report.
+annual-web-home-open = Open the annual report

@@ -960,3 +960,14 @@ consent-born-label = Geboortedatum van de cliënt (alleen als die niet is ingesc
 consent-representative-is = vertegenwoordiger: { $name }
 consent-ground-is = grond: { $ground }
 consent-authorisation-given = met schriftelijke machtiging
+
+## Jaarverslag privacy
+annual-web-year = Jaar
+annual-web-show = Tonen
+annual-web-pick = Een ander jaar
+annual-web-download-pdf = Download als PDF
+annual-web-download-json = Download als JSON (elk cijfer met zijn gebeurtenissen)
+annual-web-bad-year = `{ $value }` is geen jaar van 2000 tot en met { $last }
+annual-web-home-title = Jaarverslag privacy
+annual-web-home = De cijfers van { $year } uit de registers en de logging, elk met de gebeurtenissen die het telt: om het jaarverslag privacy vast te stellen.
+annual-web-home-open = Naar het jaarverslag
