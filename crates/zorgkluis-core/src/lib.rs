@@ -5,6 +5,7 @@
 //! parameter, so every decision can be replayed and tested.
 
 pub mod annual_report;
+pub mod annual_report_render;
 pub mod bsn;
 pub mod calendar;
 pub mod decide;

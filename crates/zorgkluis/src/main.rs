@@ -12,6 +12,7 @@ mod log_review_cmd;
 mod objection_cmd;
 mod register_cmd;
 mod reglement_cmd;
+mod report_cmd;
 mod request_cmd;
 mod research_cmd;
 mod retention_cmd;
@@ -163,6 +164,9 @@ enum Command {
     /// The register of incidents and data breaches, with the AP's 72-hour clock.
     #[command(subcommand)]
     Incident(incident_cmd::IncidentCommand),
+    /// The annual privacy report from the year's events (HTML, PDF or JSON).
+    #[command(subcommand)]
+    Report(report_cmd::ReportCommand),
     /// The registers as a spreadsheet: export them (XLSX, or one as CSV), import incidents and
     /// complaints kept in Excel.
     #[command(subcommand)]
@@ -290,6 +294,7 @@ fn main() -> ExitCode {
         Command::Logcontrole(cmd) => log_review_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
         Command::Register(cmd) => register_cmd::run(&cli.installation, cmd, lang),
+        Command::Report(cmd) => report_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),
         Command::Consent(cmd) => consent_cmd::run(&cli.installation, cmd, lang),
         Command::Recipient(cmd) => disclosure_cmd::recipients(&cli.installation, cmd, lang),

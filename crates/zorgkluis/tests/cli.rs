@@ -3514,3 +3514,76 @@ fn the_log_review_runs_from_the_command_line() {
     let o = run(&["audit", "verify"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// `report annual`: the year's report as JSON (every figure with its events), HTML and PDF, to
+/// standard output or --out; a year out of range exits 2 naming --year.
+#[test]
+fn the_annual_report_comes_from_the_years_events() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "incident",
+        "add",
+        "--discovered",
+        "2026-03-28T20:00",
+        "--nature",
+        "vertrouwelijkheid",
+        "--description",
+        "Een overdrachtsmap is in de trein blijven liggen",
+        "--json",
+    ]);
+    let id = json(&o)["id"].as_str().unwrap().to_owned();
+
+    let report = json(&run(&[
+        "report", "annual", "--year", "2026", "--format", "json",
+    ]));
+    let incidents = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "incidenten")
+        .unwrap();
+    let total = &incidents["figures"][0];
+    assert_eq!(
+        (total["id"].as_str(), total["value"].as_u64()),
+        (Some("total"), Some(1))
+    );
+    assert_eq!(total["events"][0], id.as_str(), "{total}");
+    let last_year = json(&run(&[
+        "report", "annual", "--year", "2025", "--format", "json",
+    ]));
+    assert!(
+        !last_year.to_string().contains(&id),
+        "a year counts its own events only"
+    );
+
+    let o = run(&["report", "annual", "--year", "2026"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Jaarverslag privacy 2026"),
+        "HTML by default"
+    );
+    let pdf = dir.dir.path().join("jaarverslag.pdf");
+    let o = run(&[
+        "report",
+        "annual",
+        "--year",
+        "2026",
+        "--format",
+        "pdf",
+        "--out",
+        &pdf.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let o = run(&["report", "annual", "--year", "1850"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--year"), "{}", stderr(&o));
+}

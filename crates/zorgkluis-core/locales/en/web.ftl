@@ -1002,3 +1002,14 @@ log-review-became-incident = Incident { $id }
 log-review-error-note = Write a note: what the review found and why it is in order.
 log-review-error-from = Give a start date that is not after the end date.
 log-review-error-to = Give an end date that is not in the future.
+
+## Annual privacy report
+annual-web-year = Year
+annual-web-show = Show
+annual-web-pick = Another year
+annual-web-download-pdf = Download as PDF
+annual-web-download-json = Download as JSON (each figure with its events)
+annual-web-bad-year = `{ $value }` is not a year from 2000 to { $last }
+annual-web-home-title = Annual privacy report
+annual-web-home = The figures of { $year } from the registers and the log, each with the events it counts: for adopting the annual privacy report.
+annual-web-home-open = Open the annual report

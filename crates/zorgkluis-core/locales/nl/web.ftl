@@ -1002,3 +1002,14 @@ log-review-became-incident = Incident { $id }
 log-review-error-note = Schrijf een notitie: wat de controle vond en waarom het in orde is.
 log-review-error-from = Geef een begindatum die niet na de einddatum ligt.
 log-review-error-to = Geef een einddatum die niet in de toekomst ligt.
+
+## Jaarverslag privacy
+annual-web-year = Jaar
+annual-web-show = Tonen
+annual-web-pick = Een ander jaar
+annual-web-download-pdf = Download als PDF
+annual-web-download-json = Download als JSON (elk cijfer met zijn gebeurtenissen)
+annual-web-bad-year = `{ $value }` is geen jaar van 2000 tot en met { $last }
+annual-web-home-title = Jaarverslag privacy
+annual-web-home = De cijfers van { $year } uit de registers en de logging, elk met de gebeurtenissen die het telt: om het jaarverslag privacy vast te stellen.
+annual-web-home-open = Naar het jaarverslag

@@ -236,10 +236,17 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 p { a href=(super::downloads::WORKBOOK_PATH) download { (t(lang, "registers-excel-download")) } }
             }
         }
+        @if reads_logs || overview {
+            section.panel aria-labelledby="jaarverslag-titel" {
+                h2 id="jaarverslag-titel" { (t(lang, "annual-web-home-title")) }
+                p.sub { (t!(lang, "annual-web-home", year = &super::annual_report::this_year().to_string())) }
+                p { a href=(super::annual_report::PATH) { (t(lang, "annual-web-home-open")) } }
+            }
+        }
         @if registers {
             p { a.button href="/clienten/nieuw" { (t(lang, "register-client")) } }
         }
-        @if requests.is_none() && log_review.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() && !checks_contact && !keeps_registers {
+        @if requests.is_none() && log_review.is_none() && incidents.is_none() && complaints.is_none() && retention.is_none() && emergencies.is_none() && clients.is_none() && !searches && !registers && counts.is_none() && !checks_contact && !keeps_registers && !reads_logs {
             p.empty { (t(lang, "nothing-to-do")) }
         }
     };

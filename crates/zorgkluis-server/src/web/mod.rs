@@ -3,9 +3,10 @@
 //! search and registration ([`clients`]), the dossier with its amendments and emergency access
 //! ([`dossier`]), and supervision: a client's access log and the emergency review
 //! ([`officer`]), and the work queue of data subject requests ([`requests`]) with the export
-//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]); the disclosure ledger: the disclosure form, the notice to the client, the FG's ledger and the register of recipients ([`disclosures`]); the complaints register with a page per complaint ([`complaints`]). Every page reads through the same `Vault` as the API; what a page offers is
+//! that carries out an inzage, afschrift or inzage in de logging ([`export`]), and retention: the plan, runs with their certificates and the hold register ([`retention`]); the disclosure ledger: the disclosure form, the notice to the client, the FG's ledger and the register of recipients ([`disclosures`]); the complaints register with a page per complaint ([`complaints`]); the annual privacy report with its PDF and JSON ([`annual_report`]). Every page reads through the same `Vault` as the API; what a page offers is
 //! asked of the vault, so a reglement with other role ids works as well.
 
+mod annual_report;
 pub mod auth;
 mod clients;
 pub(crate) mod complaints;
@@ -129,6 +130,9 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(disclosures::LEDGER_PATH, get(disclosures::ledger))
         .route(disclosures::LEDGER_CSV_PATH, get(disclosures::ledger_csv))
         .route(disclosures::LEDGER_XLSX_PATH, get(disclosures::ledger_xlsx))
+        .route(annual_report::PATH, get(annual_report::report_page))
+        .route(annual_report::PDF_PATH, get(annual_report::report_pdf))
+        .route(annual_report::JSON_PATH, get(annual_report::report_json))
         .route(downloads::WORKBOOK_PATH, get(downloads::workbook))
         .route(downloads::REGISTER_PATH, get(downloads::register))
         .route(

@@ -687,6 +687,16 @@ fn staff_do_their_work_in_a_real_browser() {
         b.click("form[action$=afhandelen] button.primary").await;
         let closed = b.text_with("Afgehandelde meldingen").await;
         assert!(closed.contains("in orde") && closed.contains("Geen open meldingen"), "{closed}");
+        // The annual privacy report from the dashboard: this year's figures and charts.
+        b.goto("/").await;
+        b.click_link("Naar het jaarverslag").await;
+        let report = b.text_with("Verzoeken van betrokkenen").await;
+        assert!(report.contains("Incidenten ontdekt 2"), "{report}");
+        assert!(report.contains("Download als PDF"), "{report}");
+        no_raw_timestamps(&report);
+        b.check("jaarverslag").await;
+        b.scroll_to("#jv-verzoeken-extended").await;
+        b.check("jaarverslag-grafiek").await;
         b.logout().await;
 
         // A second privacy officer without a second factor sets one up before anything else:

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod annual_report;
 mod browser;
 mod complaints;
 mod consents;
