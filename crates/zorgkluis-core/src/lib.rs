@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod incident;
 pub mod law;
 pub mod period;
+pub mod processor;
 pub mod register;
 pub mod reglement;
 pub mod taxonomy;

@@ -489,3 +489,7 @@ annual-retention-runs = Destruction runs
 annual-destroyed = Destroyed (files and data)
 annual-versions = Reglement versions that took effect
 annual-events = Events
+reglement-processor-review-zero = A review interval of zero never reviews; write for instance "1 jaar".
+reglement-processor-country-without-processor = `verwerker_land` on processing "{ $id }" without a `verwerker`: the country is where the processor processes.
+reglement-processor-country-code = `verwerker_land` "{ $country }" is not an ISO 3166-1 alpha-2 country code (two capitals, such as NL).
+reglement-processor-outside-eea = The processor of "{ $id }" processes in { $country }, outside the EEA, while `[verwerkers] alleen_eer` demands processing inside the EEA ({ $article }).

@@ -487,3 +487,7 @@ annual-retention-runs = Vernietigingsrondes
 annual-destroyed = Vernietigd (dossiers en gegevens)
 annual-versions = Versies van het reglement in werking getreden
 annual-events = Gebeurtenissen
+reglement-processor-review-zero = Een herzieningstermijn van nul herziet nooit; schrijf bijvoorbeeld "1 jaar".
+reglement-processor-country-without-processor = `verwerker_land` bij verwerking "{ $id }" zonder `verwerker`: het land is waar de verwerker verwerkt.
+reglement-processor-country-code = `verwerker_land` "{ $country }" is geen landcode volgens ISO 3166-1 alpha-2 (twee hoofdletters, zoals NL).
+reglement-processor-outside-eea = De verwerker van "{ $id }" verwerkt in { $country }, buiten de EER, terwijl `[verwerkers] alleen_eer` verwerking binnen de EER eist ({ $article }).

@@ -8,5 +8,6 @@ mod i18n;
 mod incidents;
 mod invalid;
 mod law;
+mod processors;
 mod represent;
 mod scenarios;
