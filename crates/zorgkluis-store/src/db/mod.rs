@@ -273,6 +273,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0023_recipient_notices.sql"),
         include_str!("../../migrations/postgres/0023_recipient_notices.sql"),
     ),
+    (
+        25,
+        "processors",
+        include_str!("../../migrations/sqlite/0025_processors.sql"),
+        include_str!("../../migrations/postgres/0025_processors.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

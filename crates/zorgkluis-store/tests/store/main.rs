@@ -17,6 +17,7 @@ mod export;
 mod incidents;
 mod objections;
 mod persons;
+mod processors;
 mod registers;
 mod requests;
 mod research;
