@@ -262,3 +262,12 @@ cli-register-import-refused = { $count ->
    *[other] { $count } problems in the workbook; nothing was imported:
 }
 cli-register-skipped = Skipped (made from the reglement and the events, not imported): { $tabs }.
+cli-processor-next-review = review by { $date }
+cli-processor-overdue = review overdue (was due by { $date })
+cli-processor-ended = ended on { $date }
+cli-processor-signed = signed on { $date }
+cli-processor-categories = categories: { $list }
+cli-processor-subprocessors = sub-processors: { $list }
+cli-processor-security = security measures: { $text }
+cli-processor-none = No processor agreements.
+cli-asset-none = No privacy assets.

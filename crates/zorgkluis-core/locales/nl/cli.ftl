@@ -262,3 +262,12 @@ cli-register-import-refused = { $count ->
    *[other] { $count } problemen in de werkmap; er is niets ingelezen:
 }
 cli-register-skipped = Overgeslagen (gemaakt uit het reglement en de gebeurtenissen, niet in te lezen): { $tabs }.
+cli-processor-next-review = herziening uiterlijk { $date }
+cli-processor-overdue = herziening te laat (was uiterlijk { $date })
+cli-processor-ended = beëindigd op { $date }
+cli-processor-signed = getekend op { $date }
+cli-processor-categories = categorieën: { $list }
+cli-processor-subprocessors = subverwerkers: { $list }
+cli-processor-security = beveiligingsmaatregelen: { $text }
+cli-processor-none = Geen verwerkersovereenkomsten.
+cli-asset-none = Geen privacy-assets.
