@@ -14,6 +14,7 @@ mod disclosures;
 mod incidents;
 mod objections;
 mod persons;
+mod processors;
 mod records;
 mod requests;
 mod restrictions;
@@ -191,6 +192,13 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(complaints::decide_complaint))
         .routes(routes!(complaints::refer_complaint))
         .routes(routes!(complaints::mark_complaint))
+        .routes(routes!(
+            processors::record_processor,
+            processors::list_processors
+        ))
+        .routes(routes!(processors::processor))
+        .routes(routes!(processors::review_processor))
+        .routes(routes!(processors::record_asset, processors::list_assets))
         .routes(routes!(retention::plan))
         .routes(routes!(retention::start_run))
         .routes(routes!(retention::run))

@@ -20,6 +20,7 @@ pub(crate) mod incidents;
 pub(crate) mod layout;
 mod letters;
 mod officer;
+pub(crate) mod processors;
 mod requests;
 pub(crate) mod retention;
 pub(crate) mod second_factor;
@@ -92,6 +93,15 @@ pub(crate) fn routes() -> Router<AppState> {
             post(complaints::refer),
         )
         .route("/toezicht/klachten/{id}/kenmerken", post(complaints::mark))
+        .route(
+            processors::REGISTER_PATH,
+            get(processors::register).post(processors::record),
+        )
+        .route(processors::ASSETS_PATH, post(processors::record_asset))
+        .route(
+            "/toezicht/verwerkers/{id}/herziening",
+            post(processors::review),
+        )
         .route(retention::PLAN_PATH, get(retention::plan_page))
         .route(
             "/toezicht/bewaartermijnen/vernietigen",
