@@ -138,7 +138,7 @@ fn beside(error: &Option<Refusal>, form: &str, id: Option<&str>, field: &str) ->
         }
         _ => None,
     };
-    html! { @if let Some(m) = message { p.error role="alert" { (m) } } }
+    html! { @if let Some(m) = message { p.error role="alert" { (m) " (" (field) ")" } } }
 }
 
 /// "herziening uiterlijk 15 januari 2027", "herziening te laat sinds ...", or the end.
