@@ -15,6 +15,7 @@ pub mod incident;
 pub mod law;
 pub mod log_review;
 pub mod period;
+pub mod processor;
 pub mod register;
 pub mod reglement;
 pub mod taxonomy;

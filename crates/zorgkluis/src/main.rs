@@ -10,6 +10,7 @@ mod import_cmd;
 mod incident_cmd;
 mod log_review_cmd;
 mod objection_cmd;
+mod processor_cmd;
 mod register_cmd;
 mod reglement_cmd;
 mod report_cmd;
@@ -177,6 +178,13 @@ enum Command {
     /// The complaints register, with the Wkkgz clock (six weeks, extendable once by four).
     #[command(subcommand)]
     Complaint(complaint_cmd::ComplaintCommand),
+    /// The processor register (art. 28 AVG): agreements, where the data are processed, their
+    /// reviews.
+    #[command(subcommand)]
+    Processor(processor_cmd::ProcessorCommand),
+    /// The privacy assets: the systems that keep personal data, which categories, and where.
+    #[command(subcommand)]
+    Asset(processor_cmd::AssetCommand),
     /// The do-not-contact register: who may not be approached for newsletters, surveys or
     /// fundraising, and the check before such contact.
     #[command(subcommand)]
@@ -293,6 +301,8 @@ fn main() -> ExitCode {
         Command::Incident(cmd) => incident_cmd::run(&cli.installation, cmd, lang),
         Command::Logcontrole(cmd) => log_review_cmd::run(&cli.installation, cmd, lang),
         Command::Complaint(cmd) => complaint_cmd::run(&cli.installation, cmd, lang),
+        Command::Processor(cmd) => processor_cmd::run(&cli.installation, cmd, lang),
+        Command::Asset(cmd) => processor_cmd::run_asset(&cli.installation, cmd, lang),
         Command::Register(cmd) => register_cmd::run(&cli.installation, cmd, lang),
         Command::Report(cmd) => report_cmd::run(&cli.installation, cmd, lang),
         Command::Contact(cmd) => contact_cmd::run(&cli.installation, cmd, lang),

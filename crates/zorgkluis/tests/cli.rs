@@ -3587,3 +3587,96 @@ fn the_annual_report_comes_from_the_years_events() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--year"), "{}", stderr(&o));
 }
+
+/// `processor add|list|review|end` and `asset add|list`: the processor register from the
+/// command line. The next review is a year after signing (BG wonen names no interval); a
+/// review moves it a year on; an unknown processing exits 2 naming the field and records
+/// nothing; a bad country exits 2 naming `--country`.
+#[test]
+fn the_processor_register_keeps_its_reviews() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str()];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let add = |processing: &str, country: &str| {
+        run(&[
+            "processor",
+            "add",
+            "--processor",
+            "Voorbeeld ECD BV",
+            "--processing",
+            processing,
+            "--category",
+            "gezondheid",
+            "--country",
+            country,
+            "--signed",
+            "2025-01-15",
+            "--security",
+            "Versleuteld",
+            "--json",
+        ])
+    };
+    let o = add("verkoop", "NL");
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("processings") && stderr(&o).contains("verkoop"),
+        "{}",
+        stderr(&o)
+    );
+    let o = add("zorgverlening", "nl");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--country"), "{}", stderr(&o));
+    let o = run(&["processor", "list", "--json"]);
+    assert_eq!(json(&o), serde_json::json!([]), "nothing was recorded");
+
+    let o = add("zorgverlening", "NL");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["next_review"], "2026-01-15", "{v}");
+    assert_eq!(v["security"], "Versleuteld");
+    let id = v["id"].as_str().unwrap().to_owned();
+    let o = run(&["processor", "list", "--due", "--json"]);
+    let due = json(&o);
+    assert_eq!(due.as_array().map(Vec::len), Some(1), "{due}");
+    assert_eq!(due[0]["overdue"], true, "15 January has passed");
+
+    let o = run(&["processor", "review", &id, "--on", "2026-01-20", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["next_review"], "2027-01-20");
+
+    let o = run(&[
+        "asset",
+        "add",
+        "--name",
+        "ECD",
+        "--kind",
+        "applicatie",
+        "--category",
+        "gezondheid",
+        "--country",
+        "NL",
+        "--agreement",
+        &id,
+        "--owner",
+        "fg",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["asset", "list", "--json"]);
+    let assets = json(&o);
+    assert_eq!(assets[0]["agreement"], id.as_str(), "{assets}");
+    let o = run(&["processor", "end", &id, "--on", "2026-02-01"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["processor", "list", "--due", "--json"]);
+    assert_eq!(
+        json(&o),
+        serde_json::json!([]),
+        "an ended agreement is never due"
+    );
+}

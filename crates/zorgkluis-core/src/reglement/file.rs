@@ -95,6 +95,10 @@ pub struct ReglementFile {
     /// The complaint procedure's terms, where the organisation sets its own (Wkkgz otherwise).
     #[serde(rename = "klachten")]
     pub complaints: Option<Complaints>,
+    /// Processor agreements: whether processing must stay inside the EEA, and how often an
+    /// agreement is reviewed.
+    #[serde(rename = "verwerkers")]
+    pub processors: Option<Processors>,
     /// The organisation's own Cedar policies, a file beside the reglement; validated against the
     /// generated schema by `reglement check`.
     #[serde(rename = "cedar_beleid")]
@@ -277,6 +281,10 @@ pub struct Processing {
     /// The processor (verwerker, bewerker), if any.
     #[serde(rename = "verwerker")]
     pub processor: Option<String>,
+    /// The country where the processor processes the data (ISO 3166-1 alpha-2, `NL`): the
+    /// structured form of where `doorgifte` says the data go, checked against `[verwerkers]`.
+    #[serde(rename = "verwerker_land")]
+    pub processor_country: Option<Spanned<String>>,
     #[serde(rename = "ontvangers", default)]
     pub recipients: Vec<Id>,
     #[serde(rename = "beveiliging")]
@@ -671,6 +679,25 @@ pub struct Complaints {
     /// The dispute body the organisation is a member of (geschilleninstantie).
     #[serde(rename = "geschilleninstantie")]
     pub dispute_body: Option<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// Processor agreements (art. 28 AVG). `alleen_eer` demands processing inside the European
+/// Economic Area, tighter than the transfer rules of art. 44-46 AVG; `herzien` is how often an
+/// agreement is reviewed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Processors {
+    #[serde(rename = "alleen_eer", default)]
+    pub eea_only: bool,
+    /// The review interval ("1 jaar"); a year when left out.
+    #[serde(rename = "herzien")]
+    pub review: Option<Spanned<Period>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

@@ -106,6 +106,7 @@ pub(super) fn validate(
     check_disclosures(file, &taxonomy, &mut c);
     check_representation(file, &mut c);
     check_complaints(file, &mut c);
+    check_processors(file, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -847,6 +848,67 @@ fn check_complaints(file: &ReglementFile, c: &mut Checker<'_>) {
                 code,
                 p.span(),
                 t!(c.lang, key, period = &p.get_ref().describe(c.lang)),
+            );
+        }
+    }
+}
+
+/// A processing's `verwerker_land` is an ISO 3166-1 alpha-2 code beside a `verwerker`; when
+/// `[verwerkers] alleen_eer` demands processing inside the EEA, a country outside it is an
+/// error at the country. The free text of `doorgifte` is not read for this: it cannot be read
+/// reliably ("niet vermeld of ... buiten de EER" names the EEA without a transfer).
+fn check_processors(file: &ReglementFile, c: &mut Checker<'_>) {
+    let eea_only = file.processors.as_ref().filter(|p| p.eea_only).map(|p| {
+        super::cite(
+            p.article.get_ref(),
+            Some(p.law.as_deref().unwrap_or(crate::processor::TRANSFER_LAW)),
+        )
+    });
+    if let Some(p) = &file.processors
+        && let Some(review) = &p.review
+        && review.get_ref().amount == 0
+    {
+        c.error(
+            "reglement.processor_review_zero",
+            review.span(),
+            t!(c.lang, "reglement-processor-review-zero"),
+        );
+    }
+    for processing in &file.processings {
+        let p = processing.get_ref();
+        let Some(country) = &p.processor_country else {
+            continue;
+        };
+        let code = country.get_ref();
+        if p.processor.is_none() {
+            c.error(
+                "reglement.processor_country_without_processor",
+                country.span(),
+                t!(
+                    c.lang,
+                    "reglement-processor-country-without-processor",
+                    id = p.id.get_ref()
+                ),
+            );
+        } else if !crate::processor::is_country_code(code) {
+            c.error(
+                "reglement.processor_country_code",
+                country.span(),
+                t!(c.lang, "reglement-processor-country-code", country = code),
+            );
+        } else if let Some(article) = &eea_only
+            && !crate::processor::in_eea(code)
+        {
+            c.error(
+                "reglement.processor_outside_eea",
+                country.span(),
+                t!(
+                    c.lang,
+                    "reglement-processor-outside-eea",
+                    id = p.id.get_ref(),
+                    country = code,
+                    article = article
+                ),
             );
         }
     }

@@ -10,5 +10,6 @@ mod incidents;
 mod invalid;
 mod law;
 mod log_review;
+mod processors;
 mod represent;
 mod scenarios;

@@ -15,6 +15,7 @@ mod incidents;
 mod log_review;
 mod objections;
 mod persons;
+mod processors;
 mod records;
 mod registers;
 mod requests;
@@ -198,6 +199,13 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(log_review::flags))
         .routes(routes!(log_review::close))
         .routes(routes!(log_review::incident))
+        .routes(routes!(
+            processors::record_processor,
+            processors::list_processors
+        ))
+        .routes(routes!(processors::processor))
+        .routes(routes!(processors::review_processor))
+        .routes(routes!(processors::record_asset, processors::list_assets))
         .routes(routes!(retention::plan))
         .routes(routes!(retention::start_run))
         .routes(routes!(retention::run))

@@ -69,6 +69,8 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
     };
     // The Wkkgz clock runs in days: the open complaints due soonest.
     let complaints = super::complaints::panel(&s, &caller).await?;
+    // Processor agreements whose review is due (a month ahead, overdue first).
+    let processors = super::processors::panel(&s, &caller).await?;
     // What the daily plan found due for destruction, for whoever decides on it.
     // The daily plan's counts (no personal data) for whoever decides on destruction and for
     // the privacy officer, who supervises it (BG wonen 1.9); only the former opens the plan.
@@ -131,6 +133,7 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
             }
         }
         @if let Some(panel) = &complaints { (panel) }
+        @if let Some(panel) = &processors { (panel) }
         @if let Some((open, overdue, next)) = requests {
             section.panel aria-labelledby="verzoeken-titel" {
                 h2 id="verzoeken-titel" { (t(lang, "requests-queue")) }

@@ -22,6 +22,7 @@ pub(crate) mod layout;
 mod letters;
 mod log_review;
 mod officer;
+pub(crate) mod processors;
 mod requests;
 pub(crate) mod retention;
 pub(crate) mod second_factor;
@@ -103,6 +104,15 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(
             "/toezicht/logcontrole/{id}/incident",
             post(log_review::incident),
+        )
+        .route(
+            processors::REGISTER_PATH,
+            get(processors::register).post(processors::record),
+        )
+        .route(processors::ASSETS_PATH, post(processors::record_asset))
+        .route(
+            "/toezicht/verwerkers/{id}/herziening",
+            post(processors::review),
         )
         .route(retention::PLAN_PATH, get(retention::plan_page))
         .route(

@@ -1248,3 +1248,60 @@ fn the_directie_keeps_the_do_not_contact_register_in_a_real_browser() {
         b.c.close().await.unwrap();
     });
 }
+
+/// The processor register in a real browser (issue 16 part 4): BG wonen's FG sees the overdue
+/// review on top, marked, with Dutch dates, the assets below, and the forms; a review with
+/// the next date before it is refused beside its field.
+#[test]
+fn the_fg_keeps_the_processor_register_in_a_real_browser() {
+    let app = TestApp::start(Backend::Sqlite);
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    let ago = |days: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(days))
+            .unwrap()
+            .to_string()
+    };
+    let mut late = String::new();
+    for (name, signed, countries) in [
+        ("Voorbeeld Hosting BV", ago(200), json!(["NL", "DE"])),
+        ("Voorbeeld ECD BV", ago(380), json!(["NL"])),
+    ] {
+        let (status, v) = app.post(
+            Some("fg-1"),
+            "/api/v1/processors",
+            &json!({"processor": name, "processings": ["zorgverlening"], "categories": ["naw", "gezondheid"],
+                    "countries": countries, "signed_on": signed, "subprocessors": ["Voorbeeld Back-up BV"],
+                    "security": "Versleuteling in rust en tijdens transport; NEN 7510-gecertificeerd"}),
+        );
+        assert_eq!(status, 201, "{v}");
+        late = v["id"].as_str().unwrap().to_owned();
+    }
+    let (status, v) = app.post(
+        Some("fg-1"),
+        "/api/v1/assets",
+        &json!({"name": "Elektronisch cliëntdossier", "kind": "applicatie", "categories": ["naw", "gezondheid"],
+                "country": "NL", "location": "Datacentrum", "agreement": late, "owner_role": "fg"}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        b.login_with("fg-1", Some(&app.second_factors["fg-1"]))
+            .await;
+        let home = b.text_with("Herziening verwerkersovereenkomst nodig").await;
+        assert!(home.contains("Voorbeeld ECD BV"), "{home}");
+        b.click_link("Naar het verwerkersregister").await;
+        let page = b.text_with("Verwerkersovereenkomsten").await;
+        let overdue = page.find("herziening te laat").expect("the overdue one");
+        assert!(
+            overdue < page.find("Voorbeeld Hosting BV").expect("the later one"),
+            "overdue on top: {page}"
+        );
+        assert!(page.contains("Elektronisch cliëntdossier"), "{page}");
+        no_raw_timestamps(&page);
+        b.check("verwerkers").await;
+        b.c.close().await.unwrap();
+    });
+}

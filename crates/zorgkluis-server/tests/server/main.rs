@@ -16,6 +16,7 @@ mod incidents;
 mod log_review;
 mod login;
 mod objections;
+mod processors;
 mod refusals;
 mod registers;
 mod requests;
@@ -209,6 +210,12 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("post", "/api/v1/complaints/{id}/decision"),
     ("post", "/api/v1/complaints/{id}/referral"),
     ("post", "/api/v1/complaints/{id}/marks"),
+    ("post", "/api/v1/processors"),
+    ("get", "/api/v1/processors"),
+    ("get", "/api/v1/processors/{id}"),
+    ("post", "/api/v1/processors/{id}/review"),
+    ("post", "/api/v1/assets"),
+    ("get", "/api/v1/assets"),
     ("get", "/api/v1/retention/plan"),
     ("post", "/api/v1/retention/runs"),
     ("get", "/api/v1/retention/runs/{id}"),
@@ -338,6 +345,19 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/klachten/00000000-0000-4000-8000-000000000000/kenmerken".to_owned(),
             "ap=ja".to_owned(),
+        ),
+        (
+            "/toezicht/verwerkers".to_owned(),
+            "verwerker=Vals&verwerkingen=zorgverlening&categorieen=naw&landen=NL&getekend=2026-01-05"
+                .to_owned(),
+        ),
+        (
+            "/toezicht/verwerkers/00000000-0000-4000-8000-000000000000/herziening".to_owned(),
+            "op=2026-01-05".to_owned(),
+        ),
+        (
+            "/toezicht/verwerkers/systemen".to_owned(),
+            "naam=Vals&soort=server&categorieen=naw&land=NL&eigenaar=fg".to_owned(),
         ),
         (
             "/toezicht/niet-benaderen".to_owned(),
@@ -1307,6 +1327,8 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/complaints/{id}/decision", json!({"outcome": "gegrond", "text": "x"})),
             ("post", "/api/v1/complaints/{id}/referral", json!({"on": "2026-01-05"})),
             ("post", "/api/v1/complaints/{id}/marks", json!({"to_ap": true})),
+            ("get", "/api/v1/processors/{id}", Value::Null),
+            ("post", "/api/v1/processors/{id}/review", json!({"on": "2026-01-05"})),
             ("get", "/api/v1/retention/runs/{id}", Value::Null),
             ("post", "/api/v1/retention/holds/{id}/release", json!({})),
             ("post", "/api/v1/log-review/flags/{id}/close", json!({"note": "x"})),

@@ -37,7 +37,7 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!((status, kind.as_str()), (200, XLSX));
         assert!(chain_length(&app) > before, "the registers' reads are logged");
         let tabs: Vec<String> = read_xlsx(&bytes).unwrap().into_iter().map(|s| s.name).collect();
-        assert_eq!(tabs, ["Verwerkingen", "Incidenten", "Verstrekkingen"]);
+        assert_eq!(tabs, ["Verwerkingen", "Incidenten", "Verstrekkingen", "Verwerkers", "Privacymiddelen"]);
 
         let (_, page) = fg.get("/toezicht/incidenten");
         assert!(page.contains("/toezicht/registers/incidenten?formaat=csv"), "{page}");

@@ -92,6 +92,16 @@ audit_actions! {
     ComplaintChange = "complaint_change",
     /// Reading the complaints register (its free text).
     ComplaintRead = "complaint_read",
+    /// Recording a processor agreement (art. 28 AVG).
+    ProcessorRecord = "processor_record",
+    /// A review or the end of a processor agreement.
+    ProcessorChange = "processor_change",
+    /// Reading the processor register (its security measures where the reader keeps it).
+    ProcessorRead = "processor_read",
+    /// Recording a privacy asset (a system and the categories it keeps).
+    AssetRecord = "asset_record",
+    /// Reading the register of privacy assets.
+    AssetRead = "asset_read",
     /// Making the annual privacy report (figures with the events they count).
     AnnualReport = "annual_report",
     UserCreate = "user_create",

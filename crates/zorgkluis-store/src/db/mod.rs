@@ -279,6 +279,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0024_log_review.sql"),
         include_str!("../../migrations/postgres/0024_log_review.sql"),
     ),
+    (
+        25,
+        "processors",
+        include_str!("../../migrations/sqlite/0025_processors.sql"),
+        include_str!("../../migrations/postgres/0025_processors.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

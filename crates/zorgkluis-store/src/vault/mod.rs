@@ -37,6 +37,7 @@ mod log_review;
 mod objections;
 mod operations;
 mod persons;
+mod processors;
 mod recipient_notices;
 mod records;
 mod register_import;
@@ -98,6 +99,9 @@ pub use objections::{
 };
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
+pub use processors::{
+    NewAsset, NewProcessor, PrivacyAsset, ProcessorAgreement, REVIEW_REMINDER_DAYS,
+};
 pub use recipient_notices::{ART_19, RecipientNotice, Telling, ToTell};
 pub use records::{Amendment, DossierView, Record, Withheld};
 pub use register_import::{ImportOutcome, SheetProblem};

@@ -1,5 +1,5 @@
 //! Registers kept in Excel, imported (issue 16 part 6): an XLSX workbook with a tab for the
-//! incidents and data breaches and one for the complaints, in the columns the export writes
+//! incidents and data breaches, one for the complaints and one for the processor agreements, in the columns the export writes
 //! (headers in Dutch or English, or the columns' ids). Every row is read and checked by the
 //! same rules as a recorded one (the 72-hour clock and its late reason, the Wkkgz extension
 //! told in time); one problem anywhere and nothing is imported, and every problem names its
@@ -14,7 +14,8 @@ use zorgkluis_core::time::amsterdam;
 use zorgkluis_core::vocabulary::{BreachNature, BreachRisk, ComplainantKind, ComplaintOutcome};
 
 use super::register_sheets::{
-    COMPLAINT_COLUMNS, COMPLAINT_IMPORTED, Column, INCIDENT_COLUMNS, INCIDENT_IMPORTED, Register,
+    COMPLAINT_COLUMNS, COMPLAINT_IMPORTED, Column, INCIDENT_COLUMNS, INCIDENT_IMPORTED,
+    PROCESSOR_COLUMNS, PROCESSOR_IMPORTED, Register,
 };
 use super::{Actor, Complaint, Incident, Vault, VaultError};
 use crate::audit::AuditAction;
@@ -358,6 +359,7 @@ impl Vault {
         let mut problems = Vec::new();
         let mut incidents = Vec::new();
         let mut complaints = Vec::new();
+        let mut processors = Vec::new();
         let mut seen = Vec::new();
         let mut skipped = Vec::new();
         for sheet in &sheets {
@@ -370,6 +372,10 @@ impl Vault {
                     seen.push(Register::Klachten);
                     complaints.extend(self.read_complaints(sheet, &mut problems).await?);
                 }
+                Some(Register::Verwerkers) => {
+                    seen.push(Register::Verwerkers);
+                    processors.extend(self.read_processors(sheet, &mut problems));
+                }
                 // The other registers come from the reglement and from events, not typed in.
                 Some(_) => skipped.push(sheet.name.clone()),
                 None => problems.push(SheetProblem {
@@ -378,9 +384,10 @@ impl Vault {
                     column: None,
                     field: None,
                     message: format!(
-                        "geen register; wel: {}, {} (not a register this imports)",
+                        "geen register; wel: {}, {}, {} (not a register this imports)",
                         Register::Incidenten.tab(zorgkluis_core::Lang::Nl),
-                        Register::Klachten.tab(zorgkluis_core::Lang::Nl)
+                        Register::Klachten.tab(zorgkluis_core::Lang::Nl),
+                        Register::Verwerkers.tab(zorgkluis_core::Lang::Nl)
                     ),
                 }),
             }
@@ -415,6 +422,14 @@ impl Vault {
             permits.push(permit);
             statements.push(self.complaint_insert(complaint).await?);
         }
+        for (new, reviewed, ended) in &processors {
+            let id = uuid::Uuid::now_v7().to_string();
+            let permit = self
+                .allow_processors(actor, AuditAction::ProcessorRecord, Some(&id))
+                .await?;
+            permits.push(permit);
+            statements.push(self.processor_insert(&id, new, *reviewed, *ended).await?);
+        }
         if !permits.is_empty() {
             sealed::commit_all(&self.inner.writer, permits, statements).await?;
         }
@@ -424,6 +439,9 @@ impl Vault {
         }
         if seen.contains(&Register::Klachten) {
             imported.push((Register::Klachten.id().to_owned(), complaints.len()));
+        }
+        if seen.contains(&Register::Verwerkers) {
+            imported.push((Register::Verwerkers.id().to_owned(), processors.len()));
         }
         Ok(ImportOutcome {
             imported,
@@ -545,6 +563,94 @@ impl Vault {
                 continue;
             }
             out.push(incident);
+        }
+        out
+    }
+
+    /// The processor agreements of a tab, each checked as a recorded one is (the reglement's
+    /// processings and categories, the EEA where the reglement demands it), with the review
+    /// and the end it already had.
+    #[allow(clippy::type_complexity)]
+    fn read_processors(
+        &self,
+        sheet: &ReadSheet,
+        problems: &mut Vec<SheetProblem>,
+    ) -> Vec<(super::NewProcessor, Option<Date>, Option<Date>)> {
+        let layout = Layout::read(
+            sheet,
+            &PROCESSOR_COLUMNS,
+            PROCESSOR_IMPORTED,
+            &["verwerker", "verwerkingen", "getekend_op"],
+            problems,
+        );
+        let today = crate::clock::today();
+        let list = |r: &RowReader<'_>, id: &str| -> Vec<String> {
+            r.text(id)
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let mut out = Vec::new();
+        for (row, cells) in &sheet.rows {
+            let mut r = RowReader {
+                layout: &layout,
+                columns: &PROCESSOR_COLUMNS,
+                row: *row,
+                cells,
+                problems: Vec::new(),
+            };
+            let new = super::NewProcessor {
+                processor: r.text("verwerker"),
+                kvk: Some(r.text("kvk")).filter(|k| !k.is_empty()),
+                processings: list(&r, "verwerkingen"),
+                categories: list(&r, "categorieen"),
+                subprocessors: list(&r, "subverwerkers"),
+                countries: list(&r, "landen"),
+                signed_on: r.date("getekend_op"),
+                next_review: r.date("volgende_herziening"),
+                security: r.text("beveiliging"),
+            };
+            let reviewed = r.date("herzien_op");
+            let ended = r.date("beeindigd_op");
+            if !r.problems.is_empty() {
+                problems.append(&mut r.problems);
+                continue;
+            }
+            let checked = self.checked_processor(&new);
+            let checked = checked.and_then(|c| {
+                let signed = c.signed_on.unwrap_or(today);
+                for (field, day) in [("reviewed_on", reviewed), ("ended_on", ended)] {
+                    if let Some(d) = day
+                        && (d < signed || d > today)
+                    {
+                        return Err(VaultError::Invalid {
+                            field,
+                            message: "between the signing and today".to_owned(),
+                        });
+                    }
+                }
+                Ok(c)
+            });
+            match checked {
+                Ok(c) => out.push((c, reviewed, ended)),
+                Err(e) => {
+                    r.refused(e, |f| match f {
+                        "processor" => "verwerker",
+                        "kvk" => "kvk",
+                        "processings" => "verwerkingen",
+                        "categories" => "categorieen",
+                        "countries" => "landen",
+                        "signed_on" => "getekend_op",
+                        "next_review" => "volgende_herziening",
+                        "reviewed_on" => "herzien_op",
+                        "ended_on" => "beeindigd_op",
+                        _ => "kenmerk",
+                    });
+                    problems.append(&mut r.problems);
+                }
+            }
         }
         out
     }

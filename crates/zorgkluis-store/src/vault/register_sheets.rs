@@ -1,6 +1,7 @@
-//! The registers as spreadsheets (issue 16 part 6; BG wonen keeps them as Excel sheets E11,
-//! E12 and E14): the processing register, the incidents and data breaches, the requests, the
-//! complaints and the disclosure ledger, each a tab of one workbook. Every tab is read through
+//! The registers as spreadsheets (issue 16 part 6; BG wonen keeps them as Excel sheets E11 to
+//! E14): the processing register, the incidents and data breaches, the requests, the
+//! complaints, the disclosure ledger, the processor agreements and the privacy assets, each a
+//! tab of one workbook. Every tab is read through
 //! the register's own logged read, and only the registers the caller's role may read are in
 //! it; a client's name only where the reglement lets the caller read it (the id otherwise).
 //! Columns have stable ids, so a sheet imports back (`register_import`) whatever its language.
@@ -23,15 +24,19 @@ pub enum Register {
     Verzoeken,
     Klachten,
     Verstrekkingen,
+    Verwerkers,
+    Middelen,
 }
 
 impl Register {
-    pub const ALL: [Register; 5] = [
+    pub const ALL: [Register; 7] = [
         Register::Verwerkingen,
         Register::Incidenten,
         Register::Verzoeken,
         Register::Klachten,
         Register::Verstrekkingen,
+        Register::Verwerkers,
+        Register::Middelen,
     ];
 
     pub fn id(self) -> &'static str {
@@ -41,6 +46,8 @@ impl Register {
             Register::Verzoeken => "verzoeken",
             Register::Klachten => "klachten",
             Register::Verstrekkingen => "verstrekkingen",
+            Register::Verwerkers => "verwerkers",
+            Register::Middelen => "middelen",
         }
     }
 
@@ -59,6 +66,8 @@ impl Register {
             Register::Verzoeken => "sheet-verzoeken",
             Register::Klachten => "sheet-klachten",
             Register::Verstrekkingen => "sheet-verstrekkingen",
+            Register::Verwerkers => "sheet-verwerkers",
+            Register::Middelen => "sheet-middelen",
         }
     }
 
@@ -86,6 +95,8 @@ impl Register {
             Register::Verzoeken => Some(Duty::HandleRequests),
             Register::Klachten => Some(Duty::ManageComplaints),
             Register::Verstrekkingen => Some(Duty::ReadAudit),
+            // The processor register is kept by who keeps the incident register.
+            Register::Verwerkers | Register::Middelen => Some(Duty::ManageIncidents),
         }
     }
 }
@@ -154,6 +165,25 @@ pub const COMPLAINT_COLUMNS: [Column; 14] = [
 
 /// The columns a complaint import reads.
 pub const COMPLAINT_IMPORTED: std::ops::Range<usize> = 1..13;
+
+/// The processor register's columns.
+pub const PROCESSOR_COLUMNS: [Column; 12] = [
+    col("kenmerk", "sheet-col-id"),
+    col("verwerker", "sheet-col-processor"),
+    col("kvk", "sheet-col-kvk"),
+    col("verwerkingen", "sheet-col-processings"),
+    col("categorieen", "sheet-col-categories"),
+    col("subverwerkers", "sheet-col-subprocessors"),
+    col("landen", "sheet-col-countries"),
+    col("getekend_op", "sheet-col-signed-on"),
+    col("herzien_op", "sheet-col-reviewed-on"),
+    col("volgende_herziening", "sheet-col-next-review"),
+    col("beeindigd_op", "sheet-col-ended-on"),
+    col("beveiliging", "sheet-col-security"),
+];
+
+/// The columns a processor import reads (all but the id).
+pub const PROCESSOR_IMPORTED: std::ops::Range<usize> = 1..12;
 
 fn header(columns: &[Column], lang: Lang) -> Vec<String> {
     columns.iter().map(|c| t(lang, c.label)).collect()
@@ -423,6 +453,69 @@ pub fn ledger_sheet(
     }
 }
 
+/// The processor agreements (art. 28 AVG), the reviews due first; the security measures only
+/// where the keeper's read opened them.
+pub fn processor_sheet(agreements: &[super::ProcessorAgreement], lang: Lang) -> Sheet {
+    let rows = agreements
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::text(a.id.clone()),
+                Cell::text(a.processor.clone()),
+                Cell::text(a.kvk.clone().unwrap_or_default()),
+                Cell::text(a.processings.join(", ")),
+                Cell::text(a.categories.join(", ")),
+                Cell::text(a.subprocessors.join(", ")),
+                Cell::text(a.countries.join(", ")),
+                Cell::Date(a.signed_on),
+                Cell::date(a.reviewed_on),
+                Cell::Date(a.next_review),
+                Cell::date(a.ended_on),
+                Cell::text(a.security.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: Register::Verwerkers.tab(lang),
+        header: header(&PROCESSOR_COLUMNS, lang),
+        rows,
+    }
+}
+
+/// The privacy assets (BG wonen E13): the systems and where each keeps which categories.
+pub fn asset_sheet(assets: &[super::PrivacyAsset], lang: Lang) -> Sheet {
+    let head = [
+        "sheet-col-id",
+        "sheet-col-name",
+        "sheet-col-kind",
+        "sheet-col-categories",
+        "sheet-col-country",
+        "sheet-col-location",
+        "sheet-col-agreement",
+        "sheet-col-owner-role",
+    ];
+    let rows = assets
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::text(a.id.clone()),
+                Cell::text(a.name.clone()),
+                Cell::text(a.kind.clone()),
+                Cell::text(a.categories.join(", ")),
+                Cell::text(a.country.clone()),
+                Cell::text(a.location.clone().unwrap_or_default()),
+                Cell::text(a.agreement.clone().unwrap_or_default()),
+                Cell::text(a.owner_role.clone()),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: Register::Middelen.tab(lang),
+        header: head.iter().map(|k| t(lang, k)).collect(),
+        rows,
+    }
+}
+
 impl Vault {
     /// The registers of `which` (all where empty) that the caller's role may read, each
     /// through its own logged read; a register the role may not read is left out, not refused.
@@ -475,6 +568,8 @@ impl Vault {
                 let names = self.names_of(actor, &persons, "verstrekkingen").await?;
                 ledger_sheet(reglement, &ledger, &names, lang)
             }
+            Register::Verwerkers => processor_sheet(&self.processors(actor).await?, lang),
+            Register::Middelen => asset_sheet(&self.assets(actor).await?, lang),
         })
     }
 }

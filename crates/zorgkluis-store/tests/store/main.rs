@@ -18,6 +18,7 @@ mod incidents;
 mod log_review;
 mod objections;
 mod persons;
+mod processors;
 mod registers;
 mod requests;
 mod research;

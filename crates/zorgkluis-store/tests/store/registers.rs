@@ -140,6 +140,31 @@ fn complaint_row(told: Option<jiff::civil::Date>) -> Vec<Cell> {
     ]
 }
 
+/// A processor tab as kept by hand: a few of the export's columns, in another order.
+fn processor_tab(processing: &str) -> Sheet {
+    Sheet {
+        name: "Verwerkers".into(),
+        header: [
+            "Verwerker",
+            "Getekend op",
+            "Verwerkingen",
+            "Categorieën",
+            "Landen",
+            "Beveiligingsmaatregelen",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: vec![vec![
+            Cell::text("Voorbeeld ECD BV"),
+            Cell::Date(date(2026, 2, 1)),
+            Cell::text(processing),
+            Cell::text("naw, gezondheid"),
+            Cell::text("NL, DE"),
+            Cell::text("Versleuteld, twee factoren"),
+        ]],
+    }
+}
+
 /// The cells of `sheet` as an import reads them, in the order of `header`.
 fn as_read(sheet: &Sheet) -> Vec<Vec<ReadCell>> {
     let bytes = to_xlsx(std::slice::from_ref(sheet)).unwrap();
@@ -192,22 +217,35 @@ zorgkluis_testkit::on_both_backends! {
             )
             .await
             .unwrap();
+        vault
+            .record_processor(&fg(), &crate::processors::agreement(date(2026, 1, 15), &["NL"]))
+            .await
+            .unwrap();
         let before = event_count(&vault).await;
         let sheets = vault.register_workbook(&fg(), &[], Lang::Nl).await.unwrap();
         let tabs: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(tabs, ["Verwerkingen", "Incidenten", "Verstrekkingen"], "{}", store.name());
+        assert_eq!(
+            tabs,
+            ["Verwerkingen", "Incidenten", "Verstrekkingen", "Verwerkers", "Privacymiddelen"],
+            "{}",
+            store.name()
+        );
         assert!(event_count(&vault).await > before, "each register's read is logged");
         let incidents = &sheets[1];
         assert_eq!(incidents.rows.len(), 1);
         assert!(incidents.rows[0].contains(&Cell::text("Een laptop is gestolen uit de auto")));
         assert!(sheets[0].rows.len() >= 5, "a row per processing of the reglement");
+        let processors = &sheets[3];
+        assert_eq!(processors.rows.len(), 1);
+        assert!(processors.rows[0].contains(&Cell::text("Voorbeeld ECD BV")));
+        assert!(processors.rows[0].contains(&Cell::Date(date(2027, 1, 15))), "the review a year on");
 
         let of_directie = vault.register_workbook(&directie, &[], Lang::En).await.unwrap();
         let tabs: Vec<&str> = of_directie.iter().map(|s| s.name.as_str()).collect();
         assert!(tabs.contains(&"Complaints") && !tabs.contains(&"Incidents"), "{tabs:?}");
         // Written and read back as XLSX, every tab is there.
         let read = read_xlsx(&to_xlsx(&sheets).unwrap()).unwrap();
-        assert_eq!(read.len(), 3);
+        assert_eq!(read.len(), 5);
         assert_eq!(read[1].rows.len(), 1);
     }
 
@@ -244,6 +282,12 @@ zorgkluis_testkit::on_both_backends! {
         assert!(vault.incidents(&fg()).await.unwrap().is_empty());
         assert!(vault.complaints(&fg()).await.unwrap().is_empty());
 
+        // A processing the reglement does not have is named in its column.
+        let outcome = workbook(&vault, &[processor_tab("salarissen")]).await;
+        let p = &outcome.problems[0];
+        assert_eq!((p.row, p.column.as_deref(), p.field.as_deref()), (2, Some("C"), Some("Verwerkingen")), "{p}");
+        assert!(vault.processors(&fg()).await.unwrap().is_empty());
+
         // A column the register does not have would be lost: named, nothing imported.
         let mut tab = incident_tab(vec![breach_row(5, 10, "")]);
         tab.header.push("Opmerkingen".into());
@@ -261,13 +305,25 @@ zorgkluis_testkit::on_both_backends! {
         ]);
         let complaints = complaint_tab(vec![complaint_row(Some(date(2026, 10, 6)))]);
         let before = event_count(&vault).await;
-        let outcome = workbook(&vault, &[incidents.clone(), complaints.clone()]).await;
+        let outcome = workbook(
+            &vault,
+            &[incidents.clone(), complaints.clone(), processor_tab("zorgverlening")],
+        )
+        .await;
         assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
         assert_eq!(
             outcome.imported,
-            [("incidenten".to_owned(), 2), ("klachten".to_owned(), 1)]
+            [
+                ("incidenten".to_owned(), 2),
+                ("klachten".to_owned(), 1),
+                ("verwerkers".to_owned(), 1)
+            ]
         );
-        assert_eq!(event_count(&vault).await, before + 3, "an event per imported row");
+        assert_eq!(event_count(&vault).await, before + 4, "an event per imported row");
+        let agreements = vault.processors(&fg()).await.unwrap();
+        assert_eq!(agreements.len(), 1);
+        assert_eq!(agreements[0].next_review, date(2027, 2, 1), "a year on, as recorded ones");
+        assert_eq!(agreements[0].countries, ["NL", "DE"]);
 
         let stored = vault.incidents(&fg()).await.unwrap();
         assert_eq!(stored.len(), 2);
