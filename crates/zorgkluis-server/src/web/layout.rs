@@ -55,10 +55,28 @@ fn nav_links(vault: &Vault, caller: &Caller) -> Vec<NavLink> {
             label: "nav-incidents",
         });
     }
+    if vault.may(actor, Duty::ManageIncidents) {
+        links.push(NavLink {
+            href: super::processors::REGISTER_PATH,
+            label: "nav-processors",
+        });
+    }
     if vault.may(actor, Duty::HandleRequests) {
         links.push(NavLink {
             href: "/verzoeken",
             label: "nav-requests",
+        });
+    }
+    if vault.may(actor, Duty::ManageComplaints) {
+        links.push(NavLink {
+            href: super::complaints::REGISTER_PATH,
+            label: "nav-complaints",
+        });
+    }
+    if vault.may(actor, Duty::CheckContact) {
+        links.push(NavLink {
+            href: super::contacts::PATH,
+            label: "nav-do-not-contact",
         });
     }
     if vault.may(actor, Duty::RunRetention) {
@@ -83,6 +101,18 @@ fn nav_links(vault: &Vault, caller: &Caller) -> Vec<NavLink> {
         links.push(NavLink {
             href: super::disclosures::RECIPIENTS_PATH,
             label: "nav-recipients",
+        });
+    }
+    if vault.may(actor, Duty::ReadAudit) {
+        links.push(NavLink {
+            href: super::log_review::PATH,
+            label: "nav-log-review",
+        });
+    }
+    if vault.may(actor, Duty::ReadAudit) || vault.may(actor, Duty::ViewOverview) {
+        links.push(NavLink {
+            href: super::annual_report::PATH,
+            label: "nav-annual-report",
         });
     }
     links

@@ -20,7 +20,7 @@ mod home;
 pub(crate) mod incidents;
 pub(crate) mod layout;
 mod letters;
-mod log_review;
+pub(crate) mod log_review;
 mod officer;
 pub(crate) mod processors;
 mod requests;
