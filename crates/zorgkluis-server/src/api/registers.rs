@@ -4,7 +4,6 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
-use zorgkluis_store::vault::Register;
 
 use super::{Query, Refusals};
 use crate::{AppError, AppState, Caller};
@@ -33,25 +32,5 @@ pub(crate) async fn register(
     Path(id): Path<String>,
     Query(q): Query<FormatQuery>,
 ) -> Result<Response, AppError> {
-    let register = Register::from_id(&id).ok_or(AppError::NotFound)?;
-    let csv = match q.format.as_deref() {
-        None | Some("xlsx") => false,
-        Some("csv") => true,
-        Some(other) => {
-            return Err(AppError::invalid(
-                "format",
-                &format!("`{other}`: xlsx or csv"),
-            ));
-        }
-    };
-    let sheet = s
-        .vault
-        .register_sheet(&caller.actor, register, caller.lang)
-        .await?;
-    let stem = register.id();
-    if csv {
-        Ok(crate::web::downloads::csv_response(&sheet, stem))
-    } else {
-        crate::web::downloads::xlsx_response(&[sheet], stem)
-    }
+    crate::web::downloads::register_download(&s, &caller, &id, q.format.as_deref(), "format").await
 }

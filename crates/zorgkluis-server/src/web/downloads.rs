@@ -87,15 +87,25 @@ pub(crate) async fn register(
     Path(id): Path<String>,
     Query(q): Query<FormatQuery>,
 ) -> Result<Response, AppError> {
-    let register = Register::from_id(&id).ok_or(AppError::NotFound)?;
-    let csv = match q.formaat.as_deref() {
+    register_download(&s, &caller, &id, q.formaat.as_deref(), "formaat").await
+}
+
+/// One register as a download, for the web page and the API alike: xlsx (without a format) or
+/// csv; an unknown register is not found before anything is read, an unknown format names
+/// `field`.
+pub(crate) async fn register_download(
+    s: &AppState,
+    caller: &Caller,
+    id: &str,
+    format: Option<&str>,
+    field: &str,
+) -> Result<Response, AppError> {
+    let register = Register::from_id(id).ok_or(AppError::NotFound)?;
+    let csv = match format {
         None | Some("xlsx") => false,
         Some("csv") => true,
         Some(other) => {
-            return Err(AppError::invalid(
-                "formaat",
-                &format!("`{other}`: xlsx or csv"),
-            ));
+            return Err(AppError::invalid(field, &format!("`{other}`: xlsx or csv")));
         }
     };
     let sheet = s
