@@ -287,6 +287,11 @@ requests-back = Back to the requests
 
 ## the register of incidents and data breaches
 incidents-register = Incidents and data breaches
+incidents-show = Show
+incidents-show-all = all incidents
+incidents-show-open = still to notify or decide
+incidents-show-decided = decided
+incidents-filter-button = Show
 incidents-explained = What is still to be notified to the Dutch Data Protection Authority comes first, by the hours left of the 72 (art. 33(1) GDPR); then the rest, newest first.
 incidents-none = There are no incidents in the register.
 incidents-none-open = No data breaches still to be notified.

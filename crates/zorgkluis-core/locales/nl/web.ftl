@@ -287,6 +287,11 @@ requests-back = Terug naar de verzoeken
 
 ## the register of incidents and data breaches
 incidents-register = Incidenten en datalekken
+incidents-show = Toon
+incidents-show-all = alle incidenten
+incidents-show-open = nog te melden of te besluiten
+incidents-show-decided = afgehandeld
+incidents-filter-button = Toon
 incidents-explained = Wat nog bij de Autoriteit Persoonsgegevens gemeld moet worden staat bovenaan, op de uren die van de 72 over zijn (art. 33 lid 1 AVG); daarna de rest, het nieuwste eerst.
 incidents-none = Er staan geen incidenten in het register.
 incidents-none-open = Geen datalekken die nog gemeld moeten worden.

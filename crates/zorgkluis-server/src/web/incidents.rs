@@ -52,19 +52,57 @@ pub(crate) fn by_urgency(mut all: Vec<Incident>) -> Vec<Incident> {
     all
 }
 
+/// Which incidents the register shows: all (without it), those still waiting for the AP, or
+/// those decided (notified, or decided not to be).
+#[derive(Deserialize, Default)]
+pub(crate) struct Filter {
+    #[serde(default)]
+    toon: String,
+}
+
+impl Filter {
+    fn keeps(&self, i: &Incident) -> bool {
+        match self.toon.as_str() {
+            "open" => i.open(),
+            "afgehandeld" => !i.open(),
+            _ => true,
+        }
+    }
+}
+
 pub(crate) async fn register(
     State(s): State<AppState>,
     caller: Caller,
+    crate::api::Query(filter): crate::api::Query<Filter>,
 ) -> Result<Markup, AppError> {
+    if !matches!(filter.toon.as_str(), "" | "alle" | "open" | "afgehandeld") {
+        return Err(AppError::invalid("toon", "open, afgehandeld or alle"));
+    }
     let lang = caller.lang;
     let now = Timestamp::now();
-    let all = by_urgency(s.vault.incidents(&caller.actor).await?);
+    let every = by_urgency(s.vault.incidents(&caller.actor).await?);
+    // The forms to notify the AP are the work still to do: beside the open ones only.
+    let open_ones: Vec<&Incident> = every
+        .iter()
+        .filter(|i| i.open() && filter.toon != "afgehandeld")
+        .collect();
+    let all: Vec<&Incident> = every.iter().filter(|i| filter.keeps(i)).collect();
     let title = t(lang, "incidents-register");
     let body = html! {
         p.sub { (t(lang, "incidents-explained")) }
         p {
             a href=(super::downloads::register_path(zorgkluis_store::vault::Register::Incidenten, false)) download { (t(lang, "register-download-xlsx")) } " · "
             a href=(super::downloads::register_path(zorgkluis_store::vault::Register::Incidenten, true)) download { (t(lang, "register-download-csv")) }
+        }
+        form.filters method="get" action="/toezicht/incidenten" {
+            label for="f-toon" { (t(lang, "incidents-show")) }
+            select id="f-toon" name="toon" {
+                option value="alle" selected[!matches!(filter.toon.as_str(), "open" | "afgehandeld")] { (t(lang, "incidents-show-all")) }
+                option value="open" selected[filter.toon == "open"] { (t(lang, "incidents-show-open")) }
+                option value="afgehandeld" selected[filter.toon == "afgehandeld"] { (t(lang, "incidents-show-decided")) }
+            }
+            " "
+            button type="submit" { (t(lang, "incidents-filter-button")) }
         }
         @if all.is_empty() {
             p.empty { (t(lang, "incidents-none")) }
@@ -78,7 +116,7 @@ pub(crate) async fn register(
                     th scope="col" { (t(lang, "incidents-risk")) }
                 } }
                 tbody {
-                    @for i in &all {
+                    @for i in all.iter().copied() {
                         tr.overdue[i.open() && i.clock.hours_left(now) < 0] {
                             td {
                                 strong { (state(i, now, lang)) }
@@ -94,7 +132,7 @@ pub(crate) async fn register(
                 }
             }
         }
-        @for i in all.iter().filter(|i| i.open()) {
+        @for i in open_ones.iter().copied() {
             section.panel aria-labelledby={ "melding-" (i.id) } {
                 h2 id={ "melding-" (i.id) } { (t(lang, "incidents-notify")) ": " (i.facts.description) }
                 form method="post" action={ "/toezicht/incidenten/" (i.id) "/melding" } {

@@ -41,6 +41,12 @@ zorgkluis_testkit::app_on_both_backends! {
 
         let (_, page) = fg.get("/toezicht/incidenten");
         assert!(page.contains("/toezicht/registers/incidenten?formaat=csv"), "{page}");
+        // The register's filter: the open incident under "open", not under "afgehandeld".
+        let (_, open) = fg.get("/toezicht/incidenten?toon=open");
+        assert!(open.contains("Een usb-stick met een cliëntenlijst is zoek"), "{open}");
+        let (_, decided) = fg.get("/toezicht/incidenten?toon=afgehandeld");
+        assert!(!decided.contains("Een usb-stick met een cliëntenlijst is zoek"), "{decided}");
+        assert_eq!(fg.get("/toezicht/incidenten?toon=misschien").0, 422);
         let (status, csv) = fg.get("/toezicht/registers/incidenten?formaat=csv");
         assert_eq!(status, 200);
         assert!(csv.contains("\"Een usb-stick met een cliëntenlijst is zoek\""), "{csv}");
