@@ -380,6 +380,18 @@ fn synthetic_client(n: usize, records: usize, old: bool) -> ImportPerson {
 /// `old_every`-th client old, none for 0; see [`synthetic_client`]), imported through the
 /// access path.
 async fn organisation(backend: &str, persons: usize, records: usize, old_every: usize) -> Vault {
+    organisation_with_ids(backend, persons, records, old_every)
+        .await
+        .0
+}
+
+/// [`organisation`], with the ids of the imported persons in the order they were made.
+async fn organisation_with_ids(
+    backend: &str,
+    persons: usize,
+    records: usize,
+    old_every: usize,
+) -> (Vault, Vec<String>) {
     let loc = location(backend).await;
     vault::init(&loc).unwrap();
     let src = source();
@@ -389,7 +401,11 @@ async fn organisation(backend: &str, persons: usize, records: usize, old_every: 
         .await
         .unwrap();
     let system = Actor::system("bench");
-    for (id, role) in [("zorg", "zorgverlener"), ("admin", "administratie")] {
+    for (id, role) in [
+        ("zorg", "zorgverlener"),
+        ("admin", "administratie"),
+        ("dir", "directie"),
+    ] {
         vault
             .accounts()
             .create_user(&system, id, role, "een lang wachtwoord", false)
@@ -404,18 +420,20 @@ async fn organisation(backend: &str, persons: usize, records: usize, old_every: 
     let all: Vec<ImportPerson> = (0..persons)
         .map(|n| synthetic_client(n, records, old_every != 0 && n % old_every == 0))
         .collect();
+    let mut ids = Vec::with_capacity(persons);
     for batch in all.chunks(1000) {
         let plan = vault
             .check_import(&admin, batch, "migratie")
             .await
             .unwrap()
             .unwrap_or_else(|p| panic!("{:?}", p.first()));
-        vault
+        let imported = vault
             .import(&admin, &plan, batch, "migratie", 64, &|_| ())
             .await
             .unwrap_or_else(|(i, e)| panic!("{i}: {e}"));
+        ids.extend(imported.into_iter().map(|p| p.id));
     }
-    vault
+    (vault, ids)
 }
 
 fn today() -> jiff::civil::Date {
@@ -518,8 +536,107 @@ fn retention_run(c: &mut Criterion) {
     group.finish();
 }
 
+/// An access request carried out, as the API's client does it (the peer comparison's flow,
+/// `scripts/peer/zorgkluis_dsr.py`, without HTTP): filed, identity established, taken into
+/// progress, granted, released, executed (the export of a client with 100 records) and the
+/// export built once more for the HTML page. In an organisation of 2,000 clients of 100 records.
+/// Each sample files a new request for the next client, so no step repeats on the same request.
+fn request_flow(c: &mut Criterion) {
+    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus, RequestType};
+    use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    const PERSONS: usize = 2_000;
+    const RECORDS: usize = 100;
+    let mut group = c.benchmark_group("request_flow");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(1));
+    for backend in ["sqlite", "postgres"] {
+        let (vault, ids) = rt.block_on(organisation_with_ids(backend, PERSONS, RECORDS, 0));
+        let dir = rt
+            .block_on(vault.accounts().staff_actor("dir", "bench"))
+            .unwrap();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        group.bench_function(BenchmarkId::new("access", backend), |b| {
+            b.to_async(&rt).iter(|| async {
+                // Adults only: a minor's request is filed by the parents (WGBO).
+                let person =
+                    &ids[next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % PERSONS];
+                let on = today();
+                let filed = vault
+                    .file_request(
+                        &dir,
+                        &NewRequest {
+                            person: person.clone(),
+                            request: RequestType::Inzage,
+                            channel: Channel::Email,
+                            received: on,
+                            requester: RequesterFacts::default(),
+                            details: RequestDetails::default(),
+                        },
+                        Lang::Nl,
+                    )
+                    .await
+                    .unwrap();
+                for to in [
+                    RequestStatus::IdentiteitVastgesteld,
+                    RequestStatus::InBehandeling,
+                ] {
+                    vault
+                        .advance_request(&dir, &filed.id, to, on, Lang::Nl)
+                        .await
+                        .unwrap();
+                }
+                vault
+                    .decide_request(
+                        &dir,
+                        &filed.id,
+                        RequestOutcome::Toegewezen,
+                        &[],
+                        on,
+                        Lang::Nl,
+                    )
+                    .await
+                    .unwrap();
+                vault
+                    .release_export(&dir, &filed.id, Lang::Nl)
+                    .await
+                    .unwrap();
+                let (export, json) = vault
+                    .execute_export(&dir, &filed.id, Lang::Nl, |e| {
+                        serde_json::to_vec(e).map_err(std::io::Error::other)
+                    })
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    export
+                        .categories
+                        .iter()
+                        .map(|c| c.entries.len())
+                        .sum::<usize>(),
+                    RECORDS + 1,
+                    "the records and the identification facts"
+                );
+                assert!(json.len() > 10_000);
+                let again = vault
+                    .subject_export(&dir, &filed.id, Lang::Nl)
+                    .await
+                    .unwrap();
+                assert_eq!(again.categories.len(), export.categories.len());
+            });
+        });
+        rt.block_on(vault.close());
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    request_flow,
     raw_fsync,
     aead,
     access_path,
