@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use zorgkluis_testkit::TestApp;
 
 use crate::chain_length;
+use crate::refusals::Web;
 
 fn today() -> jiff::civil::Date {
     zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
@@ -147,5 +148,36 @@ zorgkluis_testkit::app_on_both_backends! {
         let (status, v) = app.get(Some("admin-1"), &format!("/api/v1/persons/{client}/legal-facts"));
         assert_eq!(status, 200, "{v}");
         assert!(v["deceased"].is_null(), "{v}");
+    }
+
+    /// The dossier's panel "Vertegenwoordiging": the legal status and representatives with
+    /// names and Dutch dates, the form for the administration; bad input is a 422 with the
+    /// error beside its field, and changes nothing.
+    fn the_dossier_shows_the_representation_panel(app) {
+        let client = person(&app, "client", "Synthetische Cliënt", &years_ago(40));
+        let mentor = person(&app, "vertegenwoordiger", "Synthetische Mentor", &years_ago(50));
+        let (status, v) = app.put(Some("admin-1"), &format!("/api/v1/persons/{client}/legal-facts"),
+            &json!({"legal_status": "mentorschap", "legal_status_since": "2025-03-03"}));
+        assert_eq!(status, 200, "{v}");
+        let web = Web::login(&app, "admin-1");
+        let (status, html) = web.post(&format!("/clienten/{client}/vertegenwoordiger"),
+            &format!("persoon={mentor}&grond=mentor&vanaf=2025-03-03&tot=&machtiging="));
+        assert_eq!(status, 303, "{html}");
+        let (status, html) = web.get(&format!("/clienten/{client}"));
+        assert_eq!(status, 200, "{html}");
+        assert!(html.contains("Vertegenwoordiging"), "{html}");
+        assert!(html.contains("mentorschap, sinds 3 maart 2025"), "{html}");
+        assert!(html.contains("Synthetische Mentor"), "{html}");
+        assert!(html.contains("vanaf 3 maart 2025"), "{html}");
+        assert!(html.contains("data-form=\"vertegenwoordiger\""), "the administration may add");
+        let before = chain_length(&app);
+        let (status, html) = web.post(&format!("/clienten/{client}/vertegenwoordiger"),
+            &format!("persoon={mentor}&grond=gemachtigde&vanaf=2025-03-03&tot=&machtiging="));
+        assert_eq!(status, 422, "{html}");
+        assert!(html.contains("id=\"fout-authorised_on\""), "{html}");
+        let (_, v) = app.get(Some("admin-1"), &format!("/api/v1/persons/{client}/representatives"));
+        assert_eq!(v["representatives"].as_array().unwrap().len(), 1, "nothing added");
+        // The failed form was not written (the page shown again reads the panel: logged reads).
+        assert!(chain_length(&app) > before);
     }
 }
