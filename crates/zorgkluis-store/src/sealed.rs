@@ -329,6 +329,17 @@ pub(crate) enum SealedKind {
     /// name (`details`), or the compelling grounds of a rejection (`compelling_grounds`),
     /// opened under the duty of handling requests.
     ObjectionText { id: String, field: String },
+    /// The facts the law turns on (`field` `legal_facts`: the date of death, the legal status)
+    /// or a representative's link (`link`: its ground, the date of a written authorisation),
+    /// opened with a read of their category or under the duty of handling requests (who may
+    /// file).
+    Representation {
+        id: String,
+        field: String,
+        /// The category the reglement keeps them in (`juridisch`, or `naw`): what a read must
+        /// be of to open them. Not in the context: the ciphertext stays the same whichever.
+        category: String,
+    },
 }
 
 impl SealedKind {
@@ -363,6 +374,9 @@ impl SealedKind {
             }
             SealedKind::ObjectionText { id, field } => {
                 format!("objection\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
+            }
+            SealedKind::Representation { id, field, .. } => {
+                format!("representation\0{tenant}\0{person}\0{id}\0{field}").into_bytes()
             }
         }
     }
@@ -677,6 +691,10 @@ impl Sealed {
                 SealedKind::HoldReason { .. } | SealedKind::ExtensionReason { .. },
                 Reveals::HoldReasons,
             ) => true,
+            (SealedKind::Representation { category, .. }, Reveals::Content) => {
+                same_category(category)
+            }
+            (SealedKind::Representation { .. }, Reveals::Requests) => true,
             _ => false,
         }
     }

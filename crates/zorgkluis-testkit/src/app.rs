@@ -210,6 +210,15 @@ impl TestApp {
         Self::read(req.send_json(body).unwrap())
     }
 
+    /// PUT a JSON body to `path`.
+    pub fn put(&self, who: Option<&str>, path: &str, body: &Value) -> Reply {
+        let mut req = self.agent.put(format!("{}{path}", self.base));
+        if let Some(w) = who {
+            req = req.header("Authorization", format!("Bearer {}", self.tokens[w]));
+        }
+        Self::read(req.send_json(body).unwrap())
+    }
+
     /// POST a raw body as JSON (for malformed bodies).
     pub fn post_raw(&self, who: &str, path: &str, body: &str) -> Reply {
         let resp = self

@@ -10,6 +10,7 @@ mod import_cmd;
 mod incident_cmd;
 mod log_review_cmd;
 mod objection_cmd;
+mod person_cmd;
 mod processor_cmd;
 mod register_cmd;
 mod reglement_cmd;
@@ -230,6 +231,10 @@ enum Command {
     /// Restore the embedded database from FILE (for PostgreSQL: after pg_restore, without a
     /// file); erasures made since the backup stay in force.
     Restore { file: Option<PathBuf> },
+    /// A person's facts the law turns on (date of death, legal status) and representatives,
+    /// acting as a staff member (--as).
+    #[command(subcommand)]
+    Person(person_cmd::PersonCommand),
 }
 
 /// The language: the flag, else ZORGKLUIS_LANG, else Dutch.
@@ -320,5 +325,6 @@ fn main() -> ExitCode {
         Command::Restore { file } => store_cmd::restore(&cli.installation, file, lang),
         Command::Retention(cmd) => retention_cmd::run(&cli.installation, cmd, lang),
         Command::Import(args) => import_cmd::run(&cli.installation, args, lang),
+        Command::Person(cmd) => person_cmd::run(&cli.installation, cmd, lang),
     }
 }

@@ -3680,3 +3680,99 @@ fn the_processor_register_keeps_its_reviews() {
         "an ended agreement is never due"
     );
 }
+
+#[test]
+fn a_persons_legal_facts_and_representatives_on_the_command_line() {
+    let (_dir, data, person) = installation_with_a_client();
+    // The administration keeps legal data (BG wonen 3.1: `juridisch`).
+    let add = Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
+        .args([
+            "--data-dir",
+            &data,
+            "user",
+            "add",
+            "--id",
+            "admin-1",
+            "--role",
+            "administratie",
+        ])
+        .env("ZORGKLUIS_PASSWORD", "een-lang-genoeg-wachtwoord")
+        .output()
+        .unwrap();
+    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "person"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let o = run(&[
+        "facts",
+        "--as",
+        "admin-1",
+        &person,
+        "--legal-status",
+        "curatele",
+        "--legal-status-since",
+        "2025-01-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("curatele, sinds 2025-01-01"),
+        "{}",
+        stdout(&o)
+    );
+    let shown = json(&run(&["facts", "--as", "admin-1", &person, "--json"]));
+    assert_eq!(shown["legal_status"], "curatele");
+    let tomorrow = zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
+        .checked_add(jiff::Span::new().days(1))
+        .unwrap()
+        .to_string();
+    let bad: [(&[&str], &str); 3] = [
+        (
+            &["facts", "--as", "admin-1", &person, "--deceased", &tomorrow],
+            "--deceased",
+        ),
+        (
+            &[
+                "represent",
+                "--as",
+                "admin-1",
+                &person,
+                "--by",
+                &person,
+                "--ground",
+                "mentor",
+            ],
+            "--by",
+        ),
+        (
+            &[
+                "represent",
+                "--as",
+                "admin-1",
+                &person,
+                "--by",
+                "00000000-0000-4000-8000-000000000001",
+                "--ground",
+                "gemachtigde",
+            ],
+            "--authorised-on",
+        ),
+    ];
+    for (args, flag) in bad {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(flag), "{args:?}: {}", stderr(&o));
+    }
+    let r = json(&run(&[
+        "representatives",
+        "--as",
+        "admin-1",
+        &person,
+        "--json",
+    ]));
+    assert_eq!(r["representatives"].as_array().unwrap().len(), 0, "{r}");
+    assert!(r["facts"]["deceased"].is_null(), "nothing changed: {r}");
+    let o = zorgkluis(&["--data-dir", data.as_str(), "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

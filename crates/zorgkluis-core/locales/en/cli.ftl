@@ -277,3 +277,16 @@ cli-processor-subprocessors = sub-processors: { $list }
 cli-processor-security = security measures: { $text }
 cli-processor-none = No processor agreements.
 cli-asset-none = No privacy assets.
+## person: facts the law turns on and representatives
+cli-person-deceased = Died on { $date }.
+cli-person-alive = No date of death registered.
+cli-person-legal-status = Legal status: { $status }, since { $since }.
+cli-person-no-legal-status = No legal status (curatele, mentorschap, beschermingsbewind) registered.
+cli-person-facts-recorded = Facts of { $id } recorded.
+cli-person-linked = Representation { $id } recorded: { $by } as { $ground } of { $person }, { $validity }.
+cli-person-valid-from = valid from { $from }
+cli-person-valid-between = valid from { $from } up to and including { $until }
+cli-person-authorised = written authorisation of { $date }
+cli-person-ended = ended on { $date }
+cli-person-no-representatives = No representatives registered.
+cli-person-ended-now = Representation { $id } ended on { $date }.

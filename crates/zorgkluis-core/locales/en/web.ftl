@@ -1077,3 +1077,25 @@ assets-no-agreement = None (kept in-house)
 assets-owner = Owner
 assets-new = Record a privacy asset
 assets-record = Record the system
+
+## the dossier's panel "Vertegenwoordiging" (issue 12 part 1)
+representation-title = Representation
+representation-legal-status = Legal status
+representation-legal-status-since = { $status }, since { $since }
+representation-no-legal-status = no curatele, mentorschap or beschermingsbewind registered
+representation-deceased = Died on { $date }.
+representation-none = No representatives registered.
+representation-valid-from = from { $from }
+representation-valid-between = from { $from } up to and including { $until }
+representation-authorised = written authorisation of { $date }
+representation-ended = ended on { $date }
+representation-col-name = Name
+representation-col-validity = Validity
+representation-name-withheld = (name not shown)
+representation-add-open = Add a representative
+representation-by-label = Representative (person id of a registered person)
+representation-ground-label = Ground
+representation-from-label = Valid from
+representation-until-label = Valid up to and including (empty: open)
+representation-authorised-label = Date of the written authorisation (required for a proxy)
+representation-add-button = Record the representative

@@ -277,3 +277,16 @@ cli-processor-subprocessors = subverwerkers: { $list }
 cli-processor-security = beveiligingsmaatregelen: { $text }
 cli-processor-none = Geen verwerkersovereenkomsten.
 cli-asset-none = Geen privacy-assets.
+## person: facts the law turns on and representatives
+cli-person-deceased = Overleden op { $date }.
+cli-person-alive = Geen overlijdensdatum geregistreerd.
+cli-person-legal-status = Juridische status: { $status }, sinds { $since }.
+cli-person-no-legal-status = Geen juridische status (curatele, mentorschap, beschermingsbewind) geregistreerd.
+cli-person-facts-recorded = Gegevens van { $id } vastgelegd.
+cli-person-linked = Vertegenwoordiging { $id } vastgelegd: { $by } als { $ground } van { $person }, { $validity }.
+cli-person-valid-from = geldig vanaf { $from }
+cli-person-valid-between = geldig van { $from } tot en met { $until }
+cli-person-authorised = schriftelijke machtiging van { $date }
+cli-person-ended = beëindigd op { $date }
+cli-person-no-representatives = Geen vertegenwoordigers geregistreerd.
+cli-person-ended-now = Vertegenwoordiging { $id } beëindigd op { $date }.

@@ -1077,3 +1077,25 @@ assets-no-agreement = Geen (eigen beheer)
 assets-owner = Eigenaar
 assets-new = Privacy-asset vastleggen
 assets-record = Systeem vastleggen
+
+## the dossier's panel "Vertegenwoordiging" (issue 12 part 1)
+representation-title = Vertegenwoordiging
+representation-legal-status = Juridische status
+representation-legal-status-since = { $status }, sinds { $since }
+representation-no-legal-status = geen curatele, mentorschap of beschermingsbewind geregistreerd
+representation-deceased = Overleden op { $date }.
+representation-none = Geen vertegenwoordigers geregistreerd.
+representation-valid-from = vanaf { $from }
+representation-valid-between = van { $from } tot en met { $until }
+representation-authorised = schriftelijke machtiging van { $date }
+representation-ended = beëindigd op { $date }
+representation-col-name = Naam
+representation-col-validity = Geldigheid
+representation-name-withheld = (naam niet te zien)
+representation-add-open = Vertegenwoordiger toevoegen
+representation-by-label = Vertegenwoordiger (persoons-id van een geregistreerde persoon)
+representation-ground-label = Grond
+representation-from-label = Geldig vanaf
+representation-until-label = Geldig tot en met (leeg: onbepaald)
+representation-authorised-label = Datum van de schriftelijke machtiging (verplicht voor een gemachtigde)
+representation-add-button = Vertegenwoordiger vastleggen

@@ -18,6 +18,7 @@ mod persons;
 mod processors;
 mod records;
 mod registers;
+mod representation;
 mod requests;
 mod restrictions;
 mod retention;
@@ -211,6 +212,15 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(retention::run))
         .routes(routes!(retention::holds, retention::place_hold))
         .routes(routes!(retention::release_hold))
+        .routes(routes!(
+            representation::legal_facts,
+            representation::set_legal_facts
+        ))
+        .routes(routes!(
+            representation::representatives,
+            representation::add_representative
+        ))
+        .routes(routes!(representation::end_representative))
         .split_for_parts()
 }
 

@@ -199,6 +199,11 @@ pub(crate) async fn dossier(
         Vec::new()
     };
     let places_holds = vault.may(&caller.actor, Duty::PlaceHold);
+    let representation = if view.facts.is_some() {
+        super::representation::panel(&s, &caller, &person, view.care_team).await?
+    } else {
+        html! {}
+    };
     let body = html! {
         @if view.facts.is_some() { (super::consents::tabs(lang, &person, "dossier")) }
         (super::retention::dossier_notice(&caller, &s, &person, &holds))
@@ -239,6 +244,7 @@ pub(crate) async fn dossier(
             p { a href=(super::contacts::client_path(&person)) { (t(lang, "contacts-title")) } }
         }
         @if places_holds { (super::retention::place_form(&caller, &s, &person)) }
+        (representation)
     };
     Ok(page(vault, &caller, &title, body).into_response())
 }

@@ -23,6 +23,7 @@ mod letters;
 pub(crate) mod log_review;
 mod officer;
 pub(crate) mod processors;
+mod representation;
 mod requests;
 pub(crate) mod retention;
 pub(crate) mod second_factor;
@@ -176,6 +177,10 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/verzoeken/{id}/export/vrijgeven", post(export::release))
         .route("/verzoeken/{id}/export/uitvoeren", post(export::execute))
+        .route(
+            "/clienten/{id}/vertegenwoordiger",
+            post(representation::add),
+        )
         .layer(axum::middleware::from_fn(switch_language))
 }
 

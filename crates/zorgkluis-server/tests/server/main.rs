@@ -19,6 +19,7 @@ mod objections;
 mod processors;
 mod refusals;
 mod registers;
+mod representation;
 mod requests;
 mod retention;
 mod second_factor;
@@ -226,6 +227,11 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/log-review/flags"),
     ("post", "/api/v1/log-review/flags/{id}/close"),
     ("post", "/api/v1/log-review/flags/{id}/incident"),
+    ("get", "/api/v1/persons/{id}/legal-facts"),
+    ("put", "/api/v1/persons/{id}/legal-facts"),
+    ("get", "/api/v1/persons/{id}/representatives"),
+    ("post", "/api/v1/persons/{id}/representatives"),
+    ("post", "/api/v1/representatives/{id}/end"),
 ];
 
 /// Registers a person as admin-1; their id.
@@ -370,6 +376,10 @@ fn every_session_form_without_its_csrf_token_is_refused_and_changes_nothing() {
         (
             "/toezicht/logcontrole/uitvoeren".to_owned(),
             "vanaf=2026-01-01".to_owned(),
+        ),
+        (
+            format!("/clienten/{person}/vertegenwoordiger"),
+            format!("persoon={person}&grond=mentor&vanaf=2026-01-01"),
         ),
         (
             "/toezicht/logcontrole/00000000-0000-4000-8000-000000000000/afhandelen".to_owned(),
@@ -1333,6 +1343,11 @@ zorgkluis_testkit::app_on_both_backends! {
             ("post", "/api/v1/retention/holds/{id}/release", json!({})),
             ("post", "/api/v1/log-review/flags/{id}/close", json!({"note": "x"})),
             ("post", "/api/v1/log-review/flags/{id}/incident", json!({})),
+            ("get", "/api/v1/persons/{id}/legal-facts", Value::Null),
+            ("put", "/api/v1/persons/{id}/legal-facts", json!({"deceased": "2026-01-05"})),
+            ("get", "/api/v1/persons/{id}/representatives", Value::Null),
+            ("post", "/api/v1/persons/{id}/representatives", json!({"by": "00000000-0000-4000-8000-000000000001", "ground": "mentor"})),
+            ("post", "/api/v1/representatives/{id}/end", json!({"on": "2026-01-05"})),
         ];
         for (method, path) in operations(&openapi(&app)) {
             if path.contains("{id}") {
@@ -1349,6 +1364,8 @@ zorgkluis_testkit::app_on_both_backends! {
                     let path = template.replace("{id}", id);
                     let (status, v) = if *method == "get" {
                         app.get(Some(who), &path)
+                    } else if *method == "put" {
+                        app.put(Some(who), &path, body)
                     } else {
                         app.post(Some(who), &path, body)
                     };

@@ -285,6 +285,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0025_processors.sql"),
         include_str!("../../migrations/postgres/0025_processors.sql"),
     ),
+    (
+        26,
+        "representation",
+        include_str!("../../migrations/sqlite/0026_representation.sql"),
+        include_str!("../../migrations/postgres/0026_representation.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

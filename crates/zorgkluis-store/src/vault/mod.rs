@@ -42,6 +42,7 @@ mod recipient_notices;
 mod records;
 mod register_import;
 mod register_sheets;
+mod representation;
 mod requests;
 mod research;
 mod restriction_request;
@@ -108,6 +109,9 @@ pub use register_import::{ImportOutcome, SheetProblem};
 pub use register_sheets::{
     COMPLAINT_COLUMNS, COMPLAINT_IMPORTED, Column, INCIDENT_COLUMNS, INCIDENT_IMPORTED, Register,
     ledger_sheet,
+};
+pub use representation::{
+    ActingFor, LEGAL_STATUSES, LegalFacts, NewRepresentative, Representation, Representative,
 };
 pub use requests::{
     DecisionView, ExtensionView, FiledRequest, NewRequest, RequestDetails, RequestFilter,

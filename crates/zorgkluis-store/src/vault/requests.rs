@@ -353,6 +353,90 @@ fn reason_kind(id: &str) -> SealedKind {
     }
 }
 
+/// Why the stored facts refuse a filing; `denied`: the requester is not linked to the subject
+/// on the received date, which is logged as a denied filing.
+struct StoredRefusal {
+    error: VaultError,
+    denied: bool,
+}
+
+/// Who files, from the stored facts where they are: the requester's link to the subject valid
+/// on `received` gives the kind and the written authorisation; the subject's registered date of
+/// death and the legal status in force then fill in the rest (a flag fills in what is not
+/// stored, and one that contradicts what is stored is refused naming it).
+fn stored_requester(
+    given: &RequesterFacts,
+    stored: &super::representation::FilingFacts,
+    received: Date,
+) -> Result<RequesterFacts, StoredRefusal> {
+    let refuse = |field: &'static str, message: String| StoredRefusal {
+        error: VaultError::Invalid { field, message },
+        denied: false,
+    };
+    let mut out = given.clone();
+    match (stored.legal.deceased, given.subject_deceased) {
+        (Some(d), Some(g)) if d != g => {
+            return Err(refuse(
+                "subject_deceased",
+                format!("differs from the date of death registered for the person ({d})"),
+            ));
+        }
+        (Some(d), _) => out.subject_deceased = Some(d),
+        (None, _) => {}
+    }
+    if out.subject_deceased.is_none()
+        && let Some(status) = stored.legal.status_on(received)
+    {
+        match given.ground {
+            Some(g) if g != status && super::representation::LEGAL_STATUSES.contains(&g) => {
+                return Err(refuse(
+                    "ground",
+                    format!(
+                        "differs from the legal status registered for the person ({})",
+                        status.id()
+                    ),
+                ));
+            }
+            // Another ground (wilsonbekwaam) says something the status does not.
+            Some(g) if g != status => {}
+            _ => out.ground = Some(status),
+        }
+    }
+    let Some(person) = &given.person else {
+        return Ok(out);
+    };
+    let valid: Vec<_> = stored
+        .links
+        .iter()
+        .filter(|l| l.valid_on(received))
+        .filter(|l| given.kind.is_none_or(|k| k == l.ground))
+        .collect();
+    let Some(link) = valid.first() else {
+        let message = match (stored.links.is_empty(), given.kind) {
+            (true, _) => format!(
+                "{person} is not registered as a representative of the subject; link him first                  (person represent)"
+            ),
+            (false, Some(k)) if stored.links.iter().any(|l| l.valid_on(received)) => format!(
+                "{person} is registered as a representative of the subject, but not as {}",
+                k.id()
+            ),
+            (false, _) => format!(
+                "the link of {person} to the subject did not hold on {received} (the day the                  request was received)"
+            ),
+        };
+        return Err(StoredRefusal {
+            error: VaultError::Invalid {
+                field: "requester",
+                message,
+            },
+            denied: true,
+        });
+    };
+    out.kind = Some(link.ground);
+    out.authorisation = given.authorisation || link.authorised_on.is_some_and(|d| d <= received);
+    Ok(out)
+}
+
 impl Vault {
     pub(super) async fn request_row(&self, id: &str) -> Result<Row, VaultError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -434,7 +518,32 @@ impl Vault {
         let subject_born = self
             .subject_born(&new.person, &key, &receipt, new.requester.subject_born)
             .await?;
-        let kind = new.requester.kind.unwrap_or(Requester::Betrokkene);
+        // The stored facts decide: the subject's date of death and legal status, and the
+        // requester's link to him on the received date; a flag fills in what is not stored.
+        let stored = self
+            .filing_facts(&new.person, new.requester.person.as_deref(), &key, &receipt)
+            .await?;
+        let requester = match stored_requester(&new.requester, &stored, new.received) {
+            Ok(r) => r,
+            Err(e) => {
+                if e.denied {
+                    // Not linked to the subject on the received date: a denied filing, logged;
+                    // nothing is filed.
+                    let permit = self
+                        .request_permit(actor, AuditAction::RequestFile, &new.person, "ingediend")
+                        .await?;
+                    sealed::record(
+                        &self.inner.writer,
+                        Unpermitted::Denial,
+                        vec![permit.refused()],
+                        Vec::new(),
+                    )
+                    .await?;
+                }
+                return Err(e.error);
+            }
+        };
+        let kind = requester.kind.unwrap_or(Requester::Betrokkene);
         let answer = represent(
             &self.inner.reglement,
             &RepresentFacts {
@@ -442,9 +551,9 @@ impl Vault {
                 requester: kind,
                 subject_born,
                 on: new.received,
-                subject_deceased: new.requester.subject_deceased,
-                ground: new.requester.ground,
-                authorisation: new.requester.authorisation,
+                subject_deceased: requester.subject_deceased,
+                ground: requester.ground,
+                authorisation: requester.authorisation,
             },
             lang,
         )
@@ -467,7 +576,12 @@ impl Vault {
             )
             .await?;
             return Err(VaultError::Invalid {
-                field: "requester_kind",
+                // A registered requester is named by his id; otherwise by the kind given.
+                field: if requester.person.is_some() {
+                    "requester"
+                } else {
+                    "requester_kind"
+                },
                 message: answer.explain(lang),
             });
         }
@@ -496,9 +610,9 @@ impl Vault {
                 t(new.received.to_string()),
                 t(RequestStatus::Ontvangen.id().to_owned()),
                 t(kind.id().to_owned()),
-                Arg::OptText(new.requester.person.clone()),
-                Arg::OptText(new.requester.ground.map(|g| g.id().to_owned())),
-                Arg::Int(i64::from(new.requester.authorisation)),
+                Arg::OptText(requester.person.clone()),
+                Arg::OptText(requester.ground.map(|g| g.id().to_owned())),
+                Arg::Int(i64::from(requester.authorisation)),
                 t(answer.articles.join("; ")),
                 t(answer.also_needed.join("; ")),
                 Arg::Int(i64::from(filed.identity.required)),
