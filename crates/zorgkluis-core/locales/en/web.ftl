@@ -1077,3 +1077,4 @@ assets-no-agreement = None (kept in-house)
 assets-owner = Owner
 assets-new = Record a privacy asset
 assets-record = Record the system
+audit-action-reglement-adopt = New version of the reglement adopted

@@ -1077,3 +1077,4 @@ assets-no-agreement = Geen (eigen beheer)
 assets-owner = Eigenaar
 assets-new = Privacy-asset vastleggen
 assets-record = Systeem vastleggen
+audit-action-reglement-adopt = Nieuwe versie van het reglement vastgesteld
