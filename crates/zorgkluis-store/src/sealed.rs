@@ -427,7 +427,8 @@ impl Question<'_> {
                 | Duty::ViewOverview
                 | Duty::RunRetention
                 | Duty::CheckContact
-                | Duty::ManageRecipients => Reveals::Nothing,
+                | Duty::ManageRecipients
+                | Duty::AdoptReglement => Reveals::Nothing,
             },
         }
     }

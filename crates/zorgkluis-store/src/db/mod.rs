@@ -285,6 +285,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0025_processors.sql"),
         include_str!("../../migrations/postgres/0025_processors.sql"),
     ),
+    (
+        28,
+        "reglement_adoption",
+        include_str!("../../migrations/sqlite/0028_reglement_adoption.sql"),
+        include_str!("../../migrations/postgres/0028_reglement_adoption.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {
