@@ -18,6 +18,7 @@ mod persons;
 mod processors;
 mod records;
 mod registers;
+mod reglement;
 mod requests;
 mod restrictions;
 mod retention;
@@ -211,6 +212,7 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(retention::run))
         .routes(routes!(retention::holds, retention::place_hold))
         .routes(routes!(retention::release_hold))
+        .routes(routes!(reglement::versions, reglement::adopt))
         .split_for_parts()
 }
 

@@ -19,6 +19,7 @@ mod objections;
 mod processors;
 mod refusals;
 mod registers;
+mod reglement_versions;
 mod requests;
 mod retention;
 mod second_factor;
@@ -226,6 +227,8 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/log-review/flags"),
     ("post", "/api/v1/log-review/flags/{id}/close"),
     ("post", "/api/v1/log-review/flags/{id}/incident"),
+    ("get", "/api/v1/reglement/versions"),
+    ("post", "/api/v1/reglement/versions"),
 ];
 
 /// Registers a person as admin-1; their id.
