@@ -441,7 +441,8 @@ impl Question<'_> {
                 | Duty::ViewOverview
                 | Duty::RunRetention
                 | Duty::CheckContact
-                | Duty::ManageRecipients => Reveals::Nothing,
+                | Duty::ManageRecipients
+                | Duty::AdoptReglement => Reveals::Nothing,
             },
         }
     }

@@ -14,6 +14,7 @@ mod person_cmd;
 mod processor_cmd;
 mod register_cmd;
 mod reglement_cmd;
+mod reglement_version_cmd;
 mod report_cmd;
 mod request_cmd;
 mod research_cmd;
@@ -263,6 +264,12 @@ fn main() -> ExitCode {
         .try_init();
     let lang = language(cli.lang);
     match cli.command {
+        Command::Reglement(reglement_cmd::ReglementCommand::Adopt(args)) => {
+            reglement_version_cmd::adopt(&cli.installation, args, lang)
+        }
+        Command::Reglement(reglement_cmd::ReglementCommand::History { json }) => {
+            reglement_version_cmd::history(&cli.installation, json, lang)
+        }
         Command::Reglement(cmd) => reglement_cmd::run(cmd, lang),
         Command::Init {
             reglement,

@@ -221,6 +221,22 @@ pub enum ReglementCommand {
         #[arg(long)]
         json: bool,
     },
+    /// What changes from one version to the next, per article: the rules added, removed or
+    /// changed, and the answers that change (for the officer reviewing a new version).
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adopt a new version of the installation's reglement, announced on one day and in force
+    /// from another (by a staff member whose role has `adopt_reglement`, --as).
+    Adopt(crate::reglement_version_cmd::AdoptArgs),
+    /// The versions of the installation's reglement: announced, in force from, adopted by.
+    History {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -284,9 +300,9 @@ pub(crate) fn parse_ground(s: &str) -> Result<Ground, String> {
 }
 
 /// Bad input on the command line: exit code 2.
-const BAD_INPUT: u8 = 2;
+pub(crate) const BAD_INPUT: u8 = 2;
 /// The reglement has errors: exit code 1.
-const INVALID: u8 = 1;
+pub(crate) const INVALID: u8 = 1;
 
 pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
     match cmd {
@@ -486,15 +502,49 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
                 answer.explain(lang)
             })
         }),
+        ReglementCommand::Diff { old, new, json } => diff(&old, &new, json, lang),
+        // Both need the installation: `main` runs them through `reglement_version_cmd`.
+        ReglementCommand::Adopt(_) | ReglementCommand::History { .. } => ExitCode::from(BAD_INPUT),
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+/// `reglement diff OLD NEW`: both files must be valid (exit 1 with the diagnostics of either).
+fn diff(old: &Path, new: &Path, json: bool, lang: Lang) -> ExitCode {
+    let mut loaded = Vec::new();
+    for path in [old, new] {
+        let source = match read(path, lang) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        match Reglement::load(&path.display().to_string(), &source, lang) {
+            Ok(r) => loaded.push(r),
+            Err(diagnostics) => {
+                for d in &diagnostics {
+                    eprint!("{}", d.render(&source, lang));
+                }
+                return ExitCode::from(INVALID);
+            }
+        }
+    }
+    let [before, after] = loaded.as_slice() else {
+        return ExitCode::from(BAD_INPUT);
+    };
+    let diff = zorgkluis_core::reglement::diff::diff(before, after, lang);
+    let text = if json {
+        to_json(&diff)
+    } else {
+        diff.render(lang)
+    };
+    let _ = writeln!(std::io::stdout(), "{}", text.trim_end());
+    ExitCode::SUCCESS
+}
+
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising plain data structs to a string cannot fail; an empty object is a safe answer.
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
-fn read(path: &Path, lang: Lang) -> Result<String, ExitCode> {
+pub(crate) fn read(path: &Path, lang: Lang) -> Result<String, ExitCode> {
     std::fs::read_to_string(path).map_err(|e| {
         eprintln!(
             "{}",
@@ -590,7 +640,7 @@ fn custom_policies(path: &Path, reglement: &Reglement) -> Result<Option<(String,
 }
 
 /// Compiles the reglement's policies, printing every error at its position.
-fn compile(
+pub(crate) fn compile(
     path: &Path,
     reglement: &Reglement,
     source: &str,

@@ -227,11 +227,31 @@ fn location(dir: &Path, config: &Config, lang: Lang) -> Result<Location, String>
     Ok(location)
 }
 
+/// Opens the installation with the version of the reglement in force today: the file the
+/// configuration names, unless a version adopted with `reglement adopt` has taken effect since
+/// (issue 17 part 4); then the vault is opened again with that version's stored text.
 pub async fn open(inst: &Installation, lang: Lang) -> Result<Vault, String> {
+    let vault = open_with(inst, lang, None).await?;
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    match vault.reglement_source_in_force(today).await {
+        Ok(Some((sha, text))) if sha != vault.reglement_sha() => {
+            vault.close().await;
+            open_with(inst, lang, Some(text)).await
+        }
+        _ => Ok(vault),
+    }
+}
+
+/// Opens the installation with the configured reglement file, or with `text` (a stored
+/// version) in its place.
+async fn open_with(inst: &Installation, lang: Lang, text: Option<String>) -> Result<Vault, String> {
     let dir = inst.dir();
     let config = load_config(&dir, lang)?;
-    let source = std::fs::read_to_string(&config.reglement)
-        .map_err(|e| format!("{}: {e}", config.reglement.display()))?;
+    let source = match text {
+        Some(text) => text,
+        None => std::fs::read_to_string(&config.reglement)
+            .map_err(|e| format!("{}: {e}", config.reglement.display()))?,
+    };
     let reglement = Reglement::load(&config.reglement.display().to_string(), &source, lang)
         .map_err(|d| {
             d.iter()

@@ -3776,3 +3776,146 @@ fn a_persons_legal_facts_and_representatives_on_the_command_line() {
     let o = zorgkluis(&["--data-dir", data.as_str(), "audit", "verify"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// `reglement adopt|history|diff` (issue 17 part 4): a version whose effective date falls inside
+/// its announcement period exits 2 naming `--effective` and the article, an invalid file exits 1
+/// with its position, without `--as` the command line may not adopt (exit 2 naming `--as`); none
+/// of them stores a version. Four weeks after the announcement it is adopted, in force from then,
+/// and the installation opens with it; `diff` lists the changes per article, in Dutch and English.
+#[test]
+fn a_new_version_is_adopted_after_its_announcement_period_and_diffed() {
+    let dir = TempFile::new("placeholder", "");
+    let data = dir.dir.path().join("data").display().to_string();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zorgkluis"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .env_remove("ZORGKLUIS_LANG")
+            .env("ZORGKLUIS_PASSWORD", "groene appel in de herfstzon")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run zorgkluis")
+    };
+    let o = run(&["init", "--reglement", &seed(), "--tenant", "bg-wonen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["user", "add", "--id", "dir-1", "--role", "directie"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let old = std::fs::read_to_string(seed()).unwrap();
+    let text = old
+        .replacen(
+            "nummer = \"1-2020\"",
+            "nummer = \"2-2026\"\naankondigingstermijn = \"4 weken\"\naankondigingsartikel = \"8.3\"",
+            1,
+        )
+        .replacen("termijn = \"20 jaar\"", "termijn = \"25 jaar\"", 1);
+    assert!(text.contains("25 jaar"));
+    let new = TempFile::new("bg-wonen-2026.toml", &text);
+    let path = new.path();
+    let adopt = |effective: &str, extra: &[&str]| {
+        let mut args = vec![
+            "reglement",
+            "adopt",
+            path.as_str(),
+            "--announced",
+            "2026-11-02",
+            "--effective",
+            effective,
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let history = || json(&run(&["reglement", "history", "--json"]));
+
+    let o = adopt("2026-11-20", &["--as", "dir-1"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("--effective"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("8.3") && stderr(&o).contains("30 november 2026"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        history().as_array().map(Vec::len),
+        Some(1),
+        "nothing stored"
+    );
+
+    let o = adopt("2026-11-30", &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("--as"), "{}", stderr(&o));
+
+    let broken = TempFile::new(
+        "kapot.toml",
+        &text.replacen("formaat = 1", "formaat = \"een\"", 1),
+    );
+    let o = run(&[
+        "reglement",
+        "adopt",
+        &broken.path(),
+        "--announced",
+        "2026-11-02",
+        "--effective",
+        "2026-11-30",
+        "--as",
+        "dir-1",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("kapot.toml:"), "{}", stderr(&o));
+    assert_eq!(
+        history().as_array().map(Vec::len),
+        Some(1),
+        "nothing stored"
+    );
+
+    let o = adopt("2026-11-30", &["--as", "dir-1", "--json"]);
+    let adopted = json(&o);
+    assert_eq!(adopted["version"], "2-2026", "{adopted}");
+    assert_eq!(adopted["adopted_by"], "dir-1");
+    let h = history();
+    assert_eq!(h.as_array().map(Vec::len), Some(2), "{h}");
+    assert_eq!(h[0]["version"], "2-2026");
+    assert_eq!(h[0]["in_force"], true, "in force since 30 November: {h}");
+    assert_eq!(h[1]["in_force"], false);
+    let o = run(&["reglement", "history"]);
+    assert!(
+        stdout(&o).contains("vastgesteld door dir-1") && stdout(&o).contains("nu van kracht"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = zorgkluis(&["reglement", "diff", &seed(), &new.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Wijzigingen van versie 1-2020 naar versie 2-2026"),
+        "{out}"
+    );
+    assert!(out.contains("Artikel 3.4"), "{out}");
+    assert!(out.contains("25 jaar"), "{out}");
+    assert!(out.contains("Antwoorden die veranderen"), "{out}");
+    let o = zorgkluis(&[
+        "--lang",
+        "en",
+        "reglement",
+        "diff",
+        &seed(),
+        &new.path(),
+        "--json",
+    ]);
+    let d = json(&o);
+    let changes = d["changes"].as_array().unwrap();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["topic"] == "bewaartermijn" && c["kind"] == "changed"),
+        "{d}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["text"].as_str().unwrap().contains("changed")),
+        "{d}"
+    );
+}

@@ -1099,3 +1099,4 @@ representation-from-label = Valid from
 representation-until-label = Valid up to and including (empty: open)
 representation-authorised-label = Date of the written authorisation (required for a proxy)
 representation-add-button = Record the representative
+audit-action-reglement-adopt = New version of the reglement adopted

@@ -1099,3 +1099,4 @@ representation-from-label = Geldig vanaf
 representation-until-label = Geldig tot en met (leeg: onbepaald)
 representation-authorised-label = Datum van de schriftelijke machtiging (verplicht voor een gemachtigde)
 representation-add-button = Vertegenwoordiger vastleggen
+audit-action-reglement-adopt = Nieuwe versie van het reglement vastgesteld

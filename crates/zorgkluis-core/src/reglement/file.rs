@@ -168,6 +168,10 @@ pub struct Version {
     /// How long after the announcement a change takes effect.
     #[serde(rename = "aankondigingstermijn")]
     pub announcement_period: Option<Period>,
+    /// The article that states the announcement period (Alpo zorg 17.2); the `[versie]`
+    /// article where left out.
+    #[serde(rename = "aankondigingsartikel")]
+    pub announcement_article: Option<Spanned<String>>,
     #[serde(rename = "artikel")]
     pub article: Option<String>,
 }

@@ -3,8 +3,10 @@
 //! [`Reglement::load`] reads the TOML, checks it (see [`validate`]) and gives the reglement the
 //! decision functions work on; anything wrong comes back as diagnostics with file positions.
 
+pub mod diff;
 pub mod file;
 mod validate;
+pub mod versions;
 
 use crate::calendar::HolidayCalendar;
 use crate::diagnostic::{Diagnostic, Locator, Severity};

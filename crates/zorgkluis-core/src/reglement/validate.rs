@@ -222,6 +222,13 @@ fn check_version(file: &ReglementFile, c: &mut Checker<'_>) {
             ),
         );
     }
+    if let (Some(article), None) = (&v.announcement_article, v.announcement_period) {
+        c.error(
+            "reglement.announcement_article_without_period",
+            article.span(),
+            t!(c.lang, "reglement-announcement-article-without-period"),
+        );
+    }
     if let (Some(announced), Some(period)) = (v.announced, v.announcement_period) {
         let earliest = HolidayCalendar::default().add_period(announced.0, period);
         if let Ok(earliest) = earliest

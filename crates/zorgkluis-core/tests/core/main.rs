@@ -13,3 +13,4 @@ mod log_review;
 mod processors;
 mod represent;
 mod scenarios;
+mod versions;

@@ -18,6 +18,7 @@ mod persons;
 mod processors;
 mod records;
 mod registers;
+mod reglement;
 mod representation;
 mod requests;
 mod restrictions;
@@ -221,6 +222,7 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             representation::add_representative
         ))
         .routes(routes!(representation::end_representative))
+        .routes(routes!(reglement::versions, reglement::adopt))
         .split_for_parts()
 }
 

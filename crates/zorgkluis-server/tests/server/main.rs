@@ -19,6 +19,7 @@ mod objections;
 mod processors;
 mod refusals;
 mod registers;
+mod reglement_versions;
 mod representation;
 mod requests;
 mod retention;
@@ -232,6 +233,8 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/persons/{id}/representatives"),
     ("post", "/api/v1/persons/{id}/representatives"),
     ("post", "/api/v1/representatives/{id}/end"),
+    ("get", "/api/v1/reglement/versions"),
+    ("post", "/api/v1/reglement/versions"),
 ];
 
 /// Registers a person as admin-1; their id.

@@ -215,6 +215,9 @@ audit_actions! {
     LogReviewClose = "log_review_close",
     /// A flag of the log review made an incident (the object is the flag).
     LogReviewIncident = "log_review_incident",
+    /// A version of the reglement adopted, with its announcement and effective dates (the
+    /// object is the file's SHA-256).
+    ReglementAdopt = "reglement_adopt",
 }
 
 impl From<zorgkluis_core::vocabulary::Action> for AuditAction {

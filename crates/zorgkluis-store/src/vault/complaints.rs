@@ -248,8 +248,10 @@ impl Vault {
         received: Date,
         extended: bool,
     ) -> Result<ComplaintAnswer, VaultError> {
-        complaint_deadline(&self.inner.reglement, received, extended)
-            .map_err(|e| invalid("received", &e.to_string()))
+        self.with_reglement_on(received, |reglement| {
+            complaint_deadline(reglement, received, extended)
+        })
+        .map_err(|e| invalid("received", &e.to_string()))
     }
 
     /// What a new complaint must say: received not in the future, what it is about, and a
@@ -455,7 +457,10 @@ impl Vault {
             }),
             _ => None,
         };
-        let clock = complaint_deadline(&self.inner.reglement, received, extension.is_some())
+        let clock = self
+            .with_reglement_on(received, |reglement| {
+                complaint_deadline(reglement, received, extension.is_some())
+            })
             .map_err(|e| StoreError::Verify(e.to_string()))?;
         Ok(Complaint {
             received,

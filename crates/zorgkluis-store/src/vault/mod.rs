@@ -42,6 +42,7 @@ mod recipient_notices;
 mod records;
 mod register_import;
 mod register_sheets;
+mod reglement_versions;
 mod representation;
 mod requests;
 mod research;
@@ -110,6 +111,7 @@ pub use register_sheets::{
     COMPLAINT_COLUMNS, COMPLAINT_IMPORTED, Column, INCIDENT_COLUMNS, INCIDENT_IMPORTED, Register,
     ledger_sheet,
 };
+pub use reglement_versions::{NewReglementVersion, ReglementVersion};
 pub use representation::{
     ActingFor, LEGAL_STATUSES, LegalFacts, NewRepresentative, Representation, Representative,
 };
@@ -205,6 +207,10 @@ pub(crate) struct Inner {
     pub(crate) lock: crate::lock::InstallationLock,
     /// Every person's wrapped data key, outside the database.
     pub(crate) keystore: crate::keystore::KeyStore,
+    /// Every stored version of the reglement, parsed, for decisions about past dates.
+    pub(crate) versions: std::sync::RwLock<Vec<reglement_versions::HeldVersion>>,
+    /// The SHA-256 of the text the vault was opened with.
+    pub(crate) reglement_sha: String,
 }
 
 /// The vault of one organisation (tenant).
@@ -282,6 +288,9 @@ impl Vault {
         .bind(&now)
         .execute(&pool)
         .await?;
+        let reglement_sha = hex::encode(sha256(&[reglement_source.as_bytes()]));
+        let versions =
+            reglement_versions::held_versions(&pool, tenant, &reglement, &reglement_sha).await?;
         let vault = Vault {
             inner: Arc::new(Inner {
                 pool: db::Pool::new(
@@ -305,6 +314,8 @@ impl Vault {
                 location: location.clone(),
                 lock,
                 keystore,
+                versions: std::sync::RwLock::new(versions),
+                reglement_sha,
             }),
         };
         // Before anything else is written: the chain must be the one this installation wrote.
@@ -327,6 +338,11 @@ impl Vault {
 
     pub fn tenant(&self) -> &str {
         &self.inner.tenant
+    }
+
+    /// The SHA-256 (hex) of the reglement's text the vault was opened with.
+    pub fn reglement_sha(&self) -> &str {
+        &self.inner.reglement_sha
     }
 
     pub fn backend(&self) -> Backend {

@@ -483,17 +483,21 @@ impl Vault {
         lang: Lang,
     ) -> Result<FiledRequest, VaultError> {
         let today = crate::clock::today();
-        let filed = rules::file(
-            &self.inner.reglement,
-            &Filing {
-                request: new.request,
-                channel: new.channel,
-                received: new.received,
-            },
-            today,
-            lang,
-        )
-        .map_err(|e| invalid(e, lang))?;
+        // The deadlines run by the version of the reglement in force on the day of receipt.
+        let filed = self
+            .with_reglement_on(new.received, |reglement| {
+                rules::file(
+                    reglement,
+                    &Filing {
+                        request: new.request,
+                        channel: new.channel,
+                        received: new.received,
+                    },
+                    today,
+                    lang,
+                )
+            })
+            .map_err(|e| invalid(e, lang))?;
         if let Some(other) = &new.requester.person {
             if *other == new.person {
                 return Err(VaultError::Invalid {
@@ -1034,16 +1038,19 @@ impl Vault {
     ) -> Result<rules::Decision, VaultError> {
         let row = self.request_row(id).await?;
         self.may_handle(actor, &row, "besloten").await?;
-        let decision = rules::decide(
-            &self.inner.reglement,
-            &row.state(),
-            outcome,
-            grounds,
-            on,
-            crate::clock::today(),
-            lang,
-        )
-        .map_err(|e| invalid(e, lang))?;
+        let decision = self
+            .with_reglement_on(row.received, |reglement| {
+                rules::decide(
+                    reglement,
+                    &row.state(),
+                    outcome,
+                    grounds,
+                    on,
+                    crate::clock::today(),
+                    lang,
+                )
+            })
+            .map_err(|e| invalid(e, lang))?;
         let permit = self
             .request_permit(
                 actor,
@@ -1086,14 +1093,11 @@ impl Vault {
     ) -> Result<rules::Extension, VaultError> {
         let row = self.request_row(id).await?;
         self.may_handle(actor, &row, "verlengd").await?;
-        let extension = rules::extend(
-            &self.inner.reglement,
-            &row.state(),
-            reason,
-            told,
-            crate::clock::today(),
-        )
-        .map_err(|e| invalid(e, lang))?;
+        let extension = self
+            .with_reglement_on(row.received, |reglement| {
+                rules::extend(reglement, &row.state(), reason, told, crate::clock::today())
+            })
+            .map_err(|e| invalid(e, lang))?;
         let wrapped = self.wrapped_key(&row.person_id).await?;
         let permit = self
             .request_permit(

@@ -20,6 +20,7 @@ mod objections;
 mod persons;
 mod processors;
 mod registers;
+mod reglement_versions;
 mod representation;
 mod requests;
 mod research;
