@@ -290,6 +290,8 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         "representation",
         include_str!("../../migrations/sqlite/0026_representation.sql"),
         include_str!("../../migrations/postgres/0026_representation.sql"),
+    ),
+    (
         28,
         "reglement_adoption",
         include_str!("../../migrations/sqlite/0028_reglement_adoption.sql"),
