@@ -486,9 +486,12 @@ impl Vault {
         };
         let reglement = &self.inner.reglement;
         let purpose = format!("verzoek-{}", row.request_type.id());
-        // The request's own read: who the subject is, and what was withheld and why.
+        // The request's own read (who the subject is, what was withheld and why) and the
+        // access overview, read under the duty of handling the request, are decided first;
+        // their events go into the same commit as the categories' (one durable write), and
+        // nothing is opened before it.
         let wrapped = self.wrapped_key(person).await?;
-        let permit = self
+        let request_permit = self
             .request_permit(
                 actor,
                 AuditAction::RequestRead,
@@ -497,7 +500,31 @@ impl Vault {
             )
             .await?
             .with_object(&row.id);
-        let request_receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+        let overview_permit = self
+            .authorize_duty(
+                actor,
+                Duty::HandleRequests,
+                false,
+                AuditAction::ReadAudit,
+                Some(person),
+                &purpose,
+            )
+            .await?
+            .with_object(&row.id);
+        let also = vec![request_permit, overview_permit];
+        let (view, receipts) = if row.request_type == RequestType::InzageLogging {
+            let receipts = sealed::commit_all(&self.inner.writer, also, Vec::new()).await?;
+            (None, receipts)
+        } else {
+            let (view, receipts) = self
+                .export_for_request(actor, person, &purpose, &row.id, also)
+                .await?;
+            (Some(view), receipts)
+        };
+        let request_receipt = receipts
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::Crypto("the request's read was not committed".into()))?;
         let held = self.withheld_of(&row.id).await?;
         let key = self.unwrap(person, &wrapped).await?;
         let mut withheld: HashMap<String, (RefusalGround, String)> = HashMap::new();
@@ -558,83 +585,68 @@ impl Vault {
             fee: None,
             disclosed_to: Vec::new(),
         };
-        if row.request_type == RequestType::InzageLogging {
+        match view {
             // Who the overview is of: the identification facts, which handling the request
             // opens (as for filing it).
-            export.subject.facts = self.facts_with(person, &request_receipt).await?;
-        } else {
-            let view = self
-                .export_for_request(actor, person, &purpose, &row.id)
-                .await?;
-            export.subject.facts = view.facts;
-            export.categories = self.categories_of(view.records, &withheld, lang);
-            export.not_included = view
-                .withheld
-                .into_iter()
-                .map(|w| NotIncluded {
-                    label: category_label(self, &w.category, lang),
-                    category: w.category,
-                    reason: w.decision.explain(lang),
-                    articles: w.decision.articles,
-                })
-                .collect();
-            let subject_category = self.subject_category(person).await?;
-            let mut facts = self.retention_facts_of(person).await?;
-            facts.sort_by_key(|(c, _)| category_order(self, c));
-            export.information = Some(information::subject_information(
-                reglement,
-                &subject_category,
-                &facts,
-                lang,
-            ));
-            let taxonomy = &reglement.taxonomy;
-            export.disclosed_to = self
-                .ledger(Some(person), None)
-                .await?
-                .into_iter()
-                .map(|d| ExportDisclosure {
-                    on: d.disclosed_on,
-                    recipient_kind_label: taxonomy
-                        .recipient(&d.recipient.kind)
-                        .map_or(d.recipient.kind.clone(), |t| t.label(lang).to_owned()),
-                    recipient: d.recipient.name,
-                    recipient_kind: d.recipient.kind,
-                    category_labels: d
-                        .categories
-                        .iter()
-                        .map(|c| {
-                            taxonomy
-                                .category(c)
-                                .map_or(c.clone(), |c| c.label(lang).to_owned())
-                        })
-                        .collect(),
-                    categories: d.categories,
-                    purpose: d.purpose,
-                    with_consent: !d.consent_ids.is_empty(),
-                    articles: d.articles,
-                })
-                .collect();
-            let earlier = self.earlier_copies(person, &row.id).await?;
-            export.fee = Some(information::copy_fee(
-                reglement,
-                row.request_type,
-                earlier,
-                lang,
-            ));
+            None => export.subject.facts = self.facts_with(person, &request_receipt).await?,
+            Some(view) => {
+                export.subject.facts = view.facts;
+                export.categories = self.categories_of(view.records, &withheld, lang);
+                export.not_included = view
+                    .withheld
+                    .into_iter()
+                    .map(|w| NotIncluded {
+                        label: category_label(self, &w.category, lang),
+                        category: w.category,
+                        reason: w.decision.explain(lang),
+                        articles: w.decision.articles,
+                    })
+                    .collect();
+                let subject_category = self.subject_category(person).await?;
+                let mut facts = self.retention_facts_of(person).await?;
+                facts.sort_by_key(|(c, _)| category_order(self, c));
+                export.information = Some(information::subject_information(
+                    reglement,
+                    &subject_category,
+                    &facts,
+                    lang,
+                ));
+                let taxonomy = &reglement.taxonomy;
+                export.disclosed_to = self
+                    .ledger(Some(person), None)
+                    .await?
+                    .into_iter()
+                    .map(|d| ExportDisclosure {
+                        on: d.disclosed_on,
+                        recipient_kind_label: taxonomy
+                            .recipient(&d.recipient.kind)
+                            .map_or(d.recipient.kind.clone(), |t| t.label(lang).to_owned()),
+                        recipient: d.recipient.name,
+                        recipient_kind: d.recipient.kind,
+                        category_labels: d
+                            .categories
+                            .iter()
+                            .map(|c| {
+                                taxonomy
+                                    .category(c)
+                                    .map_or(c.clone(), |c| c.label(lang).to_owned())
+                            })
+                            .collect(),
+                        categories: d.categories,
+                        purpose: d.purpose,
+                        with_consent: !d.consent_ids.is_empty(),
+                        articles: d.articles,
+                    })
+                    .collect();
+                let earlier = self.earlier_copies(person, &row.id).await?;
+                export.fee = Some(information::copy_fee(
+                    reglement,
+                    row.request_type,
+                    earlier,
+                    lang,
+                ));
+            }
         }
-        // The access overview, read under the duty of handling the request, and logged.
-        let permit = self
-            .authorize_duty(
-                actor,
-                Duty::HandleRequests,
-                false,
-                AuditAction::ReadAudit,
-                Some(person),
-                &purpose,
-            )
-            .await?
-            .with_object(&row.id);
-        sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
         let events = self.events_about(person).await?;
         export.access_log = events.iter().map(|e| self.access_entry(e, lang)).collect();
         Ok(export)

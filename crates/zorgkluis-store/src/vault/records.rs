@@ -575,7 +575,10 @@ impl Vault {
         person: &str,
         purpose: &str,
     ) -> Result<DossierView, VaultError> {
-        self.view(actor, person, purpose, Action::Read, None).await
+        let (view, _) = self
+            .view(actor, person, purpose, Action::Read, None, Vec::new())
+            .await?;
+        Ok(view)
     }
 
     /// Exports a person's data (copy, portability): every category decided and logged.
@@ -585,21 +588,26 @@ impl Vault {
         person: &str,
         purpose: &str,
     ) -> Result<DossierView, VaultError> {
-        self.view(actor, person, purpose, Action::Export, None)
-            .await
+        let (view, _) = self
+            .view(actor, person, purpose, Action::Export, None, Vec::new())
+            .await?;
+        Ok(view)
     }
 
     /// Exports a person's data to carry out the data subject request `request` (its events'
     /// object): every category decided and logged; what the actor may not export is listed as
     /// withheld with the reason, for the request's handler to see what the export lacks.
+    /// The events of `also` (the request's own reads, decided by the caller) are written in
+    /// the same commit as the categories': their receipts, in order.
     pub(super) async fn export_for_request(
         &self,
         actor: &Actor,
         person: &str,
         purpose: &str,
         request: &str,
-    ) -> Result<DossierView, VaultError> {
-        self.view(actor, person, purpose, Action::Export, Some(request))
+        also: Vec<Permit>,
+    ) -> Result<(DossierView, Vec<Receipt>), VaultError> {
+        self.view(actor, person, purpose, Action::Export, Some(request), also)
             .await
     }
 
@@ -610,7 +618,8 @@ impl Vault {
         purpose: &str,
         action: Action,
         request: Option<&str>,
-    ) -> Result<DossierView, VaultError> {
+        also: Vec<Permit>,
+    ) -> Result<(DossierView, Vec<Receipt>), VaultError> {
         Self::check_purpose(purpose)?;
         let Some(WriteFacts {
             care, key: wrapped, ..
@@ -668,7 +677,10 @@ impl Vault {
             Some(self.unwrap(person, &wrapped).await?)
         };
         let writer = &self.inner.writer;
-        let (categories, permits): (Vec<String>, Vec<_>) = permits.into_iter().unzip();
+        let (categories, mut permits): (Vec<String>, Vec<_>) = permits.into_iter().unzip();
+        // The caller's own permits share the commit: one durable write for the whole view.
+        let also_count = also.len();
+        permits.extend(also);
         let (mut withheld, denials): (Vec<String>, Vec<_>) = denials.into_iter().unzip();
         let (decisions, denied_events): (Vec<AccessDecision>, Vec<_>) =
             denials.into_iter().map(|d| (d.decision, d.event)).unzip();
@@ -689,6 +701,8 @@ impl Vault {
             }
         );
         logged?;
+        let mut committed = committed?;
+        let also_receipts = committed.split_off(committed.len() - also_count);
         // Outside the care team nothing tells which categories the person has: with nothing
         // allowed, the answer is the refusal of the identification category (decided for every
         // person, so also for one without records), and the withheld list stays empty. The
@@ -717,7 +731,7 @@ impl Vault {
                 .collect(),
             care_team: care,
         };
-        for (category, receipt) in categories.into_iter().zip(committed?) {
+        for (category, receipt) in categories.into_iter().zip(committed) {
             let Some(key) = &key else { continue };
             let mine: Vec<SealedRecord> = sealed_records
                 .iter()
@@ -734,7 +748,7 @@ impl Vault {
         }
         view.records
             .sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
-        Ok(view)
+        Ok((view, also_receipts))
     }
 }
 
