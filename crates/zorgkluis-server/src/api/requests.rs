@@ -684,8 +684,8 @@ pub(crate) async fn execute(
     Path(id): Path<String>,
     Query(q): Query<ExecuteQuery>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let request = s.vault.request(&caller.actor, &id).await?;
-    let answer = if request.request_type == RequestType::Afscherming {
+    let request_type = s.vault.request_type(&id).await?;
+    let answer = if request_type == RequestType::Afscherming {
         let ground = word(
             "ground",
             q.ground.as_deref().unwrap_or_default(),
@@ -697,7 +697,7 @@ pub(crate) async fn execute(
             .execute_restriction(&caller.actor, &id, ground, today(), caller.lang)
             .await?;
         Ok(serde_json::json!({ "restrictions": restrictions }))
-    } else if request.request_type == RequestType::Verwijdering {
+    } else if request_type == RequestType::Verwijdering {
         let certificate = s
             .vault
             .execute_erasure(&caller.actor, &id, today(), caller.lang)

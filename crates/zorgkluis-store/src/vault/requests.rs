@@ -769,6 +769,12 @@ impl Vault {
         Ok((list, receipt))
     }
 
+    /// The type of a request, to choose how it is carried out: no personal data, so not
+    /// logged; what the caller may do with the request is decided by the step it then takes.
+    pub async fn request_type(&self, id: &str) -> Result<RequestType, VaultError> {
+        Ok(self.request_row(id).await?.request_type)
+    }
+
     /// A request with what is asked and its history, opened for its handler.
     pub async fn request(&self, actor: &Actor, id: &str) -> Result<RequestView, VaultError> {
         let row = self.request_row(id).await?;
