@@ -333,16 +333,22 @@ impl Vault {
     }
 
     pub(super) async fn records_of(&self, person: &str) -> Result<Vec<SealedRecord>, StoreError> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {RECORD_COLUMNS} FROM records WHERE tenant_id = $1 AND person_id = $2 ORDER BY created_at, id"
-        )))
-        .bind(&self.inner.tenant)
-        .bind(person)
-        .fetch_all(&*self.inner.pool)
-        .await?;
-        rows.iter()
-            .map(|r| SealedRecord::from_row(r, 0, &self.inner.tenant))
-            .collect()
+        // A whole dossier, on the path of every export and view: stepped in place, not row by
+        // row through sqlx's worker (measured: most of a 100-record export's reading).
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM records WHERE tenant_id = $1 AND person_id = $2 \
+             ORDER BY created_at, id"
+        );
+        let tenant = &self.inner.tenant;
+        let mut records = Vec::new();
+        self.inner
+            .pool
+            .hot_query(&sql, &[HotArg::Text(tenant), HotArg::Text(person)], |r| {
+                records.push(SealedRecord::from_row(r, 0, tenant)?);
+                Ok(())
+            })
+            .await?;
+        Ok(records)
     }
 
     /// The entry `record` belongs to in `person`'s dossier: the original its corrections and
