@@ -157,6 +157,10 @@ enum Command {
     Demo {
         #[arg(long)]
         listen: Option<String>,
+        /// PostgreSQL (postgres://...) instead of the embedded SQLite file, when the demo
+        /// directory is made (the peer comparison measures both backends).
+        #[arg(long = "database-url")]
+        database_url: Option<String>,
     },
     /// Staff accounts.
     #[command(subcommand)]
@@ -283,7 +287,10 @@ fn main() -> ExitCode {
             lang,
         ),
         Command::Serve { listen } => serve_cmd::serve(&cli.installation, listen, lang),
-        Command::Demo { listen } => serve_cmd::demo(cli.installation.data_dir(), listen, lang),
+        Command::Demo {
+            listen,
+            database_url,
+        } => serve_cmd::demo(cli.installation.data_dir(), listen, database_url, lang),
         Command::User(UserCommand::Add {
             id,
             role,

@@ -105,9 +105,14 @@ pub fn serve(inst: &Installation, listen: Option<String>, lang: Lang) -> ExitCod
 }
 
 /// `zorgkluis demo`: the demo organisation (BG wonen) with synthetic clients, staff in every
-/// role with a web account each, and care teams, in an embedded SQLite database; then the
-/// server.
-pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> ExitCode {
+/// role with a web account each, and care teams, in an embedded SQLite database (or the
+/// PostgreSQL database `database_url` names); then the server.
+pub fn demo(
+    data_dir: Option<PathBuf>,
+    listen: Option<String>,
+    database_url: Option<String>,
+    lang: Lang,
+) -> ExitCode {
     let dir = data_dir.unwrap_or_else(|| PathBuf::from("zorgkluis-demo"));
     let inst = Installation::at(&dir);
     let listen = listen_address(listen);
@@ -121,7 +126,7 @@ pub fn demo(data_dir: Option<PathBuf>, listen: Option<String>, lang: Lang) -> Ex
     }
     if !dir.join("zorgkluis.toml").exists() {
         // A fresh installation of the demo organisation (init runs its own runtime).
-        let code = store_cmd::init(&inst, &reglement, demo::TENANT, None, lang);
+        let code = store_cmd::init(&inst, &reglement, demo::TENANT, database_url, lang);
         if code != ExitCode::SUCCESS {
             return code;
         }
