@@ -122,6 +122,7 @@ vocabulary! {
         RunRetention = "run_retention", "bewaartermijnen uitvoeren: plannen en vernietigen wat verlopen is, met een vernietigingsverklaring", "run retention: plan and destroy what is due, with a destruction certificate";
         CheckContact = "check_contact", "nagaan of iemand benaderd mag worden (register niet-benaderen) en die lijst zien", "check whether someone may be approached (do-not-contact register) and see that list";
         ManageRecipients = "manage_recipients", "het register van ontvangers bijhouden (organisaties waaraan gegevens worden verstrekt)", "keep the register of recipients (the organisations data are disclosed to)";
+        PortalRequests = "portal_requests", "via het cliëntportaal een verzoek indienen en volgen, voor zichzelf of voor wie men vertegenwoordigt", "file and follow a request through the client portal, for oneself or for whom one represents";
         AdoptReglement = "adopt_reglement", "een nieuwe versie van het reglement vaststellen, met de datum van bekendmaking en van inwerkingtreding", "adopt a new version of the reglement, with the dates of its announcement and its taking effect";
     }
 }

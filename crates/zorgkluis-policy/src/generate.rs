@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use zorgkluis_core::Reglement;
-use zorgkluis_core::decide::SYSTEM_ROLE;
+use zorgkluis_core::decide::{PORTAL_ROLE, SYSTEM_ROLE};
 use zorgkluis_core::reglement::file::{Id, UserRule};
 use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::vocabulary::{Action, Duty, RequestType};
@@ -20,6 +20,7 @@ pub fn schema_text(reglement: &Reglement) -> String {
     let mut roles: Vec<&str> = reglement.taxonomy.ids(IdKind::Role);
     roles.push(HEIR_ROLE);
     roles.push(SYSTEM_ROLE);
+    roles.push(PORTAL_ROLE);
     let categories = reglement.taxonomy.ids(IdKind::Category);
     format!(
         r#"namespace Zorgkluis {{
@@ -229,6 +230,9 @@ pub fn policies(reglement: &Reglement) -> Generated {
 /// The article the product cites for what it grants the command line itself.
 pub const SYSTEM_ARTICLE: &str = "zorgkluis: beheer van de installatie";
 
+/// What the portal role's one permit cites.
+pub const PORTAL_ARTICLE: &str = "AVG art. 12 lid 2";
+
 /// The citation of the built-in forbid on special categories for administration and planners:
 /// the product's policy of data minimisation, not an article of law.
 pub const PRODUCT_MINIMISATION: &str = "productbeleid zorgkluis: minimale gegevensverwerking (AVG art. 5 lid 1 sub c, art. 25 en art. 32)";
@@ -275,6 +279,17 @@ fn duties(reglement: &Reglement, out: &mut Generated) {
                 Duty::CheckContact,
                 Duty::ManageRecipients,
             ])
+        ),
+    );
+    // A portal account files and follows requests (AVG art. 12 lid 2: the organisation
+    // facilitates the exercise of the rights), and nothing else.
+    out.policy(
+        "product.portaal",
+        &[("artikel", PORTAL_ARTICLE)],
+        &format!(
+            "permit (\n  principal in {},\n  action in {},\n  resource\n)",
+            role(PORTAL_ROLE),
+            duty_list(&[Duty::PortalRequests])
         ),
     );
 }

@@ -81,6 +81,22 @@ impl FromRequestParts<AppState> for Caller {
         if !session.second_factor.complete() {
             return Err(AppError::SecondFactorNeeded(session.second_factor));
         }
+        // A portal account is never staff, and staff do not use the clients' portal.
+        let path = parts.uri.path();
+        let portal_path = crate::web::portal::is_portal_path(path);
+        let portal = session.actor.role == zorgkluis_core::decide::PORTAL_ROLE;
+        if portal && !portal_path && path != "/uitloggen" {
+            return Err(AppError::WrongSide {
+                portal: true,
+                home: path == "/",
+            });
+        }
+        if !portal && portal_path {
+            return Err(AppError::WrongSide {
+                portal: false,
+                home: false,
+            });
+        }
         Ok(Caller {
             actor: session.actor.clone(),
             session: Some(session),

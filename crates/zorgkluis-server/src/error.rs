@@ -47,6 +47,13 @@ pub enum AppError {
     Forged,
     /// The request's body did not arrive within the body read timeout.
     TimedOut,
+    /// A portal session on a staff page (`portal`), or a staff session on a portal page: the
+    /// two sides never mix. `home`: the staff home page, which sends a portal session on to
+    /// the portal.
+    WrongSide {
+        portal: bool,
+        home: bool,
+    },
     /// The server failed: a stable code and the cause, for the log only.
     Internal {
         code: &'static str,
@@ -65,7 +72,9 @@ impl AppError {
     fn status(&self) -> StatusCode {
         match self {
             AppError::Unauthenticated | AppError::SecondFactorNeeded(_) => StatusCode::UNAUTHORIZED,
-            AppError::Denied(_) | AppError::Forged => StatusCode::FORBIDDEN,
+            AppError::Denied(_) | AppError::Forged | AppError::WrongSide { .. } => {
+                StatusCode::FORBIDDEN
+            }
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Erased => StatusCode::GONE,
             AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -132,6 +141,18 @@ impl AppError {
                 )
             },
             AppError::Forged => Problem::new(status, "request.forged", &t(lang, "error-csrf")),
+            AppError::WrongSide { portal, .. } => Problem::new(
+                status,
+                "access.wrong_side",
+                &t(
+                    lang,
+                    if *portal {
+                        "error-portal-not-staff"
+                    } else {
+                        "error-staff-not-portal"
+                    },
+                ),
+            ),
             AppError::TimedOut => {
                 Problem::new(status, "request.timeout", &t(lang, "request-timeout"))
             }
@@ -163,6 +184,20 @@ impl AppError {
             ),
             AppError::Malformed { message, .. } => (t(lang, "error-invalid"), message.clone()),
             AppError::Forged => (t(lang, "error-csrf"), String::new()),
+            AppError::WrongSide { home: true, .. } => {
+                return Redirect::to(crate::web::portal::PATH).into_response();
+            }
+            AppError::WrongSide { portal, .. } => (
+                t(lang, "error-denied"),
+                t(
+                    lang,
+                    if *portal {
+                        "error-portal-not-staff"
+                    } else {
+                        "error-staff-not-portal"
+                    },
+                ),
+            ),
             AppError::TimedOut => (t(lang, "request-timeout"), String::new()),
             AppError::Internal { .. } => (t(lang, "error-internal"), String::new()),
         };

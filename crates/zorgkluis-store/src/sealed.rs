@@ -434,7 +434,9 @@ impl Question<'_> {
                 }
                 Duty::ReviewEmergency => Reveals::EmergencyReasons,
                 Duty::ManageIncidents | Duty::ManageComplaints => Reveals::RegisterTexts,
-                Duty::HandleRequests => Reveals::Requests,
+                // A portal account follows its own requests: what they ask, and who the
+                // subject is (the vault limits it to the holder's requests).
+                Duty::HandleRequests | Duty::PortalRequests => Reveals::Requests,
                 Duty::PlaceHold => Reveals::HoldReasons,
                 Duty::ManageCareTeam
                 | Duty::ManageAccounts

@@ -11,6 +11,7 @@ mod incident_cmd;
 mod log_review_cmd;
 mod objection_cmd;
 mod person_cmd;
+mod portal_cmd;
 mod processor_cmd;
 mod register_cmd;
 mod reglement_cmd;
@@ -220,6 +221,10 @@ enum Command {
     /// Data subject requests: the request register, acting as a staff member (--as).
     #[command(subcommand)]
     Request(request_cmd::RequestCommand),
+    /// Portal accounts of clients and representatives: issue (login name and initial
+    /// password, shown once) and revoke.
+    #[command(subcommand)]
+    Portal(portal_cmd::PortalCommand),
     /// The master keys.
     #[command(subcommand)]
     Keys(store_cmd::KeysCommand),
@@ -334,6 +339,7 @@ fn main() -> ExitCode {
         Command::Objection(cmd) => objection_cmd::run(&cli.installation, cmd, lang),
         Command::Audit(cmd) => store_cmd::audit(&cli.installation, cmd, lang),
         Command::Request(cmd) => request_cmd::run(&cli.installation, cmd, lang),
+        Command::Portal(cmd) => portal_cmd::run(&cli.installation, cmd, lang),
         Command::Keys(cmd) => store_cmd::keys(&cli.installation, cmd, lang),
         Command::Backup { file } => store_cmd::backup(&cli.installation, file, lang),
         Command::Restore { file } => store_cmd::restore(&cli.installation, file, lang),

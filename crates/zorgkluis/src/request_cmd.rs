@@ -90,6 +90,10 @@ pub enum RequestCommand {
         /// Only the open requests past their deadline.
         #[arg(long)]
         overdue: bool,
+        /// Only the open requests due within the reminder window (ZORGKLUIS_REMINDER_DAYS
+        /// working days, 5 unless set), overdue ones not included.
+        #[arg(long)]
+        due_soon: bool,
         #[arg(long)]
         json: bool,
     },
@@ -355,11 +359,17 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                 acting,
                 open,
                 overdue,
+                due_soon,
                 json: as_json,
             } => {
                 let actor = actor(&vault, &acting).await?;
+                let filter = RequestFilter {
+                    open,
+                    overdue,
+                    due_soon,
+                };
                 let list = vault
-                    .list_requests(&actor, RequestFilter { open, overdue })
+                    .list_requests(&actor, filter)
                     .await
                     .map_err(|e| say(e, lang))?;
                 if as_json {
@@ -374,6 +384,8 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                         let due = r.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
                         let late = if r.overdue {
                             format!("\t{}", t(lang, "cli-request-overdue"))
+                        } else if r.due_soon {
+                            format!("\t{}", t(lang, "cli-request-due-soon"))
                         } else {
                             String::new()
                         };

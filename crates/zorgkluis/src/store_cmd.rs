@@ -161,7 +161,22 @@ fn location(dir: &Path, config: &Config, lang: Lang) -> Result<Location, String>
             ));
         }
     }
+    // The reminder window of the requests: checked here, before anything is opened, so that
+    // `serve` and every command refuse a bad value at start-up.
+    let reminder_days = match std::env::var("ZORGKLUIS_REMINDER_DAYS") {
+        Err(_) => zorgkluis_core::decide::DEFAULT_REMINDER_DAYS,
+        Ok(text) => zorgkluis_core::decide::parse_reminder_days(&text).ok_or_else(|| {
+            t!(
+                lang,
+                "cli-reminder-days-invalid",
+                var = "ZORGKLUIS_REMINDER_DAYS",
+                value = &text,
+                max = i64::from(zorgkluis_core::decide::MAX_REMINDER_DAYS)
+            )
+        })?,
+    };
     let location = Location {
+        reminder_days,
         key_path: path("ZORGKLUIS_KEY_FILE", &config.key_file),
         checkpoint_log: path("ZORGKLUIS_CHECKPOINT_LOG", &config.checkpoint_log),
         checkpoint_mirror: path("ZORGKLUIS_CHECKPOINT_MIRROR", &config.checkpoint_mirror),

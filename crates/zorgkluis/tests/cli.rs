@@ -3919,3 +3919,154 @@ fn a_new_version_is_adopted_after_its_announcement_period_and_diffed() {
         "{d}"
     );
 }
+
+/// `portal issue` prints a login name and an initial password once, logged; a second issue
+/// while one is live, an unknown person and a revoke of nothing are exit 2 naming `--person`;
+/// `portal revoke` ends it, and a new issue gets a new login name.
+#[test]
+fn portal_accounts_are_issued_and_revoked() {
+    let (_dir, data, person) = installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "portal"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let issued = json(&run(&["issue", "--person", &person, "--json"]));
+    let login = issued["login"].as_str().expect("a login name").to_owned();
+    assert!(login.starts_with("portaal-"), "{issued}");
+    assert_eq!(issued["person_id"], person.as_str());
+    assert!(
+        issued["initial_password"].as_str().unwrap().len() >= 16,
+        "{issued}"
+    );
+    let again = run(&["issue", "--person", &person]);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(stderr(&again).contains("--person"), "{}", stderr(&again));
+    let unknown = run(&["issue", "--person", "00000000-0000-0000-0000-000000000000"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("--person"),
+        "{}",
+        stderr(&unknown)
+    );
+    let revoked = run(&["revoke", "--person", &person]);
+    assert_eq!(revoked.status.code(), Some(0), "{}", stderr(&revoked));
+    assert!(stdout(&revoked).contains(&login), "{}", stdout(&revoked));
+    let twice = run(&["revoke", "--person", &person]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(stderr(&twice).contains("--person"), "{}", stderr(&twice));
+    let new = json(&run(&["issue", "--person", &person, "--json"]));
+    assert_ne!(new["login"], login.as_str(), "a new login name");
+    // A staff member whose role manages accounts (BG wonen 3.2: the directie) revokes it; an
+    // account that is not staff is refused naming `--as`.
+    let by_staff = run(&["revoke", "--as", "dir-1", "--person", &person]);
+    assert_eq!(by_staff.status.code(), Some(0), "{}", stderr(&by_staff));
+    let nobody = run(&["issue", "--as", "niemand", "--person", &person]);
+    assert_eq!(nobody.status.code(), Some(2));
+    assert!(stderr(&nobody).contains("--as"), "{}", stderr(&nobody));
+    let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}
+
+/// `request list --due-soon` shows the open requests due within ZORGKLUIS_REMINDER_DAYS
+/// working days; `due_soon` is in `list --json` and `show --json`; a bad value of the
+/// variable stops the command, naming it.
+#[test]
+fn request_list_due_soon_follows_the_reminder_window() {
+    let (_dir, data, person) = installation_with_a_client();
+    let run = |days: Option<&str>, args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zorgkluis"));
+        cmd.args(["--data-dir", data.as_str(), "request"])
+            .args(args)
+            .env_remove("ZORGKLUIS_LANG");
+        match days {
+            Some(d) => cmd.env("ZORGKLUIS_REMINDER_DAYS", d),
+            None => cmd.env_remove("ZORGKLUIS_REMINDER_DAYS"),
+        };
+        cmd.output().unwrap()
+    };
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    // 26 days ago: BG wonen's four weeks end in two days (or the next working day).
+    let received = today
+        .checked_sub(jiff::Span::new().days(26))
+        .unwrap()
+        .to_string();
+    let filed = json(&run(
+        None,
+        &[
+            "file",
+            "--as",
+            "dir-1",
+            "--person",
+            &person,
+            "--type",
+            "inzage",
+            "--received",
+            &received,
+            "--json",
+        ],
+    ));
+    let id = filed["id"].as_str().unwrap().to_owned();
+    let fresh = json(&run(
+        None,
+        &[
+            "file",
+            "--as",
+            "dir-1",
+            "--person",
+            &person,
+            "--type",
+            "inzage",
+            "--received",
+            &today.to_string(),
+            "--json",
+        ],
+    ));
+    let soon = json(&run(
+        None,
+        &["list", "--as", "dir-1", "--due-soon", "--json"],
+    ));
+    let ids: Vec<&str> = soon
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [id.as_str()], "{soon}");
+    assert_eq!(soon[0]["due_soon"], true);
+    let all = json(&run(None, &["list", "--as", "dir-1", "--json"]));
+    let fresh_row = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == fresh["id"])
+        .unwrap();
+    assert_eq!(fresh_row["due_soon"], false, "{all}");
+    let text = run(None, &["list", "--as", "dir-1", "--open"]);
+    assert!(
+        stdout(&text).contains("due soon") || stdout(&text).contains("binnenkort"),
+        "{}",
+        stdout(&text)
+    );
+    // A window of 0 working days: only what is due today.
+    let none = json(&run(
+        Some("0"),
+        &["list", "--as", "dir-1", "--due-soon", "--json"],
+    ));
+    let shown = json(&run(None, &["show", "--as", "dir-1", &id, "--json"]));
+    assert_eq!(shown["due_soon"], true, "{shown}");
+    assert!(
+        none.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["due"] == today.to_string()),
+        "{none}"
+    );
+    let bad = run(Some("vijf"), &["list", "--as", "dir-1"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("ZORGKLUIS_REMINDER_DAYS"),
+        "{}",
+        stderr(&bad)
+    );
+}

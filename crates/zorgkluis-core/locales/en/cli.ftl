@@ -12,6 +12,9 @@ cli-demo-care = zorg-1 cares for clients 1-6, zorg-2 for 7-12. Example:
 cli-demo-token-of = token of admin-1
 
 ## Accounts and tokens
+cli-portal-keep = Hand these to the client safely (in person or by letter): the password is not shown again.
+cli-portal-issued = Portal account { $login } for person { $person }; initial password: { $password }
+cli-portal-revoked = Portal account { $login } of person { $person } revoked.
 cli-token-keep = Keep this token: it is not shown again.
 cli-token-revoked = Token revoked: { $name }
 # $at: when the token was revoked
@@ -103,6 +106,7 @@ cli-user-totp-removed = Second factor removed for { $id }; its sessions have end
 cli-demo-second-factor = { $user } logs in with a second factor: put key { $key } into an authenticator app, or get the code with `cargo run -q -p zorgkluis -- user totp-code --secret { $key }`
 
 ## where the installation's files are (zorgkluis.toml or the environment)
+cli-reminder-days-invalid = { $var } = "{ $value }": give a whole number of working days from 0 up to { $max }
 cli-location-no-directory = `{ $field }` (in zorgkluis.toml, or { $var }): the directory of { $path } does not exist
 cli-location-same-file = `{ $field }` (in zorgkluis.toml, or { $var }): { $path } is the same file as the one it should stand beside, or the key file; choose another file, best on another volume
 
@@ -113,6 +117,7 @@ cli-request-erase-by = Erase by { $date }.
 cli-request-identity = Establish the requester's identity first (`zorgkluis request identify`).
 cli-request-none = No requests.
 cli-request-overdue = overdue
+cli-request-due-soon = due soon
 cli-request-show = Request { $id }: { $request } about { $person }, { $status }. Received on { $received } ({ $channel }) from: { $requester }. Respond by { $date } ({ $articles }).
 cli-request-decision = Decision: { $outcome } on { $on }. { $grounds }
 cli-request-decided = Request { $id }: { $outcome } on { $on }.

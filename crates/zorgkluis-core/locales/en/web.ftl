@@ -169,6 +169,8 @@ audit-action-incident-record = Incident recorded
 audit-action-incident-change = Incident updated
 audit-action-annual-report = Annual privacy report made
 audit-action-incident-read = Incident register read
+audit-action-portal-issue = Portal account issued
+audit-action-portal-revoke = Portal account revoked
 audit-action-user-disable = Account disabled
 audit-action-user-password = Password set
 audit-action-user-second-factor = Second factor set up or removed
@@ -237,6 +239,11 @@ requests-open-count = { $count ->
 requests-overdue-count = { $count ->
     [one] of which 1 overdue
    *[other] of which { $count } overdue
+}
+requests-due-soon = due soon
+requests-due-soon-count = { $count ->
+    [one] 1 due soon
+   *[other] { $count } due soon
 }
 requests-next-due = Next deadline: { $date } ({ $left }).
 requests-open = To the requests
@@ -1100,3 +1107,42 @@ representation-until-label = Valid up to and including (empty: open)
 representation-authorised-label = Date of the written authorisation (required for a proxy)
 representation-add-button = Record the representative
 audit-action-reglement-adopt = New version of the reglement adopted
+
+## portal: the clients' portal (issue 12 part 5)
+portal-nav-home = My requests
+portal-nav-file = New request
+portal-role = client portal
+portal-title = My requests
+portal-explained = Here you see the requests about your data that you filed, for yourself or for someone you represent, with the deadline by which the organisation answers.
+portal-file-link = File a request
+portal-none = You have not filed any requests yet.
+portal-my-requests = Your requests, the first due on top
+portal-for = For
+portal-yourself = yourself
+portal-file-title = File a request
+portal-file-explained = Choose what you ask and for whom. The organisation confirms receipt and answers within the term of the reglement and the law; sometimes it first asks you to have your identity established.
+portal-file-type = What do you ask?
+portal-file-for = For whom?
+portal-file-asked = Explanation (for instance which data, or what should be changed)
+portal-file-button = File the request
+portal-back = Back to my requests
+portal-status = Where it stands
+portal-status-received = your request was received and waits to be handled.
+portal-status-identity = your identity was established; your request is being handled.
+portal-status-in-progress = your request is being handled.
+portal-status-decided = a decision was taken; you find it below and in the letter.
+portal-status-executed = your request was carried out.
+portal-status-withdrawn = the request was withdrawn.
+portal-identity-needed = The organisation establishes your identity before it handles your request; you will hear how.
+portal-extended = The deadline was extended (you were told on { $date }).
+portal-extended-until = The answer comes by { $date } at the latest.
+portal-history = What happened
+portal-step-filed = your request was received
+portal-step-identity = your identity was established
+portal-step-in-progress = your request was taken up
+portal-step-extended = the deadline was extended
+portal-step-decided = a decision was taken
+portal-step-executed = your request was carried out
+portal-step-withdrawn = the request was withdrawn
+error-portal-not-staff = This page is for staff. You find your requests on the client portal (/portaal).
+error-staff-not-portal = The client portal is for clients and their representatives; staff work in the request queue (/verzoeken).

@@ -12,6 +12,9 @@ cli-demo-care = zorg-1 zorgt voor cliënt 1-6, zorg-2 voor 7-12. Voorbeeld:
 cli-demo-token-of = token van admin-1
 
 ## Accounts en tokens
+cli-portal-keep = Geef de cliënt deze gegevens veilig (persoonlijk of per brief): het wachtwoord wordt niet nog eens getoond.
+cli-portal-issued = Portaalaccount { $login } voor persoon { $person }; eerste wachtwoord: { $password }
+cli-portal-revoked = Portaalaccount { $login } van persoon { $person } ingetrokken.
 cli-token-keep = Bewaar deze token: hij wordt niet nog eens getoond.
 cli-token-revoked = Token ingetrokken: { $name }
 # $at: wanneer de token is ingetrokken
@@ -103,6 +106,7 @@ cli-user-totp-removed = Tweede factor verwijderd voor { $id }; zijn sessies zijn
 cli-demo-second-factor = { $user } logt in met een tweede factor: zet sleutel { $key } in een authenticator-app, of vraag de code met `cargo run -q -p zorgkluis -- user totp-code --secret { $key }`
 
 ## where the installation's files are (zorgkluis.toml or the environment)
+cli-reminder-days-invalid = { $var } = "{ $value }": geef een geheel aantal werkdagen van 0 tot en met { $max }
 cli-location-no-directory = `{ $field }` (in zorgkluis.toml, of { $var }): de map van { $path } bestaat niet
 cli-location-same-file = `{ $field }` (in zorgkluis.toml, of { $var }): { $path } is hetzelfde bestand als wat het moet aanvullen of als het sleutelbestand; kies een ander bestand, liefst op een ander volume
 
@@ -113,6 +117,7 @@ cli-request-erase-by = Verwijderen uiterlijk { $date }.
 cli-request-identity = Stel eerst de identiteit van de verzoeker vast (`zorgkluis request identify`).
 cli-request-none = Geen verzoeken.
 cli-request-overdue = te laat
+cli-request-due-soon = binnenkort
 cli-request-show = Verzoek { $id }: { $request } over { $person }, { $status }. Ontvangen op { $received } ({ $channel }) van: { $requester }. Reageren uiterlijk { $date } ({ $articles }).
 cli-request-decision = Besluit: { $outcome } op { $on }. { $grounds }
 cli-request-decided = Verzoek { $id }: { $outcome } op { $on }.

@@ -169,6 +169,8 @@ audit-action-incident-record = Incident vastgelegd
 audit-action-incident-change = Incident bijgewerkt
 audit-action-annual-report = Jaarverslag privacy opgemaakt
 audit-action-incident-read = Incidentenregister ingezien
+audit-action-portal-issue = Portaalaccount uitgegeven
+audit-action-portal-revoke = Portaalaccount ingetrokken
 audit-action-user-disable = Account uitgeschakeld
 audit-action-user-password = Wachtwoord ingesteld
 audit-action-user-second-factor = Tweede factor ingesteld of verwijderd
@@ -237,6 +239,11 @@ requests-open-count = { $count ->
 requests-overdue-count = { $count ->
     [one] waarvan 1 te laat
    *[other] waarvan { $count } te laat
+}
+requests-due-soon = binnenkort
+requests-due-soon-count = { $count ->
+    [one] 1 binnenkort
+   *[other] { $count } binnenkort
 }
 requests-next-due = Eerstvolgende termijn: { $date } ({ $left }).
 requests-open = Naar de verzoeken
@@ -1100,3 +1107,42 @@ representation-until-label = Geldig tot en met (leeg: onbepaald)
 representation-authorised-label = Datum van de schriftelijke machtiging (verplicht voor een gemachtigde)
 representation-add-button = Vertegenwoordiger vastleggen
 audit-action-reglement-adopt = Nieuwe versie van het reglement vastgesteld
+
+## portal: the clients' portal (issue 12 part 5)
+portal-nav-home = Mijn verzoeken
+portal-nav-file = Nieuw verzoek
+portal-role = cliëntportaal
+portal-title = Mijn verzoeken
+portal-explained = Hier ziet u de verzoeken over uw gegevens die u hebt ingediend, voor uzelf of voor iemand die u vertegenwoordigt, met de termijn waarbinnen de organisatie antwoordt.
+portal-file-link = Een verzoek indienen
+portal-none = U hebt nog geen verzoeken ingediend.
+portal-my-requests = Uw verzoeken, wat het eerst afloopt bovenaan
+portal-for = Voor
+portal-yourself = uzelf
+portal-file-title = Een verzoek indienen
+portal-file-explained = Kies wat u vraagt en voor wie. De organisatie bevestigt de ontvangst en antwoordt binnen de termijn van het reglement en de wet; soms vraagt zij u eerst uw identiteit te laten vaststellen.
+portal-file-type = Wat vraagt u?
+portal-file-for = Voor wie?
+portal-file-asked = Toelichting (bijvoorbeeld welke gegevens, of wat er gewijzigd moet worden)
+portal-file-button = Verzoek indienen
+portal-back = Terug naar mijn verzoeken
+portal-status = Stand van zaken
+portal-status-received = uw verzoek is ontvangen en wacht op behandeling.
+portal-status-identity = uw identiteit is vastgesteld; uw verzoek wordt behandeld.
+portal-status-in-progress = uw verzoek wordt behandeld.
+portal-status-decided = er is een besluit genomen; u vindt het hieronder en in de brief.
+portal-status-executed = uw verzoek is uitgevoerd.
+portal-status-withdrawn = het verzoek is ingetrokken.
+portal-identity-needed = De organisatie stelt uw identiteit vast voordat zij uw verzoek behandelt; u hoort hoe.
+portal-extended = De termijn is verlengd (u bent daarover ingelicht op { $date }).
+portal-extended-until = Het antwoord komt uiterlijk op { $date }.
+portal-history = Wat er is gebeurd
+portal-step-filed = uw verzoek is ontvangen
+portal-step-identity = uw identiteit is vastgesteld
+portal-step-in-progress = uw verzoek is in behandeling genomen
+portal-step-extended = de termijn is verlengd
+portal-step-decided = er is een besluit genomen
+portal-step-executed = uw verzoek is uitgevoerd
+portal-step-withdrawn = het verzoek is ingetrokken
+error-portal-not-staff = Deze pagina is voor medewerkers. Uw verzoeken vindt u op het cliëntportaal (/portaal).
+error-staff-not-portal = Het cliëntportaal is voor cliënten en hun vertegenwoordigers; medewerkers werken in de verzoekenlijst (/verzoeken).

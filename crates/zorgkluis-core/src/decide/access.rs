@@ -19,6 +19,12 @@ pub const SYSTEM_ROLE: &str = "systeem";
 /// The role of heirs of a deceased client: not staff, so not in the taxonomy's roles.
 pub const HEIR_ROLE: &str = "nabestaande";
 
+/// The role of a portal account: a client or a representative the organisation issued a
+/// login for. Not staff, so not in the taxonomy; the product grants it only
+/// [`Duty::PortalRequests`], and the vault limits that to the holder's own requests and those
+/// of the persons he represents.
+pub const PORTAL_ROLE: &str = "portaal";
+
 /// The facts of a duty (see [`Duty`]): who asks, and for lists and search whether the answer
 /// is limited to the user's own clients.
 #[derive(Debug, Clone, Copy)]

@@ -11,13 +11,15 @@ mod due;
 mod erasure;
 pub mod information;
 mod objection;
+mod reminder;
 mod represent;
 pub mod request;
 mod research;
 mod retention;
 
 pub use access::{
-    AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest, HEIR_ROLE, SYSTEM_ROLE,
+    AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest, HEIR_ROLE, PORTAL_ROLE,
+    SYSTEM_ROLE,
 };
 pub use breach::{
     AP_NOTIFICATION_HOURS, BreachAnswer, TellPersons, breach_deadline, rfc3339_dutch,
@@ -38,6 +40,7 @@ pub use objection::{
     applies_on, check_decision, check_objection_scope, check_received, objection_covers,
     objection_standing, processing_recipients,
 };
+pub use reminder::{DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, due_soon, parse_reminder_days};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use research::{
     Anonymised, QuasiRow, ResearchConditions, ResearchGround, ResearchInputError, ResearchMode,

@@ -181,7 +181,11 @@ fn extend_taxonomy(file: &ReglementFile, c: &mut Checker<'_>) -> Taxonomy {
     for (id, t) in &ext.roles {
         // The product's own roles (the command line, heirs) cannot be declared: a reglement's
         // rules for them would mean something else than they say.
-        let reserved = [crate::decide::SYSTEM_ROLE, crate::decide::HEIR_ROLE];
+        let reserved = [
+            crate::decide::SYSTEM_ROLE,
+            crate::decide::HEIR_ROLE,
+            crate::decide::PORTAL_ROLE,
+        ];
         if reserved.contains(&id.get_ref().as_str()) {
             c.error(
                 "reglement.reserved_role",

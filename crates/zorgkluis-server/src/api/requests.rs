@@ -190,6 +190,10 @@ pub(crate) struct ListQuery {
     /// Only the open requests past their deadline.
     #[serde(default)]
     overdue: bool,
+    /// Only the open requests whose deadline falls within the reminder window
+    /// (`ZORGKLUIS_REMINDER_DAYS` working days, 5 unless set).
+    #[serde(default)]
+    due_soon: bool,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -206,6 +210,9 @@ pub(crate) struct Summary {
     #[schema(value_type = Option<String>, format = Date)]
     due: Option<Date>,
     overdue: bool,
+    /// Not overdue, and the deadline that runs falls within the reminder window
+    /// (`ZORGKLUIS_REMINDER_DAYS` working days from today, 5 unless set).
+    due_soon: bool,
 }
 
 impl From<RequestSummary> for Summary {
@@ -219,6 +226,7 @@ impl From<RequestSummary> for Summary {
             received: r.received,
             due: r.due,
             overdue: r.overdue,
+            due_soon: r.due_soon,
         }
     }
 }
@@ -239,6 +247,7 @@ pub(crate) async fn list_requests(
             RequestFilter {
                 open: q.open,
                 overdue: q.overdue,
+                due_soon: q.due_soon,
             },
         )
         .await?;
@@ -324,6 +333,8 @@ pub(crate) struct Request {
     #[schema(value_type = Option<String>, format = Date)]
     executed_on: Option<Date>,
     overdue: bool,
+    /// Not overdue, and the deadline that runs falls within the reminder window.
+    due_soon: bool,
     /// What is asked; absent once the subject was erased.
     details: Option<Details>,
     timeline: Vec<Step>,
@@ -372,6 +383,7 @@ impl From<RequestView> for Request {
             }),
             executed_on: r.executed_on,
             overdue: r.overdue,
+            due_soon: r.due_soon,
             details: r.details.map(|d| Details {
                 categories: d.categories,
                 changes: d.changes,

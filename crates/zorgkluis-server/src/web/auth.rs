@@ -154,7 +154,9 @@ pub(crate) async fn login(
         Ok(Some(session)) => {
             reservation.succeeded();
             // A second factor owed comes next; the session opens nothing else until then.
-            let next = if session.second_factor.complete() {
+            let next = if session.actor.role == zorgkluis_core::decide::PORTAL_ROLE {
+                super::portal::PATH
+            } else if session.second_factor.complete() {
                 "/"
             } else {
                 super::second_factor::page_for(session.second_factor)

@@ -47,13 +47,14 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
                 actor,
                 zorgkluis_store::vault::RequestFilter {
                     open: true,
-                    overdue: false,
+                    ..Default::default()
                 },
             )
             .await?;
         let overdue = open.iter().filter(|r| r.overdue).count();
+        let soon = open.iter().filter(|r| r.due_soon).count();
         let next = open.iter().filter(|r| !r.overdue).find_map(|r| r.due);
-        Some((open.len(), overdue, next))
+        Some((open.len(), overdue, soon, next))
     } else {
         None
     };
@@ -134,12 +135,13 @@ pub(crate) async fn home(State(s): State<AppState>, caller: Caller) -> Result<Ma
         }
         @if let Some(panel) = &complaints { (panel) }
         @if let Some(panel) = &processors { (panel) }
-        @if let Some((open, overdue, next)) = requests {
+        @if let Some((open, overdue, soon, next)) = requests {
             section.panel aria-labelledby="verzoeken-titel" {
                 h2 id="verzoeken-titel" { (t(lang, "requests-queue")) }
                 p {
                     (t!(lang, "requests-open-count", count = open as i64))
                     @if overdue > 0 { ", " strong.late { (t!(lang, "requests-overdue-count", count = overdue as i64)) } }
+                    @if soon > 0 { ", " span.soon { (t!(lang, "requests-due-soon-count", count = soon as i64)) } }
                 }
                 @if let Some(due) = next {
                     p { (t!(lang, "requests-next-due", date = &zorgkluis_core::time::format_date(due, lang), left = &super::requests::days_left(due, today, lang))) }

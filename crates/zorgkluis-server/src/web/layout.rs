@@ -175,6 +175,33 @@ fn language_switch(lang: Lang) -> Markup {
     }
 }
 
+/// A page of the clients' portal: its own navigation (no staff page is ever offered), who is
+/// logged in, and the logout.
+pub(crate) fn portal_page(caller: &Caller, title: &str, body: Markup) -> Markup {
+    let lang = caller.lang;
+    frame(
+        lang,
+        title,
+        html! {
+            nav aria-label=(t(lang, "nav-label")) {
+                ul {
+                    li { a href=(super::portal::PATH) { (t(lang, "portal-nav-home")) } }
+                    li { a href=(super::portal::FILE_PATH) { (t(lang, "portal-nav-file")) } }
+                }
+            }
+            div.account {
+                span.who { (caller.actor.user_id) " · " (t(lang, "portal-role")) }
+                form method="post" action="/uitloggen" {
+                    input type="hidden" name="csrf" value=(caller.csrf());
+                    button type="submit" { (t(lang, "logout")) }
+                }
+                (language_switch(lang))
+            }
+        },
+        body,
+    )
+}
+
 /// A page without a session: the login page, an error page.
 pub(crate) fn bare_page(lang: Lang, title: &str, body: Markup) -> Markup {
     frame(
@@ -233,7 +260,7 @@ fieldset{border:1px solid #bbb;margin-top:1rem;max-width:32rem}form button.prima
 :focus-visible{outline:3px solid #f0a202;outline-offset:2px}.withheld{border-left:4px solid #a4161a;background:#fdecea;padding:.6rem;margin:.6rem 0}\
 .notice{border-left:4px solid #b36b00;background:#fff4e0;padding:.6rem}.error{color:#a4161a;font-weight:600}\
 table{border-collapse:collapse;width:100%;margin-top:.6rem}th,td{border-bottom:1px solid #ccc;padding:.45rem;text-align:left;vertical-align:top}th{background:#f2f5f7}\
-tr.emergency td{background:#fff4e0}tr.overdue td{background:#fdecea}strong.late,li.late{color:#a4161a}@media print{header{display:none}.no-print{display:none}}\
+tr.emergency td{background:#fff4e0}tr.overdue td{background:#fdecea}strong.late,li.late{color:#a4161a}.soon{display:inline-block;padding:0 .4em;border:1px solid #7a4b00;border-radius:3px;color:#7a4b00;font-size:.85em}@media print{header{display:none}.no-print{display:none}}\
 label.choice{display:flex;gap:.5rem;align-items:baseline;font-weight:400;margin-top:.4rem}label.choice input{width:auto;margin:0}fieldset{max-width:none}.record{border:1px solid #ccc;border-radius:4px;padding:.6rem .8rem;margin:.5rem 0}\
 .record .text{white-space:pre-wrap;margin:.2rem 0}.meta{color:#4a4a4a;font-size:.9rem;margin:.2rem 0}.kind{font-weight:600;color:#0b4f6c;margin:0 0 .2rem}\
 .supplement{border-left:4px solid #0b4f6c;background:#eef5f8;margin:.5rem 0 0;padding:.4rem .6rem}\

@@ -29,7 +29,7 @@ pub(crate) enum Kind {
 
 #[derive(Deserialize)]
 pub(crate) struct LetterQuery {
-    soort: Kind,
+    pub(crate) soort: Kind,
 }
 
 /// The letters a request has so far, for the links on its page.
@@ -44,7 +44,12 @@ pub(crate) fn available(r: &RequestView) -> Vec<(&'static str, &'static str)> {
     out
 }
 
-fn body(s: &AppState, r: &RequestView, kind: Kind, lang: Lang) -> Result<Markup, AppError> {
+pub(crate) fn body(
+    s: &AppState,
+    r: &RequestView,
+    kind: Kind,
+    lang: Lang,
+) -> Result<Markup, AppError> {
     let reglement = s.vault.reglement();
     let org = &reglement.file.organisation;
     let kind_label = r.request_type.label(lang);

@@ -22,6 +22,7 @@ pub(crate) mod layout;
 mod letters;
 pub(crate) mod log_review;
 mod officer;
+pub(crate) mod portal;
 pub(crate) mod processors;
 mod representation;
 mod requests;
@@ -158,6 +159,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/toezicht/niet-benaderen/{id}/beeindigen",
             post(contacts::end),
         )
+        .route(portal::PATH, get(portal::home))
+        .route(portal::FILE_PATH, get(portal::file_form).post(portal::file))
+        .route("/portaal/verzoeken/{id}", get(portal::request_page))
+        .route("/portaal/verzoeken/{id}/brief", get(portal::letter))
         .route("/verzoeken", get(requests::queue))
         .route("/verzoeken/{id}", get(requests::request_page))
         .route("/verzoeken/{id}/brief", get(letters::letter))

@@ -57,6 +57,7 @@ pub(crate) async fn queue(State(s): State<AppState>, caller: Caller) -> Result<M
                             td {
                                 @if let Some(due) = r.due {
                                     strong { (days_left(due, today, lang)) }
+                                    @if r.due_soon { " " span.soon { (t(lang, "requests-due-soon")) } }
                                     br;
                                     (format_date(due, lang))
                                 } @else { "—" }
@@ -141,6 +142,7 @@ pub(crate) async fn request_page(
                 li.late[r.overdue] {
                     (t!(lang, "request-respond-by", date = &format_date(r.respond_by, lang)))
                     " (" (days_left(r.respond_by, today, lang)) "; " (cite_list(&r.respond_by_articles)) ")"
+                    @if r.due_soon { " " span.soon { (t(lang, "requests-due-soon")) } }
                 }
                 @if let Some(x) = r.extendable_to { li { (t!(lang, "request-extendable-to", date = &format_date(x, lang))) } }
                 @if let Some(e) = r.execute_by { li { (t!(lang, "request-execute-by", date = &format_date(e, lang))) } }

@@ -1305,3 +1305,126 @@ fn the_fg_keeps_the_processor_register_in_a_real_browser() {
         b.c.close().await.unwrap();
     });
 }
+
+/// The client portal in a real browser (issue 12 part 5): a client logs in with the portal
+/// account the organisation issued, files an inzage and sees it with its deadline; a parent
+/// files for a child of 10 he represents. Both backends.
+fn clients_file_and_follow_requests_in_the_portal(backend: Backend) {
+    let app = TestApp::start(backend);
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now());
+    let person = |category: &str, name: &str, born: String| {
+        let (status, v) = app.post(
+            Some("admin-1"),
+            "/api/v1/persons",
+            &json!({"subject_category": category, "name": name, "birth_date": born}),
+        );
+        assert_eq!(status, 201, "{v}");
+        v["id"].as_str().unwrap().to_owned()
+    };
+    let client = person("client", "Synthetische Portaalcliënt", "1970-03-04".into());
+    let parent = person(
+        "vertegenwoordiger",
+        "Synthetische Ouder",
+        "1985-01-01".into(),
+    );
+    let child = person(
+        "client",
+        "Synthetisch Kind",
+        today
+            .checked_sub(jiff::Span::new().years(10).days(1))
+            .unwrap()
+            .to_string(),
+    );
+    let (status, v) = app.post(
+        Some("admin-1"),
+        &format!("/api/v1/persons/{child}/representatives"),
+        &json!({"by": parent, "ground": "ouder",
+                "from": today.checked_sub(jiff::Span::new().years(1)).unwrap().to_string()}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let issue = |p: &str| {
+        app.block_on(
+            app.vault
+                .accounts()
+                .issue_portal(&zorgkluis_store::vault::Actor::system("test"), p),
+        )
+        .unwrap()
+    };
+    let (mine, theirs) = (issue(&client), issue(&parent));
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        let login = |user: String, password: String| {
+            let b = &b;
+            async move {
+                b.goto("/login").await;
+                b.fill("gebruiker", &user).await;
+                b.fill("wachtwoord", &password).await;
+                b.click("button[type=submit]").await;
+                b.wait_until_not("/login").await;
+            }
+        };
+        login(mine.login.clone(), mine.initial_password.clone()).await;
+        assert_eq!(b.path().await, "/portaal");
+        b.text_with("U hebt nog geen verzoeken ingediend").await;
+        b.click_link("Een verzoek indienen").await;
+        b.text_with("Wat vraagt u?").await;
+        b.c.find(Locator::Css("#soort option[value=inzage]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        b.fill("toelichting", "Ik wil mijn dossier inzien.").await;
+        b.click("button.primary").await;
+        let page = b.text_with("Stand van zaken").await;
+        assert!(page.contains("uw verzoek is ontvangen"), "{page}");
+        assert!(
+            page.contains("Uiterlijk") || page.contains("uiterlijk"),
+            "the deadline: {page}"
+        );
+        no_raw_timestamps(&page);
+        b.check("portaal-verzoek").await;
+        b.click_link("Terug naar mijn verzoeken").await;
+        let home = b.text_with("uzelf").await;
+        assert!(home.contains("inzage"), "{home}");
+        b.check("portaal").await;
+        b.logout().await;
+        // A parent files for his child of 10.
+        login(theirs.login.clone(), theirs.initial_password.clone()).await;
+        b.click_link("Een verzoek indienen").await;
+        b.text_with("Voor wie?").await;
+        b.c.find(Locator::Css(&format!("#voor option[value='{child}']")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        b.click("button.primary").await;
+        b.text_with("Stand van zaken").await;
+        b.click_link("Terug naar mijn verzoeken").await;
+        let home = b.text_with("Synthetisch Kind").await;
+        assert!(home.contains("inzage"), "{home}");
+        b.c.close().await.unwrap();
+    });
+    let (_, list) = app.get(Some("dir-1"), "/api/v1/requests");
+    let of_child: Vec<&serde_json::Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["person_id"] == child.as_str())
+        .collect();
+    assert_eq!(of_child.len(), 1, "{list}");
+    assert_eq!(of_child[0]["channel"], "portaal");
+}
+
+#[test]
+fn clients_file_and_follow_requests_in_the_portal_sqlite() {
+    clients_file_and_follow_requests_in_the_portal(Backend::Sqlite);
+}
+
+#[test]
+fn clients_file_and_follow_requests_in_the_portal_postgres() {
+    clients_file_and_follow_requests_in_the_portal(Backend::Postgres);
+}

@@ -16,6 +16,7 @@ mod incidents;
 mod log_review;
 mod login;
 mod objections;
+mod portal;
 mod processors;
 mod refusals;
 mod registers;

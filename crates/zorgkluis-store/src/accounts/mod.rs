@@ -2,6 +2,7 @@
 //! from the personal data they act on. Making an account or a token is a duty the reglement
 //! grants (`manage_accounts`), decided and logged; every login and logout is logged.
 
+mod portal;
 mod second_factor;
 mod tokens;
 
@@ -17,6 +18,7 @@ use crate::sealed::{self, Unpermitted};
 use crate::vault::{Actor, Inner, Vault, VaultError};
 use crate::writer::{Arg, Stmt};
 
+pub use portal::IssuedPortalAccount;
 pub use second_factor::{Enrolment, STEP_SECONDS, SecondFactor, code_at, current_code};
 pub use tokens::TokenInfo;
 
@@ -252,7 +254,8 @@ impl Accounts {
     pub async fn staff_actor(&self, id: &str, source: &str) -> Result<Actor, VaultError> {
         check_id("as", id)?;
         let row = sqlx::query(
-            "SELECT role, supervised FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL",
+            "SELECT role, supervised FROM users WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL \
+             AND kind = 'personeel'",
         )
         .bind(&self.inner.tenant)
         .bind(id)

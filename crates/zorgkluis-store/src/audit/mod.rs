@@ -111,6 +111,10 @@ audit_actions! {
     UserPassword = "user_password",
     /// Giving a staff account a second factor, or taking it away.
     UserSecondFactor = "user_second_factor",
+    /// A portal account issued to a registered person (the object is its login name).
+    PortalIssue = "portal_issue",
+    /// A person's portal account revoked: it cannot log in, its sessions end.
+    PortalRevoke = "portal_revoke",
     TokenCreate = "token_create",
     TokenRevoke = "token_revoke",
     /// Listing the API tokens (their names, never the tokens).

@@ -39,6 +39,9 @@ pub struct Location {
     pub key_store: Option<PathBuf>,
     /// The one copy of the key store the installation keeps (erasures reach it too).
     pub key_store_mirror: Option<PathBuf>,
+    /// How many working days ahead a request counts as due soon (`ZORGKLUIS_REMINDER_DAYS`,
+    /// read with the rest of the installation's settings).
+    pub reminder_days: u32,
 }
 
 impl Location {
@@ -55,6 +58,7 @@ impl Location {
             checkpoint_mirror: None,
             key_store: None,
             key_store_mirror: None,
+            reminder_days: zorgkluis_core::decide::DEFAULT_REMINDER_DAYS,
         }
     }
 
@@ -290,6 +294,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         "representation",
         include_str!("../../migrations/sqlite/0026_representation.sql"),
         include_str!("../../migrations/postgres/0026_representation.sql"),
+    ),
+    (
+        27,
+        "portal_accounts",
+        include_str!("../../migrations/sqlite/0027_portal_accounts.sql"),
+        include_str!("../../migrations/postgres/0027_portal_accounts.sql"),
     ),
     (
         28,

@@ -364,6 +364,28 @@ impl Vault {
                 "DELETE FROM person_facts WHERE tenant_id = $1 AND person_id = $2",
                 vec![t(), p()],
             ),
+            // The facts the law turns on (migration 26): the legal status versions, and every
+            // representation link where the person is the subject or the representative.
+            Stmt::new(
+                "DELETE FROM person_legal_facts WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "DELETE FROM representatives WHERE tenant_id = $1 \
+                 AND (subject_id = $2 OR representative_id = $2)",
+                vec![t(), p()],
+            ),
+            // The person's portal accounts (migration 27), with their open sessions: the
+            // login name goes, the events that name it stay in the chain.
+            Stmt::new(
+                "DELETE FROM sessions WHERE tenant_id = $1 AND user_id IN \
+                 (SELECT id FROM users WHERE tenant_id = $1 AND person_id = $2)",
+                vec![t(), p()],
+            ),
+            Stmt::new(
+                "DELETE FROM users WHERE tenant_id = $1 AND person_id = $2",
+                vec![t(), p()],
+            ),
             Stmt::new(
                 "DELETE FROM person_search WHERE tenant_id = $1 AND person_id = $2",
                 vec![t(), p()],

@@ -37,6 +37,7 @@ mod log_review;
 mod objections;
 mod operations;
 mod persons;
+mod portal;
 mod processors;
 mod recipient_notices;
 mod records;
@@ -101,6 +102,7 @@ pub use objections::{
 };
 pub use operations::{Overview, restore, verify_installation};
 pub use persons::{ClientPage, ClientSummary, NewPerson, PersonFacts};
+pub use portal::{PortalFiling, PortalItem};
 pub use processors::{
     NewAsset, NewProcessor, PrivacyAsset, ProcessorAgreement, REVIEW_REMINDER_DAYS,
 };

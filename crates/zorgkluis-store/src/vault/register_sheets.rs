@@ -553,10 +553,7 @@ impl Vault {
             Register::Incidenten => incident_sheet(&self.incidents(actor).await?, lang),
             Register::Klachten => complaint_sheet(&self.complaints(actor).await?, lang),
             Register::Verzoeken => {
-                let filter = RequestFilter {
-                    open: false,
-                    overdue: false,
-                };
+                let filter = RequestFilter::default();
                 let list = self.list_requests(actor, filter).await?;
                 let persons: Vec<String> = list.iter().map(|r| r.person_id.clone()).collect();
                 let names = self.names_of(actor, &persons, "verzoek-register").await?;

@@ -21,7 +21,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
-use zorgkluis_core::vocabulary::{Action, Ground, Requester};
+use zorgkluis_core::vocabulary::{Action, Duty, Ground, Requester};
 
 use super::access::Situation;
 use super::{Actor, Vault, VaultError};
@@ -537,6 +537,14 @@ impl Vault {
         on: Date,
     ) -> Result<Vec<ActingFor>, VaultError> {
         self.known_person(person).await?;
+        // A portal account asks for whom it acts itself, and for no one else.
+        if self
+            .portal_holder(actor)
+            .await?
+            .is_some_and(|holder| holder != person)
+        {
+            return Err(VaultError::NotFound(format!("person {person}")));
+        }
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {LINK_COLUMNS} FROM representatives WHERE tenant_id = $1 \
              AND representative_id = $2 AND valid_from <= $3 \
@@ -604,6 +612,23 @@ impl Vault {
         actor: &Actor,
         person: &str,
     ) -> Result<(Receipt, DataKey), VaultError> {
+        if actor.role == zorgkluis_core::decide::PORTAL_ROLE {
+            // A portal account opens the links to it under its own duty (the caller,
+            // `acting_for`, has checked that they are its links).
+            let permit = self
+                .authorize_duty(
+                    actor,
+                    Duty::PortalRequests,
+                    false,
+                    AuditAction::Read,
+                    Some(person),
+                    PURPOSE,
+                )
+                .await?;
+            let key = self.data_key(person).await?;
+            let receipt = sealed::commit(&self.inner.writer, permit, Vec::new()).await?;
+            return Ok((receipt, key));
+        }
         let (permit, key) = self
             .authorize_change_as(
                 actor,

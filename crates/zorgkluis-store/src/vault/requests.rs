@@ -15,6 +15,7 @@
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use zorgkluis_core::calendar::HolidayCalendar;
 use zorgkluis_core::decide::request::{
     self as rules, Filing, RefusalGround, RequestError, RequestState,
 };
@@ -32,7 +33,11 @@ use crate::sealed::{self, Receipt, Sealed, SealedKind, Unpermitted};
 use crate::writer::{Arg, Stmt};
 
 /// The purpose label of every request event; the step is in the event's purpose too.
-const PURPOSE: &str = "verzoek";
+pub(super) const PURPOSE: &str = "verzoek";
+
+/// The steps a portal account takes, under its own duty: reading the subject's birth date to
+/// file, filing, and reading its own requests.
+const PORTAL_STEPS: [&str; 3] = ["indienen", "ingediend", "ingezien"];
 
 /// Who files a request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,6 +101,9 @@ pub struct RequestFilter {
     pub open: bool,
     /// Open, and past their response deadline (or, once decided, their execution deadline).
     pub overdue: bool,
+    /// Open, not overdue, and its running deadline within the installation's reminder window
+    /// (`ZORGKLUIS_REMINDER_DAYS` working days, 5 unless set).
+    pub due_soon: bool,
 }
 
 /// One request in the register's list: ids, words and dates, nothing sealed.
@@ -110,6 +118,8 @@ pub struct RequestSummary {
     /// The deadline that is running: the response, or once granted the execution.
     pub due: Option<Date>,
     pub overdue: bool,
+    /// Its running deadline falls within the reminder window (see [`RequestFilter::due_soon`]).
+    pub due_soon: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -170,6 +180,8 @@ pub struct RequestView {
     pub decision: Option<DecisionView>,
     pub executed_on: Option<Date>,
     pub overdue: bool,
+    /// Its running deadline falls within the reminder window.
+    pub due_soon: bool,
     /// What is asked; `None` once the subject was erased (the key is gone).
     pub details: Option<RequestDetails>,
     pub timeline: Vec<TimelineEntry>,
@@ -317,7 +329,7 @@ impl Row {
         }
     }
 
-    fn summary(&self, today: Date) -> RequestSummary {
+    fn summary(&self, today: Date, reminder: (&HolidayCalendar, u32)) -> RequestSummary {
         let due = self.due();
         RequestSummary {
             id: self.id.clone(),
@@ -328,6 +340,7 @@ impl Row {
             received: self.received,
             due,
             overdue: due.is_some_and(|d| d < today),
+            due_soon: zorgkluis_core::decide::due_soon(reminder.0, due, today, reminder.1),
         }
     }
 }
@@ -462,15 +475,16 @@ impl Vault {
         step: &str,
     ) -> Result<sealed::Permit, VaultError> {
         let purpose = format!("{PURPOSE}-{step}");
-        self.authorize_duty(
-            actor,
-            Duty::HandleRequests,
-            false,
-            action,
-            Some(person),
-            &purpose,
-        )
-        .await
+        // A portal account files and follows under the portal duty; for every other step it
+        // asks the handler's, which the policy denies it (and logs).
+        let duty =
+            if actor.role == zorgkluis_core::decide::PORTAL_ROLE && PORTAL_STEPS.contains(&step) {
+                Duty::PortalRequests
+            } else {
+                Duty::HandleRequests
+            };
+        self.authorize_duty(actor, duty, false, action, Some(person), &purpose)
+            .await
     }
 
     /// Files a request: checks the dates and who may file (the subject's birth date read
@@ -482,6 +496,7 @@ impl Vault {
         new: &NewRequest,
         lang: Lang,
     ) -> Result<FiledRequest, VaultError> {
+        self.check_portal_filing(actor, new).await?;
         let today = crate::clock::today();
         // The deadlines run by the version of the reglement in force on the day of receipt.
         let filed = self
@@ -646,6 +661,38 @@ impl Vault {
         })
     }
 
+    /// The requests where `person` is the subject or the registered requester, most urgent
+    /// first. Nothing is decided or logged here: the portal's permit does.
+    pub(super) async fn requests_of_holder(
+        &self,
+        person: &str,
+    ) -> Result<Vec<RequestSummary>, VaultError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 \
+             AND (person_id = $2 OR requester_person = $2) ORDER BY received, id"
+        )))
+        .bind(&self.inner.tenant)
+        .bind(person)
+        .fetch_all(&*self.inner.pool)
+        .await?;
+        let today = crate::clock::today();
+        let mut list = Vec::with_capacity(rows.len());
+        for r in &rows {
+            list.push(Row::from_row(r)?.summary(today, self.reminder()));
+        }
+        list.sort_by(|a, b| (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id)));
+        Ok(list)
+    }
+
+    /// The working-day calendar and the window of the reminders (see
+    /// [`RequestFilter::due_soon`]).
+    pub(crate) fn reminder(&self) -> (&HolidayCalendar, u32) {
+        (
+            &self.inner.reglement.calendar,
+            self.inner.location.reminder_days,
+        )
+    }
+
     /// The register: every request (or the open, or the overdue ones), most urgent first. One
     /// event for the list, with the persons shown as its subjects.
     pub async fn list_requests(
@@ -665,7 +712,7 @@ impl Vault {
     ) -> Result<Vec<(RequestSummary, Option<crate::vault::PersonFacts>)>, VaultError> {
         let filter = RequestFilter {
             open: true,
-            overdue: false,
+            ..RequestFilter::default()
         };
         let (list, receipt) = self.listed_requests(actor, filter).await?;
         let mut queue = Vec::with_capacity(list.len());
@@ -743,11 +790,14 @@ impl Vault {
         let mut list = Vec::new();
         for r in &rows {
             let row = Row::from_row(r)?;
-            let s = row.summary(today);
-            if (filter.open || filter.overdue) && s.due.is_none() {
+            let s = row.summary(today, self.reminder());
+            if (filter.open || filter.overdue || filter.due_soon) && s.due.is_none() {
                 continue;
             }
             if filter.overdue && !s.overdue {
+                continue;
+            }
+            if filter.due_soon && !s.due_soon {
                 continue;
             }
             list.push(s);
@@ -778,6 +828,8 @@ impl Vault {
     /// A request with what is asked and its history, opened for its handler.
     pub async fn request(&self, actor: &Actor, id: &str) -> Result<RequestView, VaultError> {
         let row = self.request_row(id).await?;
+        self.check_portal_request(actor, id, &row.person_id, row.requester.person.as_deref())
+            .await?;
         let permit = self
             .request_permit(actor, AuditAction::RequestRead, &row.person_id, "ingezien")
             .await?
@@ -791,7 +843,8 @@ impl Vault {
         };
         let timeline = self.request_timeline(id).await?;
         let today = crate::clock::today();
-        let overdue = row.summary(today).overdue;
+        let summary = row.summary(today, self.reminder());
+        let (overdue, due_soon) = (summary.overdue, summary.due_soon);
         Ok(RequestView {
             id: row.id,
             person_id: row.person_id,
@@ -820,6 +873,7 @@ impl Vault {
             },
             executed_on: row.executed_on,
             overdue,
+            due_soon,
             details,
             timeline,
             subject,

@@ -304,3 +304,76 @@ zorgkluis_testkit::on_both_backends! {
         vault.close().await;
     }
 }
+
+/// Rows of `person` in the representation tables: his legal facts, and the links where he is
+/// the subject or the representative.
+async fn representation_rows(store: &zorgkluis_testkit::TestStore, person: &str) -> i64 {
+    let mut raw = store.raw().await;
+    let facts: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM person_legal_facts WHERE person_id = $1")
+            .bind(person)
+            .fetch_one(&mut raw)
+            .await
+            .unwrap();
+    let links: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM representatives WHERE subject_id = $1 OR representative_id = $1",
+    )
+    .bind(person)
+    .fetch_one(&mut raw)
+    .await
+    .unwrap();
+    facts + links
+}
+
+zorgkluis_testkit::on_both_backends! {
+    /// Erasing a person deletes his legal facts, every link where he is the subject or the
+    /// representative, and his portal account with its sessions; the links of others stay.
+    async fn erasing_a_person_deletes_his_representation(store) {
+        let vault = store.open().await;
+        add_staff(&vault, STAFF).await;
+        let client = person(&vault, "client", "Synthetische Cliënt", 40).await;
+        let curator = person(&vault, "vertegenwoordiger", "Synthetische Curator", 50).await;
+        let ward = person(&vault, "client", "Synthetische Pupil", 30).await;
+        let other = person(&vault, "vertegenwoordiger", "Synthetische Mentor", 55).await;
+        vault
+            .set_legal_facts(
+                &admin(),
+                &client,
+                &LegalFacts {
+                    legal_status: Some(Ground::Curatele),
+                    legal_status_since: Some(today().checked_sub(2.years()).unwrap()),
+                    ..LegalFacts::default()
+                },
+            )
+            .await
+            .unwrap();
+        vault.add_representative(&admin(), &link(&client, &curator, Requester::Curator)).await.unwrap();
+        // The client acts for someone too, and someone else acts for the ward.
+        vault.add_representative(&admin(), &link(&ward, &client, Requester::Mentor)).await.unwrap();
+        vault.add_representative(&admin(), &link(&ward, &other, Requester::Mentor)).await.unwrap();
+        assert_eq!(representation_rows(&store, &client).await, 3, "{}", store.name());
+        let issued = vault.accounts().issue_portal(&Actor::system("test"), &client).await.unwrap();
+        let session = vault.accounts().login(&issued.login, &issued.initial_password, "test").await.unwrap();
+        assert!(session.is_some(), "the portal account logs in");
+        vault.erase_person(&handler(), &client, "verzoek").await.unwrap();
+        assert_eq!(representation_rows(&store, &client).await, 0, "{}", store.name());
+        let mut raw = store.raw().await;
+        let accounts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE person_id = $1 OR id = $2")
+            .bind(&client)
+            .bind(&issued.login)
+            .fetch_one(&mut raw)
+            .await
+            .unwrap();
+        assert_eq!(accounts, 0, "the portal account is gone");
+        drop(raw);
+        let again = vault.accounts().login(&issued.login, &issued.initial_password, "test").await.unwrap();
+        assert!(again.is_none());
+        let session = session.unwrap();
+        assert!(vault.accounts().session(&session.token, "test").await.unwrap().is_none(), "its session ended");
+        // The ward's other link is left alone, and still opens.
+        let r = vault.representation(&admin(), &ward).await.unwrap();
+        assert_eq!(r.representatives.len(), 1, "{:?}", r.representatives);
+        assert_eq!(representation_rows(&store, &other).await, 1);
+        vault.close().await;
+    }
+}
