@@ -16,6 +16,24 @@ fn seed(name: &str) -> Reglement {
     Reglement::load(name, &text, Lang::Nl).expect("valid seed")
 }
 
+/// A seed as it stood before the seed review, where its own words were looser than the law:
+/// the law layer must still answer with the law.
+fn seed_before_review(name: &str, now: &str, before: &str) -> Reglement {
+    let path = format!("{}/../../reglementen/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("seed");
+    assert!(text.contains(now), "{name} holds {now:?}");
+    Reglement::load(name, &text.replace(now, before), Lang::Nl).expect("valid seed")
+}
+
+/// Rondomzorg 1.2 and 3.8 modelled the example "7 jaren" before the review, not the legal term.
+fn rondomzorg_seven_years() -> Reglement {
+    seed_before_review(
+        "rondomzorg.toml",
+        "termijn = \"20 jaar\"",
+        "termijn = \"7 jaar\"",
+    )
+}
+
 fn retention(r: &Reglement, category: &str, facts: RetentionFacts) -> RetentionAnswer {
     decide::retention(r, category, facts).expect("an answer")
 }
@@ -43,7 +61,12 @@ fn health_data_is_kept_the_statutory_twenty_years_where_a_seed_says_less() {
         ("rondomzorg.toml", date(2030, 6, 15)), // 7 years from the last change
     ];
     for (name, own) in shorter {
-        let a = retention(&seed(name), "gezondheid", FACTS);
+        let r = if name == "rondomzorg.toml" {
+            rondomzorg_seven_years()
+        } else {
+            seed(name)
+        };
+        let a = retention(&r, "gezondheid", FACTS);
         assert_eq!(a.retain_until, Some(law_end), "{name}");
         assert_eq!(a.period, "20 jaar", "{name}");
         assert_eq!(a.from, Anchor::LaatsteWijziging, "{name}");
@@ -65,15 +88,20 @@ fn health_data_is_kept_the_statutory_twenty_years_where_a_seed_says_less() {
         );
     }
     // Rondomzorg's youth care: the Jeugdwet says the same, and is cited beside the WGBO.
-    let a = retention(&seed("rondomzorg.toml"), "hulpvraag", FACTS);
+    let a = retention(&rondomzorg_seven_years(), "hulpvraag", FACTS);
     let rules: Vec<&str> = a.law.iter().map(|l| l.rule.as_str()).collect();
     assert_eq!(rules, ["wgbo_dossier", "jeugdwet_dossier"]);
     assert!(a.articles.contains(&"art. 7.3.8 Jeugdwet".to_owned()));
+    // Since the review Rondomzorg writes the legal term itself: answered as written, citing it.
+    let a = retention(&seed("rondomzorg.toml"), "hulpvraag", FACTS);
+    assert_eq!(a.retain_until, Some(law_end));
+    assert_eq!(a.articles, ["1.2 (art. 7.3.8 Jeugdwet)", "3.8"]);
+    assert!(a.law.is_empty() && a.reglement_term.is_none());
 
     // BG wonen writes the law's own term: answered as written, citing its own article.
     let a = retention(&seed("bg-wonen.toml"), "gezondheid", FACTS);
     assert_eq!(a.retain_until, Some(law_end));
-    assert_eq!(a.articles, ["3.4"]);
+    assert_eq!(a.articles, ["3.4", "3.8"]);
     assert!(a.law.is_empty() && a.reglement_term.is_none());
 
     // Welfare work keeps no medical record: AanZien's client history is answered as written.
@@ -159,7 +187,13 @@ fn a_maximum_stays_strict() {
         created: Some(date(2026, 4, 27)),
         ..RetentionFacts::default()
     };
-    let a = retention(&seed("bg-wonen.toml"), "camerabeelden", facts);
+    // BG wonen 7.1 as it stood before the review, without its own zero-day window.
+    let before = seed_before_review(
+        "bg-wonen.toml",
+        "vernietigen_binnen = \"0 dagen\"\nartikel = \"7.1\"",
+        "artikel = \"7.1\"",
+    );
+    let a = retention(&before, "camerabeelden", facts);
     assert_eq!(a.destroy_by, Some(date(2026, 5, 25)));
     let l = &a.law[0];
     assert_eq!((l.limit, l.source), (Limit::Maximum, Source::Richtsnoer));
@@ -270,12 +304,9 @@ fn the_warnings_of_reglement_check_on_the_seeds() {
     let expected: [(&str, &[&str]); 5] = [
         ("aanzien.toml", &[]),
         (
+            // The Geheimhouding/Delen conflict on `zorgaanbieder` is gone since the review.
             "aliantus.toml",
-            &[
-                "retention_below_wgbo",
-                "retention_below_wgbo",
-                "conflicting_consent",
-            ],
+            &["retention_below_wgbo", "retention_below_wgbo"],
         ),
         (
             "alpo-zorg.toml",
@@ -290,24 +321,18 @@ fn the_warnings_of_reglement_check_on_the_seeds() {
             ],
         ),
         (
+            // 7.1's own zero-day window: no destruction window past the camera maximum.
             "bg-wonen.toml",
             &[
-                "destruction_above_ceiling",
                 "fee_for_first_copy",
                 "respond_beyond_one_month",
                 "conflicting_consent",
             ],
         ),
         (
+            // 1.2 models the legal term since the review, 7.1 its own zero-day window.
             "rondomzorg.toml",
-            &[
-                "retention_below_wgbo",
-                "retention_below_wgbo",
-                "retention_below_wgbo",
-                "destruction_above_ceiling",
-                "fee_for_first_copy",
-                "respond_beyond_one_month",
-            ],
+            &["fee_for_first_copy", "respond_beyond_one_month"],
         ),
     ];
     for (name, codes) in expected {
@@ -331,7 +356,9 @@ fn the_warnings_of_reglement_check_on_the_seeds() {
             );
         }
     }
-    let r = seed("rondomzorg.toml");
+    // Rondomzorg's seven years, as before the review: the warning names the Jeugdwet too.
+    let r = rondomzorg_seven_years();
+    assert_eq!(r.warnings[0].code, "reglement.retention_below_wgbo");
     let help = r.warnings[0].help.as_deref().unwrap_or_default();
     assert!(help.contains("art. 7.3.8 Jeugdwet"), "{help}");
 }

@@ -159,11 +159,18 @@ fn heirs_only_where_the_reglement_allows_it() {
             .allowed,
         "only a deceased client's record"
     );
+    // Rondomzorg 2.9: "in beginsel" no access; the grounds of art. 7.3.12a Jeugdwet, which the
+    // reglement now names, and nothing else.
     let (_, rondom) = seed("rondomzorg");
     assert!(
-        !rondom
+        rondom
             .decide(&heir(Some("zwaarwegend_belang"), true))
             .allowed,
-        "Rondomzorg 2.9: no access"
+        "Rondomzorg 2.9 with art. 7.3.12a lid 1 sub b Jeugdwet"
     );
+    assert!(
+        !rondom.decide(&heir(Some("medische_fout"), true)).allowed,
+        "Rondomzorg 2.9: the Jeugdwet has no ground of a medical error"
+    );
+    assert!(!rondom.decide(&heir(None, true)).allowed, "Rondomzorg 2.9");
 }
