@@ -37,6 +37,18 @@ fn administration_never_reads_health_data() {
     let d = policy.decide(&req("administratie", Action::Read, "naw"));
     assert!(d.allowed, "rondomzorg 3.1: administratie manages NAW");
     assert_eq!(d.articles, ["3.1"]);
+    // Where the text gives them special data (`bijzondere_gegevens`), the minimisation gives
+    // way for those categories only: Rondomzorg 1.1's secretariaat reads the website
+    // registration, Alpo zorg's planners the care plan of Bijlage 3.
+    let d = policy.decide(&req("administratie", Action::Read, "aanmelding"));
+    assert!(d.allowed, "rondomzorg 1.1: {:?}", d.articles);
+    assert_eq!(d.articles, ["1.1"]);
+    let d = policy.decide(&req("administratie", Action::Write, "aanmelding"));
+    assert!(!d.allowed, "rondomzorg 1.1 grants reading only");
+    let (_, alpo) = seed("alpo-zorg");
+    assert!(alpo.decide(&req("planner", Action::Read, "zorgplan")).allowed);
+    let d = alpo.decide(&req("planner", Action::Read, "gezondheid"));
+    assert!(!d.allowed, "Bijlage 3 gives planners the care plan, not the dossier");
 }
 
 #[test]
