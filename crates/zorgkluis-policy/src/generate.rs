@@ -348,7 +348,10 @@ fn forbids(reglement: &Reglement, out: &mut Generated) {
         let unless = if granted.is_empty() {
             String::new()
         } else {
-            format!("\nunless {{ {} }}", category_condition(granted.iter().copied()))
+            format!(
+                "\nunless {{ {} }}",
+                category_condition(granted.iter().copied())
+            )
         };
         out.policy(
             &format!("bijzonder.{r}"),

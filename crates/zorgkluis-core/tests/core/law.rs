@@ -25,15 +25,6 @@ fn seed_before_review(name: &str, now: &str, before: &str) -> Reglement {
     Reglement::load(name, &text.replace(now, before), Lang::Nl).expect("valid seed")
 }
 
-/// Rondomzorg 1.2 and 3.8 modelled the example "7 jaren" before the review, not the legal term.
-fn rondomzorg_seven_years() -> Reglement {
-    seed_before_review(
-        "rondomzorg.toml",
-        "termijn = \"20 jaar\"",
-        "termijn = \"7 jaar\"",
-    )
-}
-
 fn retention(r: &Reglement, category: &str, facts: RetentionFacts) -> RetentionAnswer {
     decide::retention(r, category, facts).expect("an answer")
 }
@@ -61,12 +52,7 @@ fn health_data_is_kept_the_statutory_twenty_years_where_a_seed_says_less() {
         ("rondomzorg.toml", date(2030, 6, 15)), // 7 years from the last change
     ];
     for (name, own) in shorter {
-        let r = if name == "rondomzorg.toml" {
-            rondomzorg_seven_years()
-        } else {
-            seed(name)
-        };
-        let a = retention(&r, "gezondheid", FACTS);
+        let a = retention(&seed(name), "gezondheid", FACTS);
         assert_eq!(a.retain_until, Some(law_end), "{name}");
         assert_eq!(a.period, "20 jaar", "{name}");
         assert_eq!(a.from, Anchor::LaatsteWijziging, "{name}");
@@ -88,15 +74,10 @@ fn health_data_is_kept_the_statutory_twenty_years_where_a_seed_says_less() {
         );
     }
     // Rondomzorg's youth care: the Jeugdwet says the same, and is cited beside the WGBO.
-    let a = retention(&rondomzorg_seven_years(), "hulpvraag", FACTS);
+    let a = retention(&seed("rondomzorg.toml"), "hulpvraag", FACTS);
     let rules: Vec<&str> = a.law.iter().map(|l| l.rule.as_str()).collect();
     assert_eq!(rules, ["wgbo_dossier", "jeugdwet_dossier"]);
     assert!(a.articles.contains(&"art. 7.3.8 Jeugdwet".to_owned()));
-    // Since the review Rondomzorg writes the legal term itself: answered as written, citing it.
-    let a = retention(&seed("rondomzorg.toml"), "hulpvraag", FACTS);
-    assert_eq!(a.retain_until, Some(law_end));
-    assert_eq!(a.articles, ["1.2 (art. 7.3.8 Jeugdwet)", "3.8"]);
-    assert!(a.law.is_empty() && a.reglement_term.is_none());
 
     // BG wonen writes the law's own term: answered as written, citing its own article.
     let a = retention(&seed("bg-wonen.toml"), "gezondheid", FACTS);
@@ -330,9 +311,14 @@ fn the_warnings_of_reglement_check_on_the_seeds() {
             ],
         ),
         (
-            // 1.2 models the legal term since the review, 7.1 its own zero-day window.
             "rondomzorg.toml",
-            &["fee_for_first_copy", "respond_beyond_one_month"],
+            &[
+                "retention_below_wgbo",
+                "retention_below_wgbo",
+                "retention_below_wgbo",
+                "fee_for_first_copy",
+                "respond_beyond_one_month",
+            ],
         ),
     ];
     for (name, codes) in expected {
@@ -356,9 +342,7 @@ fn the_warnings_of_reglement_check_on_the_seeds() {
             );
         }
     }
-    // Rondomzorg's seven years, as before the review: the warning names the Jeugdwet too.
-    let r = rondomzorg_seven_years();
-    assert_eq!(r.warnings[0].code, "reglement.retention_below_wgbo");
+    let r = seed("rondomzorg.toml");
     let help = r.warnings[0].help.as_deref().unwrap_or_default();
     assert!(help.contains("art. 7.3.8 Jeugdwet"), "{help}");
 }

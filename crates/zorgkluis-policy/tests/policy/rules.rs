@@ -46,9 +46,15 @@ fn administration_never_reads_health_data() {
     let d = policy.decide(&req("administratie", Action::Write, "aanmelding"));
     assert!(!d.allowed, "rondomzorg 1.1 grants reading only");
     let (_, alpo) = seed("alpo-zorg");
-    assert!(alpo.decide(&req("planner", Action::Read, "zorgplan")).allowed);
+    assert!(
+        alpo.decide(&req("planner", Action::Read, "zorgplan"))
+            .allowed
+    );
     let d = alpo.decide(&req("planner", Action::Read, "gezondheid"));
-    assert!(!d.allowed, "Bijlage 3 gives planners the care plan, not the dossier");
+    assert!(
+        !d.allowed,
+        "Bijlage 3 gives planners the care plan, not the dossier"
+    );
 }
 
 #[test]
