@@ -343,12 +343,36 @@ fn forbids(reglement: &Reglement, out: &mut Generated) {
     // Administration and planners manage; they never see special category data. No article of
     // law forbids a role this (art. 9 AVG forbids processing, not roles): it is the product's
     // minimisation measure and is cited as such.
-    for r in ["administratie", "planner"] {
+    // Where the reglement's text gives such a role special categories (`bijzondere_gegevens`),
+    // the forbid gives way for those categories; the permit still says which actions.
+    for r in zorgkluis_core::reglement::file::MINIMISED_ROLES {
+        let mut granted: Vec<&str> = Vec::new();
+        for p in f.processings.iter().map(|p| p.get_ref()) {
+            for u in p
+                .users
+                .iter()
+                .filter(|u| u.role.get_ref() == r && u.grants_special())
+            {
+                for c in categories(u, &p.categories) {
+                    if !granted.contains(&c) {
+                        granted.push(c);
+                    }
+                }
+            }
+        }
+        let unless = if granted.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\nunless {{ {} }}",
+                category_condition(granted.iter().copied())
+            )
+        };
         out.policy(
             &format!("bijzonder.{r}"),
             &[("artikel", PRODUCT_MINIMISATION)],
             &format!(
-                "forbid (\n  principal in {},\n  action in {},\n  resource\n)\nwhen {{ resource.special }}",
+                "forbid (\n  principal in {},\n  action in {},\n  resource\n)\nwhen {{ resource.special }}{unless}",
                 role(r),
                 action_list(Action::ALL)
             ),

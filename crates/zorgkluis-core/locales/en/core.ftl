@@ -67,6 +67,7 @@ reglement-duplicate-processing = processing `{ $id }` appears twice
 reglement-missing-legal-basis = processing `{ $id }` has no legal basis (art. 6(1) GDPR); expected grondslag = ["{ $bases }", ...]
 reglement-processing-no-categories = processing `{ $id }` names no data categories (art. 30(1)(c) GDPR)
 reglement-no-actions = user `{ $role }` has no actions
+reglement-special-grant-without-effect = `bijzondere_gegevens` for role `{ $role }` in processing `{ $processing }` changes nothing: only administratie and planner are kept from special categories, and only a rule with a special category can grant them
 reglement-user-category-outside-processing = category `{ $category }` is not part of processing `{ $processing }`; a user only gets the processing's categories
 reglement-no-duties = role `{ $role }` gets no duties in [[beheer]]; known are: { $known }
 reglement-duty-not-scoped = zorgrelatie = true limits only list_persons and search_persons to the user's own clients, not `{ $duty }`

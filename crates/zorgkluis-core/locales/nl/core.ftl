@@ -64,6 +64,7 @@ reglement-duplicate-processing = verwerking `{ $id }` komt twee keer voor
 reglement-missing-legal-basis = verwerking `{ $id }` heeft geen grondslag (art. 6 lid 1 AVG); verwacht grondslag = ["{ $bases }", ...]
 reglement-processing-no-categories = verwerking `{ $id }` noemt geen gegevenscategorieën (art. 30 lid 1 sub c AVG)
 reglement-no-actions = gebruiker `{ $role }` heeft geen acties
+reglement-special-grant-without-effect = `bijzondere_gegevens` voor rol `{ $role }` in verwerking `{ $processing }` verandert niets: alleen administratie en planner worden van bijzondere gegevens weggehouden, en alleen een regel met een bijzondere categorie kan ze die geven
 reglement-user-category-outside-processing = categorie `{ $category }` staat niet in verwerking `{ $processing }`; een gebruiker krijgt alleen categorieën van de verwerking
 reglement-no-duties = rol `{ $role }` krijgt in [[beheer]] geen taken; bekend zijn: { $known }
 reglement-duty-not-scoped = zorgrelatie = true beperkt alleen list_persons en search_persons tot de eigen cliënten, niet `{ $duty }`

@@ -464,8 +464,17 @@ mod tests {
         );
         let ids: Vec<&str> = info.processings.iter().map(|p| p.id.as_str()).collect();
         // The website's visitors are another subject category; camera footage and photos are
-        // categories this client has no data in.
-        assert_eq!(ids, ["zorgverlening", "clientadministratie"]);
+        // categories this client has no data in. I.B names incident analysis and research as
+        // purposes for the client's health data too.
+        assert_eq!(
+            ids,
+            [
+                "zorgverlening",
+                "clientadministratie",
+                "incidentanalyse",
+                "onderzoek"
+            ]
+        );
         let care = &info.processings[0];
         let cats: Vec<&str> = care.categories.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(cats, ["naw", "gezondheid"]);

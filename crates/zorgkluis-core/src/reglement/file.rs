@@ -319,11 +319,27 @@ pub struct UserRule {
     /// Only while a supervisor is assigned (trainees).
     #[serde(rename = "begeleiding", default)]
     pub supervised: bool,
+    /// The reglement's text gives this role the special categories of this rule: the product's
+    /// own minimisation (administration and planners never see special categories) gives way
+    /// for them. Only for those two roles, and only where the rule has a special category.
+    #[serde(rename = "bijzondere_gegevens")]
+    pub special_granted: Option<Spanned<bool>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
 }
+
+impl UserRule {
+    /// Whether the rule grants its role special categories past the product's minimisation.
+    pub fn grants_special(&self) -> bool {
+        self.special_granted.as_ref().is_some_and(|s| *s.get_ref())
+    }
+}
+
+/// The roles the product keeps from special categories unless a rule's text grants them
+/// (`bijzondere_gegevens`): its minimisation, not an article of law.
+pub const MINIMISED_ROLES: [&str; 2] = ["administratie", "planner"];
 
 /// A duty of running the registration, granted to a role.
 #[derive(Debug, Clone, Deserialize)]

@@ -325,6 +325,28 @@ fn check_processings(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                     t!(c.lang, "reglement-no-actions", role = user.role.get_ref()),
                 );
             }
+            if let Some(granted) = user.special_granted.as_ref().filter(|g| *g.get_ref()) {
+                let role = user.role.get_ref().as_str();
+                let cats: Vec<&str> = match &user.categories {
+                    Some(list) => list.iter().map(|c| c.get_ref().as_str()).collect(),
+                    None => own.iter().copied().collect(),
+                };
+                let special = cats
+                    .iter()
+                    .any(|id| taxonomy.category(id).is_some_and(|d| d.special.is_some()));
+                if !super::file::MINIMISED_ROLES.contains(&role) || !special {
+                    c.error(
+                        "reglement.special_grant_without_effect",
+                        granted.span(),
+                        t!(
+                            c.lang,
+                            "reglement-special-grant-without-effect",
+                            role = role,
+                            processing = p.id.get_ref()
+                        ),
+                    );
+                }
+            }
             for cat in user.categories.iter().flatten() {
                 if c.known(taxonomy, IdKind::Category, cat) && !own.contains(cat.get_ref().as_str())
                 {

@@ -325,3 +325,28 @@ fn a_duty_rule_names_a_known_role_and_limits_only_lists_to_own_clients() {
         format!("{MINIMAL}\n[[beheer]]\nrol = \"zorgverlener\"\ntaken = []\nartikel = \"5\"\n");
     single_error(&empty, "reglement.no_duties");
 }
+
+#[test]
+fn a_special_grant_to_a_role_the_product_does_not_minimise_is_named_at_its_key() {
+    // `bijzondere_gegevens` lifts the product's minimisation for administratie and planner
+    // only; on a caregiver it changes nothing and is an error at the key's value.
+    let text = MINIMAL.replace(
+        "categorieen = [\"naw\", \"gezondheid\"]\n\n[[bewaartermijnen]]",
+        "categorieen = [\"naw\", \"gezondheid\"]\n\n[[verwerkingen.gebruikers]]\nrol = \"zorgverlener\"\nacties = [\"read\"]\nbijzondere_gegevens = true\nartikel = \"2\"\n\n[[bewaartermijnen]]",
+    );
+    let d = single_error(&text, "reglement.special_grant_without_effect");
+    assert_eq!(
+        (d.line, d.column),
+        position_of(&text, "bijzondere_gegevens = true", 22)
+    );
+    assert!(d.message.contains("zorgverlener"), "{}", d.message);
+    // On the administration, for a rule with a special category, it loads.
+    let ok = text.replace("rol = \"zorgverlener\"", "rol = \"administratie\"");
+    assert!(load(&ok).is_ok());
+    // On the administration without a special category, it is an error again.
+    let plain = ok.replace(
+        "acties = [\"read\"]\nbijzondere_gegevens",
+        "acties = [\"read\"]\ncategorieen = [\"naw\"]\nbijzondere_gegevens",
+    );
+    single_error(&plain, "reglement.special_grant_without_effect");
+}

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use serde::Deserialize;
-use zorgkluis_core::decide::{self, Deadline, DisclosureFacts, RetentionFacts};
+use zorgkluis_core::decide::{self, Deadline, DisclosureFacts, RepresentFacts, RetentionFacts};
 use zorgkluis_core::reglement::file::Day;
-use zorgkluis_core::vocabulary::{ConsentForm, RequestType};
+use zorgkluis_core::vocabulary::{ConsentForm, Ground, RequestType, Requester};
 use zorgkluis_core::{Lang, Reglement};
 
 #[derive(Deserialize)]
@@ -21,6 +21,8 @@ struct ScenarioFile {
     retention: Vec<RetentionCase>,
     #[serde(default)]
     disclose: Vec<DiscloseCase>,
+    #[serde(default)]
+    represent: Vec<RepresentCase>,
 }
 
 #[derive(Deserialize)]
@@ -43,7 +45,12 @@ struct DeadlineExpect {
     erase_by: Option<Day>,
     erase_articles: Option<Vec<String>>,
     identity_check: Option<bool>,
-    /// Answers expected to be absent: "execute_by", "erase_by", "respond_by_extended".
+    /// The law that answers the identity check where the reglement is silent.
+    identity_law: Option<String>,
+    in_writing: Option<bool>,
+    refusal_grounds: Option<Vec<String>>,
+    /// Answers expected to be absent: "execute_by", "erase_by", "respond_by_extended",
+    /// "identity_law".
     #[serde(default)]
     geen: Vec<String>,
 }
@@ -95,6 +102,34 @@ struct DiscloseExpect {
     notify_subject: Option<bool>,
     objection_blocks: Option<bool>,
     articles: Option<Vec<String>>,
+}
+
+/// Who may file a request (`zorgkluis reglement represent`), among them heirs.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RepresentCase {
+    naam: String,
+    request: RequestType,
+    requester: Requester,
+    subject_born: Day,
+    on: Day,
+    subject_deceased: Option<Day>,
+    ground: Option<Ground>,
+    #[serde(default)]
+    authorisation: bool,
+    expect: RepresentExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RepresentExpect {
+    allowed: Option<bool>,
+    articles: Option<Vec<String>>,
+    /// Words the English answer must contain, and words it must not.
+    #[serde(default)]
+    reason_has: Vec<String>,
+    #[serde(default)]
+    reason_lacks: Vec<String>,
 }
 
 fn root() -> PathBuf {
@@ -218,6 +253,22 @@ fn run_file(path: &Path) -> Vec<String> {
             x.identity_check,
             a.identity_check,
         );
+        same(
+            f,
+            &c.naam,
+            "identity_law",
+            x.identity_law.clone().map(Some),
+            a.identity_law.clone(),
+        );
+        same(f, &c.naam, "in_writing", x.in_writing, a.in_writing);
+        same(
+            f,
+            &c.naam,
+            "refusal_grounds",
+            x.refusal_grounds.clone(),
+            a.refusal_grounds.clone(),
+        );
+        absent(f, &c.naam, &x.geen, "identity_law", &a.identity_law);
         absent(f, &c.naam, &x.geen, "execute_by", &a.execute_by);
         absent(f, &c.naam, &x.geen, "erase_by", &a.erase_by);
         absent(
@@ -320,7 +371,46 @@ fn run_file(path: &Path) -> Vec<String> {
             a.articles.clone(),
         );
     }
-    let count = file.deadline.len() + file.retention.len() + file.disclose.len();
+    for c in &file.represent {
+        let facts = RepresentFacts {
+            request: c.request,
+            requester: c.requester,
+            subject_born: c.subject_born.0,
+            on: c.on.0,
+            subject_deceased: day(c.subject_deceased),
+            ground: c.ground,
+            authorisation: c.authorisation,
+        };
+        let a = match decide::represent(&reglement, &facts, Lang::En) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "allowed", x.allowed, a.allowed);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+        let reason = a.explain(Lang::En);
+        for w in &x.reason_has {
+            if !reason.contains(w.as_str()) {
+                f.push(format!("{}: reason lacks {w:?}: {reason}", c.naam));
+            }
+        }
+        for w in &x.reason_lacks {
+            if reason.contains(w.as_str()) {
+                f.push(format!("{}: reason has {w:?}: {reason}", c.naam));
+            }
+        }
+    }
+    let count =
+        file.deadline.len() + file.retention.len() + file.disclose.len() + file.represent.len();
     if count < 10 {
         failures.push(format!("{count} scenarios; each seed needs at least ten"));
     }

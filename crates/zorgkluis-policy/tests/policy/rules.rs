@@ -37,6 +37,24 @@ fn administration_never_reads_health_data() {
     let d = policy.decide(&req("administratie", Action::Read, "naw"));
     assert!(d.allowed, "rondomzorg 3.1: administratie manages NAW");
     assert_eq!(d.articles, ["3.1"]);
+    // Where the text gives them special data (`bijzondere_gegevens`), the minimisation gives
+    // way for those categories only: Rondomzorg 1.1's secretariaat reads the website
+    // registration, Alpo zorg's planners the care plan of Bijlage 3.
+    let d = policy.decide(&req("administratie", Action::Read, "aanmelding"));
+    assert!(d.allowed, "rondomzorg 1.1: {:?}", d.articles);
+    assert_eq!(d.articles, ["1.1"]);
+    let d = policy.decide(&req("administratie", Action::Write, "aanmelding"));
+    assert!(!d.allowed, "rondomzorg 1.1 grants reading only");
+    let (_, alpo) = seed("alpo-zorg");
+    assert!(
+        alpo.decide(&req("planner", Action::Read, "zorgplan"))
+            .allowed
+    );
+    let d = alpo.decide(&req("planner", Action::Read, "gezondheid"));
+    assert!(
+        !d.allowed,
+        "Bijlage 3 gives planners the care plan, not the dossier"
+    );
 }
 
 #[test]
@@ -159,11 +177,18 @@ fn heirs_only_where_the_reglement_allows_it() {
             .allowed,
         "only a deceased client's record"
     );
+    // Rondomzorg 2.9: "in beginsel" no access; the grounds of art. 7.3.12a Jeugdwet, which the
+    // reglement now names, and nothing else.
     let (_, rondom) = seed("rondomzorg");
     assert!(
-        !rondom
+        rondom
             .decide(&heir(Some("zwaarwegend_belang"), true))
             .allowed,
-        "Rondomzorg 2.9: no access"
+        "Rondomzorg 2.9 with art. 7.3.12a lid 1 sub b Jeugdwet"
     );
+    assert!(
+        !rondom.decide(&heir(Some("medische_fout"), true)).allowed,
+        "Rondomzorg 2.9: the Jeugdwet has no ground of a medical error"
+    );
+    assert!(!rondom.decide(&heir(None, true)).allowed, "Rondomzorg 2.9");
 }

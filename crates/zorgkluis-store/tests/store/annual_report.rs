@@ -136,7 +136,7 @@ zorgkluis_testkit::on_both_backends! {
         decide(&vault, &on_time, RequestOutcome::Toegewezen, &[], due).await;
         let (late, due) = request(&vault, &person, RequestType::Afschrift, y(5, 4)).await;
         decide(&vault, &late, RequestOutcome::Afgewezen, &["kennelijk_ongegrond".into()], due.checked_add(3.days()).unwrap()).await;
-        let (extended, due) = request(&vault, &person, RequestType::Correctie, y(9, 1)).await;
+        let (extended, due) = request(&vault, &person, RequestType::Bezwaar, y(9, 1)).await;
         vault
             .extend_request(&actor("dir-1", "directie"), &extended, "Het dossier ligt in het archief", due, Lang::Nl)
             .await
