@@ -89,12 +89,14 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(status, 200, "{bundle}");
         let kinds = resolved(&bundle);
         assert_eq!(kinds.iter().filter(|k| *k == "Patient").count(), 1, "{kinds:?}");
-        assert_eq!(kinds.iter().filter(|k| *k == "DocumentReference").count(), 1, "one record: {kinds:?}");
+        assert_eq!(kinds.iter().filter(|k| *k == "DocumentReference").count(), 1, "the health record: {kinds:?}");
         assert!(kinds.contains(&"Organization".to_owned()) && kinds.contains(&"Provenance".to_owned()), "{kinds:?}");
         let patient = bundle["entry"].as_array().unwrap().iter().find(|e| e["resource"]["resourceType"] == "Patient").unwrap();
         assert_eq!(patient["resource"]["name"][0]["text"], "Synthetische Cliënt");
         assert_eq!(patient["resource"]["birthDate"], "1950-03-02");
-        assert!(!bundle.to_string().contains("111222333"), "the BSN is no part of the export");
+        // The BSN is exported (its category): the Patient's identifier, not a document.
+        assert_eq!(patient["resource"]["identifier"][0]["system"], "http://fhir.nl/fhir/NamingSystem/bsn");
+        assert_eq!(patient["resource"]["identifier"][0]["value"], "111222333");
         let before = chain_length(&app);
         let (status, v) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}/export?format=xml"));
         assert_eq!((status, v["field"].clone()), (422, json!("format")), "{v}");

@@ -7,8 +7,9 @@
 //! A `collection` bundle, each entry with a `urn:uuid:` full URL that every reference inside
 //! points to:
 //! - `Organization`: the controller (name, address);
-//! - `Patient`: the name, the birth date, the client number (the BSN is no part of the export);
-//! - one `DocumentReference` per record: the text as a `text/plain` attachment, the category,
+//! - `Patient`: the name, the birth date, the client number, and the BSN (system
+//!   [`BSN_SYSTEM`]) only when the export holds it (its category `bsn` exported);
+//! - one `DocumentReference` per record (but the BSN's, which is the Patient's identifier): the text as a `text/plain` attachment, the category,
 //!   `current` or (an earlier version) `superseded`; a correction `replaces` the version before
 //!   it, a statement of the client `appends` to the entry's current version;
 //! - one `Consent` per recorded consent (scope, categories, period, withdrawn ones `inactive`);
@@ -35,8 +36,12 @@ use fhir_r4::resources::{
 use fhir_r4::types;
 use vec1::Vec1;
 
+use zorgkluis_core::taxonomy::BSN_CATEGORY;
+
 use super::export::{ExportConsent, ExportVersion, SubjectExport};
 
+/// The Dutch BSN's naming system (Nictiz).
+pub const BSN_SYSTEM: &str = "http://fhir.nl/fhir/NamingSystem/bsn";
 /// The identifier system of a `urn:uuid:` value (RFC 3986).
 const URI_SYSTEM: &str = "urn:ietf:rfc:3986";
 /// The FHIR consent scope code system.
@@ -127,20 +132,30 @@ pub fn bundle(export: &SubjectExport) -> Result<Bundle, BuilderError> {
 
     let patient_url = urn_of(&export.subject.person_id);
     let facts = export.subject.facts.as_ref();
+    // The BSN, where the export holds it: the current version of the `bsn` category's entry.
+    let bsn = export
+        .categories
+        .iter()
+        .filter(|c| c.category == BSN_CATEGORY)
+        .flat_map(|c| &c.entries)
+        .map(|e| types::Identifier {
+            system: Some(uri(BSN_SYSTEM)),
+            value: Some(s(e.current.text.trim())),
+            ..types::Identifier::default()
+        });
+    let client_number = facts
+        .and_then(|f| f.client_number.as_deref())
+        .map(|n| types::Identifier {
+            r#type: Some(types::CodeableConcept {
+                text: Some(s("cliëntnummer")),
+                ..types::CodeableConcept::default()
+            }),
+            value: Some(s(n)),
+            assigner: Some(Box::new(organisation_ref())),
+            ..types::Identifier::default()
+        });
     let patient = Patient {
-        identifier: facts
-            .and_then(|f| f.client_number.as_deref())
-            .map(|n| types::Identifier {
-                r#type: Some(types::CodeableConcept {
-                    text: Some(s("cliëntnummer")),
-                    ..types::CodeableConcept::default()
-                }),
-                value: Some(s(n)),
-                assigner: Some(Box::new(organisation_ref())),
-                ..types::Identifier::default()
-            })
-            .into_iter()
-            .collect(),
+        identifier: bsn.chain(client_number).collect(),
         name: facts
             .map(|f| types::HumanName {
                 text: Some(s(&f.name)),
@@ -157,7 +172,11 @@ pub fn bundle(export: &SubjectExport) -> Result<Bundle, BuilderError> {
     entries.push((patient_url.clone(), Resource::Patient(Box::new(patient))));
     let patient_display = facts.map(|f| f.name.as_str());
 
-    for category in &export.categories {
+    for category in export
+        .categories
+        .iter()
+        .filter(|c| c.category != BSN_CATEGORY)
+    {
         let kind = concept(None, &category.category, &category.label);
         for entry in &category.entries {
             // The versions of the entry, oldest first: each replaces the one before it.
@@ -277,8 +296,9 @@ pub fn bundle(export: &SubjectExport) -> Result<Bundle, BuilderError> {
 }
 
 /// The bundle of `export` as JSON (pretty), as it is written and hashed.
+/// As a resource (with its `resourceType`, which the bare struct leaves out).
 pub fn bundle_json(export: &SubjectExport) -> Result<String, String> {
-    let bundle = bundle(export).map_err(|e| e.to_string())?;
+    let bundle = Resource::Bundle(Box::new(bundle(export).map_err(|e| e.to_string())?));
     serde_json::to_string_pretty(&bundle).map_err(|e| e.to_string())
 }
 

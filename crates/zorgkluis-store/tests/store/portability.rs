@@ -40,7 +40,10 @@ fn references(v: &Value, out: &mut Vec<String>) {
 /// URL and a resource that reads as one, and every reference resolves to an entry. The
 /// resources, by entry.
 fn checked(text: &str) -> Vec<(String, Resource)> {
-    let bundle: Bundle = serde_json::from_str(text).expect("the bundle reads as a FHIR R4 Bundle");
+    let Resource::Bundle(bundle) = serde_json::from_str(text).expect("a FHIR R4 resource") else {
+        panic!("not a Bundle: {text}");
+    };
+    let bundle: Bundle = *bundle;
     assert!(bundle.validate().is_empty(), "{:?}", bundle.validate());
     assert_eq!(serde_json::to_value(&bundle.r#type).unwrap(), "collection");
     let mut urls = BTreeSet::new();
