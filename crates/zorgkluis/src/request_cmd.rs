@@ -200,10 +200,12 @@ pub enum RequestCommand {
         #[arg(long = "told-on", value_parser = parse_date)]
         told_on: Date,
     },
-    /// Carry out a decided, released inzage, afschrift or inzage_logging: write its export
-    /// (HTML to print or save as PDF, and JSON) into DIR, print their paths, and mark the
-    /// request carried out today. A verwijdering erases what may go and prints the
-    /// certificate; an afscherming restricts what it names on --ground.
+    /// Carry out a decided, released inzage, afschrift, inzage_logging, overdraagbaarheid or
+    /// overdracht: write its export (HTML to print or save as PDF, and JSON; for the last two
+    /// also the FHIR R4 bundle, `.fhir.json`) into DIR, print their paths, and mark the
+    /// request carried out today. An overdracht goes to --recipient by --channel and is
+    /// recorded as a disclosure. A verwijdering erases what may go and prints the certificate;
+    /// an afscherming restricts what it names on --ground.
     Execute {
         #[command(flatten)]
         acting: Acting,
@@ -215,6 +217,13 @@ pub enum RequestCommand {
         /// onrechtmatig, rechtsvordering, bezwaar_in_behandeling).
         #[arg(long, value_parser = parse_restriction_ground)]
         ground: Option<RestrictionGround>,
+        /// For an overdracht: the successor care provider, a registered recipient's id or
+        /// name (a name not registered yet is registered as a zorgaanbieder).
+        #[arg(long)]
+        recipient: Option<String>,
+        /// For an overdracht: how it goes: persoonlijk, aangetekend or beveiligde_email.
+        #[arg(long)]
+        channel: Option<String>,
         /// Print `{"files": [...], ...}` instead of the paths.
         #[arg(long)]
         json: bool,
@@ -576,6 +585,8 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                 id,
                 out,
                 ground,
+                recipient,
+                channel,
                 json: as_json,
             } => {
                 let actor = actor(&vault, &acting).await?;
@@ -631,8 +642,62 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                     return Ok((erasure_lines(&certificate, lang), true));
                 }
                 let dir = out.unwrap_or_else(|| PathBuf::from("."));
+                if request.request_type == RequestType::Overdracht {
+                    let Some(recipient) = recipient else {
+                        return Err(format!(
+                            "--recipient: {}",
+                            t(lang, "export-error-transfer-recipient")
+                        ));
+                    };
+                    let Some(channel) = channel else {
+                        return Err(format!(
+                            "--channel: {}",
+                            t(lang, "export-error-transfer-recipient")
+                        ));
+                    };
+                    let (export, outcome, files) = vault
+                        .execute_transfer(&actor, &id, &recipient, &channel, lang, |x, bundle| {
+                            write_export(&dir, x, Some(bundle))
+                        })
+                        .await
+                        .map_err(|e| say_step(e, lang))?;
+                    let d = &outcome.disclosure;
+                    if as_json {
+                        let answer = serde_json::json!({
+                            "files": files,
+                            "request": id,
+                            "type": export.request.request_type,
+                            "executed_on": export.release.executed_on,
+                            "disclosure": d.id,
+                            "recipient": d.recipient.name,
+                            "channel": d.channel,
+                            "bundle_sha256": d.payload_sha256,
+                        });
+                        return Ok((json(&answer)?, true));
+                    }
+                    let mut lines = vec![t!(
+                        lang,
+                        "cli-request-transferred",
+                        id = &id,
+                        recipient = &d.recipient.name,
+                        channel = d.channel.as_deref().unwrap_or_default(),
+                        disclosure = &d.id
+                    )];
+                    lines.extend(files);
+                    return Ok((lines.join("\n"), true));
+                }
+                let fhir = zorgkluis_store::vault::has_fhir_bundle(request.request_type);
                 let (export, files) = vault
-                    .execute_export(&actor, &id, lang, |x| write_export(&dir, x))
+                    .execute_export(&actor, &id, lang, |x| {
+                        let bundle = match fhir {
+                            true => Some(
+                                zorgkluis_store::vault::fhir::bundle_json(x)
+                                    .map_err(std::io::Error::other)?,
+                            ),
+                            false => None,
+                        };
+                        write_export(&dir, x, bundle.as_deref())
+                    })
                     .await
                     .map_err(|e| say_step(e, lang))?;
                 if as_json {
@@ -703,15 +768,20 @@ fn say_step(e: VaultError, lang: Lang) -> String {
 }
 
 /// Writes the export into `dir` as `<type>-<id>.html` (to print or save as PDF) and
-/// `<type>-<id>.json`, readable by the owner only, never over an existing file; their paths.
-fn write_export(dir: &Path, x: &SubjectExport) -> std::io::Result<Vec<String>> {
+/// `<type>-<id>.json`, and a FHIR bundle as `<type>-<id>.fhir.json`, readable by the owner
+/// only, never over an existing file; their paths.
+fn write_export(dir: &Path, x: &SubjectExport, fhir: Option<&str>) -> std::io::Result<Vec<String>> {
     use std::io::Write as _;
     std::fs::create_dir_all(dir)?;
     let stem = format!("{}-{}", x.request.request_type.id(), x.request.id);
     let json = serde_json::to_string_pretty(x).map_err(std::io::Error::other)?;
     let html = zorgkluis_server::web::export::export_html(x);
     let mut files = Vec::new();
-    for (ext, text) in [("html", html), ("json", json)] {
+    let mut outputs = vec![("html", html), ("json", json)];
+    if let Some(bundle) = fhir {
+        outputs.push(("fhir.json", bundle.to_owned()));
+    }
+    for (ext, text) in outputs {
         let path = dir.join(format!("{stem}.{ext}"));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);

@@ -2012,6 +2012,149 @@ fn request_execute_writes_the_export_files_and_prints_their_paths() {
     assert!(stderr(&again).contains("status: "), "{}", stderr(&again));
 }
 
+/// `request execute` carries out an overdraagbaarheid by writing the export and its FHIR R4
+/// bundle (`.fhir.json`), and an overdracht to `--recipient` by `--channel`: without either
+/// flag, or with an unknown channel, it exits 2 naming the flag and writes nothing; carried
+/// out, it prints the disclosure with the channel and the bundle's SHA-256.
+#[test]
+fn request_execute_writes_the_fhir_bundle_and_records_a_transfer() {
+    let (dir, data, person) = installation_with_a_client();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.as_str(), "request"];
+        all.extend_from_slice(args);
+        zorgkluis(&all)
+    };
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string();
+    let released = |kind: &str| {
+        let filed = json(&run(&[
+            "file",
+            "--as",
+            "dir-1",
+            "--person",
+            &person,
+            "--type",
+            kind,
+            "--received",
+            &today,
+            "--json",
+        ]));
+        let id = filed["id"].as_str().unwrap().to_owned();
+        for step in [
+            vec!["identify", "--as", "dir-1", &id],
+            vec!["decide", "--as", "dir-1", &id, "--outcome", "toegewezen"],
+            vec!["release", "--as", "dir-1", &id],
+        ] {
+            let o = run(&step);
+            assert_eq!(o.status.code(), Some(0), "{step:?}: {}", stderr(&o));
+        }
+        id
+    };
+    let files_of = |done: &serde_json::Value| -> Vec<String> {
+        done["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let bundle_of = |path: &str| -> serde_json::Value {
+        let bundle: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(bundle["resourceType"], "Bundle");
+        assert_eq!(bundle["type"], "collection");
+        bundle
+    };
+    let out = dir.dir.path().join("export").display().to_string();
+    let portability = released("overdraagbaarheid");
+    let done = json(&run(&[
+        "execute",
+        "--as",
+        "dir-1",
+        &portability,
+        "--out",
+        &out,
+        "--json",
+    ]));
+    let files = files_of(&done);
+    assert_eq!(files.len(), 3, "{done}");
+    assert!(files[1].ends_with(&format!("overdraagbaarheid-{portability}.json")));
+    assert!(files[2].ends_with(&format!("overdraagbaarheid-{portability}.fhir.json")));
+    let bundle = bundle_of(&files[2]);
+    let patient = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["resource"]["resourceType"] == "Patient")
+        .expect("a Patient");
+    assert_eq!(
+        patient["resource"]["name"][0]["text"],
+        "Synthetische Cliënt"
+    );
+    assert!(
+        patient["fullUrl"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:uuid:")
+    );
+
+    let transfer = released("overdracht");
+    let out2 = dir.dir.path().join("overdracht").display().to_string();
+    let base = [
+        "execute",
+        "--as",
+        "dir-1",
+        transfer.as_str(),
+        "--out",
+        out2.as_str(),
+    ];
+    let with = |extra: &[&str]| {
+        let mut all: Vec<&str> = base.to_vec();
+        all.extend_from_slice(extra);
+        run(&all)
+    };
+    let o = with(&["--channel", "aangetekend"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("--recipient"), "{}", stderr(&o));
+    let o = with(&["--recipient", "Zorggroep De Opvolger"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("--channel"), "{}", stderr(&o));
+    let o = with(&["--recipient", "Zorggroep De Opvolger", "--channel", "fax"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("--channel") && stderr(&o).contains("fax"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!std::path::Path::new(&out2).exists(), "nothing written");
+    let shown = json(&run(&["show", "--as", "dir-1", &transfer, "--json"]));
+    assert_eq!(shown["status"], "besloten", "bad input changes nothing");
+    let done = json(&with(&[
+        "--recipient",
+        "Zorggroep De Opvolger",
+        "--channel",
+        "beveiligde_email",
+        "--json",
+    ]));
+    assert_eq!(done["type"], "overdracht");
+    assert_eq!(done["recipient"], "Zorggroep De Opvolger");
+    assert_eq!(done["channel"], "beveiligde_email");
+    assert_eq!(done["bundle_sha256"].as_str().unwrap().len(), 64, "{done}");
+    let files = files_of(&done);
+    assert_eq!(files.len(), 3, "{done}");
+    bundle_of(&files[2]);
+    let shown = json(&run(&["show", "--as", "dir-1", &transfer, "--json"]));
+    assert_eq!(shown["status"], "uitgevoerd");
+    // A later inzage lists the transfer among the recipients.
+    let inzage = released("inzage");
+    let review = json(&run(&["review", "--as", "dir-1", &inzage]));
+    let to = &review["disclosed_to"][0];
+    assert_eq!(to["recipient"], "Zorggroep De Opvolger", "{review}");
+    assert_eq!(to["channel"], "beveiligde_email");
+    assert_eq!(to["request_id"], transfer.as_str());
+    let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+}
+
 #[test]
 fn a_bad_request_flag_is_exit_2_naming_it() {
     let (_dir, data, person) = installation_with_a_client();

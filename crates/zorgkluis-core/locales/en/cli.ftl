@@ -167,6 +167,8 @@ cli-complaint-to-ap = The complainant also complained to the Dutch Data Protecti
 cli-request-withheld = Request { $id }: entry { $record } is withheld; the export names it with the reason. Then release the export (again).
 cli-request-released = Request { $id }: the export is released; carry it out with `zorgkluis request execute { $id }`.
 cli-request-executed = Request { $id } ({ $request }) is carried out; the export is in:
+# $id: a request id, $recipient: "Zorggroep De Opvolger", $channel: "aangetekend", $disclosure: a disclosure id
+cli-request-transferred = Request { $id } (transfer) is carried out: transferred to { $recipient } ({ $channel }), recorded as disclosure { $disclosure }; the files are in:
 
 ## request execute for an erasure (issue 13 part 3)
 # $whole: yes or no

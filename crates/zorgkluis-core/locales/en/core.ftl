@@ -362,7 +362,7 @@ export-fee-further-silent = You were given a copy before; the reglement names no
 export-role-system = The system (running the installation)
 # $kind: "access"
 export-error-execute-by-export = a request for { $kind } is carried out by executing its export (zorgkluis request execute, or Carry out on the export page), once released
-export-error-type = this request for { $kind } is not carried out by zorgkluis (yet); zorgkluis carries out access, copy and access to the access log
+export-error-type = this request for { $kind } is not carried out by zorgkluis (yet); zorgkluis carries out access, copy, access to the access log, portability and transfer
 # $status: "received"
 export-error-not-decided = the request is not decided yet (status: { $status }): only a granted or partly granted request is carried out
 export-error-refused = the request was refused: there is nothing to carry out
@@ -374,6 +374,18 @@ export-error-reason = give the reason for withholding (at most { $max } characte
 export-error-ground = choose one of the decision's grounds: { $grounds }
 export-error-not-released = the export has not been released: review what goes out and release it
 export-error-changed-since-release = the record gained an entry after the release: review the export again and release it again
+
+## portability and transfer to a successor (issue 13 parts 6 and 7)
+export-error-transfer-recipient = a transfer goes to a successor care provider: name the recipient and the channel (zorgkluis request execute --recipient NAME --channel CHANNEL)
+# $channel: "fax", $channels: "persoonlijk, aangetekend, beveiligde_email"
+transfer-error-channel = unknown channel `{ $channel }`; choose one of: { $channels }
+transfer-error-recipient = name the successor care provider (at most 200 characters)
+transfer-error-recipient-unknown = the reglement has no recipient of the kind zorgaanbieder: register the successor as a recipient first and name it
+# $kind: "access"
+transfer-error-type = a request for { $kind } is no transfer: carry it out without a recipient and channel
+transfer-channel-persoonlijk = handed over in person
+transfer-channel-aangetekend = by registered post
+transfer-channel-beveiligde-email = by secured e-mail
 
 ## carrying out an erasure request (issue 13 part 3)
 request-error-execute-erasure = a request for erasure is carried out by executing it (zorgkluis request execute, or Carry out on the request page): that erases what may go and writes the certificate

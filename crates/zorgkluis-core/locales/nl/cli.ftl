@@ -167,6 +167,8 @@ cli-complaint-to-ap = De klager heeft ook een klacht ingediend bij de Autoriteit
 cli-request-withheld = Verzoek { $id }: dossierregel { $record } wordt achtergehouden; de export noemt hem met de reden. Geef de export daarna (opnieuw) vrij.
 cli-request-released = Verzoek { $id }: de export is vrijgegeven; voer hem uit met `zorgkluis request execute { $id }`.
 cli-request-executed = Verzoek { $id } ({ $request }) is uitgevoerd; de export staat in:
+# $id: a request id, $recipient: "Zorggroep De Opvolger", $channel: "aangetekend", $disclosure: a disclosure id
+cli-request-transferred = Verzoek { $id } (overdracht) is uitgevoerd: overgedragen aan { $recipient } ({ $channel }), vastgelegd als verstrekking { $disclosure }; de bestanden staan in:
 
 ## request execute for an erasure (issue 13 part 3)
 # $whole: yes or no

@@ -359,7 +359,7 @@ export-fee-further-silent = U kreeg eerder een afschrift; het reglement noemt ge
 export-role-system = Het systeem (beheer van de installatie)
 # $kind: "inzage"
 export-error-execute-by-export = een verzoek tot { $kind } wordt uitgevoerd door de export uit te voeren (zorgkluis request execute, of Uitvoeren op de exportpagina), na vrijgave
-export-error-type = dit verzoek tot { $kind } wordt (nog) niet door zorgkluis uitgevoerd; zorgkluis voert inzage, afschrift en inzage in de logging uit
+export-error-type = dit verzoek tot { $kind } wordt (nog) niet door zorgkluis uitgevoerd; zorgkluis voert inzage, afschrift, inzage in de logging, overdraagbaarheid en overdracht uit
 # $status: "ontvangen"
 export-error-not-decided = het verzoek is nog niet besloten (status: { $status }): pas een toegewezen of deels toegewezen verzoek wordt uitgevoerd
 export-error-refused = het verzoek is afgewezen: er is niets uit te voeren
@@ -371,6 +371,18 @@ export-error-reason = geef de reden van het achterhouden (hoogstens { $max } tek
 export-error-ground = kies een van de gronden van het besluit: { $grounds }
 export-error-not-released = de export is nog niet vrijgegeven: bekijk wat er uitgaat en geef het vrij
 export-error-changed-since-release = het dossier kreeg na de vrijgave een nieuwe regel: bekijk de export opnieuw en geef hem opnieuw vrij
+
+## portability and transfer to a successor (issue 13 parts 6 and 7)
+export-error-transfer-recipient = een overdracht gaat naar een opvolgende zorgaanbieder: noem de ontvanger en het kanaal (zorgkluis request execute --recipient NAAM --channel KANAAL)
+# $channel: "fax", $channels: "persoonlijk, aangetekend, beveiligde_email"
+transfer-error-channel = onbekend kanaal `{ $channel }`; kies een van: { $channels }
+transfer-error-recipient = noem de opvolgende zorgaanbieder (hoogstens 200 tekens)
+transfer-error-recipient-unknown = het reglement kent geen ontvanger van de soort zorgaanbieder: registreer de opvolger eerst als ontvanger en noem die
+# $kind: "inzage"
+transfer-error-type = een verzoek tot { $kind } is geen overdracht: voer het uit zonder ontvanger en kanaal
+transfer-channel-persoonlijk = persoonlijk overhandigd
+transfer-channel-aangetekend = aangetekend per post
+transfer-channel-beveiligde-email = beveiligde e-mail
 
 ## carrying out an erasure request (issue 13 part 3)
 request-error-execute-erasure = een verzoek tot verwijdering wordt uitgevoerd door het uit te voeren (zorgkluis request execute, of Uitvoeren op de verzoekpagina): dat verwijdert wat weg mag en schrijft de verklaring

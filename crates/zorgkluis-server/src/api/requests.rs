@@ -1,8 +1,9 @@
 //! `/api/v1/requests`: the request register of data subject requests, for the roles the
 //! reglement gives `handle_requests`: filing (who may file is checked), the register (open,
 //! overdue), a request with what is asked and its history, the decision, the extension and the
-//! withdrawal, and the carrying out of an inzage, afschrift or inzage_logging by its export
-//! (reviewed, entries withheld, released, executed). The rules are the core's; every change is
+//! withdrawal, and the carrying out of an inzage, afschrift, inzage_logging, overdraagbaarheid
+//! or overdracht by its export (reviewed, entries withheld, released, executed; the last two
+//! also as a FHIR R4 bundle, an overdracht recorded as a disclosure to the successor). The rules are the core's; every change is
 //! an audit event.
 
 use axum::Json;
@@ -590,25 +591,62 @@ pub(crate) async fn advance_request(
 /// access overview (roles and the organisation, never user ids) and the fee. Every category
 /// read is decided by the reglement and logged with the request as its purpose and object.
 /// With `Accept: text/html` the same export as the printable Dutch document (to print or save
-/// as PDF), as `zorgkluis request execute` writes it.
-#[utoipa::path(get, path = "/api/v1/requests/{id}/export", params(("id" = String, Path)),
-    responses((status = 200, description = "The export (docs/export.md); with Accept: text/html, the printable document",
+/// as PDF), as `zorgkluis request execute` writes it. With `format=fhir`, for an
+/// overdraagbaarheid or overdracht, the FHIR R4 bundle of the export (`application/fhir+json`,
+/// docs/export.md): it holds nothing the export withholds.
+#[utoipa::path(get, path = "/api/v1/requests/{id}/export", params(("id" = String, Path),
+        ("format" = Option<String>, Query, description = "json (default) or fhir (the FHIR R4 bundle of an overdraagbaarheid or overdracht)")),
+    responses((status = 200, description = "The export (docs/export.md); with Accept: text/html, the printable document; with format=fhir, the FHIR R4 bundle",
         content(
             (Object = "application/json"),
-            (String = "text/html")
+            (String = "text/html"),
+            (Object = "application/fhir+json")
         )), Refusals),
     security(("token" = [])))]
 pub(crate) async fn export(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    Query(q): Query<ExportQuery>,
     headers: axum::http::HeaderMap,
 ) -> Result<axum::response::Response, AppError> {
     use axum::response::IntoResponse as _;
+    let fhir = match q.format.as_deref().unwrap_or("json") {
+        "json" => false,
+        "fhir" => true,
+        other => {
+            return Err(AppError::invalid(
+                "format",
+                &format!("unknown value `{other}`; expected one of: json, fhir"),
+            ));
+        }
+    };
+    if fhir
+        && !zorgkluis_store::vault::has_fhir_bundle(
+            s.vault.request(&caller.actor, &id).await?.request_type,
+        )
+    {
+        return Err(AppError::invalid(
+            "format",
+            "a FHIR bundle is made for an overdraagbaarheid or overdracht only",
+        ));
+    }
     let export = s
         .vault
         .subject_export(&caller.actor, &id, caller.lang)
         .await?;
+    if fhir {
+        let bundle =
+            zorgkluis_store::vault::fhir::bundle_json(&export).map_err(|e| AppError::Internal {
+                code: "fhir",
+                cause: e,
+            })?;
+        return Ok((
+            [(axum::http::header::CONTENT_TYPE, "application/fhir+json")],
+            bundle,
+        )
+            .into_response());
+    }
     let html = headers
         .get(axum::http::header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -618,6 +656,11 @@ pub(crate) async fn export(
     } else {
         Json(export).into_response()
     })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ExportQuery {
+    format: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -678,16 +721,26 @@ pub(crate) async fn release(
 /// in the dossier, a legal hold), what may go is crypto-shredded, and the erasure certificate
 /// is answered (`erased` with counts and articles, `refused` with grounds; never content). An
 /// afscherming: what it names is restricted on `ground` (art. 18 lid 1 AVG), the restrictions
-/// answered as `{"restrictions": [...]}`. An unreleased export,
+/// answered as `{"restrictions": [...]}`. An overdraagbaarheid: as an inzage (its FHIR bundle
+/// at `GET /api/v1/requests/{id}/export?format=fhir`). An overdracht: to the successor
+/// `recipient` (a registered recipient's id or name; a new name is registered as a
+/// zorgaanbieder) by `channel` (persoonlijk, aangetekend, beveiligde_email), recorded as a
+/// disclosure; answered as `{"export", "disclosure", "bundle"}` (the ledger entry with the
+/// channel and the bundle's SHA-256, and the FHIR bundle). An unreleased export,
 /// or one whose dossier gained an entry since its release, is refused naming `release`; a
-/// request of another type naming `type`.
+/// request of another type naming `type`; an overdracht without a recipient or with an
+/// unknown channel naming `recipient` or `channel`.
 #[derive(Deserialize)]
 pub(crate) struct ExecuteQuery {
     ground: Option<String>,
+    recipient: Option<String>,
+    channel: Option<String>,
 }
 
 #[utoipa::path(post, path = "/api/v1/requests/{id}/execute", params(("id" = String, Path),
-        ("ground" = Option<String>, Query, description = "For an afscherming: juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling (art. 18 lid 1 AVG)")),
+        ("ground" = Option<String>, Query, description = "For an afscherming: juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling (art. 18 lid 1 AVG)"),
+        ("recipient" = Option<String>, Query, description = "For an overdracht: the successor care provider (a registered recipient's id or name)"),
+        ("channel" = Option<String>, Query, description = "For an overdracht: persoonlijk, aangetekend or beveiligde_email")),
     responses((status = 200, body = Object, description = "The export as carried out (docs/export.md)"), Refusals),
     security(("token" = [])))]
 pub(crate) async fn execute(
@@ -696,6 +749,32 @@ pub(crate) async fn execute(
     Path(id): Path<String>,
     Query(q): Query<ExecuteQuery>,
 ) -> Result<Json<serde_json::Value>, AppError> {
+    // A transfer names its recipient and channel: checked (and the type) before anything is
+    // read.
+    if q.recipient.is_some() || q.channel.is_some() {
+        let (export, outcome, bundle) = s
+            .vault
+            .execute_transfer(
+                &caller.actor,
+                &id,
+                q.recipient.as_deref().unwrap_or_default(),
+                q.channel.as_deref().unwrap_or_default(),
+                caller.lang,
+                |_, bundle| Ok(bundle.to_owned()),
+            )
+            .await?;
+        let answer = serde_json::from_str::<serde_json::Value>(&bundle).map(|bundle| {
+            serde_json::json!({
+                "export": export,
+                "disclosure": outcome.disclosure,
+                "bundle": bundle,
+            })
+        });
+        return Ok(Json(answer.map_err(|e| AppError::Internal {
+            code: "serialize",
+            cause: e.to_string(),
+        })?));
+    }
     let request_type = s.vault.request_type(&id).await?;
     let answer = if request_type == RequestType::Afscherming {
         let ground = word(

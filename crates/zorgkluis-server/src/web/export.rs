@@ -19,7 +19,7 @@ use zorgkluis_core::i18n::t;
 use zorgkluis_core::time::{format_date, format_stored_moment};
 use zorgkluis_core::vocabulary::{RequestOutcome, RequestType};
 use zorgkluis_core::{Lang, t};
-use zorgkluis_store::vault::{ExportEntry, ExportVersion, SubjectExport};
+use zorgkluis_store::vault::{ExportEntry, ExportVersion, SubjectExport, TransferChannel};
 
 use super::layout::{outcome_label, page, person_details, person_name};
 use crate::{AppError, AppState, Caller};
@@ -353,7 +353,24 @@ pub(crate) async fn export_page(
                     button.primary type="submit" { (t(lang, "export-release-button")) }
                 }
             }
-            @if open && x.release.released {
+            @if zorgkluis_store::vault::has_fhir_bundle(x.request.request_type) {
+                p { a href=(action("fhir")) download={ (x.request.request_type.id()) "-" (id) ".fhir.json" } { (t(lang, "export-fhir-link")) } }
+            }
+            @if open && x.release.released && x.request.request_type == RequestType::Overdracht {
+                p { (t(lang, "export-transfer-explained")) }
+                form method="post" action=(action("uitvoeren")) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label for="ontvanger" { (t(lang, "export-transfer-recipient")) }
+                    input id="ontvanger" name="ontvanger" type="text" maxlength="200" required;
+                    fieldset {
+                        legend { (t(lang, "export-transfer-channel")) }
+                        @for c in TransferChannel::ALL {
+                            label.choice { input type="radio" name="kanaal" value=(c.id()) required; " " (c.label(lang)) }
+                        }
+                    }
+                    button.primary type="submit" { (t(lang, "export-transfer-button")) }
+                }
+            } @else if open && x.release.released {
                 p { (t(lang, "export-execute-explained")) }
                 form method="post" action=(action("uitvoeren")) {
                     input type="hidden" name="csrf" value=(csrf);
@@ -402,6 +419,18 @@ pub(crate) struct CsrfForm {
     csrf: String,
 }
 
+#[derive(Deserialize)]
+pub(crate) struct ExecuteForm {
+    #[serde(default)]
+    csrf: String,
+    /// For an overdracht: the successor care provider.
+    #[serde(default)]
+    ontvanger: String,
+    /// For an overdracht: the channel.
+    #[serde(default)]
+    kanaal: String,
+}
+
 pub(crate) async fn release(
     State(s): State<AppState>,
     caller: Caller,
@@ -415,16 +444,72 @@ pub(crate) async fn release(
     Ok(Redirect::to(&format!("/verzoeken/{id}/export")).into_response())
 }
 
-/// Carries the export out: the handler prints or saves it from the page; this records it.
+/// Carries the export out: the handler prints or saves it (and the FHIR bundle) from the
+/// page; this records it. An overdracht goes to the successor named on the form by the
+/// channel chosen, recorded as a disclosure.
 pub(crate) async fn execute(
     State(s): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<ExecuteForm>,
 ) -> Result<Response, AppError> {
     caller.check_csrf(&form.csrf)?;
-    s.vault
-        .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))
-        .await?;
+    // The transfer form names the recipient and the channel; the store checks them (and the
+    // type) before anything is read.
+    if !form.ontvanger.is_empty() || !form.kanaal.is_empty() {
+        s.vault
+            .execute_transfer(
+                &caller.actor,
+                &id,
+                &form.ontvanger,
+                &form.kanaal,
+                caller.lang,
+                |_, _| Ok(()),
+            )
+            .await?;
+    } else {
+        s.vault
+            .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))
+            .await?;
+    }
     Ok(Redirect::to(&format!("/verzoeken/{id}/export")).into_response())
+}
+
+/// The FHIR R4 bundle of an overdraagbaarheid or overdracht, to download (every read of it
+/// decided and logged as the export's).
+pub(crate) async fn fhir_bundle(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let x = s
+        .vault
+        .subject_export(&caller.actor, &id, caller.lang)
+        .await?;
+    if !zorgkluis_store::vault::has_fhir_bundle(x.request.request_type) {
+        return Err(AppError::invalid(
+            "format",
+            "a FHIR bundle is made for an overdraagbaarheid or overdracht only",
+        ));
+    }
+    let bundle = zorgkluis_store::vault::fhir::bundle_json(&x).map_err(|e| AppError::Internal {
+        code: "fhir",
+        cause: e,
+    })?;
+    let file = format!(
+        "attachment; filename=\"{}-{}.fhir.json\"",
+        x.request.request_type.id(),
+        x.request.id
+    );
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/fhir+json".to_owned(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, file),
+        ],
+        bundle,
+    )
+        .into_response())
 }

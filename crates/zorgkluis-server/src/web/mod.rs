@@ -182,6 +182,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/verzoeken/{id}/export/vrijgeven", post(export::release))
         .route("/verzoeken/{id}/export/uitvoeren", post(export::execute))
+        .route("/verzoeken/{id}/export/fhir", get(export::fhir_bundle))
         .route(
             "/clienten/{id}/vertegenwoordiger",
             post(representation::add),

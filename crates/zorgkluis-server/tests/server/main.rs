@@ -16,6 +16,7 @@ mod incidents;
 mod log_review;
 mod login;
 mod objections;
+mod portability;
 mod portal;
 mod processors;
 mod refusals;

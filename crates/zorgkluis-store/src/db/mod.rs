@@ -307,6 +307,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0028_reglement_adoption.sql"),
         include_str!("../../migrations/postgres/0028_reglement_adoption.sql"),
     ),
+    (
+        29,
+        "transfer_disclosures",
+        include_str!("../../migrations/sqlite/0029_transfer_disclosures.sql"),
+        include_str!("../../migrations/postgres/0029_transfer_disclosures.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -593,7 +593,7 @@ impl Vault {
 
     /// The consents of one person, or the one with `id`, newest first, with their
     /// withdrawals; the free text sealed.
-    async fn stored_consents(
+    pub(super) async fn stored_consents(
         &self,
         person: Option<&str>,
         id: Option<&str>,

@@ -135,6 +135,11 @@ pub struct Disclosure {
     pub notice_required: bool,
     pub notice_articles: Vec<String>,
     pub notice: Option<DisclosureNotice>,
+    /// How a transfer to a successor went (`persoonlijk`, `aangetekend`, `beveiligde_email`);
+    /// none for a disclosure made from the disclosure form.
+    pub channel: Option<String>,
+    /// The `overdracht` request a transfer carried out.
+    pub request_id: Option<String>,
 }
 
 impl Disclosure {
@@ -483,6 +488,8 @@ impl Vault {
             notice_required,
             notice_articles,
             notice: None,
+            channel: None,
+            request_id: None,
         };
         // The extract goes out only once the ledger holds it: its own event, decided again as
         // the disclosure of the first category (what the entry is about).
@@ -906,7 +913,8 @@ impl Vault {
             "SELECT d.id, d.person_id, d.categories, d.record_ids, d.payload_sha256, \
              d.consent_ids, d.articles, d.purpose, d.disclosed_on, d.disclosed_by, \
              d.disclosed_role, d.disclosed_at, d.notice_required, d.notice_articles, \
-             n.outcome, n.on_day, n.recorded_by, n.recorded_at, {RECIPIENT_COLUMNS} \
+             n.outcome, n.on_day, n.recorded_by, n.recorded_at, {RECIPIENT_COLUMNS}, \
+             d.channel, d.request_id \
              FROM disclosures d \
              JOIN recipients r ON r.tenant_id = d.tenant_id AND r.id = d.recipient_id \
              LEFT JOIN disclosure_notices n ON n.tenant_id = d.tenant_id \
@@ -947,6 +955,8 @@ impl Vault {
                     notice_articles: json_list("notice_articles", &r.try_get::<String, _>(13)?)?,
                     notice,
                     recipient: recipient_from(r, 18)?,
+                    channel: r.try_get(26)?,
+                    request_id: r.try_get(27)?,
                 })
             })
             .collect()

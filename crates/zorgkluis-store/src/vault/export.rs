@@ -1,6 +1,8 @@
-//! Carrying out the right of access (issue 13 parts 1 and 8): the export of a decided
-//! `inzage`, `afschrift` or `inzage_logging` request, its review and release by the handler,
-//! and its execution.
+//! Carrying out the right of access (issue 13 parts 1 and 8) and of portability and transfer
+//! (parts 6 and 7): the export of a decided `inzage`, `afschrift`, `inzage_logging`,
+//! `overdraagbaarheid` or `overdracht` request, its review and release by the handler, and its
+//! execution. The last two also go out as a FHIR R4 bundle ([`super::fhir`]); a transfer is
+//! carried out by [`Vault::execute_transfer`] (`transfer_request.rs`).
 //!
 //! The export runs as the execution of the request, through the one access path: each category
 //! of the person's data is decided by the reglement as an export by the handler and logged
@@ -38,7 +40,9 @@ use zorgkluis_core::decide::information::{
 use zorgkluis_core::decide::request::RefusalGround;
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::taxonomy::IDENTIFICATION_CATEGORY;
-use zorgkluis_core::vocabulary::{Duty, RequestOutcome, RequestStatus, RequestType};
+use zorgkluis_core::vocabulary::{
+    ConsentGiven, Duty, RequestOutcome, RequestStatus, RequestType, Requester,
+};
 use zorgkluis_core::{Lang, t};
 
 use super::persons::PersonFacts;
@@ -56,12 +60,26 @@ pub const EXPORT_FORMAT: &str = "zorgkluis-export/1";
 /// The longest reason for withholding an entry.
 const REASON_MAX: usize = 2000;
 
-/// Whether a request of this type is carried out by an export (this room): inzage, afschrift
-/// and inzage_logging. Others are marked carried out as a step of the request.
+/// Whether a request of this type is carried out by an export (this room): inzage, afschrift,
+/// inzage_logging, overdraagbaarheid and overdracht. Others are marked carried out as a step
+/// of the request.
 pub fn carried_out_by_export(request: RequestType) -> bool {
     matches!(
         request,
-        RequestType::Inzage | RequestType::Afschrift | RequestType::InzageLogging
+        RequestType::Inzage
+            | RequestType::Afschrift
+            | RequestType::InzageLogging
+            | RequestType::Overdraagbaarheid
+            | RequestType::Overdracht
+    )
+}
+
+/// Whether the export of a request of this type also goes out as a FHIR R4 bundle (art. 20
+/// AVG: a structured, commonly used, machine-readable format).
+pub fn has_fhir_bundle(request: RequestType) -> bool {
+    matches!(
+        request,
+        RequestType::Overdraagbaarheid | RequestType::Overdracht
     )
 }
 
@@ -96,6 +114,29 @@ pub struct SubjectExport {
     /// 15 lid 1 sub c: "de ontvangers aan wie de persoonsgegevens zijn verstrekt"), newest
     /// first; empty for `inzage_logging`.
     pub disclosed_to: Vec<ExportDisclosure>,
+    /// The consents the person gave (withdrawn and expired ones too), newest first, when the
+    /// identification category (where consents are kept) is exported; the evidence (text,
+    /// signed form) is not opened. Empty for `inzage_logging`.
+    pub consents: Vec<ExportConsent>,
+}
+
+/// A consent as the export shows it: who gave it, in which form, for what, for how long.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportConsent {
+    pub id: String,
+    pub given_by: Requester,
+    pub form: ConsentGiven,
+    pub given_on: Date,
+    pub processing: Option<String>,
+    /// The kind of recipient it is for.
+    pub recipient: Option<String>,
+    pub categories: Vec<String>,
+    pub purpose: Option<String>,
+    pub valid_from: Date,
+    pub valid_until: Option<Date>,
+    pub withdrawn_on: Option<Date>,
+    /// In force on the day of the export.
+    pub live: bool,
 }
 
 /// One disclosure of the ledger, for the client: the organisation, what and when, on which
@@ -112,6 +153,11 @@ pub struct ExportDisclosure {
     /// With the client's consent (or a representative's).
     pub with_consent: bool,
     pub articles: Vec<String>,
+    /// For a transfer to a successor: how it went (`persoonlijk`, `aangetekend`,
+    /// `beveiligde_email`).
+    pub channel: Option<String>,
+    /// For a transfer: the `overdracht` request it carried out.
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -240,7 +286,11 @@ fn invalid(field: &'static str, message: String) -> VaultError {
 
 /// The request can be exported: a type this room carries out, decided and not refused.
 /// `executed_too`: a request carried out already may be shown again.
-fn check_exportable(row: &Row, executed_too: bool, lang: Lang) -> Result<(), VaultError> {
+pub(super) fn check_exportable(
+    row: &Row,
+    executed_too: bool,
+    lang: Lang,
+) -> Result<(), VaultError> {
     if !carried_out_by_export(row.request_type) {
         return Err(invalid(
             "type",
@@ -427,13 +477,41 @@ impl Vault {
         let row = self.request_row(request).await?;
         self.may_handle(actor, &row, "uitgevoerd").await?;
         check_exportable(&row, false, lang)?;
+        if row.request_type == RequestType::Overdracht {
+            return Err(invalid(
+                "recipient",
+                t(lang, "export-error-transfer-recipient"),
+            ));
+        }
+        let export = self.released_export(actor, &row, lang).await?;
+        let delivered = deliver(&export).map_err(StoreError::Io)?;
+        self.move_request(
+            actor,
+            &row,
+            RequestStatus::Uitgevoerd,
+            "uitgevoerd",
+            crate::clock::today(),
+            lang,
+        )
+        .await?;
+        Ok((export, delivered))
+    }
+
+    /// The export of `row` (checked exportable, its handler `actor`) as it goes out today:
+    /// refused, naming why, if it was not released or the dossier gained a record since.
+    pub(super) async fn released_export(
+        &self,
+        actor: &Actor,
+        row: &Row,
+        lang: Lang,
+    ) -> Result<SubjectExport, VaultError> {
         let Some(released_at) = &row.released_at else {
             return Err(invalid("release", t(lang, "export-error-not-released")));
         };
         let released: jiff::Timestamp = released_at
             .parse()
             .map_err(|_| StoreError::Crypto("a request row has a bad release moment".into()))?;
-        let mut export = self.build_export(actor, &row, lang).await?;
+        let mut export = self.build_export(actor, row, lang).await?;
         let newer = export
             .categories
             .iter()
@@ -451,19 +529,8 @@ impl Vault {
             });
         }
         // What goes out is the export as carried out today.
-        let today = crate::clock::today();
-        export.release.executed_on = Some(today);
-        let delivered = deliver(&export).map_err(StoreError::Io)?;
-        self.move_request(
-            actor,
-            &row,
-            RequestStatus::Uitgevoerd,
-            "uitgevoerd",
-            today,
-            lang,
-        )
-        .await?;
-        Ok((export, delivered))
+        export.release.executed_on = Some(crate::clock::today());
+        Ok(export)
     }
 
     /// The export of `row`, whose handler `actor` was found to be.
@@ -584,12 +651,41 @@ impl Vault {
             access_log: Vec::new(),
             fee: None,
             disclosed_to: Vec::new(),
+            consents: Vec::new(),
         };
         match view {
             // Who the overview is of: the identification facts, which handling the request
             // opens (as for filing it).
             None => export.subject.facts = self.facts_with(person, &request_receipt).await?,
             Some(view) => {
+                // Consents are kept in the identification category: exported with it (its read
+                // decided and logged above), their evidence left sealed.
+                if !view
+                    .withheld
+                    .iter()
+                    .any(|w| w.category == super::consents::CONSENT_CATEGORY)
+                {
+                    let today = crate::clock::today();
+                    export.consents = self
+                        .stored_consents(Some(person), None)
+                        .await?
+                        .into_iter()
+                        .map(|(c, _)| ExportConsent {
+                            live: c.live_on(today),
+                            id: c.id,
+                            given_by: c.given_by,
+                            form: c.form,
+                            given_on: c.given_on,
+                            processing: c.scope.processing,
+                            recipient: c.scope.recipient,
+                            categories: c.scope.categories,
+                            purpose: c.scope.purpose,
+                            valid_from: c.valid_from,
+                            valid_until: c.valid_until,
+                            withdrawn_on: c.withdrawal.map(|w| w.withdrawn_on),
+                        })
+                        .collect();
+                }
                 export.subject.facts = view.facts;
                 export.categories = self.categories_of(view.records, &withheld, lang);
                 export.not_included = view
@@ -636,6 +732,8 @@ impl Vault {
                         purpose: d.purpose,
                         with_consent: !d.consent_ids.is_empty(),
                         articles: d.articles,
+                        channel: d.channel,
+                        request_id: d.request_id,
                     })
                     .collect();
                 let earlier = self.earlier_copies(person, &row.id).await?;

@@ -29,6 +29,7 @@ mod erasure;
 mod erasure_request;
 mod export;
 mod extensions;
+pub mod fhir;
 mod holds;
 mod identity;
 mod import;
@@ -52,6 +53,7 @@ mod restrictions;
 mod retention;
 mod retention_status;
 mod search;
+mod transfer_request;
 mod transfers;
 
 use std::sync::Arc;
@@ -84,9 +86,9 @@ pub use erasure::{
     CategoryErasure, ErasedCategory, ErasureCertificate, RefusalGround, RefusedCategory,
 };
 pub use export::{
-    AccessEntry, EXPORT_FORMAT, ExportCategory, ExportDisclosure, ExportEntry, ExportOrganisation,
-    ExportRelease, ExportRequest, ExportSubject, ExportVersion, NotIncluded, SubjectExport,
-    WithheldEntry, carried_out_by_export,
+    AccessEntry, EXPORT_FORMAT, ExportCategory, ExportConsent, ExportDisclosure, ExportEntry,
+    ExportOrganisation, ExportRelease, ExportRequest, ExportSubject, ExportVersion, NotIncluded,
+    SubjectExport, WithheldEntry, carried_out_by_export, has_fhir_bundle,
 };
 pub use extensions::{NewRetentionExtension, RetentionExtension};
 pub use holds::{Hold, NewHold};
@@ -129,6 +131,7 @@ pub use retention::{
 };
 pub use retention_status::RunStatus;
 pub use search::{SearchCriteria, SearchResult};
+pub use transfer_request::{TRANSFER_ARTICLE, TransferChannel, TransferOutcome};
 pub use transfers::RegistrationTransfer;
 
 /// Who acts, in which role, on whose behalf, and from where.

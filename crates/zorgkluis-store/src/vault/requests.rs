@@ -1026,6 +1026,21 @@ impl Vault {
         on: Date,
         lang: Lang,
     ) -> Result<(), VaultError> {
+        self.move_request_with(actor, row, (to, step, on), Vec::new(), Vec::new(), lang)
+            .await
+    }
+
+    /// [`Vault::move_request`], with other changes and their events in the same transaction
+    /// (the disclosure a transfer records), committed before the request's own event.
+    pub(super) async fn move_request_with(
+        &self,
+        actor: &Actor,
+        row: &Row,
+        (to, step, on): (RequestStatus, &str, Date),
+        mut permits: Vec<sealed::Permit>,
+        mut statements: Vec<Stmt>,
+        lang: Lang,
+    ) -> Result<(), VaultError> {
         let id = row.id.as_str();
         let state = row.state();
         let today = crate::clock::today();
@@ -1065,7 +1080,21 @@ impl Vault {
                 Arg::Text(row.released_at.clone().unwrap_or_default()),
             ],
         );
-        self.commit_change(permit, stmt).await
+        if permits.is_empty() {
+            return self
+                .commit_changes(permit, [statements, vec![stmt]].concat())
+                .await;
+        }
+        permits.push(permit);
+        statements.push(stmt);
+        match sealed::commit_all(&self.inner.writer, permits, statements).await {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotFound(_)) => Err(VaultError::Conflict {
+                field: "status",
+                message: "the request changed meanwhile; read it again".into(),
+            }),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Withdraws a request (at the requester's word), before it is carried out.

@@ -16,21 +16,21 @@ use zorgkluis_testkit::{Backend, STAFF, actor, add_staff, all_bytes, contains};
 
 use crate::access_path::event_count;
 
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     zorgkluis_core::time::dutch_date(jiff::Timestamp::now())
 }
 
-fn handler() -> Actor {
+pub(crate) fn handler() -> Actor {
     actor("dir-1", "directie")
 }
 
-fn caregiver() -> Actor {
+pub(crate) fn caregiver() -> Actor {
     actor("zorg-1", "zorgverlener")
 }
 
 /// A client in zorg-1's care team, with a health record (corrected once), a report, and a
 /// financial record that the directie may not export (BG wonen: clientadministratie).
-async fn client_with_dossier(vault: &Vault) -> String {
+pub(crate) async fn client_with_dossier(vault: &Vault) -> String {
     add_staff(vault, STAFF).await;
     let admin = actor("admin-1", "administratie");
     let person = vault
@@ -113,7 +113,7 @@ fn new_request(person: &str, request: RequestType) -> NewRequest {
 }
 
 /// Files and decides a request of the subject (identity established first, BG wonen 4.4).
-async fn decided(
+pub(crate) async fn decided(
     vault: &Vault,
     person: &str,
     request: RequestType,

@@ -18,6 +18,7 @@ mod incidents;
 mod log_review;
 mod objections;
 mod persons;
+mod portability;
 mod portal;
 mod processors;
 mod registers;
