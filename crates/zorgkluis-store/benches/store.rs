@@ -536,14 +536,60 @@ fn retention_run(c: &mut Criterion) {
     group.finish();
 }
 
+/// An inzage of `person` filed today by `dir`, its identity established, taken into progress,
+/// granted and its export released: ready to be carried out. Its id.
+async fn released_inzage(vault: &Vault, dir: &Actor, person: &str) -> String {
+    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus, RequestType};
+    use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
+    let on = today();
+    let filed = vault
+        .file_request(
+            dir,
+            &NewRequest {
+                person: person.to_owned(),
+                request: RequestType::Inzage,
+                channel: Channel::Email,
+                received: on,
+                requester: RequesterFacts::default(),
+                details: RequestDetails::default(),
+            },
+            Lang::Nl,
+        )
+        .await
+        .unwrap();
+    for to in [
+        RequestStatus::IdentiteitVastgesteld,
+        RequestStatus::InBehandeling,
+    ] {
+        vault
+            .advance_request(dir, &filed.id, to, on, Lang::Nl)
+            .await
+            .unwrap();
+    }
+    vault
+        .decide_request(
+            dir,
+            &filed.id,
+            RequestOutcome::Toegewezen,
+            &[],
+            on,
+            Lang::Nl,
+        )
+        .await
+        .unwrap();
+    vault
+        .release_export(dir, &filed.id, Lang::Nl)
+        .await
+        .unwrap();
+    filed.id
+}
+
 /// An access request carried out, as the API's client does it (the peer comparison's flow,
 /// `scripts/peer/zorgkluis_dsr.py`, without HTTP): filed, identity established, taken into
 /// progress, granted, released, executed (the export of a client with 100 records) and the
 /// export built once more for the HTML page. In an organisation of 2,000 clients of 100 records.
 /// Each sample files a new request for the next client, so no step repeats on the same request.
 fn request_flow(c: &mut Criterion) {
-    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus, RequestType};
-    use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -566,48 +612,9 @@ fn request_flow(c: &mut Criterion) {
                 // Adults only: a minor's request is filed by the parents (WGBO).
                 let person =
                     &ids[next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % PERSONS];
-                let on = today();
-                let filed = vault
-                    .file_request(
-                        &dir,
-                        &NewRequest {
-                            person: person.clone(),
-                            request: RequestType::Inzage,
-                            channel: Channel::Email,
-                            received: on,
-                            requester: RequesterFacts::default(),
-                            details: RequestDetails::default(),
-                        },
-                        Lang::Nl,
-                    )
-                    .await
-                    .unwrap();
-                for to in [
-                    RequestStatus::IdentiteitVastgesteld,
-                    RequestStatus::InBehandeling,
-                ] {
-                    vault
-                        .advance_request(&dir, &filed.id, to, on, Lang::Nl)
-                        .await
-                        .unwrap();
-                }
-                vault
-                    .decide_request(
-                        &dir,
-                        &filed.id,
-                        RequestOutcome::Toegewezen,
-                        &[],
-                        on,
-                        Lang::Nl,
-                    )
-                    .await
-                    .unwrap();
-                vault
-                    .release_export(&dir, &filed.id, Lang::Nl)
-                    .await
-                    .unwrap();
+                let id = released_inzage(&vault, &dir, person).await;
                 let (export, json) = vault
-                    .execute_export(&dir, &filed.id, Lang::Nl, |e| {
+                    .execute_export(&dir, &id, Lang::Nl, |e| {
                         serde_json::to_vec(e).map_err(std::io::Error::other)
                     })
                     .await
@@ -629,10 +636,7 @@ fn request_flow(c: &mut Criterion) {
                         .any(|c| c.category == "financieel")
                 );
                 assert!(json.len() > 10_000);
-                let again = vault
-                    .subject_export(&dir, &filed.id, Lang::Nl)
-                    .await
-                    .unwrap();
+                let again = vault.subject_export(&dir, &id, Lang::Nl).await.unwrap();
                 assert_eq!(again.categories.len(), export.categories.len());
             });
         });
@@ -648,8 +652,6 @@ fn request_flow(c: &mut Criterion) {
 /// such clients, because every export adds its own reads to the client's access overview: on
 /// one client the overview, not the dossier, would grow with the number of iterations.
 fn export_growth(c: &mut Criterion) {
-    use zorgkluis_core::vocabulary::{Channel, RequestOutcome, RequestStatus, RequestType};
-    use zorgkluis_store::vault::{NewRequest, RequestDetails, RequesterFacts};
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -666,50 +668,10 @@ fn export_growth(c: &mut Criterion) {
             let dir = rt
                 .block_on(vault.accounts().staff_actor("dir", "bench"))
                 .unwrap();
-            let on = today();
             let requests: Vec<String> = rt.block_on(async {
                 let mut out = Vec::new();
                 for person in &ids {
-                    let filed = vault
-                        .file_request(
-                            &dir,
-                            &NewRequest {
-                                person: person.clone(),
-                                request: RequestType::Inzage,
-                                channel: Channel::Email,
-                                received: on,
-                                requester: RequesterFacts::default(),
-                                details: RequestDetails::default(),
-                            },
-                            Lang::Nl,
-                        )
-                        .await
-                        .unwrap();
-                    for to in [
-                        RequestStatus::IdentiteitVastgesteld,
-                        RequestStatus::InBehandeling,
-                    ] {
-                        vault
-                            .advance_request(&dir, &filed.id, to, on, Lang::Nl)
-                            .await
-                            .unwrap();
-                    }
-                    vault
-                        .decide_request(
-                            &dir,
-                            &filed.id,
-                            RequestOutcome::Toegewezen,
-                            &[],
-                            on,
-                            Lang::Nl,
-                        )
-                        .await
-                        .unwrap();
-                    vault
-                        .release_export(&dir, &filed.id, Lang::Nl)
-                        .await
-                        .unwrap();
-                    out.push(filed.id);
+                    out.push(released_inzage(&vault, &dir, person).await);
                 }
                 out
             });
