@@ -84,20 +84,24 @@ impl Vault {
         }
     }
 
+    /// The portal's read of the holder's own list, decided under the portal duty.
+    async fn portal_read_permit(&self, actor: &Actor) -> Result<sealed::Permit, VaultError> {
+        self.authorize_duty(
+            actor,
+            Duty::PortalRequests,
+            false,
+            AuditAction::RequestRead,
+            None,
+            &format!("{PURPOSE}-portaal"),
+        )
+        .await
+    }
+
     /// The holder's requests, as subject or as requester, most urgent first, each with the
     /// subject's identification facts. One event, with the subjects shown.
     pub async fn portal_requests(&self, actor: &Actor) -> Result<Vec<PortalItem>, VaultError> {
         let holder = self.portal_person(actor).await?;
-        let permit = self
-            .authorize_duty(
-                actor,
-                Duty::PortalRequests,
-                false,
-                AuditAction::RequestRead,
-                None,
-                &format!("{PURPOSE}-portaal"),
-            )
-            .await?;
+        let permit = self.portal_read_permit(actor).await?;
         let list = self.requests_of_holder(&holder).await?;
         let mut persons: Vec<String> = list.iter().map(|s| s.person_id.clone()).collect();
         persons.sort();
@@ -133,16 +137,7 @@ impl Vault {
         if links.is_empty() {
             return Ok(Vec::new());
         }
-        let permit = self
-            .authorize_duty(
-                actor,
-                Duty::PortalRequests,
-                false,
-                AuditAction::RequestRead,
-                None,
-                &format!("{PURPOSE}-portaal"),
-            )
-            .await?;
+        let permit = self.portal_read_permit(actor).await?;
         let persons: Vec<String> = links.iter().map(|l| l.subject.clone()).collect();
         let receipt =
             sealed::commit(&self.inner.writer, permit.showing(persons), Vec::new()).await?;
