@@ -320,6 +320,24 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a dossier reaches a successor care provider (an `overdracht`); a reglement's
+    /// `[overdracht].kanalen` may allow fewer.
+    TransferChannel {
+        Persoonlijk = "persoonlijk", "persoonlijk overhandigd", "handed over in person";
+        Aangetekend = "aangetekend", "aangetekend per post", "by registered post";
+        BeveiligdeEmail = "beveiligde_email", "beveiligde e-mail", "by secured e-mail";
+    }
+}
+
+vocabulary! {
+    /// What happens to the original after a transfer of care (`[overdracht].na_overdracht`).
+    AfterTransfer {
+        Bewaren = "bewaren", "het origineel blijft bewaard", "the original is kept";
+        Wissen = "wissen", "de gegevens worden gewist", "the data is erased";
+    }
+}
+
+vocabulary! {
     /// The decision on a request.
     RequestOutcome {
         Toegewezen = "toegewezen", "toegewezen", "granted";

@@ -141,18 +141,20 @@ impl TestStore {
 
     /// The vault of the test organisation under a seed reglement.
     pub async fn open_with(&self, seed: &str) -> Vault {
+        self.open_with_source(&format!("{seed}.toml"), &reglement_source(seed))
+            .await
+    }
+
+    /// The vault of the test organisation under a reglement's text: a seed changed for one
+    /// test, to show what a rule changes.
+    pub async fn open_with_source(&self, name: &str, source: &str) -> Vault {
         vault::init(&self.location).expect("init");
-        let reglement = reglement(seed);
+        let reglement =
+            Reglement::load(name, source, Lang::En).unwrap_or_else(|d| panic!("{name}: {d:#?}"));
         let policy = policy(&reglement);
-        Vault::open(
-            &self.location,
-            TENANT,
-            reglement,
-            &reglement_source(seed),
-            policy,
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{}: open: {e}", self.name()))
+        Vault::open(&self.location, TENANT, reglement, source, policy)
+            .await
+            .unwrap_or_else(|e| panic!("{}: open: {e}", self.name()))
     }
 
     /// A raw connection to the same database, to tamper with it as an intruder would.

@@ -672,6 +672,7 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                             "recipient": d.recipient.name,
                             "channel": d.channel,
                             "bundle_sha256": d.payload_sha256,
+                            "after": outcome.after,
                         });
                         return Ok((json(&answer)?, true));
                     }
@@ -684,6 +685,18 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                         disclosure = &d.id
                     )];
                     lines.extend(files);
+                    // After a transfer of care the reglement may erase: its certificate, and
+                    // whom to tell.
+                    if let Some(certificate) = &outcome.after.certificate {
+                        lines.push(erasure_lines(certificate, lang));
+                    }
+                    if let Some(successor) = &outcome.after.tell_recipient {
+                        lines.push(t!(
+                            lang,
+                            "cli-request-tell-successor",
+                            recipient = successor
+                        ));
+                    }
                     return Ok((lines.join("\n"), true));
                 }
                 let fhir = zorgkluis_store::vault::has_fhir_bundle(request.request_type);

@@ -2144,13 +2144,17 @@ fn request_execute_writes_the_fhir_bundle_and_records_a_transfer() {
     bundle_of(&files[2]);
     let shown = json(&run(&["show", "--as", "dir-1", &transfer, "--json"]));
     assert_eq!(shown["status"], "uitgevoerd");
-    // A later inzage lists the transfer among the recipients.
-    let inzage = released("inzage");
-    let review = json(&run(&["review", "--as", "dir-1", &inzage]));
-    let to = &review["disclosed_to"][0];
-    assert_eq!(to["recipient"], "Zorggroep De Opvolger", "{review}");
-    assert_eq!(to["channel"], "beveiligde_email");
-    assert_eq!(to["request_id"], transfer.as_str());
+    // BG wonen 3.9: after the transfer of care the data here is erased, the successor told.
+    assert_eq!(done["after"]["kind"], "wissen", "{done}");
+    assert_eq!(
+        done["after"]["certificate"]["request_id"],
+        transfer.as_str(),
+        "{done}"
+    );
+    assert_eq!(
+        done["after"]["tell_recipient"], "Zorggroep De Opvolger",
+        "{done}"
+    );
     let verify = zorgkluis(&["--data-dir", &data, "audit", "verify"]);
     assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
 }

@@ -169,6 +169,7 @@ cli-request-released = Request { $id }: the export is released; carry it out wit
 cli-request-executed = Request { $id } ({ $request }) is carried out; the export is in:
 # $id: a request id, $recipient: "Zorggroep De Opvolger", $channel: "aangetekend", $disclosure: a disclosure id
 cli-request-transferred = Request { $id } (transfer) is carried out: transferred to { $recipient } ({ $channel }), recorded as disclosure { $disclosure }; the files are in:
+cli-request-tell-successor = The reglement asks that { $recipient } is told that the data here was erased after the transfer.
 
 ## request execute for an erasure (issue 13 part 3)
 # $whole: yes or no

@@ -383,9 +383,10 @@ transfer-error-recipient = name the successor care provider (at most 200 charact
 transfer-error-recipient-unknown = the reglement has no recipient of the kind zorgaanbieder: register the successor as a recipient first and name it
 # $kind: "access"
 transfer-error-type = a request for { $kind } is no transfer: carry it out without a recipient and channel
-transfer-channel-persoonlijk = handed over in person
-transfer-channel-aangetekend = by registered post
-transfer-channel-beveiligde-email = by secured e-mail
+transfer-refused-channel = the reglement (art. { $article }) does not allow this transfer ({ $channel }); allowed: { $channels }
+transfer-refused-consent-in-writing = the reglement (art. { $article }) asks for the client's consent in writing, and this request came in { $channel }: record the request in writing
+reglement-transfer-channels-empty = A transfer with no channel allowed can never take place; name at least one or leave `kanalen` out.
+reglement-transfer-inform-without-erasure = `ontvanger_informeren` tells the successor of an erasure, but `na_overdracht` keeps the original; write `na_overdracht = "wissen"` or leave it out.
 
 ## carrying out an erasure request (issue 13 part 3)
 request-error-execute-erasure = a request for erasure is carried out by executing it (zorgkluis request execute, or Carry out on the request page): that erases what may go and writes the certificate

@@ -169,6 +169,7 @@ cli-request-released = Verzoek { $id }: de export is vrijgegeven; voer hem uit m
 cli-request-executed = Verzoek { $id } ({ $request }) is uitgevoerd; de export staat in:
 # $id: a request id, $recipient: "Zorggroep De Opvolger", $channel: "aangetekend", $disclosure: a disclosure id
 cli-request-transferred = Verzoek { $id } (overdracht) is uitgevoerd: overgedragen aan { $recipient } ({ $channel }), vastgelegd als verstrekking { $disclosure }; de bestanden staan in:
+cli-request-tell-successor = Het reglement vraagt { $recipient } te laten weten dat de gegevens hier na de overdracht zijn gewist.
 
 ## request execute for an erasure (issue 13 part 3)
 # $whole: yes or no

@@ -380,9 +380,10 @@ transfer-error-recipient = noem de opvolgende zorgaanbieder (hoogstens 200 teken
 transfer-error-recipient-unknown = het reglement kent geen ontvanger van de soort zorgaanbieder: registreer de opvolger eerst als ontvanger en noem die
 # $kind: "inzage"
 transfer-error-type = een verzoek tot { $kind } is geen overdracht: voer het uit zonder ontvanger en kanaal
-transfer-channel-persoonlijk = persoonlijk overhandigd
-transfer-channel-aangetekend = aangetekend per post
-transfer-channel-beveiligde-email = beveiligde e-mail
+transfer-refused-channel = het reglement (art. { $article }) staat deze overdracht niet toe ({ $channel }); toegestaan: { $channels }
+transfer-refused-consent-in-writing = het reglement (art. { $article }) vraagt de schriftelijke toestemming van de cliënt, en dit verzoek kwam { $channel } binnen: leg het verzoek schriftelijk vast
+reglement-transfer-channels-empty = Een overdracht zonder toegestaan kanaal kan nooit plaatsvinden; noem er minstens één of laat `kanalen` weg.
+reglement-transfer-inform-without-erasure = `ontvanger_informeren` zegt de nieuwe organisatie dat er gewist is, maar `na_overdracht` bewaart het origineel; schrijf `na_overdracht = "wissen"` of laat het weg.
 
 ## carrying out an erasure request (issue 13 part 3)
 request-error-execute-erasure = een verzoek tot verwijdering wordt uitgevoerd door het uit te voeren (zorgkluis request execute, of Uitvoeren op de verzoekpagina): dat verwijdert wat weg mag en schrijft de verklaring

@@ -16,6 +16,7 @@ mod represent;
 pub mod request;
 mod research;
 mod retention;
+mod transfer;
 
 pub use access::{
     AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest, HEIR_ROLE, PORTAL_ROLE,
@@ -47,6 +48,9 @@ pub use research::{
     k_anonymise, research_ground,
 };
 pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
+pub use transfer::{
+    ERASURE_AFTER_TRANSFER, TRANSFER_KEEPS_ORIGINAL, TransferAnswer, transfer as transfer_decision,
+};
 
 use crate::calendar::OutOfRange;
 use crate::i18n::Lang;

@@ -99,6 +99,10 @@ pub struct ReglementFile {
     /// agreement is reviewed.
     #[serde(rename = "verwerkers")]
     pub processors: Option<Processors>,
+    /// How a dossier goes to a successor care provider, and what happens after a transfer of
+    /// care (an `overdracht` request).
+    #[serde(rename = "overdracht")]
+    pub transfer: Option<TransferRule>,
     /// The organisation's own Cedar policies, a file beside the reglement; validated against the
     /// generated schema by `reglement check`.
     #[serde(rename = "cedar_beleid")]
@@ -724,4 +728,33 @@ pub struct Processors {
     pub law: Option<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
+}
+
+/// The transfer of a dossier to a successor care provider (art. 20 lid 2 AVG; BG wonen and
+/// Rondomzorg 3.9): the channels it may take, the client's consent it needs, and whether the
+/// organisation erases its own data after the transfer of care.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferRule {
+    /// The channels allowed; all of [`crate::vocabulary::TransferChannel`] when left out.
+    #[serde(rename = "kanalen")]
+    pub channels: Option<Spanned<Vec<crate::vocabulary::TransferChannel>>>,
+    /// The form of the client's consent to the transfer: `schriftelijk` means the request
+    /// must have come in writing (by letter, e-mail or the portal).
+    #[serde(rename = "toestemming")]
+    pub consent: Option<Spanned<crate::vocabulary::ConsentForm>>,
+    /// `bewaren` (the original stays; when left out) or `wissen`.
+    #[serde(rename = "na_overdracht", default = "keep_after_transfer")]
+    pub after: Spanned<crate::vocabulary::AfterTransfer>,
+    /// The successor is told of the erasure that followed the transfer.
+    #[serde(rename = "ontvanger_informeren")]
+    pub inform_recipient: Option<Spanned<bool>>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+fn keep_after_transfer() -> Spanned<crate::vocabulary::AfterTransfer> {
+    Spanned::new(0..0, crate::vocabulary::AfterTransfer::Bewaren)
 }

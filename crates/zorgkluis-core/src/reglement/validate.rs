@@ -107,6 +107,7 @@ pub(super) fn validate(
     check_representation(file, &mut c);
     check_complaints(file, &mut c);
     check_processors(file, &mut c);
+    check_transfer(file, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -944,5 +945,32 @@ fn check_processors(file: &ReglementFile, c: &mut Checker<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// `[overdracht]`: a list of channels that allows none, and telling the successor of an
+/// erasure that does not happen, are errors at the key.
+fn check_transfer(file: &ReglementFile, c: &mut Checker<'_>) {
+    let Some(t) = &file.transfer else {
+        return;
+    };
+    if let Some(channels) = &t.channels
+        && channels.get_ref().is_empty()
+    {
+        c.error(
+            "reglement.transfer_channels_empty",
+            channels.span(),
+            t!(c.lang, "reglement-transfer-channels-empty"),
+        );
+    }
+    if let Some(inform) = &t.inform_recipient
+        && *inform.get_ref()
+        && *t.after.get_ref() == crate::vocabulary::AfterTransfer::Bewaren
+    {
+        c.error(
+            "reglement.transfer_inform_without_erasure",
+            inform.span(),
+            t!(c.lang, "reglement-transfer-inform-without-erasure"),
+        );
     }
 }

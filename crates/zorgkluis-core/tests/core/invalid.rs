@@ -350,3 +350,26 @@ fn a_special_grant_to_a_role_the_product_does_not_minimise_is_named_at_its_key()
     );
     single_error(&plain, "reglement.special_grant_without_effect");
 }
+
+#[test]
+fn transfer_rules_that_cannot_hold_are_errors_at_their_key() {
+    let inform = format!(
+        "{MINIMAL}\n[overdracht]\nna_overdracht = \"bewaren\"\nontvanger_informeren = true\nartikel = \"9\"\n"
+    );
+    let d = single_error(&inform, "reglement.transfer_inform_without_erasure");
+    assert_eq!(
+        (d.line, d.column),
+        position_of(&inform, "true\nartikel = \"9\"", 0)
+    );
+    let none = format!("{MINIMAL}\n[overdracht]\nkanalen = []\nartikel = \"9\"\n");
+    let d = single_error(&none, "reglement.transfer_channels_empty");
+    assert_eq!((d.line, d.column), position_of(&none, "[]", 0));
+    let unknown = format!("{MINIMAL}\n[overdracht]\nkanalen = [\"fax\"]\nartikel = \"9\"\n");
+    let d = single_error(&unknown, "reglement.syntax");
+    assert_eq!(d.line, position_of(&unknown, "\"fax\"", 0).0);
+    assert!(d.message.contains("beveiligde_email"), "{}", d.message);
+    let fine = format!(
+        "{MINIMAL}\n[overdracht]\nkanalen = [\"persoonlijk\"]\nna_overdracht = \"wissen\"\nontvanger_informeren = true\nartikel = \"9\"\n"
+    );
+    load(&fine).expect("a transfer in person, erasing after it, is valid");
+}

@@ -767,6 +767,7 @@ pub(crate) async fn execute(
             serde_json::json!({
                 "export": export,
                 "disclosure": outcome.disclosure,
+                "after": outcome.after,
                 "bundle": bundle,
             })
         });

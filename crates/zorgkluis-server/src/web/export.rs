@@ -19,7 +19,7 @@ use zorgkluis_core::i18n::t;
 use zorgkluis_core::time::{format_date, format_stored_moment};
 use zorgkluis_core::vocabulary::{RequestOutcome, RequestType};
 use zorgkluis_core::{Lang, t};
-use zorgkluis_store::vault::{ExportEntry, ExportVersion, SubjectExport, TransferChannel};
+use zorgkluis_store::vault::{ExportEntry, ExportVersion, SubjectExport};
 
 use super::layout::{outcome_label, page, person_details, person_name};
 use crate::{AppError, AppState, Caller};
@@ -364,7 +364,7 @@ pub(crate) async fn export_page(
                     input id="ontvanger" name="ontvanger" type="text" maxlength="200" required;
                     fieldset {
                         legend { (t(lang, "export-transfer-channel")) }
-                        @for c in TransferChannel::ALL {
+                        @for c in s.vault.transfer_channels() {
                             label.choice { input type="radio" name="kanaal" value=(c.id()) required; " " (c.label(lang)) }
                         }
                     }
@@ -457,7 +457,8 @@ pub(crate) async fn execute(
     // The transfer form names the recipient and the channel; the store checks them (and the
     // type) before anything is read.
     if !form.ontvanger.is_empty() || !form.kanaal.is_empty() {
-        s.vault
+        let (_, outcome, _) = s
+            .vault
             .execute_transfer(
                 &caller.actor,
                 &id,
@@ -467,6 +468,10 @@ pub(crate) async fn execute(
                 |_, _| Ok(()),
             )
             .await?;
+        // Erased after the transfer of care: the request's page shows the certificate.
+        if outcome.after.certificate.is_some() {
+            return Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response());
+        }
     } else {
         s.vault
             .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))

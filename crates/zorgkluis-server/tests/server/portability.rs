@@ -115,7 +115,8 @@ zorgkluis_testkit::app_on_both_backends! {
 
     /// A transfer over the API: without a recipient, or with an unknown channel, 422 naming the
     /// field and nothing changed; carried out, the answer holds the export, the ledger entry
-    /// (channel, request, the bundle's SHA-256) and the bundle; a later inzage lists it.
+    /// (channel, request, the bundle's SHA-256), the bundle, and what followed (BG wonen 3.9:
+    /// the erasure certificate, the successor to tell); the ledger keeps the transfer.
     fn a_transfer_is_carried_out_and_recorded_over_the_api(app) {
         let person = app.client();
         let id = decided(&app, &person, "overdracht");
@@ -137,16 +138,22 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!(d["recipient"]["name"], "Zorggroep De Opvolger");
         assert_eq!(d["recipient"]["kind"], "zorgaanbieder");
         assert_eq!(d["payload_sha256"].as_str().unwrap().len(), 64);
-        assert_eq!(d["articles"], json!(["AVG art. 20 lid 2"]));
+        assert_eq!(d["articles"], json!(["AVG art. 20 lid 2", "3.9"]));
         let kinds = resolved(&x["bundle"]);
         assert!(kinds.contains(&"DocumentReference".to_owned()), "{kinds:?}");
         let (_, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
         assert_eq!(shown["status"], "uitgevoerd");
-        let inzage = decided(&app, &person, "inzage");
-        let (status, review) = app.get(Some("dir-1"), &format!("/api/v1/requests/{inzage}/export"));
-        assert_eq!(status, 200, "{review}");
-        assert_eq!(review["disclosed_to"][0]["recipient"], "Zorggroep De Opvolger", "{review}");
-        assert_eq!(review["disclosed_to"][0]["channel"], "persoonlijk");
+        // BG wonen 3.9: after the transfer of care everything is erased (nothing here is kept
+        // by law), and the successor is to be told.
+        let after = &x["after"];
+        assert_eq!(after["kind"], "wissen", "{after}");
+        assert_eq!(after["certificate"]["request_id"], id.as_str(), "{after}");
+        assert_eq!(after["certificate"]["whole_file"], true, "{after}");
+        assert_eq!(after["tell_recipient"], "Zorggroep De Opvolger");
+        let fg = zorgkluis_testkit::actor("fg-1", "fg");
+        let ledger = app.block_on(app.vault.disclosures(&fg, Some(&person))).unwrap();
+        assert_eq!(ledger.len(), 1, "the ledger keeps the transfer");
+        assert_eq!(ledger[0].channel.as_deref(), Some("persoonlijk"));
         let report = app.block_on(app.vault.verify_audit()).unwrap();
         assert!(report.ok(), "{:?}", report.findings);
     }

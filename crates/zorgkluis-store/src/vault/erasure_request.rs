@@ -68,29 +68,67 @@ impl Vault {
             .request_to_execute(actor, id, RequestType::Verwijdering, "erasure")
             .await?;
         let person = request.person_id.clone();
+        let asked = request
+            .details
+            .as_ref()
+            .map(|d| d.categories.clone())
+            .unwrap_or_default();
+        let (granted, refused) = self
+            .erasure_plan(&person, &asked, request.received, on, lang)
+            .await?;
+        if granted.is_empty() {
+            return Err(nothing_erasable(&refused));
+        }
+        let certificate = self
+            .erase_categories(actor, &person, &granted, refused, Some(id), "verzoek")
+            .await?;
+        let row = self.request_row(id).await?;
+        self.move_request(
+            actor,
+            &row,
+            RequestStatus::Uitgevoerd,
+            "uitgevoerd",
+            on,
+            lang,
+        )
+        .await?;
+        Ok(certificate)
+    }
+
+    /// Decides the erasure of `asked` (every category of the person's when empty) on `on`, for
+    /// a request received on `received`: the categories granted, with their articles, and those
+    /// refused, with their grounds. A request for everything takes the identification and the
+    /// BSN along when nothing is kept.
+    pub(super) async fn erasure_plan(
+        &self,
+        person: &str,
+        asked: &[String],
+        received: Date,
+        on: Date,
+        lang: Lang,
+    ) -> Result<(Vec<CategoryErasure>, Vec<RefusedCategory>), VaultError> {
         // The same facts of the person's records a retention run decides on.
-        let dates: BTreeMap<String, RetentionFacts> = self
-            .retention_facts_of(&person)
-            .await?
-            .into_iter()
-            .collect();
+        let dates: BTreeMap<String, RetentionFacts> =
+            self.retention_facts_of(person).await?.into_iter().collect();
         let care_ended = dates.values().find_map(|f| f.care_ended);
-        let asked: Vec<String> = match request.details.as_ref().map(|d| &d.categories) {
-            Some(c) if !c.is_empty() => c.clone(),
-            _ => dates
+        let everything = asked.is_empty();
+        let asked: Vec<String> = if everything {
+            dates
                 .keys()
                 .filter(|c| c.as_str() != IDENTIFICATION_CATEGORY)
                 .cloned()
-                .collect(),
+                .collect()
+        } else {
+            asked.to_vec()
         };
-        let holds = self.standing_holds(Some(&person), on).await?;
+        let holds = self.standing_holds(Some(person), on).await?;
         let reglement = &self.inner.reglement;
         let mut granted = Vec::new();
         let mut refused = Vec::new();
         for category in &asked {
             let d = dates.get(category);
             let facts = ErasureFacts {
-                received: request.received,
+                received,
                 created: d.and_then(|d| d.created),
                 last_change: d.and_then(|d| d.last_change),
                 care_ended,
@@ -128,10 +166,6 @@ impl Vault {
         }
         // A request for everything takes the identification and the BSN along when nothing is
         // kept; while something is kept, so is who it is of.
-        let everything = request
-            .details
-            .as_ref()
-            .is_none_or(|d| d.categories.is_empty());
         if everything && refused.is_empty() {
             for c in [IDENTIFICATION_CATEGORY, BSN_CATEGORY] {
                 if !granted.iter().any(|g| g.category == c) {
@@ -142,33 +176,22 @@ impl Vault {
                 }
             }
         }
-        if granted.is_empty() {
-            return Err(VaultError::Invalid {
-                field: "categories",
-                message: refused
-                    .iter()
-                    .map(|r| {
-                        let why: Vec<&str> = r.grounds.iter().map(|g| g.article.as_str()).collect();
-                        format!("{}: {}", r.category, why.join("; "))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    + " (nothing may be erased)",
-            });
-        }
-        let certificate = self
-            .erase_categories(actor, &person, &granted, refused, Some(id), "verzoek")
-            .await?;
-        let row = self.request_row(id).await?;
-        self.move_request(
-            actor,
-            &row,
-            RequestStatus::Uitgevoerd,
-            "uitgevoerd",
-            on,
-            lang,
-        )
-        .await?;
-        Ok(certificate)
+        Ok((granted, refused))
+    }
+}
+
+/// The refusal of an erasure of which nothing may go, naming `categories` and each ground.
+pub(super) fn nothing_erasable(refused: &[RefusedCategory]) -> VaultError {
+    VaultError::Invalid {
+        field: "categories",
+        message: refused
+            .iter()
+            .map(|r| {
+                let why: Vec<&str> = r.grounds.iter().map(|g| g.article.as_str()).collect();
+                format!("{}: {}", r.category, why.join("; "))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+            + " (nothing may be erased)",
     }
 }

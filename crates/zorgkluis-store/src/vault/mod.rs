@@ -131,7 +131,9 @@ pub use retention::{
 };
 pub use retention_status::RunStatus;
 pub use search::{SearchCriteria, SearchResult};
-pub use transfer_request::{TRANSFER_ARTICLE, TransferChannel, TransferOutcome};
+pub use transfer_request::{
+    AfterTransferOutcome, TRANSFER_ARTICLE, TransferChannel, TransferOutcome,
+};
 pub use transfers::RegistrationTransfer;
 
 /// Who acts, in which role, on whose behalf, and from where.

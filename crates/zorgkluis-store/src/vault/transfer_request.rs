@@ -12,13 +12,16 @@
 //! written under the duty of handling requests, with the transfer's article, in the same
 //! transaction that marks the request carried out, and only after the caller delivered.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use zorgkluis_core::Lang;
+use zorgkluis_core::decide::{TransferAnswer, transfer_decision};
 use zorgkluis_core::i18n::t;
 use zorgkluis_core::t;
-use zorgkluis_core::vocabulary::{RequestStatus, RequestType};
+pub use zorgkluis_core::vocabulary::TransferChannel;
+use zorgkluis_core::vocabulary::{AfterTransfer, RequestStatus, RequestType};
 
 use super::disclosures::{Disclosure, Recipient};
+use super::erasure::{ErasureCertificate, RefusedCategory};
 use super::export::{SubjectExport, check_exportable};
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
@@ -32,67 +35,56 @@ pub const TRANSFER_ARTICLE: &str = "AVG art. 20 lid 2";
 /// The kind of recipient a successor registered with its transfer is.
 const SUCCESSOR_KIND: &str = "zorgaanbieder";
 
-/// How the transfer reached the successor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TransferChannel {
-    /// Handed over in person.
-    Persoonlijk,
-    /// By registered post.
-    Aangetekend,
-    /// By secured e-mail.
-    BeveiligdeEmail,
-}
-
-impl TransferChannel {
-    pub const ALL: [TransferChannel; 3] = [
-        TransferChannel::Persoonlijk,
-        TransferChannel::Aangetekend,
-        TransferChannel::BeveiligdeEmail,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            TransferChannel::Persoonlijk => "persoonlijk",
-            TransferChannel::Aangetekend => "aangetekend",
-            TransferChannel::BeveiligdeEmail => "beveiligde_email",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<TransferChannel> {
-        Self::ALL.into_iter().find(|c| c.id() == id)
-    }
-
-    pub fn ids() -> Vec<&'static str> {
-        Self::ALL.iter().map(|c| c.id()).collect()
-    }
-
-    pub fn label(self, lang: Lang) -> String {
-        let id = match self {
-            TransferChannel::Persoonlijk => "transfer-channel-persoonlijk",
-            TransferChannel::Aangetekend => "transfer-channel-aangetekend",
-            TransferChannel::BeveiligdeEmail => "transfer-channel-beveiligde-email",
-        };
-        t(lang, id)
-    }
-}
-
 /// What a transfer hands over beside the caller's own delivery.
 #[derive(Debug, Clone, Serialize)]
 pub struct TransferOutcome {
     /// The ledger entry: recipient, categories, channel, request, the bundle's SHA-256.
     pub disclosure: Disclosure,
+    /// What followed the transfer of care, by the reglement's `[overdracht]`.
+    pub after: AfterTransferOutcome,
     /// The FHIR R4 bundle as it went out (JSON).
     #[serde(skip)]
     pub bundle: String,
 }
 
+/// What followed a transfer: the original kept, or the organisation's data erased as far as
+/// the law lets it go (the certificate), and whether the successor is to be told.
+#[derive(Debug, Clone, Serialize)]
+pub struct AfterTransferOutcome {
+    /// `bewaren` or `wissen`.
+    pub kind: AfterTransfer,
+    /// The reglement's article and the law it rests on.
+    pub articles: Vec<String>,
+    /// The erasure certificate; none when the original is kept or nothing may go.
+    pub certificate: Option<ErasureCertificate>,
+    /// What the law keeps, with its grounds, when nothing could be erased.
+    pub kept: Vec<RefusedCategory>,
+    /// The successor to tell of the erasure (`ontvanger_informeren`), by name.
+    pub tell_recipient: Option<String>,
+}
+
 impl Vault {
+    /// The channels the reglement allows a transfer to take (all when it is silent).
+    pub fn transfer_channels(&self) -> Vec<TransferChannel> {
+        self.inner
+            .reglement
+            .file
+            .transfer
+            .as_ref()
+            .and_then(|t| t.channels.as_ref())
+            .map(|c| c.get_ref().clone())
+            .unwrap_or_else(|| TransferChannel::ALL.to_vec())
+    }
+
     /// Carries out a decided, released `overdracht` request: makes its export and FHIR bundle,
     /// hands both to `deliver` (which writes the files, or answers the API), then records the
     /// transfer to `recipient` by `channel` in the ledger and marks the request carried out
     /// today, in one transaction. Bad input (the channel, the recipient) is refused before
-    /// anything is read, naming the field; nothing is recorded when `deliver` fails.
+    /// anything is read, naming the field; nothing is recorded when `deliver` fails. A channel
+    /// the reglement does not allow is refused naming `channel`, a request that did not come
+    /// in the form of consent it asks naming `consent`. After the transfer of care, a reglement
+    /// that erases (`na_overdracht = "wissen"`) has every category decided as an erasure on the
+    /// client's request and erases what may go, in its own commit after the transfer's.
     pub async fn execute_transfer<T>(
         &self,
         actor: &Actor,
@@ -131,6 +123,17 @@ impl Vault {
                     "transfer-error-type",
                     kind = row.request_type.label(lang)
                 ),
+            });
+        }
+        let rules = transfer_decision(&self.inner.reglement, channel, row.channel, lang);
+        if !rules.allowed {
+            return Err(VaultError::Invalid {
+                field: if rules.channels.contains(&channel) {
+                    "consent"
+                } else {
+                    "channel"
+                },
+                message: rules.reason,
             });
         }
         let known = self
@@ -210,7 +213,17 @@ impl Vault {
             record_ids,
             payload_sha256: hex::encode(sha256(&[bundle.as_bytes()])),
             consent_ids: Vec::new(),
-            articles: vec![TRANSFER_ARTICLE.to_owned()],
+            // The law's article, and the reglement's own where it rules on transfers.
+            articles: std::iter::once(TRANSFER_ARTICLE.to_owned())
+                .chain(
+                    self.inner
+                        .reglement
+                        .file
+                        .transfer
+                        .as_ref()
+                        .map(|t| t.article.get_ref().clone()),
+                )
+                .collect(),
             purpose: format!("verzoek-{}", RequestType::Overdracht.id()),
             disclosed_on: today,
             disclosed_by: actor.user_id.clone(),
@@ -274,6 +287,63 @@ impl Vault {
             lang,
         )
         .await?;
-        Ok((export, TransferOutcome { disclosure, bundle }, delivered))
+        let after = self
+            .after_transfer(actor, &row, &disclosure, rules, lang)
+            .await?;
+        Ok((
+            export,
+            TransferOutcome {
+                disclosure,
+                after,
+                bundle,
+            },
+            delivered,
+        ))
+    }
+
+    /// What follows a transfer that was recorded: by the reglement, the original kept, or
+    /// every category decided as an erasure on the client's request (the law keeping what it
+    /// keeps) and what may go erased, the certificate citing the transfer request.
+    async fn after_transfer(
+        &self,
+        actor: &Actor,
+        row: &super::requests::Row,
+        disclosure: &Disclosure,
+        rules: TransferAnswer,
+        lang: Lang,
+    ) -> Result<AfterTransferOutcome, VaultError> {
+        let mut after = AfterTransferOutcome {
+            kind: rules.after,
+            articles: rules.articles,
+            certificate: None,
+            kept: Vec::new(),
+            tell_recipient: None,
+        };
+        if rules.after == AfterTransfer::Bewaren {
+            return Ok(after);
+        }
+        let today = crate::clock::today();
+        let (granted, refused) = self
+            .erasure_plan(&row.person_id, &[], row.received, today, lang)
+            .await?;
+        if granted.is_empty() {
+            after.kept = refused;
+            return Ok(after);
+        }
+        after.certificate = Some(
+            self.erase_categories(
+                actor,
+                &row.person_id,
+                &granted,
+                refused,
+                Some(&row.id),
+                "na-overdracht",
+            )
+            .await?,
+        );
+        if rules.inform_recipient {
+            after.tell_recipient = Some(disclosure.recipient.name.clone());
+        }
+        Ok(after)
     }
 }

@@ -101,11 +101,11 @@ pub(crate) async fn client_with_dossier(vault: &Vault) -> String {
     person
 }
 
-fn new_request(person: &str, request: RequestType) -> NewRequest {
+fn new_request(person: &str, request: RequestType, channel: Channel) -> NewRequest {
     NewRequest {
         person: person.to_owned(),
         request,
-        channel: Channel::Schriftelijk,
+        channel,
         received: today(),
         requester: RequesterFacts::default(),
         details: RequestDetails::default(),
@@ -120,8 +120,28 @@ pub(crate) async fn decided(
     outcome: RequestOutcome,
     grounds: &[&str],
 ) -> String {
+    decided_via(
+        vault,
+        person,
+        request,
+        outcome,
+        grounds,
+        Channel::Schriftelijk,
+    )
+    .await
+}
+
+/// [`decided`], for a request that came in by `channel`.
+pub(crate) async fn decided_via(
+    vault: &Vault,
+    person: &str,
+    request: RequestType,
+    outcome: RequestOutcome,
+    grounds: &[&str],
+    channel: Channel,
+) -> String {
     let filed = vault
-        .file_request(&handler(), &new_request(person, request), Lang::Nl)
+        .file_request(&handler(), &new_request(person, request, channel), Lang::Nl)
         .await
         .unwrap();
     vault
@@ -337,7 +357,7 @@ zorgkluis_testkit::on_both_backends! {
         let vault = store.open().await;
         let person = client_with_dossier(&vault).await;
         let filed = vault
-            .file_request(&handler(), &new_request(&person, RequestType::Inzage), Lang::Nl)
+            .file_request(&handler(), &new_request(&person, RequestType::Inzage, Channel::Schriftelijk), Lang::Nl)
             .await
             .unwrap();
         let before = event_count(&vault).await;

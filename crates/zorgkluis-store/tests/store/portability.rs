@@ -12,13 +12,28 @@ use fhir_r4::validate::Validate as _;
 use serde_json::Value;
 use sha2::Digest as _;
 use zorgkluis_core::Lang;
-use zorgkluis_core::vocabulary::{RequestOutcome, RequestStatus, RequestType};
+use zorgkluis_core::decide::ERASURE_AFTER_TRANSFER;
+use zorgkluis_core::vocabulary::{
+    AfterTransfer, Channel, RequestOutcome, RequestStatus, RequestType,
+};
 use zorgkluis_store::vault::{SubjectExport, VaultError, fhir};
 use zorgkluis_testkit::actor;
 
 use crate::access_path::event_count;
 use crate::consents::audit_consent;
-use crate::export::{caregiver, client_with_dossier, decided, handler, today};
+use crate::export::{caregiver, client_with_dossier, decided, decided_via, handler, today};
+
+/// BG wonen's reglement without its `[overdracht]`: silent on transfers, so the law's default
+/// holds (every channel, the original kept).
+fn silent_on_transfer() -> String {
+    let bg = zorgkluis_testkit::reglement_source("bg-wonen");
+    let start = bg
+        .find("\n[overdracht]\n")
+        .expect("BG wonen has [overdracht]")
+        + 1;
+    let end = start + bg[start..].find("\n\n").expect("a blank line after it");
+    format!("{}{}", &bg[..start], &bg[end..])
+}
 
 /// Every `"reference"` string anywhere in `v`.
 fn references(v: &Value, out: &mut Vec<String>) {
@@ -165,7 +180,7 @@ zorgkluis_testkit::on_both_backends! {
     /// channel, the request, the SHA-256 of the bundle that went), the dossier still holds the
     /// records, and a later inzage lists the transfer among `disclosed_to`.
     async fn a_transfer_is_a_disclosure_with_channel_and_hash(store) {
-        let vault = store.open().await;
+        let vault = store.open_with_source("bg-wonen.toml", &silent_on_transfer()).await;
         let person = client_with_dossier(&vault).await;
         let id = decided(&vault, &person, RequestType::Overdracht, RequestOutcome::Toegewezen, &[]).await;
         vault.release_export(&handler(), &id, Lang::Nl).await.unwrap();
@@ -243,6 +258,66 @@ zorgkluis_testkit::on_both_backends! {
             .await
             .unwrap();
         assert_eq!(second.disclosure.recipient.id, d.recipient.id);
+        vault.close().await;
+    }
+
+    /// BG wonen 3.9: the client's consent in writing, so a transfer of a request that came in
+    /// orally is refused naming `consent`, nothing logged; after a transfer of care every
+    /// category is decided as an erasure on the client's request (art. 7:455 lid 1 BW): the
+    /// health record and the report erased, the financial record kept for the fiscal seven
+    /// years (art. 52 lid 4 AWR); the certificate cites the transfer request, the successor is
+    /// to be told, and the ledger keeps the transfer.
+    async fn after_a_transfer_of_care_bg_wonen_erases_what_the_law_lets_go(store) {
+        let vault = store.open().await;
+        let person = client_with_dossier(&vault).await;
+        let oral = decided_via(&vault, &person, RequestType::Overdracht, RequestOutcome::Toegewezen, &[], Channel::Mondeling).await;
+        vault.release_export(&handler(), &oral, Lang::Nl).await.unwrap();
+        let before = event_count(&vault).await;
+        let e = vault
+            .execute_transfer(&handler(), &oral, "Zorggroep De Opvolger", "aangetekend", Lang::En, |_, _| Ok(()))
+            .await;
+        assert!(
+            matches!(&e, Err(VaultError::Invalid { field: "consent", message }) if message.contains("3.9") && message.contains("in writing")),
+            "{e:?}"
+        );
+        assert_eq!(event_count(&vault).await, before, "a refused transfer changes nothing");
+        assert_eq!(vault.request(&handler(), &oral).await.unwrap().status, RequestStatus::Besloten);
+
+        let id = decided(&vault, &person, RequestType::Overdracht, RequestOutcome::Toegewezen, &[]).await;
+        vault.release_export(&handler(), &id, Lang::Nl).await.unwrap();
+        let (_, outcome, ()) = vault
+            .execute_transfer(&handler(), &id, "Zorggroep De Opvolger", "beveiligde_email", Lang::Nl, |_, _| Ok(()))
+            .await
+            .unwrap();
+        assert_eq!(outcome.disclosure.articles, ["AVG art. 20 lid 2", "3.9"]);
+        let after = &outcome.after;
+        assert_eq!(after.kind, AfterTransfer::Wissen);
+        assert_eq!(after.articles, ["3.9", ERASURE_AFTER_TRANSFER]);
+        assert_eq!(after.tell_recipient.as_deref(), Some("Zorggroep De Opvolger"));
+        let c = after.certificate.as_ref().expect("an erasure certificate");
+        assert_eq!(c.request_id.as_deref(), Some(id.as_str()));
+        assert!(!c.whole_file, "the financial record is kept, and so is whom it is of");
+        let mut erased: Vec<&str> = c.erased.iter().map(|e| e.category.as_str()).collect();
+        erased.sort();
+        assert_eq!(erased, ["gezondheid", "rapportage"], "{c:?}");
+        let kept = c.refused.iter().find(|r| r.category == "financieel").expect("financieel kept");
+        assert!(kept.grounds.iter().any(|g| g.article.contains("52 lid 4 AWR")), "{kept:?}");
+        assert!(vault
+            .read_category(&caregiver(), &person, "gezondheid", "zorgverlening", None)
+            .await
+            .unwrap()
+            .is_empty());
+        let admin = actor("admin-1", "administratie");
+        assert_eq!(
+            vault.read_category(&admin, &person, "financieel", "declaratie", None).await.unwrap()[0].text,
+            "Eigen bijdrage CAK"
+        );
+        let fg = actor("fg-1", "fg");
+        let ledger = vault.disclosures(&fg, Some(&person)).await.unwrap();
+        assert_eq!(ledger.len(), 1, "the ledger keeps the transfer");
+        assert_eq!(vault.request(&handler(), &id).await.unwrap().status, RequestStatus::Uitgevoerd);
+        let report = vault.verify_audit().await.unwrap();
+        assert!(report.ok(), "{:?}", report.findings);
         vault.close().await;
     }
 }
