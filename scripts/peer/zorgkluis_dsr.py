@@ -10,7 +10,7 @@ erasure request: filed, identity, in progress, granted, carried out (the certifi
 step is decided by the reglement and written to the audit chain before it answers.
 
 Usage: zorgkluis_dsr.py --url http://127.0.0.1:18182 --tokens DATA/demo-tokens.txt
-                        --kind access|erasure --client N [--repeat K]
+                        --kind access|erasure --client N [--repeat K] [--breakdown]
 Access runs K times on client N; erasure on clients N, N+1, ... (each erased once).
 """
 import argparse
@@ -65,9 +65,17 @@ def person_of(admin, client):
     return found["persons"][0]["id"]
 
 
-def one_request(api, person, kind):
+def one_request(api, person, kind, steps):
+    """One request from filing to its result; `steps` gains each call's own time (ms)."""
     today = date.today().isoformat()
     t0 = time.perf_counter()
+    last = [t0]
+
+    def step(name):
+        now = time.perf_counter()
+        steps.setdefault(name, []).append((now - last[0]) * 1000)
+        last[0] = now
+
     filed = api.call("POST", "/api/v1/requests", {
         "person": person, "type": "inzage" if kind == "access" else "verwijdering",
         "received": today, "channel": "email"}, ok_422=True)
@@ -75,17 +83,24 @@ def one_request(api, person, kind):
         # Refused as filed by the client: a minor, for whom the parents file (WGBO).
         return None, None
     rid = filed["id"]
+    step("file")
     for status in ["identiteit_vastgesteld", "in_behandeling"]:
         api.call("POST", f"/api/v1/requests/{rid}/status", {"status": status})
+        step(status)
     api.call("POST", f"/api/v1/requests/{rid}/decision", {"outcome": "toegewezen"})
+    step("decision")
     if kind == "access":
         api.call("POST", f"/api/v1/requests/{rid}/release")
+        step("release")
         export = api.call("POST", f"/api/v1/requests/{rid}/execute")
+        step("execute")
         html = api.call("GET", f"/api/v1/requests/{rid}/export", accept="text/html")
+        step("export_html")
         elapsed = time.perf_counter() - t0
         entries = sum(len(c["entries"]) for c in export["categories"])
         return elapsed, f"{entries} entries, {len(html)} bytes of HTML"
     certificate = api.call("POST", f"/api/v1/requests/{rid}/execute")
+    step("execute")
     elapsed = time.perf_counter() - t0
     erased = sum(c["records"] for c in certificate["erased"])
     return elapsed, f"{erased} records erased, whole file: {certificate['whole_file']}"
@@ -98,14 +113,16 @@ def main():
     p.add_argument("--kind", choices=["access", "erasure"], required=True)
     p.add_argument("--client", type=int, default=5000)
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--breakdown", action="store_true", help="also print each call's median")
     a = p.parse_args()
     tok = tokens(a.tokens)
     admin, director = Api(a.url, tok["admin-1"]), Api(a.url, tok["dir-1"])
     times = []
+    steps = {}
     client = a.client
     while len(times) < a.repeat:
         person = person_of(admin, client)
-        elapsed, what = one_request(director, person, a.kind)
+        elapsed, what = one_request(director, person, a.kind, steps)
         if elapsed is None:
             print(f"client {client}: a minor, who does not file alone; the next client")
             client += 1
@@ -114,6 +131,9 @@ def main():
         print(f"run {len(times)}/{a.repeat}: {a.kind} of client {client} in {elapsed * 1000:.1f} ms ({what})")
         if a.kind == "erasure":
             client += 1
+    if a.breakdown:
+        print("per call, median ms: " + ", ".join(
+            f"{name} {statistics.median(ms):.2f}" for name, ms in steps.items()))
     print(f"zorgkluis {a.kind}: median {statistics.median(times) * 1000:.1f} ms over {a.repeat} runs")
 
 

@@ -4,6 +4,7 @@ use sqlx::Row;
 
 use crate::StoreError;
 use crate::audit::{AuditAction, AuditEvent, Outcome};
+use crate::db::Columns;
 
 /// The columns of `audit_events`, in the order [`event_from_row`] and `audit verify` read them.
 macro_rules! event_columns_but_subjects {
@@ -42,6 +43,40 @@ pub(crate) fn event_from_row(r: &sqlx::any::AnyRow) -> Result<AuditEvent, StoreE
         prev_hash: r.try_get(15)?,
         hash: r.try_get(16)?,
         object: r.try_get(17)?,
+        subjects: subjects
+            .map(|s| s.split(' ').map(str::to_owned).collect())
+            .unwrap_or_default(),
+    })
+}
+
+/// The same, from a row of the hot path (`Pool::hot_query`): a person's
+/// access overview reads hundreds of events, each of which would otherwise cross sqlx's
+/// worker channel and be copied into an `AnyRow`.
+pub(crate) fn event_from_columns(r: &dyn Columns) -> Result<AuditEvent, StoreError> {
+    let action = r.text(7)?;
+    let outcome = r.text(13)?;
+    let subjects = r.opt_text(18)?;
+    Ok(AuditEvent {
+        tenant_id: r.text(0)?,
+        seq: r.int(1)?,
+        at: r.text(2)?,
+        user_id: r.text(3)?,
+        role: r.text(4)?,
+        on_behalf_of: r.opt_text(5)?,
+        person_id: r.opt_text(6)?,
+        action: AuditAction::from_id(&action)
+            .ok_or_else(|| StoreError::Verify(format!("unknown audit action `{action}`")))?,
+        category: r.opt_text(8)?,
+        purpose: r.text(9)?,
+        reason: r.opt_blob(10)?,
+        emergency: r.int(11)? != 0,
+        source: r.text(12)?,
+        outcome: Outcome::from_id(&outcome)
+            .ok_or_else(|| StoreError::Verify(format!("unknown audit outcome `{outcome}`")))?,
+        articles: r.text(14)?,
+        prev_hash: r.blob(15)?,
+        hash: r.blob(16)?,
+        object: r.opt_text(17)?,
         subjects: subjects
             .map(|s| s.split(' ').map(str::to_owned).collect())
             .unwrap_or_default(),

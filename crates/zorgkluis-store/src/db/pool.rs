@@ -101,6 +101,7 @@ pub(crate) trait Columns {
     fn text(&self, i: usize) -> Result<String, StoreError>;
     fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError>;
     fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError>;
+    fn opt_blob(&self, i: usize) -> Result<Option<Vec<u8>>, StoreError>;
 }
 
 impl Columns for sqlx::any::AnyRow {
@@ -114,6 +115,9 @@ impl Columns for sqlx::any::AnyRow {
         Ok(self.try_get(i)?)
     }
     fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError> {
+        Ok(self.try_get(i)?)
+    }
+    fn opt_blob(&self, i: usize) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.try_get(i)?)
     }
 }
@@ -135,6 +139,9 @@ impl Columns for sqlx::postgres::PgRow {
     fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError> {
         Ok(self.try_get(i)?)
     }
+    fn opt_blob(&self, i: usize) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.try_get(i)?)
+    }
 }
 
 impl Columns for rusqlite::Row<'_> {
@@ -148,6 +155,9 @@ impl Columns for rusqlite::Row<'_> {
         Ok(self.get(i)?)
     }
     fn blob(&self, i: usize) -> Result<Vec<u8>, StoreError> {
+        Ok(self.get(i)?)
+    }
+    fn opt_blob(&self, i: usize) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.get(i)?)
     }
 }
