@@ -63,6 +63,8 @@ struct RetentionCase {
     created: Option<Day>,
     last_change: Option<Day>,
     care_ended: Option<Day>,
+    /// The last treatment recorded (`--last-treatment`).
+    last_treatment: Option<Day>,
     #[serde(default)]
     legal_hold: bool,
     expect: RetentionExpect,
@@ -286,7 +288,7 @@ fn run_file(path: &Path) -> Vec<String> {
             care_ended: day(c.care_ended),
             legal_hold: c.legal_hold,
             as_of: None,
-            last_treatment: None,
+            last_treatment: day(c.last_treatment),
         };
         let a = match decide::retention(&reglement, &c.category, facts) {
             Ok(a) => a,
@@ -455,6 +457,34 @@ fn the_five_seeds_load() {
         if let Err(d) = Reglement::load(name, &source, Lang::En) {
             panic!("{name} is invalid: {d:#?}");
         }
+        let scenarios = root().join("reglementen/scenarios").join(name);
+        assert!(scenarios.exists(), "{} has no scenario file", name);
+    }
+}
+
+/// The synthetic practices of issue 17 (a GP practice, a couples-therapy practice): written to
+/// the format as it stands, with every rule's article, so they load without a warning.
+const PRACTICES: &[&str] = &["huisartsenpraktijk.toml"];
+
+#[test]
+fn the_synthetic_practices_load_without_warnings() {
+    for name in PRACTICES {
+        let path = root().join("reglementen").join(name);
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let reglement = match Reglement::load(name, &source, Lang::En) {
+            Ok(r) => r,
+            Err(d) => {
+                let shown: Vec<String> = d.iter().map(|d| d.render(&source, Lang::En)).collect();
+                panic!("{name} is invalid:\n{}", shown.join(""));
+            }
+        };
+        let shown: Vec<String> = reglement
+            .warnings
+            .iter()
+            .map(|d| d.render(&source, Lang::En))
+            .collect();
+        assert!(shown.is_empty(), "{name} warns:\n{}", shown.join(""));
         let scenarios = root().join("reglementen/scenarios").join(name);
         assert!(scenarios.exists(), "{} has no scenario file", name);
     }
