@@ -222,3 +222,36 @@ pub(crate) fn push_article(articles: &mut Vec<String>, article: String) {
         articles.push(article);
     }
 }
+
+/// A small valid reglement for unit tests: the required sections and `extra`.
+#[cfg(test)]
+pub(crate) fn test_reglement(extra: &str) -> Reglement {
+    let source = format!(
+        "formaat = 1\n\
+         [organisatie]\nnaam = \"Test\"\nverantwoordelijke = \"Directie van Test\"\n\
+         [versie]\nnummer = \"1\"\nvastgesteld = 2026-01-01\nin_werking = 2026-01-01\n\
+         {extra}"
+    );
+    match Reglement::load("test.toml", &source, Lang::En) {
+        Ok(r) => r,
+        Err(d) => {
+            let shown: Vec<String> = d.iter().map(|d| d.render(&source, Lang::En)).collect();
+            panic!("test reglement invalid:\n{}", shown.join(""))
+        }
+    }
+}
+
+/// The diagnostics codes of a reglement that does not load, for unit tests of validation.
+#[cfg(test)]
+pub(crate) fn test_reglement_errors(extra: &str) -> Vec<&'static str> {
+    let source = format!(
+        "formaat = 1\n\
+         [organisatie]\nnaam = \"Test\"\nverantwoordelijke = \"Directie van Test\"\n\
+         [versie]\nnummer = \"1\"\nvastgesteld = 2026-01-01\nin_werking = 2026-01-01\n\
+         {extra}"
+    );
+    match Reglement::load("test.toml", &source, Lang::En) {
+        Ok(r) => r.warnings.iter().map(|d| d.code).collect(),
+        Err(d) => d.iter().map(|d| d.code).collect(),
+    }
+}

@@ -357,7 +357,19 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
                     lang,
                     "diff-says-request",
                     respond = &period(rule.respond.as_ref().map(|p| *p.get_ref()), lang),
-                    execute = &period(rule.execute.as_ref().map(|p| *p.get_ref()), lang),
+                    execute = &match &rule.execute_from_receipt {
+                        // A period from receipt beside the one from the decision.
+                        Some(p) => format!(
+                            "{} / {}",
+                            period(rule.execute.as_ref().map(|p| *p.get_ref()), lang),
+                            t!(
+                                lang,
+                                "diff-after-receipt",
+                                period = &p.get_ref().describe(lang)
+                            )
+                        ),
+                        None => period(rule.execute.as_ref().map(|p| *p.get_ref()), lang),
+                    },
                     erase = &period(rule.erase.as_ref().map(|p| *p.get_ref()), lang),
                     extension = &rule
                         .extension

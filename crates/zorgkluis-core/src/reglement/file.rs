@@ -428,6 +428,11 @@ pub struct RequestRule {
     /// Carry out the decision within this period after the decision.
     #[serde(rename = "uitvoeren")]
     pub execute: Option<Spanned<Period>>,
+    /// Carry out the request within this period after its receipt, whenever it is decided ("zo
+    /// spoedig mogelijk, uiterlijk binnen een maand na het verzoek, overgedragen"); beside
+    /// `uitvoeren`, the earlier governs.
+    #[serde(rename = "uitvoeren_na_ontvangst")]
+    pub execute_from_receipt: Option<Spanned<Period>>,
     /// Erase within this period after receipt of the request.
     #[serde(rename = "verwijderen")]
     pub erase: Option<Spanned<Period>>,

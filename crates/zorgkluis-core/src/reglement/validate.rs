@@ -690,11 +690,27 @@ fn check_requests(file: &ReglementFile, c: &mut Checker<'_>) {
             || r.fee.is_some()
             || r.handler.is_some()
             || !r.refusal_grounds.is_empty();
-        if r.respond.is_none() && r.execute.is_none() && r.erase.is_none() && !has_procedure {
+        if r.respond.is_none()
+            && r.execute.is_none()
+            && r.execute_from_receipt.is_none()
+            && r.erase.is_none()
+            && !has_procedure
+        {
             c.error(
                 "reglement.empty_request_rule",
                 r.article.span(),
                 t!(c.lang, "reglement-empty-request-rule"),
+            );
+        }
+        // Carrying out a request within nothing after its receipt cannot be met: the request
+        // must be read first.
+        if let Some(p) = &r.execute_from_receipt
+            && p.get_ref().amount == 0
+        {
+            c.error(
+                "reglement.execute_from_receipt_zero",
+                p.span(),
+                t!(c.lang, "reglement-execute-from-receipt-zero"),
             );
         }
         if let Some(respond) = &r.respond {
