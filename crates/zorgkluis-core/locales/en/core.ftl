@@ -602,3 +602,7 @@ diff-answer-disclose-never = not allowed
 deadline-execute-from-receipt = The request of { $received } must be carried out by { $date } ({ $period } after receipt; { $articles }).
 reglement-execute-from-receipt-zero = Carrying out a request within zero days of its receipt cannot be met: give uitvoeren_na_ontvangst a term, for example "1 maand".
 diff-after-receipt = { $period } after receipt
+disclosure-rule-not-in-force = The temporary rule of { $article } (from { $from } up to and including { $until }) does not hold on { $on }.
+disclosure-rule-dated = The temporary rule of { $article } holds only from { $from } up to and including { $until }: ask with the day of the disclosure.
+reglement-validity-reversed = geldig_tot ({ $until }) lies before geldig_vanaf ({ $from }): the rule would never hold.
+reglement-invalid-purpose = "{ $id }" is not a valid purpose id: lowercase letters, digits and _, starting with a letter (for example "melding_infectieziekte").

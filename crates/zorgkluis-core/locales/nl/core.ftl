@@ -600,3 +600,7 @@ diff-answer-disclose-never = niet toegestaan
 deadline-execute-from-receipt = Het verzoek van { $received } moet uiterlijk { $date } uitgevoerd zijn ({ $period } na ontvangst; { $articles }).
 reglement-execute-from-receipt-zero = Een verzoek uitvoeren binnen nul dagen na ontvangst kan niemand: geef bij uitvoeren_na_ontvangst een termijn, bijvoorbeeld "1 maand".
 diff-after-receipt = { $period } na ontvangst
+disclosure-rule-not-in-force = De tijdelijke regel van { $article } (van { $from } tot en met { $until }) geldt niet op { $on }.
+disclosure-rule-dated = De tijdelijke regel van { $article } geldt alleen van { $from } tot en met { $until }: vraag het met de datum van de verstrekking.
+reglement-validity-reversed = geldig_tot ({ $until }) ligt vóór geldig_vanaf ({ $from }): de regel zou nooit gelden.
+reglement-invalid-purpose = "{ $id }" is geen geldig doel-id: kleine letters, cijfers en _, beginnend met een letter (bijvoorbeeld "melding_infectieziekte").

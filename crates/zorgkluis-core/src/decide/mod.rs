@@ -31,7 +31,9 @@ pub use consent::{
     check_scope, consent_basis, consent_covers, form_meets, purpose_label, who_consents,
 };
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
-pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
+pub use disclosure::{
+    DatedRule, DisclosureAnswer, DisclosureFacts, DisclosureQuery, disclose, disclose_on,
+};
 pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};
 pub use erasure::{ErasureDecision, ErasureFacts, ErasureGround, ErasureOutcome, erasure_decision};
 pub use objection::{

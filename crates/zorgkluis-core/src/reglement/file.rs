@@ -477,12 +477,40 @@ pub struct DisclosureRule {
     pub notify: bool,
     #[serde(rename = "voorwaarden", default)]
     pub conditions: Vec<String>,
+    /// The purposes the disclosure serves (ids, `melding_infectieziekte`); where given, a
+    /// question for another purpose passes the rule by. All purposes when left out.
+    #[serde(rename = "doelen", default)]
+    pub purposes: Vec<Id>,
+    /// The first day the rule holds (a temporary measure); always when left out.
+    #[serde(rename = "geldig_vanaf")]
+    pub valid_from: Option<Spanned<Day>>,
+    /// The last day the rule holds, included; always when left out.
+    #[serde(rename = "geldig_tot")]
+    pub valid_until: Option<Spanned<Day>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
     pub law: Option<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
+}
+
+impl DisclosureRule {
+    /// Whether the rule has dates at all (a temporary measure).
+    pub fn is_dated(&self) -> bool {
+        self.valid_from.is_some() || self.valid_until.is_some()
+    }
+
+    /// Whether the rule holds on `day`.
+    pub fn holds_on(&self, day: Date) -> bool {
+        self.valid_from
+            .as_ref()
+            .is_none_or(|f| f.get_ref().0 <= day)
+            && self
+                .valid_until
+                .as_ref()
+                .is_none_or(|u| day <= u.get_ref().0)
+    }
 }
 
 /// Disclosure rules that hold for every recipient.

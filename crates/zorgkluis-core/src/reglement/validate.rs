@@ -765,6 +765,21 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
         for cat in r.categories.iter().flatten() {
             c.known(taxonomy, IdKind::Category, cat);
         }
+        check_purposes(&r.purposes, c);
+        if let (Some(from), Some(until)) = (&r.valid_from, &r.valid_until)
+            && until.get_ref().0 < from.get_ref().0
+        {
+            c.error(
+                "reglement.validity_reversed",
+                until.span(),
+                t!(
+                    c.lang,
+                    "reglement-validity-reversed",
+                    from = &from.get_ref().0.to_string(),
+                    until = &until.get_ref().0.to_string()
+                ),
+            );
+        }
         let cats: Vec<&str> = match &r.categories {
             Some(list) => list.iter().map(|c| c.get_ref().as_str()).collect(),
             None => all.clone(),
@@ -780,6 +795,10 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                     recipient.span(),
                     t!(c.lang, "reglement-recipient-not-registered", recipient = id),
                 );
+            }
+            // Rules for some purposes or some days do not always meet: no conflict.
+            if !r.purposes.is_empty() || r.is_dated() {
+                continue;
             }
             for cat in &cats {
                 asked
@@ -827,6 +846,19 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             default.article.span(),
             t!(c.lang, "reglement-default-disclosure-without-consent"),
         );
+    }
+}
+
+/// Purposes are ids, so that a question names them exactly.
+fn check_purposes(purposes: &[Id], c: &mut Checker<'_>) {
+    for p in purposes {
+        if !is_id(p.get_ref()) {
+            c.error(
+                "reglement.invalid_purpose",
+                p.span(),
+                t!(c.lang, "reglement-invalid-purpose", id = p.get_ref()),
+            );
+        }
     }
 }
 

@@ -92,6 +92,10 @@ struct DiscloseCase {
     consent: bool,
     #[serde(default)]
     objection: bool,
+    /// The day of the disclosure (a rule may hold only between two dates).
+    on: Option<Day>,
+    /// The purpose of the disclosure (an id of the rules' `doelen`).
+    purpose: Option<String>,
     expect: DiscloseExpect,
 }
 
@@ -104,6 +108,12 @@ struct DiscloseExpect {
     notify_subject: Option<bool>,
     objection_blocks: Option<bool>,
     articles: Option<Vec<String>>,
+    by_default: Option<bool>,
+    /// The articles of the rules with dates that did not apply.
+    not_in_force: Option<Vec<String>>,
+    /// Conditions the answer must list.
+    #[serde(default)]
+    conditions_has: Vec<String>,
 }
 
 /// Who may file a request (`zorgkluis reglement represent`), among them heirs.
@@ -334,7 +344,11 @@ fn run_file(path: &Path) -> Vec<String> {
             consent: c.consent,
             objection: c.objection,
         };
-        let a = match decide::disclose(&reglement, &c.recipient, &c.category, facts) {
+        let query = decide::DisclosureQuery {
+            on: day(c.on),
+            purpose: c.purpose.as_deref(),
+        };
+        let a = match decide::disclose_on(&reglement, &c.recipient, &c.category, facts, query) {
             Ok(a) => a,
             Err(e) => {
                 f.push(format!("{}: {e}", c.naam));
@@ -372,6 +386,22 @@ fn run_file(path: &Path) -> Vec<String> {
             x.articles.clone(),
             a.articles.clone(),
         );
+        same(f, &c.naam, "by_default", x.by_default, a.by_default);
+        same(
+            f,
+            &c.naam,
+            "not_in_force",
+            x.not_in_force.clone(),
+            a.not_in_force.iter().map(|d| d.article.clone()).collect(),
+        );
+        for w in &x.conditions_has {
+            if !a.conditions.contains(w) {
+                f.push(format!(
+                    "{}: conditions lack {w:?}: {:?}",
+                    c.naam, a.conditions
+                ));
+            }
+        }
     }
     for c in &file.represent {
         let facts = RepresentFacts {
