@@ -606,3 +606,6 @@ disclosure-rule-not-in-force = The temporary rule of { $article } (from { $from 
 disclosure-rule-dated = The temporary rule of { $article } holds only from { $from } up to and including { $until }: ask with the day of the disclosure.
 reglement-validity-reversed = geldig_tot ({ $until }) lies before geldig_vanaf ({ $from }): the rule would never hold.
 reglement-invalid-purpose = "{ $id }" is not a valid purpose id: lowercase letters, digits and _, starting with a letter (for example "melding_infectieziekte").
+disclosure-banned = { $category } may not be disclosed to { $recipient }, not even with consent ({ $articles }).
+reglement-ban-without-scope = A disclosure ban without recipients, categories or purposes would forbid every disclosure: name at least one of them.
+reglement-disclosure-rule-banned = The disclosure to "{ $recipient }" of { $article } can never take place: the ban of { $ban } covers it entirely.

@@ -604,3 +604,6 @@ disclosure-rule-not-in-force = De tijdelijke regel van { $article } (van { $from
 disclosure-rule-dated = De tijdelijke regel van { $article } geldt alleen van { $from } tot en met { $until }: vraag het met de datum van de verstrekking.
 reglement-validity-reversed = geldig_tot ({ $until }) ligt vóór geldig_vanaf ({ $from }): de regel zou nooit gelden.
 reglement-invalid-purpose = "{ $id }" is geen geldig doel-id: kleine letters, cijfers en _, beginnend met een letter (bijvoorbeeld "melding_infectieziekte").
+disclosure-banned = { $category } mag niet aan { $recipient } worden verstrekt, ook niet met toestemming ({ $articles }).
+reglement-ban-without-scope = Een verstrekkingsverbod zonder ontvangers, categorieën of doelen zou elke verstrekking verbieden: noem ten minste één ervan.
+reglement-disclosure-rule-banned = De verstrekking aan "{ $recipient }" van { $article } kan nooit plaatsvinden: het verbod van { $ban } dekt haar geheel.

@@ -67,6 +67,8 @@ pub struct DisclosureAnswer {
     /// Rules with dates for this recipient and category that did not apply (the day lies
     /// outside them, or no day was given).
     pub not_in_force: Vec<DatedRule>,
+    /// A `[[verstrekkingsverboden]]` rule forbids it: no consent lifts it.
+    pub banned: bool,
 }
 
 /// Whether this recipient may receive this category, without a day or a purpose: rules with
@@ -138,6 +140,31 @@ pub fn disclose_on(
 
     let mut articles = Vec::new();
     let mut conditions = Vec::new();
+    // Bans first: where one covers the question, nothing lifts it. A ban for some purposes,
+    // asked without a purpose, is a condition.
+    let mut banned = false;
+    let mut ban_articles = Vec::new();
+    for ban in reglement.file.disclosure_bans.iter().map(|b| b.get_ref()) {
+        if !ban.covers(recipient, category) {
+            continue;
+        }
+        let purposes: Vec<&str> = ban.purposes.iter().map(|p| p.get_ref().as_str()).collect();
+        let applies = match query.purpose {
+            _ if purposes.is_empty() => true,
+            Some(p) => purposes.contains(&p),
+            None => false,
+        };
+        let article = cite(ban.article.get_ref(), ban.law.as_deref());
+        if applies {
+            banned = true;
+            push_article(&mut ban_articles, article);
+        } else if query.purpose.is_none() {
+            let condition = format!("nooit voor: {} ({article})", purposes.join(", "));
+            if !conditions.contains(&condition) {
+                conditions.push(condition);
+            }
+        }
+    }
     let (consent_form, rule_objection, rule_notify) = if rules.is_empty() {
         match &reglement.file.disclosure.default {
             Some(d) => {
@@ -196,7 +223,8 @@ pub fn disclose_on(
     let needs_consent = consent_form != ConsentForm::Geen;
     // Where consent is the ground, an objection means there is none.
     let objection_blocks = rule_objection || needs_consent;
-    let allowed = (!needs_consent || facts.consent) && !(facts.objection && objection_blocks);
+    let permitted = (!needs_consent || facts.consent) && !(facts.objection && objection_blocks);
+    let allowed = !banned && permitted;
     let without_consent = allowed && !facts.consent;
     let general_notify = if without_consent {
         reglement.file.disclosure.notify_without_consent.as_ref()
@@ -212,6 +240,10 @@ pub fn disclose_on(
             }
         }
     }
+    // A ban is the whole answer: the consent the rules would ask does not matter.
+    if banned {
+        articles = ban_articles;
+    }
     Ok(DisclosureAnswer {
         recipient: recipient.to_owned(),
         category: category.to_owned(),
@@ -226,6 +258,7 @@ pub fn disclose_on(
         conditions,
         by_default: rules.is_empty(),
         not_in_force,
+        banned,
     })
 }
 
@@ -233,6 +266,15 @@ impl DisclosureAnswer {
     pub fn explain(&self, lang: Lang) -> String {
         let articles = cite_list(&self.articles);
         let (recipient, category) = (self.recipient.as_str(), self.category.as_str());
+        if self.banned {
+            return t!(
+                lang,
+                "disclosure-banned",
+                category = category,
+                recipient = recipient,
+                articles = &articles
+            );
+        }
         let mut sentences = vec![if self.allowed {
             t!(
                 lang,
@@ -382,5 +424,55 @@ mod tests {
         assert!(test_reglement_errors(&reversed).contains(&"reglement.validity_reversed"));
         let bad = RULES.replace("\"melding_infectieziekte\"", "\"Melding GGD\"");
         assert!(test_reglement_errors(&bad).contains(&"reglement.invalid_purpose"));
+    }
+
+    const BANS: &str = "[taxonomie.ontvangers.commerciele_partij]\nnl = \"Commercieel\"\n\
+        en = \"Commercial\"\n\
+        [[verstrekkingen]]\nontvangers = [\"onderzoek\"]\ntoestemming = \"uitdrukkelijk\"\n\
+        artikel = \"4.6\"\n\
+        [[verstrekkingsverboden]]\nontvangers = [\"commerciele_partij\"]\nartikel = \"4.7\"\n\
+        [[verstrekkingsverboden]]\ndoelen = [\"commercieel\"]\nartikel = \"4.7\"\n";
+
+    #[test]
+    fn no_consent_lifts_a_ban() {
+        let r = test_reglement(BANS);
+        let consent = DisclosureFacts {
+            consent: true,
+            objection: false,
+        };
+        let a = disclose(&r, "commerciele_partij", "naw", consent).unwrap();
+        assert!(!a.allowed && a.banned);
+        assert_eq!(a.articles[0], "4.7");
+        assert!(a.explain(Lang::En).contains("not even with consent"));
+        // A recipient research may serve, but not for a commercial purpose.
+        let query = DisclosureQuery {
+            on: None,
+            purpose: Some("commercieel"),
+        };
+        let a = disclose_on(&r, "onderzoek", "gezondheid", consent, query).unwrap();
+        assert!(!a.allowed && a.banned);
+        // For research itself, with consent, it may.
+        let a = disclose(&r, "onderzoek", "gezondheid", consent).unwrap();
+        assert!(a.allowed && !a.banned);
+        assert!(
+            a.conditions
+                .contains(&"nooit voor: commercieel (4.7)".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_ban_needs_a_scope_and_warns_of_a_rule_it_voids() {
+        let empty = "[[verstrekkingsverboden]]\nartikel = \"4.7\"\n";
+        assert!(test_reglement_errors(empty).contains(&"reglement.ban_without_scope"));
+        let voided = format!(
+            "{BANS}[[verstrekkingen]]\nontvangers = [\"commerciele_partij\"]\n\
+             toestemming = \"schriftelijk\"\nartikel = \"4.9\"\n"
+        );
+        assert!(test_reglement_errors(&voided).contains(&"reglement.disclosure_rule_banned"));
+        let typo = BANS.replace(
+            "ontvangers = [\"commerciele_partij\"]",
+            "ontvangers = [\"comerciele_partij\"]",
+        );
+        assert!(test_reglement_errors(&typo).contains(&"reglement.unknown_recipient"));
     }
 }

@@ -81,6 +81,10 @@ pub struct ReglementFile {
     pub disclosures: Vec<Spanned<DisclosureRule>>,
     #[serde(rename = "verstrekking", default)]
     pub disclosure: DisclosureGeneral,
+    /// Disclosures that no consent lifts ("nooit voor commerciële doeleinden, ook niet met
+    /// toestemming").
+    #[serde(rename = "verstrekkingsverboden", default)]
+    pub disclosure_bans: Vec<Spanned<DisclosureBan>>,
     #[serde(rename = "koppelen")]
     pub linking: Option<Linking>,
     #[serde(rename = "noodtoegang")]
@@ -510,6 +514,39 @@ impl DisclosureRule {
                 .valid_until
                 .as_ref()
                 .is_none_or(|u| day <= u.get_ref().0)
+    }
+}
+
+/// A disclosure no consent lifts: to these recipients, of these categories, for these purposes
+/// (each left out: all). At least one of the three is given.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureBan {
+    #[serde(rename = "ontvangers")]
+    pub recipients: Option<Vec<Id>>,
+    #[serde(rename = "categorieen")]
+    pub categories: Option<Vec<Id>>,
+    /// The purposes banned (ids, as the disclosure rules' `doelen`).
+    #[serde(rename = "doelen", default)]
+    pub purposes: Vec<Id>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+impl DisclosureBan {
+    /// Whether the ban covers this recipient and category, whatever the purpose.
+    pub fn covers(&self, recipient: &str, category: &str) -> bool {
+        self.recipients
+            .as_ref()
+            .is_none_or(|r| r.iter().any(|id| id.get_ref() == recipient))
+            && self
+                .categories
+                .as_ref()
+                .is_none_or(|c| c.iter().any(|id| id.get_ref() == category))
     }
 }
 

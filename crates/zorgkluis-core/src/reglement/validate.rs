@@ -104,6 +104,7 @@ pub(super) fn validate(
     check_retention(file, &taxonomy, &mut c);
     check_requests(file, &mut c);
     check_disclosures(file, &taxonomy, &mut c);
+    check_bans(file, &taxonomy, &mut c);
     check_representation(file, &mut c);
     check_complaints(file, &mut c);
     check_processors(file, &mut c);
@@ -846,6 +847,57 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             default.article.span(),
             t!(c.lang, "reglement-default-disclosure-without-consent"),
         );
+    }
+}
+
+/// `[[verstrekkingsverboden]]`: a scope, known ids, and a warning for a disclosure rule a ban
+/// covers entirely (it could never be used).
+fn check_bans(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
+    for ban in &file.disclosure_bans {
+        let b = ban.get_ref();
+        if b.recipients.as_ref().is_none_or(Vec::is_empty)
+            && b.categories.as_ref().is_none_or(Vec::is_empty)
+            && b.purposes.is_empty()
+        {
+            c.error(
+                "reglement.ban_without_scope",
+                b.article.span(),
+                t!(c.lang, "reglement-ban-without-scope"),
+            );
+        }
+        for r in b.recipients.iter().flatten() {
+            c.known(taxonomy, IdKind::Recipient, r);
+        }
+        for cat in b.categories.iter().flatten() {
+            c.known(taxonomy, IdKind::Category, cat);
+        }
+        check_purposes(&b.purposes, c);
+        if !b.purposes.is_empty() {
+            continue;
+        }
+        for rule in &file.disclosures {
+            let r = rule.get_ref();
+            for recipient in &r.recipients {
+                let id = recipient.get_ref().as_str();
+                let covered = match &r.categories {
+                    Some(cats) => cats.iter().all(|cat| b.covers(id, cat.get_ref())),
+                    None => b.covers(id, "") && b.categories.is_none(),
+                };
+                if covered {
+                    c.warning(
+                        "reglement.disclosure_rule_banned",
+                        recipient.span(),
+                        t!(
+                            c.lang,
+                            "reglement-disclosure-rule-banned",
+                            recipient = id,
+                            article = r.article.get_ref(),
+                            ban = b.article.get_ref()
+                        ),
+                    );
+                }
+            }
+        }
     }
 }
 

@@ -109,6 +109,8 @@ struct DiscloseExpect {
     objection_blocks: Option<bool>,
     articles: Option<Vec<String>>,
     by_default: Option<bool>,
+    /// A `[[verstrekkingsverboden]]` rule forbids it.
+    banned: Option<bool>,
     /// The articles of the rules with dates that did not apply.
     not_in_force: Option<Vec<String>>,
     /// Conditions the answer must list.
@@ -387,6 +389,7 @@ fn run_file(path: &Path) -> Vec<String> {
             a.articles.clone(),
         );
         same(f, &c.naam, "by_default", x.by_default, a.by_default);
+        same(f, &c.naam, "banned", x.banned, a.banned);
         same(
             f,
             &c.naam,
