@@ -11,6 +11,7 @@ mod due;
 mod erasure;
 pub mod information;
 mod objection;
+mod processor_use;
 mod reminder;
 mod represent;
 pub mod request;
@@ -42,13 +43,16 @@ pub use objection::{
     applies_on, check_decision, check_objection_scope, check_received, objection_covers,
     objection_standing, processing_recipients,
 };
+pub use processor_use::{ProcessorUseAnswer, processor_use};
 pub use reminder::{DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, due_soon, parse_reminder_days};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use research::{
     Anonymised, QuasiRow, ResearchConditions, ResearchGround, ResearchInputError, ResearchMode,
     k_anonymise, research_ground,
 };
-pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
+pub use retention::{
+    LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention, retention_in,
+};
 
 use crate::calendar::OutOfRange;
 use crate::i18n::Lang;
@@ -69,6 +73,11 @@ pub enum DecisionError {
         suggestion: Option<String>,
     },
     NoRetentionRule(String),
+    /// A processing id the reglement does not have.
+    UnknownProcessing {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// A fact the question needs (the option that gives it, such as `--created`): the rule of
     /// `article` counts its period from `from`.
     MissingFact {
@@ -128,6 +137,19 @@ impl DecisionError {
                 id,
                 suggestion: None,
             } => t!(lang, "decision-unknown-id", kind = kind.key(), id = id),
+            DecisionError::UnknownProcessing {
+                id,
+                suggestion: Some(s),
+            } => t!(
+                lang,
+                "decision-unknown-processing-suggestion",
+                id = id,
+                suggestion = s
+            ),
+            DecisionError::UnknownProcessing {
+                id,
+                suggestion: None,
+            } => t!(lang, "decision-unknown-processing", id = id),
             DecisionError::NoRetentionRule(c) => {
                 t!(lang, "decision-no-retention-rule", category = c)
             }
@@ -200,6 +222,27 @@ pub(crate) fn known_id(reglement: &Reglement, kind: IdKind, id: &str) -> Result<
         kind,
         id: id.to_owned(),
         suggestion: did_you_mean(id, &reglement.taxonomy.ids(kind)).map(str::to_owned),
+    })
+}
+
+/// The processing with this id, or the error naming the closest one.
+pub(crate) fn known_processing<'r>(
+    reglement: &'r Reglement,
+    id: &str,
+) -> Result<&'r crate::reglement::file::Processing, DecisionError> {
+    let all: Vec<&crate::reglement::file::Processing> = reglement
+        .file
+        .processings
+        .iter()
+        .map(|p| p.get_ref())
+        .collect();
+    if let Some(p) = all.iter().find(|p| p.id.get_ref() == id) {
+        return Ok(p);
+    }
+    let ids: Vec<&str> = all.iter().map(|p| p.id.get_ref().as_str()).collect();
+    Err(DecisionError::UnknownProcessing {
+        id: id.to_owned(),
+        suggestion: did_you_mean(id, &ids).map(str::to_owned),
     })
 }
 

@@ -293,6 +293,10 @@ pub struct Processing {
     /// structured form of where `doorgifte` says the data go, checked against `[verwerkers]`.
     #[serde(rename = "verwerker_land")]
     pub processor_country: Option<Spanned<String>>,
+    /// The one purpose the processor may process for (an id, `declaratie`): anything else is
+    /// outside its agreement (art. 28 lid 3 sub a AVG). Needs `verwerker`.
+    #[serde(rename = "verwerker_doel")]
+    pub processor_purpose: Option<Id>,
     #[serde(rename = "ontvangers", default)]
     pub recipients: Vec<Id>,
     #[serde(rename = "beveiliging")]
@@ -383,6 +387,10 @@ pub struct RetentionRule {
     /// een behandeling volgt"); then the category's other rules govern.
     #[serde(rename = "tenzij")]
     pub unless: Option<Spanned<crate::vocabulary::RetentionEvent>>,
+    /// The processings the rule holds for (their ids); every processing when left out. One
+    /// category can then be kept for one processing longer than for another.
+    #[serde(rename = "verwerkingen", default)]
+    pub processings: Vec<Id>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

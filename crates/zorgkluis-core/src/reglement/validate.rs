@@ -450,13 +450,20 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
                 covering.entry(cat.get_ref().as_str()).or_default().push(r);
             }
         }
+        check_rule_processings(file, r, taxonomy, c);
     }
     let mut reported: BTreeSet<&str> = BTreeSet::new();
     for processing in &file.processings {
+        let pid = processing.get_ref().id.get_ref().as_str();
         for cat in &processing.get_ref().categories {
             let id = cat.get_ref().as_str();
-            if taxonomy.category(id).is_some() && !covering.contains_key(id) && reported.insert(id)
-            {
+            // A rule for other processings only does not cover this one.
+            let covered = covering.get(id).is_some_and(|rules| {
+                rules.iter().any(|r| {
+                    r.processings.is_empty() || r.processings.iter().any(|p| p.get_ref() == pid)
+                })
+            });
+            if taxonomy.category(id).is_some() && !covered && reported.insert(id) {
                 c.error(
                     "reglement.no_retention",
                     cat.span(),
@@ -487,6 +494,58 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
         }
         check_floors(file, cat, &rules, c);
         check_ceilings(file, cat, &rules, c);
+    }
+}
+
+/// A retention rule's `verwerkingen`: processings the reglement has, each using one of the
+/// rule's categories.
+fn check_rule_processings(
+    file: &ReglementFile,
+    rule: &RetentionRule,
+    taxonomy: &Taxonomy,
+    c: &mut Checker<'_>,
+) {
+    let ids: Vec<&str> = file
+        .processings
+        .iter()
+        .map(|p| p.get_ref().id.get_ref().as_str())
+        .collect();
+    for pid in &rule.processings {
+        let Some(p) = file
+            .processings
+            .iter()
+            .map(|p| p.get_ref())
+            .find(|p| p.id.get_ref() == pid.get_ref())
+        else {
+            let help = did_you_mean(pid.get_ref(), &ids)
+                .map(|s| t!(c.lang, "reglement-did-you-mean", suggestion = s));
+            let d = c
+                .locator
+                .diagnostic(
+                    Severity::Error,
+                    "reglement.unknown_processing",
+                    pid.span(),
+                    t!(c.lang, "reglement-unknown-processing", id = pid.get_ref()),
+                )
+                .with_help(help);
+            c.out.push(d);
+            continue;
+        };
+        for cat in &rule.categories {
+            let used = p.categories.iter().any(|pc| pc.get_ref() == cat.get_ref());
+            if taxonomy.category(cat.get_ref()).is_some() && !used {
+                c.error(
+                    "reglement.retention_category_outside_processing",
+                    cat.span(),
+                    t!(
+                        c.lang,
+                        "reglement-retention-category-outside-processing",
+                        category = cat.get_ref(),
+                        processing = pid.get_ref()
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -1009,6 +1068,20 @@ fn check_processors(file: &ReglementFile, c: &mut Checker<'_>) {
     }
     for processing in &file.processings {
         let p = processing.get_ref();
+        if let Some(purpose) = &p.processor_purpose {
+            if p.processor.is_none() {
+                c.error(
+                    "reglement.processor_purpose_without_processor",
+                    purpose.span(),
+                    t!(
+                        c.lang,
+                        "reglement-processor-purpose-without-processor",
+                        id = p.id.get_ref()
+                    ),
+                );
+            }
+            check_purposes(std::slice::from_ref(purpose), c);
+        }
         let Some(country) = &p.processor_country else {
             continue;
         };

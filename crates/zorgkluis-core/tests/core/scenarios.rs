@@ -23,6 +23,26 @@ struct ScenarioFile {
     disclose: Vec<DiscloseCase>,
     #[serde(default)]
     represent: Vec<RepresentCase>,
+    #[serde(default)]
+    verwerker: Vec<ProcessorCase>,
+}
+
+/// May the processor of a processing process for this purpose (`verwerker_doel`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcessorCase {
+    naam: String,
+    processing: String,
+    purpose: String,
+    expect: ProcessorExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcessorExpect {
+    allowed: Option<bool>,
+    in_eea: Option<bool>,
+    articles: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +85,8 @@ struct RetentionCase {
     care_ended: Option<Day>,
     /// The last treatment recorded (`--last-treatment`).
     last_treatment: Option<Day>,
+    /// The processing that keeps the data (rules with `verwerkingen`); all rules when left out.
+    processing: Option<String>,
     #[serde(default)]
     legal_hold: bool,
     expect: RetentionExpect,
@@ -302,7 +324,11 @@ fn run_file(path: &Path) -> Vec<String> {
             as_of: None,
             last_treatment: day(c.last_treatment),
         };
-        let a = match decide::retention(&reglement, &c.category, facts) {
+        let answer = match &c.processing {
+            Some(p) => decide::retention_in(&reglement, p, &c.category, facts),
+            None => decide::retention(&reglement, &c.category, facts),
+        };
+        let a = match answer {
             Ok(a) => a,
             Err(e) => {
                 f.push(format!("{}: {e}", c.naam));
@@ -444,8 +470,30 @@ fn run_file(path: &Path) -> Vec<String> {
             }
         }
     }
-    let count =
-        file.deadline.len() + file.retention.len() + file.disclose.len() + file.represent.len();
+    for c in &file.verwerker {
+        let a = match decide::processor_use(&reglement, &c.processing, &c.purpose) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "allowed", x.allowed, a.allowed);
+        same(f, &c.naam, "in_eea", x.in_eea.map(Some), a.in_eea);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+    }
+    let count = file.deadline.len()
+        + file.retention.len()
+        + file.disclose.len()
+        + file.represent.len()
+        + file.verwerker.len();
     if count < 10 {
         failures.push(format!("{count} scenarios; each seed needs at least ten"));
     }
