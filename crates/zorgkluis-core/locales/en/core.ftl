@@ -618,3 +618,4 @@ processor-use-allowed = The processor of { $processing } may do this for { $purp
 processor-use-other-purpose = The processor of { $processing } may process only for { $only }, not for { $purpose } ({ $articles }).
 processor-use-unlimited = The reglement does not limit the processor of { $processing } to one purpose: it processes only on the written instructions for this processing ({ $articles }).
 processor-use-none = No processor works for { $processing } ({ $articles }).
+represent-needed-heir-judge = the judgement of { $role } on the request and its ground

@@ -616,3 +616,4 @@ processor-use-allowed = De verwerker van { $processing } mag dit doen voor { $pu
 processor-use-other-purpose = De verwerker van { $processing } mag alleen verwerken voor { $only }, niet voor { $purpose } ({ $articles }).
 processor-use-unlimited = Het reglement beperkt de verwerker van { $processing } niet tot één doel: hij verwerkt alleen volgens de schriftelijke instructies voor deze verwerking ({ $articles }).
 processor-use-none = Voor { $processing } werkt geen verwerker ({ $articles }).
+represent-needed-heir-judge = het oordeel van { $role } over het verzoek en de grond ervan

@@ -654,6 +654,9 @@ pub struct Heirs {
     pub access: bool,
     #[serde(rename = "uitzonderingen", default)]
     pub exceptions: Vec<HeirException>,
+    /// Who judges an heir's request and its ground (a role id: the caregiver, `huisarts`).
+    #[serde(rename = "beoordelaar")]
+    pub judge: Option<Id>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

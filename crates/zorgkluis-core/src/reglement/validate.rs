@@ -106,6 +106,9 @@ pub(super) fn validate(
     check_disclosures(file, &taxonomy, &mut c);
     check_bans(file, &taxonomy, &mut c);
     check_representation(file, &mut c);
+    if let Some(judge) = file.heirs.as_ref().and_then(|h| h.judge.as_ref()) {
+        c.known(&taxonomy, IdKind::Role, judge);
+    }
     check_complaints(file, &mut c);
     check_processors(file, &mut c);
     if let Some(emergency) = &file.emergency {
