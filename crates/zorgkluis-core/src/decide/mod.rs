@@ -10,6 +10,7 @@ mod disclosure;
 mod due;
 mod erasure;
 pub mod information;
+mod information_duty;
 mod objection;
 mod processor_use;
 mod reminder;
@@ -37,6 +38,7 @@ pub use disclosure::{
 };
 pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};
 pub use erasure::{ErasureDecision, ErasureFacts, ErasureGround, ErasureOutcome, erasure_decision};
+pub use information_duty::{InformationDutyAnswer, information_due};
 pub use objection::{
     OBJECTION_ARTICLE, OBJECTION_PENDING_ARTICLE, OBJECTION_REFUSAL_ARTICLE, ObjectionApplies,
     ObjectionInputError, ObjectionQuery, ObjectionScope, ObjectionStanding, ObjectionTerms,

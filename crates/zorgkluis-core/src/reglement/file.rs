@@ -103,6 +103,9 @@ pub struct ReglementFile {
     /// agreement is reviewed.
     #[serde(rename = "verwerkers")]
     pub processors: Option<Processors>,
+    /// When and how the subject is told of the processing (art. 13 and 14 AVG).
+    #[serde(rename = "informatieplicht")]
+    pub information_duty: Option<InformationDuty>,
     /// The organisation's own Cedar policies, a file beside the reglement; validated against the
     /// generated schema by `reglement check`.
     #[serde(rename = "cedar_beleid")]
@@ -780,6 +783,10 @@ pub struct Complaints {
     /// The dispute body the organisation is a member of (geschilleninstantie).
     #[serde(rename = "geschilleninstantie")]
     pub dispute_body: Option<String>,
+    /// Where a complaint can be filed, in the document's words ("mondeling bij de huisarts",
+    /// "schriftelijk bij de klachtenfunctionaris", "de Autoriteit Persoonsgegevens").
+    #[serde(rename = "kanalen")]
+    pub channels: Option<Spanned<Vec<String>>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
@@ -799,6 +806,28 @@ pub struct Processors {
     /// The review interval ("1 jaar"); a year when left out.
     #[serde(rename = "herzien")]
     pub review: Option<Spanned<Period>>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// The information duty (art. 13 and 14 AVG): how the subject is told when his data are
+/// collected from him, and how soon when they come from someone else (at most a month, art. 14
+/// lid 3 sub a AVG).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InformationDuty {
+    /// How and when the subject is told at collection ("bij de inschrijving, met de
+    /// privacyverklaring").
+    #[serde(rename = "bij_verzameling")]
+    pub at_collection: Option<String>,
+    /// How soon the subject is told of data obtained from others; the law's month where left
+    /// out or longer.
+    #[serde(rename = "derden_binnen")]
+    pub from_others_within: Option<Spanned<Period>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

@@ -111,6 +111,7 @@ pub(super) fn validate(
     }
     check_complaints(file, &mut c);
     check_processors(file, &mut c);
+    check_information_duty(file, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -1021,6 +1022,15 @@ fn check_complaints(file: &ReglementFile, c: &mut Checker<'_>) {
     let Some(complaints) = &file.complaints else {
         return;
     };
+    if let Some(channels) = &complaints.channels
+        && channels.get_ref().iter().all(|ch| ch.trim().is_empty())
+    {
+        c.error(
+            "reglement.complaint_no_channels",
+            channels.span(),
+            t!(c.lang, "reglement-complaint-no-channels"),
+        );
+    }
     let checks = [
         (
             &complaints.term,
@@ -1120,5 +1130,28 @@ fn check_processors(file: &ReglementFile, c: &mut Checker<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// `[informatieplicht] derden_binnen`: at most the AVG's month (art. 14 lid 3 sub a); a longer
+/// term binds nobody (a warning: the answer follows the law).
+fn check_information_duty(file: &ReglementFile, c: &mut Checker<'_>) {
+    let Some(p) = file
+        .information_duty
+        .as_ref()
+        .and_then(|i| i.from_others_within.as_ref())
+    else {
+        return;
+    };
+    if p.get_ref().can_exceed_one_month() {
+        c.warning(
+            "reglement.information_beyond_month",
+            p.span(),
+            t!(
+                c.lang,
+                "reglement-information-beyond-month",
+                period = &p.get_ref().describe(c.lang)
+            ),
+        );
     }
 }

@@ -25,6 +25,46 @@ struct ScenarioFile {
     represent: Vec<RepresentCase>,
     #[serde(default)]
     verwerker: Vec<ProcessorCase>,
+    #[serde(default)]
+    informatie: Vec<InformationCase>,
+    #[serde(default)]
+    klacht: Vec<ComplaintCase>,
+}
+
+/// When the subject must be told of data obtained (art. 13 and 14 AVG, `[informatieplicht]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InformationCase {
+    naam: String,
+    obtained: Day,
+    from_subject: bool,
+    expect: InformationExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InformationExpect {
+    inform_by: Option<Day>,
+    articles: Option<Vec<String>>,
+}
+
+/// The complaint's clock (Wkkgz art. 17, `[klachten]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComplaintCase {
+    naam: String,
+    received: Day,
+    #[serde(default)]
+    extended: bool,
+    expect: ComplaintExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComplaintExpect {
+    decide_by: Option<Day>,
+    articles: Option<Vec<String>>,
+    channels: Option<Vec<String>>,
 }
 
 /// May the processor of a processing process for this purpose (`verwerker_doel`).
@@ -489,11 +529,56 @@ fn run_file(path: &Path) -> Vec<String> {
             a.articles.clone(),
         );
     }
+    for c in &file.informatie {
+        let a = match decide::information_due(&reglement, c.obtained.0, c.from_subject) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "inform_by", day(x.inform_by), a.inform_by);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+    }
+    for c in &file.klacht {
+        let a = match decide::complaint_deadline(&reglement, c.received.0, c.extended) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "decide_by", day(x.decide_by), a.decide_by);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+        same(
+            f,
+            &c.naam,
+            "channels",
+            x.channels.clone(),
+            a.channels.clone(),
+        );
+    }
     let count = file.deadline.len()
         + file.retention.len()
         + file.disclose.len()
         + file.represent.len()
-        + file.verwerker.len();
+        + file.verwerker.len()
+        + file.informatie.len()
+        + file.klacht.len();
     if count < 10 {
         failures.push(format!("{count} scenarios; each seed needs at least ten"));
     }
