@@ -18,6 +18,7 @@ mod represent;
 pub mod request;
 mod research;
 mod retention;
+mod shared_dossier;
 
 pub use access::{
     AccessDecision, AccessPolicy, AccessRequest, DenyReason, DutyRequest, HEIR_ROLE, PORTAL_ROLE,
@@ -55,6 +56,7 @@ pub use research::{
 pub use retention::{
     LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention, retention_in,
 };
+pub use shared_dossier::{SharedAnswer, SharedFacts, shared_dossier};
 
 use crate::calendar::OutOfRange;
 use crate::i18n::Lang;
@@ -75,6 +77,13 @@ pub enum DecisionError {
         suggestion: Option<String>,
     },
     NoRetentionRule(String),
+    /// The reglement has no `[gedeeld_dossier]`.
+    NoSharedDossier,
+    /// A part id the reglement's `[gedeeld_dossier]` does not have.
+    UnknownPart {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// A processing id the reglement does not have.
     UnknownProcessing {
         id: String,
@@ -152,6 +161,20 @@ impl DecisionError {
                 id,
                 suggestion: None,
             } => t!(lang, "decision-unknown-processing", id = id),
+            DecisionError::NoSharedDossier => t!(lang, "decision-no-shared-dossier"),
+            DecisionError::UnknownPart {
+                id,
+                suggestion: Some(s),
+            } => t!(
+                lang,
+                "decision-unknown-part-suggestion",
+                id = id,
+                suggestion = s
+            ),
+            DecisionError::UnknownPart {
+                id,
+                suggestion: None,
+            } => t!(lang, "decision-unknown-part", id = id),
             DecisionError::NoRetentionRule(c) => {
                 t!(lang, "decision-no-retention-rule", category = c)
             }

@@ -103,6 +103,9 @@ pub struct ReglementFile {
     /// agreement is reviewed.
     #[serde(rename = "verwerkers")]
     pub processors: Option<Processors>,
+    /// One dossier shared by two subjects (couples or family therapy): its parts.
+    #[serde(rename = "gedeeld_dossier")]
+    pub shared_dossier: Option<SharedDossier>,
     /// When and how the subject is told of the processing (art. 13 and 14 AVG).
     #[serde(rename = "informatieplicht")]
     pub information_duty: Option<InformationDuty>,
@@ -828,6 +831,42 @@ pub struct InformationDuty {
     /// out or longer.
     #[serde(rename = "derden_binnen")]
     pub from_others_within: Option<Spanned<Period>>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// A dossier two subjects share (couples or family therapy): joint parts both may see, parts of
+/// one of them, and the therapist's personal work notes, which are no part of the dossier.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedDossier {
+    #[serde(rename = "delen", default)]
+    pub parts: Vec<SharedPart>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// A part of a shared dossier.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedPart {
+    pub id: Id,
+    #[serde(rename = "soort")]
+    pub kind: Spanned<crate::vocabulary::SharedPartKind>,
+    /// The categories the part holds; for the record, and checked (work notes are no category
+    /// of the medical dossier).
+    #[serde(rename = "categorieen", default)]
+    pub categories: Vec<Id>,
+    #[serde(rename = "omschrijving")]
+    pub description: Option<String>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]

@@ -112,6 +112,7 @@ pub(super) fn validate(
     check_complaints(file, &mut c);
     check_processors(file, &mut c);
     check_information_duty(file, &mut c);
+    check_shared_dossier(file, &taxonomy, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -1153,5 +1154,60 @@ fn check_information_duty(file: &ReglementFile, c: &mut Checker<'_>) {
                 period = &p.get_ref().describe(c.lang)
             ),
         );
+    }
+}
+
+/// `[gedeeld_dossier]`: parts, each with a unique id and known categories; the therapist's work
+/// notes hold no category of the medical dossier, since they are no part of it.
+fn check_shared_dossier(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
+    let Some(d) = &file.shared_dossier else {
+        return;
+    };
+    if d.parts.is_empty() {
+        c.error(
+            "reglement.shared_dossier_no_parts",
+            d.article.span(),
+            t!(c.lang, "reglement-shared-dossier-no-parts"),
+        );
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for part in &d.parts {
+        let id = part.id.get_ref().as_str();
+        if !is_id(id) {
+            c.error(
+                "reglement.invalid_id",
+                part.id.span(),
+                t!(c.lang, "reglement-invalid-id", id = id),
+            );
+        }
+        if !seen.insert(id) {
+            c.error(
+                "reglement.duplicate_part",
+                part.id.span(),
+                t!(c.lang, "reglement-duplicate-part", id = id),
+            );
+        }
+        let notes = *part.kind.get_ref() == crate::vocabulary::SharedPartKind::Werkaantekeningen;
+        for cat in &part.categories {
+            if !c.known(taxonomy, IdKind::Category, cat) {
+                continue;
+            }
+            if notes
+                && taxonomy
+                    .category(cat.get_ref())
+                    .is_some_and(|k| k.medical_record)
+            {
+                c.error(
+                    "reglement.work_notes_in_dossier",
+                    cat.span(),
+                    t!(
+                        c.lang,
+                        "reglement-work-notes-in-dossier",
+                        part = id,
+                        category = cat.get_ref()
+                    ),
+                );
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use zorgkluis_core::decide::{self, Deadline, DisclosureFacts, RepresentFacts, RetentionFacts};
 use zorgkluis_core::reglement::file::Day;
-use zorgkluis_core::vocabulary::{ConsentForm, Ground, RequestType, Requester};
+use zorgkluis_core::vocabulary::{ConsentForm, Ground, RequestType, Requester, SharedAction};
 use zorgkluis_core::{Lang, Reglement};
 
 #[derive(Deserialize)]
@@ -29,6 +29,36 @@ struct ScenarioFile {
     informatie: Vec<InformationCase>,
     #[serde(default)]
     klacht: Vec<ComplaintCase>,
+    #[serde(default)]
+    gedeeld: Vec<SharedCase>,
+}
+
+/// A part of a dossier two subjects share (`[gedeeld_dossier]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedCase {
+    naam: String,
+    part: String,
+    action: SharedAction,
+    #[serde(default)]
+    own_part: bool,
+    #[serde(default)]
+    consent: bool,
+    #[serde(default)]
+    other_consent: bool,
+    #[serde(default)]
+    other_interest_weighed: bool,
+    expect: SharedExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedExpect {
+    allowed: Option<bool>,
+    articles: Option<Vec<String>>,
+    /// Words the English answer must contain.
+    #[serde(default)]
+    reason_has: Vec<String>,
 }
 
 /// When the subject must be told of data obtained (art. 13 and 14 AVG, `[informatieplicht]`).
@@ -572,13 +602,45 @@ fn run_file(path: &Path) -> Vec<String> {
             a.channels.clone(),
         );
     }
+    for c in &file.gedeeld {
+        let facts = decide::SharedFacts {
+            action: c.action,
+            own_part: c.own_part,
+            consent: c.consent,
+            other_consent: c.other_consent,
+            other_interest_weighed: c.other_interest_weighed,
+        };
+        let a = match decide::shared_dossier(&reglement, &c.part, facts, Lang::En) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "allowed", x.allowed, a.allowed);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+        let reason = a.explain(Lang::En);
+        for w in &x.reason_has {
+            if !reason.contains(w.as_str()) {
+                f.push(format!("{}: reason lacks {w:?}: {reason}", c.naam));
+            }
+        }
+    }
     let count = file.deadline.len()
         + file.retention.len()
         + file.disclose.len()
         + file.represent.len()
         + file.verwerker.len()
         + file.informatie.len()
-        + file.klacht.len();
+        + file.klacht.len()
+        + file.gedeeld.len();
     if count < 10 {
         failures.push(format!("{count} scenarios; each seed needs at least ten"));
     }
@@ -630,7 +692,7 @@ fn the_five_seeds_load() {
 
 /// The synthetic practices of issue 17 (a GP practice, a couples-therapy practice): written to
 /// the format as it stands, with every rule's article, so they load without a warning.
-const PRACTICES: &[&str] = &["huisartsenpraktijk.toml"];
+const PRACTICES: &[&str] = &["huisartsenpraktijk.toml", "relatietherapie.toml"];
 
 #[test]
 fn the_synthetic_practices_load_without_warnings() {
