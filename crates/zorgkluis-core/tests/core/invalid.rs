@@ -350,3 +350,121 @@ fn a_special_grant_to_a_role_the_product_does_not_minimise_is_named_at_its_key()
     );
     single_error(&plain, "reglement.special_grant_without_effect");
 }
+
+/// The keys of issue 17 (a GP practice, a couples-therapy practice): every error names the line
+/// and column of the value at fault.
+#[test]
+fn the_practice_keys_are_checked_at_their_position() {
+    let cases: Vec<(String, &str, &str)> = vec![
+        (
+            format!(
+                "{MINIMAL}\n[[verzoeken]]\ntypes = [\"overdracht\"]\n\
+                 uitvoeren_na_ontvangst = \"0 dagen\"\nartikel = \"6.4\"\n"
+            ),
+            "reglement.execute_from_receipt_zero",
+            "\"0 dagen\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingen]]\nontvangers = [\"huisarts\"]\ntoestemming = \"geen\"\n\
+                 geldig_vanaf = 2026-10-01\ngeldig_tot = 2026-09-30\nartikel = \"4.10\"\n"
+            ),
+            "reglement.validity_reversed",
+            "2026-09-30",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingen]]\nontvangers = [\"huisarts\"]\ntoestemming = \"geen\"\n\
+                 doelen = [\"Melding GGD\"]\nartikel = \"4.4\"\n"
+            ),
+            "reglement.invalid_purpose",
+            "\"Melding GGD\"",
+        ),
+        (
+            format!("{MINIMAL}\n[[verstrekkingsverboden]]\nartikel = \"4.7\"\n"),
+            "reglement.ban_without_scope",
+            "\"4.7\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingsverboden]]\nontvangers = [\"comercieel\"]\nartikel = \"4.7\"\n"
+            ),
+            "reglement.unknown_recipient",
+            "\"comercieel\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verwerkingen]]\nid = \"declaratie\"\nnaam = \"Declaratie\"\n\
+                 artikel = \"2.2\"\ndoel = \"Declareren\"\ngrondslag = [\"wettelijke_plicht\"]\n\
+                 categorieen = [\"naw\"]\nverwerker_doel = \"declareren\"\n"
+            ),
+            "reglement.processor_purpose_without_processor",
+            "\"declareren\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"naw\"]\ntermijn = \"7 jaar\"\n\
+                 vanaf = \"aanmaak\"\nverwerkingen = [\"zorgg\"]\nartikel = \"3.1\"\n"
+            ),
+            "reglement.unknown_processing",
+            "\"zorgg\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"bsn\"]\ntermijn = \"7 jaar\"\n\
+                 vanaf = \"aanmaak\"\nverwerkingen = [\"zorg\"]\nartikel = \"3.1\"\n"
+            ),
+            "reglement.retention_category_outside_processing",
+            "\"bsn\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[nabestaanden]\ninzage = false\nbeoordelaar = \"huisarts\"\nartikel = \"8\"\n"
+            ),
+            "reglement.unknown_role",
+            "\"huisarts\"",
+        ),
+        (
+            format!("{MINIMAL}\n[klachten]\nkanalen = []\nartikel = \"10\"\n"),
+            "reglement.complaint_no_channels",
+            "[]",
+        ),
+        (
+            format!("{MINIMAL}\n[gedeeld_dossier]\nartikel = \"4.1\"\n"),
+            "reglement.shared_dossier_no_parts",
+            "\"4.1\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[gedeeld_dossier]\nartikel = \"4.1\"\n[[gedeeld_dossier.delen]]\n\
+                 id = \"notities\"\nsoort = \"werkaantekeningen\"\ncategorieen = [\"rapportage\"]\n\
+                 artikel = \"4.4\"\n"
+            ),
+            "reglement.work_notes_in_dossier",
+            "\"rapportage\"",
+        ),
+    ];
+    for (text, code, needle) in cases {
+        let d = single_error(&text, code);
+        assert_eq!(
+            (d.line, d.column),
+            position_of(&text, needle, 0),
+            "{code}: {d:#?}"
+        );
+        assert_eq!(d.file, "test.toml");
+    }
+}
+
+/// A retention rule for an unknown processing suggests the closest one.
+#[test]
+fn an_unknown_processing_gets_a_suggestion() {
+    let text = format!(
+        "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"naw\"]\ntermijn = \"7 jaar\"\n\
+         vanaf = \"aanmaak\"\nverwerkingen = [\"zorgg\"]\nartikel = \"3.1\"\n"
+    );
+    let d = single_error(&text, "reglement.unknown_processing");
+    assert!(
+        d.help.as_deref().is_some_and(|h| h.contains("zorg")),
+        "{d:#?}"
+    );
+}
