@@ -468,3 +468,122 @@ fn an_unknown_processing_gets_a_suggestion() {
         "{d:#?}"
     );
 }
+
+/// The second worked example in docs/reglement.md (a small GP practice) is valid without a
+/// warning and answers as the text there says.
+#[test]
+fn documented_gp_example_is_valid_and_answers_as_written() {
+    use jiff::civil::date;
+    use zorgkluis_core::decide::{self, DisclosureFacts, DisclosureQuery, RetentionFacts};
+    use zorgkluis_core::vocabulary::{Ground, RequestType, Requester};
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/reglement.md"
+    ))
+    .expect("docs/reglement.md");
+    let example = doc
+        .split("## Second worked example")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|block| block.split("```").next())
+        .expect("a toml block under ## Second worked example");
+    let r = load(example).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
+
+    let transfer =
+        decide::request_deadlines(&r, RequestType::Overdracht, date(2026, 1, 31), None).unwrap();
+    assert_eq!(transfer.respond_by.date, date(2026, 3, 2));
+    assert_eq!(transfer.execute_by.map(|e| e.date), Some(date(2026, 3, 2)));
+
+    let campaign = |on| DisclosureQuery {
+        on: Some(on),
+        purpose: Some("vaccinatie_uitnodiging"),
+    };
+    let none = DisclosureFacts::default();
+    let during = decide::disclose_on(&r, "ggd", "naw", none, campaign(date(2026, 11, 2))).unwrap();
+    assert!(during.allowed && during.objection_blocks);
+    assert_eq!(during.articles, vec!["4.10"]);
+    let after = decide::disclose_on(&r, "ggd", "naw", none, campaign(date(2027, 1, 4))).unwrap();
+    assert!(!after.allowed && after.by_default);
+    assert_eq!(after.articles, vec!["4.8"]);
+    assert_eq!(after.not_in_force[0].article, "4.10");
+
+    let consent = DisclosureFacts {
+        consent: true,
+        objection: false,
+    };
+    assert!(
+        decide::disclose(&r, "commerciele_partij", "naw", consent)
+            .unwrap()
+            .banned
+    );
+    let commercial = DisclosureQuery {
+        on: None,
+        purpose: Some("commercieel"),
+    };
+    let pharmacy = decide::disclose_on(&r, "apotheek", "naw", consent, commercial).unwrap();
+    assert!(pharmacy.banned && !pharmacy.allowed);
+    assert!(
+        decide::disclose(&r, "apotheek", "gezondheid", none)
+            .unwrap()
+            .allowed
+    );
+
+    assert!(
+        decide::processor_use(&r, "declaratie", "declaratie")
+            .unwrap()
+            .allowed
+    );
+    let marketing = decide::processor_use(&r, "declaratie", "marketing").unwrap();
+    assert!(!marketing.allowed);
+    assert!(
+        marketing
+            .articles
+            .contains(&"AVG art. 28 lid 10".to_owned())
+    );
+
+    let recorded = RetentionFacts {
+        created: Some(date(2026, 3, 2)),
+        ..RetentionFacts::default()
+    };
+    let declared = decide::retention_in(&r, "declaratie", "bsn", recorded).unwrap();
+    assert_eq!(declared.retain_until, Some(date(2033, 12, 31)));
+    let dossier = decide::retention_in(&r, "medisch_dossier", "bsn", recorded).unwrap();
+    assert_eq!(dossier.retain_until, Some(date(2046, 3, 2)));
+    let any = decide::retention(&r, "bsn", recorded).unwrap();
+    assert_eq!(any.retain_until, dossier.retain_until);
+
+    let registered = RetentionFacts {
+        created: Some(date(2026, 1, 10)),
+        ..RetentionFacts::default()
+    };
+    let waiting = decide::retention(&r, "aanmelding", registered).unwrap();
+    assert_eq!(waiting.retain_until, Some(date(2026, 7, 10)));
+    let treated = RetentionFacts {
+        last_treatment: Some(date(2026, 2, 1)),
+        ..registered
+    };
+    let kept = decide::retention(&r, "aanmelding", treated).unwrap();
+    assert_eq!(kept.retain_until, Some(date(2046, 2, 1)));
+
+    let heir = decide::RepresentFacts {
+        request: RequestType::Inzage,
+        requester: Requester::Nabestaande,
+        subject_born: date(1940, 2, 1),
+        on: date(2026, 3, 2),
+        subject_deceased: Some(date(2026, 1, 10)),
+        ground: Some(Ground::ZwaarwegendBelang),
+        authorisation: false,
+    };
+    let a = decide::represent(&r, &heir, Lang::En).unwrap();
+    assert!(a.allowed);
+    assert!(
+        a.articles
+            .contains(&"art. 7:458a lid 1 sub c BW".to_owned())
+    );
+    assert!(
+        a.also_needed
+            .iter()
+            .any(|n| n.contains("the judgement of General practitioner"))
+    );
+}
