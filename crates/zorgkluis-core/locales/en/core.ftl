@@ -647,3 +647,4 @@ diff-rule-information = information duty
 diff-says-information = data from others told within: { $within } (at most a month)
 diff-all-recipients = all recipients
 diff-all-purposes = all purposes
+register-processor-purpose = { $processor } (only for the purpose "{ $purpose }")

@@ -645,3 +645,4 @@ diff-rule-information = informatieplicht
 diff-says-information = gegevens van anderen gemeld binnen: { $within } (ten hoogste een maand)
 diff-all-recipients = alle ontvangers
 diff-all-purposes = alle doelen
+register-processor-purpose = { $processor } (alleen voor het doel "{ $purpose }")
