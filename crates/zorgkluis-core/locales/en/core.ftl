@@ -648,3 +648,5 @@ diff-says-information = data from others told within: { $within } (at most a mon
 diff-all-recipients = all recipients
 diff-all-purposes = all purposes
 register-processor-purpose = { $processor } (only for the purpose "{ $purpose }")
+reglement-ban-empty-list = an empty list of recipients or categories bans nothing: leave the key out for "all", or name them
+reglement-validity-before-effective = this rule holds up to and including { $until }, before this version takes effect ({ $effective }): it never applies

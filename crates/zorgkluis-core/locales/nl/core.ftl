@@ -646,3 +646,5 @@ diff-says-information = gegevens van anderen gemeld binnen: { $within } (ten hoo
 diff-all-recipients = alle ontvangers
 diff-all-purposes = alle doelen
 register-processor-purpose = { $processor } (alleen voor het doel "{ $purpose }")
+reglement-ban-empty-list = een lege lijst ontvangers of categorieën verbiedt niets: laat de sleutel weg voor "alle", of noem ze
+reglement-validity-before-effective = deze regel geldt tot en met { $until }, vóór de inwerkingtreding van deze versie ({ $effective }): hij geldt nooit

@@ -422,6 +422,11 @@ mod tests {
     fn reversed_dates_and_bad_purposes_are_errors() {
         let reversed = RULES.replace("geldig_tot = 2026-12-31", "geldig_tot = 2026-09-30");
         assert!(test_reglement_errors(&reversed).contains(&"reglement.validity_reversed"));
+        let lapsed = RULES.replace(
+            "geldig_vanaf = 2026-10-01\ngeldig_tot = 2026-12-31",
+            "geldig_tot = 2025-12-31",
+        );
+        assert!(test_reglement_errors(&lapsed).contains(&"reglement.validity_before_effective"));
         let bad = RULES.replace("\"melding_infectieziekte\"", "\"Melding GGD\"");
         assert!(test_reglement_errors(&bad).contains(&"reglement.invalid_purpose"));
     }
@@ -469,6 +474,9 @@ mod tests {
              toestemming = \"schriftelijk\"\nartikel = \"4.9\"\n"
         );
         assert!(test_reglement_errors(&voided).contains(&"reglement.disclosure_rule_banned"));
+        let empty_list =
+            "[[verstrekkingsverboden]]\nontvangers = []\ndoelen = [\"x\"]\nartikel = \"4.7\"\n";
+        assert!(test_reglement_errors(empty_list).contains(&"reglement.ban_empty_list"));
         let typo = BANS.replace(
             "ontvangers = [\"commerciele_partij\"]",
             "ontvangers = [\"comerciele_partij\"]",

@@ -845,6 +845,21 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                 ),
             );
         }
+        // A temporary measure over before this version takes effect never applies.
+        if let Some(until) = &r.valid_until
+            && until.get_ref().0 < file.version.effective.get_ref().0
+        {
+            c.warning(
+                "reglement.validity_before_effective",
+                until.span(),
+                t!(
+                    c.lang,
+                    "reglement-validity-before-effective",
+                    until = &until.get_ref().0.to_string(),
+                    effective = &file.version.effective.get_ref().0.to_string()
+                ),
+            );
+        }
         let cats: Vec<&str> = match &r.categories {
             Some(list) => list.iter().map(|c| c.get_ref().as_str()).collect(),
             None => all.clone(),
@@ -927,6 +942,16 @@ fn check_bans(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
                 "reglement.ban_without_scope",
                 b.article.span(),
                 t!(c.lang, "reglement-ban-without-scope"),
+            );
+        }
+        // An empty list bans nothing: say "all" by leaving the key out.
+        if b.recipients.as_ref().is_some_and(Vec::is_empty)
+            || b.categories.as_ref().is_some_and(Vec::is_empty)
+        {
+            c.error(
+                "reglement.ban_empty_list",
+                b.article.span(),
+                t!(c.lang, "reglement-ban-empty-list"),
             );
         }
         for r in b.recipients.iter().flatten() {
