@@ -91,6 +91,13 @@ impl ProcessingRegister {
                             .filter(move |r| {
                                 r.categories.iter().any(|rc| rc.get_ref() == c.get_ref())
                             })
+                            // A rule for other processings is not this one's.
+                            .filter(|r| {
+                                r.processings.is_empty()
+                                    || r.processings
+                                        .iter()
+                                        .any(|id| id.get_ref() == p.id.get_ref())
+                            })
                             .map(move |r| {
                                 let category = c.get_ref();
                                 let period = r.period.get_ref().describe(lang);
@@ -191,7 +198,15 @@ impl ProcessingRegister {
                     categories,
                     sources: p.sources.clone(),
                     workings: p.workings.clone(),
-                    processor: p.processor.clone(),
+                    processor: p.processor.as_ref().map(|name| match &p.processor_purpose {
+                        Some(purpose) => t!(
+                            lang,
+                            "register-processor-purpose",
+                            processor = name,
+                            purpose = purpose.get_ref()
+                        ),
+                        None => name.clone(),
+                    }),
                     recipients: p
                         .recipients
                         .iter()
@@ -447,5 +462,33 @@ mod tests {
     #[test]
     fn html_escapes_markup() {
         assert_eq!(esc("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+}
+
+#[cfg(test)]
+mod practice_tests {
+    use super::*;
+
+    /// The GP practice keeps appointment data by its own rule only, and names its processors'
+    /// single purposes.
+    #[test]
+    fn the_register_follows_retention_per_processing_and_processor_purposes() {
+        let source = include_str!("../../../reglementen/huisartsenpraktijk.toml");
+        let r = Reglement::load("huisartsenpraktijk.toml", source, Lang::En).unwrap();
+        let register = ProcessingRegister::from_reglement(&r, Lang::En);
+        let entry = |id: &str| register.processings.iter().find(|e| e.id == id).unwrap();
+        let appointments = entry("online_afspraken");
+        assert!(!appointments.retention.is_empty());
+        assert!(
+            appointments.retention.iter().all(|l| l.contains("5.6")),
+            "{:#?}",
+            appointments.retention
+        );
+        assert_eq!(
+            entry("declaratie").processor.as_deref(),
+            Some(
+                "Zorgdeclaratieservice (declaratieverwerking) (only for the purpose \"declaratie\")"
+            )
+        );
     }
 }

@@ -257,6 +257,24 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A part of a dossier two subjects share (couples or family therapy, `[gedeeld_dossier]`).
+    SharedPartKind {
+        Gezamenlijk = "gezamenlijk", "gezamenlijk deel (van beide betrokkenen)", "joint part (of both subjects)";
+        Eigen = "eigen", "deel van één betrokkene", "part of one subject";
+        Werkaantekeningen = "werkaantekeningen", "persoonlijke werkaantekeningen van de therapeut (geen deel van het dossier)", "the therapist's personal work notes (not part of the dossier)";
+    }
+}
+
+vocabulary! {
+    /// What is asked of a part of a shared dossier.
+    SharedAction {
+        Inzage = "inzage", "inzage of afschrift", "access or a copy";
+        Verwijdering = "verwijdering", "verwijdering", "erasure";
+        Verstrekking = "verstrekking", "verstrekking aan een derde", "disclosure to a third party";
+    }
+}
+
+vocabulary! {
     /// Whether a fee may be charged for handling a request.
     Fee {
         Geen = "geen", "kosteloos", "free of charge";

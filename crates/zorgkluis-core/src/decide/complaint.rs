@@ -37,6 +37,8 @@ pub struct ComplaintAnswer {
     pub term: String,
     pub officer: Option<String>,
     pub dispute_body: Option<String>,
+    /// Where a complaint can be filed, as the reglement lists them.
+    pub channels: Vec<String>,
     pub articles: Vec<String>,
 }
 
@@ -94,6 +96,10 @@ pub fn complaint_deadline(
         term: term.describe(Lang::Nl),
         officer: own.and_then(|c| c.officer.clone()),
         dispute_body: own.and_then(|c| c.dispute_body.clone()),
+        channels: own
+            .and_then(|c| c.channels.as_ref())
+            .map(|c| c.get_ref().clone())
+            .unwrap_or_default(),
         articles,
     })
 }
@@ -127,6 +133,13 @@ impl ComplaintAnswer {
         }
         if let Some(d) = &self.dispute_body {
             lines.push(t!(lang, "complaint-dispute-body", body = d));
+        }
+        if !self.channels.is_empty() {
+            lines.push(t!(
+                lang,
+                "complaint-channels",
+                channels = &self.channels.join("; ")
+            ));
         }
         lines.push(t!(
             lang,

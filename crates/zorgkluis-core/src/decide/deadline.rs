@@ -119,6 +119,12 @@ pub fn request_deadlines(
     };
 
     let mut execute = Vec::new();
+    // An execution period counted from receipt binds whether or not the request is decided.
+    for r in &rules {
+        if let Some(p) = r.execute_from_receipt.as_ref().map(|p| *p.get_ref()) {
+            execute.push(candidate(received, p, cited(r))?);
+        }
+    }
     if let Some(decided) = decided {
         for r in &rules {
             if let Some(p) = r.execute.as_ref().map(|p| *p.get_ref()) {
@@ -282,14 +288,25 @@ impl DeadlineAnswer {
             ));
         }
         if let Some(e) = &self.execute_by {
-            lines.push(t!(
-                lang,
-                "deadline-execute",
-                decided = &e.from.to_string(),
-                date = &e.date.to_string(),
-                period = &describe(&e.period, lang),
-                articles = &cite_list(&e.articles)
-            ));
+            lines.push(if self.decided == Some(e.from) {
+                t!(
+                    lang,
+                    "deadline-execute",
+                    decided = &e.from.to_string(),
+                    date = &e.date.to_string(),
+                    period = &describe(&e.period, lang),
+                    articles = &cite_list(&e.articles)
+                )
+            } else {
+                t!(
+                    lang,
+                    "deadline-execute-from-receipt",
+                    received = &e.from.to_string(),
+                    date = &e.date.to_string(),
+                    period = &describe(&e.period, lang),
+                    articles = &cite_list(&e.articles)
+                )
+            });
             if e.considered.len() > 1 {
                 lines.push(stricter_note(e, lang));
             }
@@ -355,4 +372,64 @@ fn describe(dutch: &str, lang: Lang) -> String {
         .parse::<Period>()
         .map(|p| p.describe(lang))
         .unwrap_or_else(|_| dutch.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decide::{test_reglement, test_reglement_errors};
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    const TRANSFER: &str = "[[verzoeken]]\ntypes = [\"overdracht\"]\nreageren = \"4 weken\"\n\
+                            uitvoeren_na_ontvangst = \"1 maand\"\nartikel = \"6.4\"\n";
+
+    #[test]
+    fn execution_from_receipt_binds_without_a_decision() {
+        let r = test_reglement(TRANSFER);
+        // 2 March + 1 month = Thursday 2 April.
+        let a = request_deadlines(&r, RequestType::Overdracht, date("2026-03-02"), None).unwrap();
+        let e = a
+            .execute_by
+            .clone()
+            .expect("an execution deadline from receipt");
+        assert_eq!(e.date, date("2026-04-02"));
+        assert_eq!(e.from, date("2026-03-02"));
+        assert_eq!(e.articles, vec!["6.4".to_owned()]);
+        assert!(a.explain(Lang::En).contains("after receipt"));
+    }
+
+    #[test]
+    fn execution_from_receipt_and_from_the_decision_the_earlier_governs() {
+        let rule = format!("{TRANSFER}uitvoeren = \"10 werkdagen\"\n");
+        let r = test_reglement(&rule);
+        // From the decision of 25 March: 10 working days = 8 April; from receipt: 2 April.
+        let a = request_deadlines(
+            &r,
+            RequestType::Overdracht,
+            date("2026-03-02"),
+            Some(date("2026-03-25")),
+        )
+        .unwrap();
+        let e = a.execute_by.unwrap();
+        assert_eq!(e.date, date("2026-04-02"));
+        assert_eq!(e.considered.len(), 2);
+        // A quick decision: 10 working days from 3 March end on 17 March, before the month.
+        let a = request_deadlines(
+            &r,
+            RequestType::Overdracht,
+            date("2026-03-02"),
+            Some(date("2026-03-03")),
+        )
+        .unwrap();
+        assert_eq!(a.execute_by.unwrap().date, date("2026-03-17"));
+    }
+
+    #[test]
+    fn a_zero_execution_period_from_receipt_is_an_error() {
+        let rule = TRANSFER.replace("\"1 maand\"", "\"0 dagen\"");
+        assert!(test_reglement_errors(&rule).contains(&"reglement.execute_from_receipt_zero"));
+    }
 }

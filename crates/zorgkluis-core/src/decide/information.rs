@@ -77,6 +77,8 @@ pub struct ComplaintInfo {
     pub court: String,
     /// The data protection officer, where the reglement names one: a function and a contact.
     pub dpo: Option<String>,
+    /// Where a complaint can be filed, as the reglement lists them (`[klachten] kanalen`).
+    pub channels: Vec<String>,
 }
 
 /// How long one category of the subject's data is kept (art. 15 lid 1 sub d AVG).
@@ -209,7 +211,7 @@ pub fn subject_information(
                 .map(|c| label_category(reglement, c.get_ref(), lang))
                 .collect(),
             consent: d.consent.label(lang).to_owned(),
-            conditions: d.conditions.clone(),
+            conditions: scoped_conditions(d),
             articles: vec![cite(d.article.get_ref(), d.law.as_deref())],
         })
         .collect();
@@ -377,6 +379,10 @@ pub fn complaint_channels(reglement: &Reglement, lang: Lang) -> ComplaintInfo {
                 format!("{} ({})", d.function, contact.join(", "))
             }
         }),
+        channels: own
+            .and_then(|c| c.channels.as_ref())
+            .map(|c| c.get_ref().clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -425,6 +431,28 @@ pub fn copy_fee(
     }
 }
 
+/// A disclosure rule's conditions, with its purposes and its days where it has them: the
+/// subject reads a temporary rule as temporary.
+fn scoped_conditions(d: &crate::reglement::file::DisclosureRule) -> Vec<String> {
+    let mut out = d.conditions.clone();
+    if !d.purposes.is_empty() {
+        let purposes: Vec<&str> = d.purposes.iter().map(|p| p.get_ref().as_str()).collect();
+        out.push(format!("alleen voor: {}", purposes.join(", ")));
+    }
+    if d.is_dated() {
+        let day = |x: &Option<toml::Spanned<crate::reglement::file::Day>>| {
+            x.as_ref()
+                .map_or_else(|| "-".to_owned(), |x| x.get_ref().0.to_string())
+        };
+        out.push(format!(
+            "geldig van {} tot en met {}",
+            day(&d.valid_from),
+            day(&d.valid_until)
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,6 +460,35 @@ mod tests {
     fn bg() -> Reglement {
         let source = include_str!("../../../../reglementen/bg-wonen.toml");
         Reglement::load("bg-wonen.toml", source, Lang::En).unwrap()
+    }
+
+    /// The GP practice's temporary measure and purpose-bound rules read as such in the
+    /// subject's information, and its complaint channels are listed.
+    #[test]
+    fn a_temporary_rule_reads_as_temporary() {
+        let source = include_str!("../../../../reglementen/huisartsenpraktijk.toml");
+        let r = Reglement::load("huisartsenpraktijk.toml", source, Lang::En).unwrap();
+        let facts = RetentionFacts {
+            created: Some(jiff::civil::date(2026, 3, 2)),
+            ..RetentionFacts::default()
+        };
+        let info = subject_information(&r, "client", &[("naw".to_owned(), facts)], Lang::Nl);
+        let campaign = info
+            .disclosures
+            .iter()
+            .find(|d| d.articles[0].starts_with("4.10"))
+            .expect("the campaign rule");
+        assert!(
+            campaign
+                .conditions
+                .contains(&"geldig van 2026-10-01 tot en met 2026-12-31".to_owned())
+        );
+        assert!(
+            campaign
+                .conditions
+                .contains(&"alleen voor: vaccinatie_uitnodiging".to_owned())
+        );
+        assert_eq!(complaint_channels(&r, Lang::Nl).channels.len(), 3);
     }
 
     #[test]

@@ -10,12 +10,15 @@ mod disclosure;
 mod due;
 mod erasure;
 pub mod information;
+mod information_duty;
 mod objection;
+mod processor_use;
 mod reminder;
 mod represent;
 pub mod request;
 mod research;
 mod retention;
+mod shared_dossier;
 mod transfer;
 
 pub use access::{
@@ -32,22 +35,29 @@ pub use consent::{
     check_scope, consent_basis, consent_covers, form_meets, purpose_label, who_consents,
 };
 pub use deadline::{Candidate, Deadline, DeadlineAnswer, request_deadlines};
-pub use disclosure::{DisclosureAnswer, DisclosureFacts, disclose};
+pub use disclosure::{
+    DatedRule, DisclosureAnswer, DisclosureFacts, DisclosureQuery, disclose, disclose_on,
+};
 pub use due::{Due, DueStatus, Extension, extension_allowed, retention_due};
 pub use erasure::{ErasureDecision, ErasureFacts, ErasureGround, ErasureOutcome, erasure_decision};
+pub use information_duty::{InformationDutyAnswer, information_due};
 pub use objection::{
     OBJECTION_ARTICLE, OBJECTION_PENDING_ARTICLE, OBJECTION_REFUSAL_ARTICLE, ObjectionApplies,
     ObjectionInputError, ObjectionQuery, ObjectionScope, ObjectionStanding, ObjectionTerms,
     applies_on, check_decision, check_objection_scope, check_received, objection_covers,
     objection_standing, processing_recipients,
 };
+pub use processor_use::{ProcessorUseAnswer, processor_use};
 pub use reminder::{DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, due_soon, parse_reminder_days};
 pub use represent::{CareLaws, RepresentAnswer, RepresentFacts, age_on, care_laws, represent};
 pub use research::{
     Anonymised, QuasiRow, ResearchConditions, ResearchGround, ResearchInputError, ResearchMode,
     k_anonymise, research_ground,
 };
-pub use retention::{LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention};
+pub use retention::{
+    LawApplied, ReglementTerm, RetentionAnswer, RetentionFacts, retention, retention_in,
+};
+pub use shared_dossier::{SharedAnswer, SharedFacts, shared_dossier};
 pub use transfer::{
     ERASURE_AFTER_TRANSFER, TRANSFER_KEEPS_ORIGINAL, TransferAnswer, transfer as transfer_decision,
 };
@@ -71,6 +81,18 @@ pub enum DecisionError {
         suggestion: Option<String>,
     },
     NoRetentionRule(String),
+    /// The reglement has no `[gedeeld_dossier]`.
+    NoSharedDossier,
+    /// A part id the reglement's `[gedeeld_dossier]` does not have.
+    UnknownPart {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A processing id the reglement does not have.
+    UnknownProcessing {
+        id: String,
+        suggestion: Option<String>,
+    },
     /// A fact the question needs (the option that gives it, such as `--created`): the rule of
     /// `article` counts its period from `from`.
     MissingFact {
@@ -130,6 +152,33 @@ impl DecisionError {
                 id,
                 suggestion: None,
             } => t!(lang, "decision-unknown-id", kind = kind.key(), id = id),
+            DecisionError::UnknownProcessing {
+                id,
+                suggestion: Some(s),
+            } => t!(
+                lang,
+                "decision-unknown-processing-suggestion",
+                id = id,
+                suggestion = s
+            ),
+            DecisionError::UnknownProcessing {
+                id,
+                suggestion: None,
+            } => t!(lang, "decision-unknown-processing", id = id),
+            DecisionError::NoSharedDossier => t!(lang, "decision-no-shared-dossier"),
+            DecisionError::UnknownPart {
+                id,
+                suggestion: Some(s),
+            } => t!(
+                lang,
+                "decision-unknown-part-suggestion",
+                id = id,
+                suggestion = s
+            ),
+            DecisionError::UnknownPart {
+                id,
+                suggestion: None,
+            } => t!(lang, "decision-unknown-part", id = id),
             DecisionError::NoRetentionRule(c) => {
                 t!(lang, "decision-no-retention-rule", category = c)
             }
@@ -205,6 +254,27 @@ pub(crate) fn known_id(reglement: &Reglement, kind: IdKind, id: &str) -> Result<
     })
 }
 
+/// The processing with this id, or the error naming the closest one.
+pub(crate) fn known_processing<'r>(
+    reglement: &'r Reglement,
+    id: &str,
+) -> Result<&'r crate::reglement::file::Processing, DecisionError> {
+    let all: Vec<&crate::reglement::file::Processing> = reglement
+        .file
+        .processings
+        .iter()
+        .map(|p| p.get_ref())
+        .collect();
+    if let Some(p) = all.iter().find(|p| p.id.get_ref() == id) {
+        return Ok(p);
+    }
+    let ids: Vec<&str> = all.iter().map(|p| p.id.get_ref().as_str()).collect();
+    Err(DecisionError::UnknownProcessing {
+        id: id.to_owned(),
+        suggestion: did_you_mean(id, &ids).map(str::to_owned),
+    })
+}
+
 /// Articles as a sentence cites them: "art. 4.7, 4.8" for the document's own articles, the law
 /// as written ("AVG art. 12 lid 3").
 pub fn cite_list(articles: &[String]) -> String {
@@ -224,5 +294,38 @@ pub fn cite_list(articles: &[String]) -> String {
 pub(crate) fn push_article(articles: &mut Vec<String>, article: String) {
     if !articles.contains(&article) {
         articles.push(article);
+    }
+}
+
+/// A small valid reglement for unit tests: the required sections and `extra`.
+#[cfg(test)]
+pub(crate) fn test_reglement(extra: &str) -> Reglement {
+    let source = format!(
+        "formaat = 1\n\
+         [organisatie]\nnaam = \"Test\"\nverantwoordelijke = \"Directie van Test\"\n\
+         [versie]\nnummer = \"1\"\nvastgesteld = 2026-01-01\nin_werking = 2026-01-01\n\
+         {extra}"
+    );
+    match Reglement::load("test.toml", &source, Lang::En) {
+        Ok(r) => r,
+        Err(d) => {
+            let shown: Vec<String> = d.iter().map(|d| d.render(&source, Lang::En)).collect();
+            panic!("test reglement invalid:\n{}", shown.join(""))
+        }
+    }
+}
+
+/// The diagnostics codes of a reglement that does not load, for unit tests of validation.
+#[cfg(test)]
+pub(crate) fn test_reglement_errors(extra: &str) -> Vec<&'static str> {
+    let source = format!(
+        "formaat = 1\n\
+         [organisatie]\nnaam = \"Test\"\nverantwoordelijke = \"Directie van Test\"\n\
+         [versie]\nnummer = \"1\"\nvastgesteld = 2026-01-01\nin_werking = 2026-01-01\n\
+         {extra}"
+    );
+    match Reglement::load("test.toml", &source, Lang::En) {
+        Ok(r) => r.warnings.iter().map(|d| d.code).collect(),
+        Err(d) => d.iter().map(|d| d.code).collect(),
     }
 }

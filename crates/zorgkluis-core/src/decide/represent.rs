@@ -708,6 +708,33 @@ fn unknown_combination(mut a: Answer<'_>, f: &RepresentFacts) -> RepresentAnswer
     a.finish(false, s)
 }
 
+/// Who judges an heir's request, where the reglement names one (`[nabestaanden] beoordelaar`,
+/// the caregiver): his judgement of the ground is still needed.
+fn heir_judge(a: &mut Answer<'_>) {
+    let Some(h) = &a.reglement.file.heirs else {
+        return;
+    };
+    let Some(role) = &h.judge else {
+        return;
+    };
+    let label = a
+        .reglement
+        .taxonomy
+        .roles
+        .iter()
+        .find(|r| r.id == *role.get_ref())
+        .map_or_else(
+            || role.get_ref().clone(),
+            |r| match a.lang {
+                Lang::Nl => r.nl.clone(),
+                Lang::En => r.en.clone(),
+            },
+        );
+    let needed = t!(a.lang, "represent-needed-heir-judge", role = &label);
+    a.needed.push(needed);
+    push_article(&mut a.articles, cite(h.article.get_ref(), h.law.as_deref()));
+}
+
 /// The reglement's `[nabestaanden]` article, where it has one.
 fn cite_heirs_rule(a: &mut Answer<'_>) {
     if let Some(h) = &a.reglement.file.heirs {
@@ -879,6 +906,7 @@ fn after_death(mut a: Answer<'_>, f: &RepresentFacts, died: Date) -> RepresentAn
                 articles = &a.cited()
             );
             handler_note(&mut a, f.request);
+            heir_judge(&mut a);
             return a.finish(true, s);
         }
         // A ground no care law gives: only the reglement's own, where it lists it.
@@ -902,6 +930,7 @@ fn after_death(mut a: Answer<'_>, f: &RepresentFacts, died: Date) -> RepresentAn
                 articles = &a.cited()
             );
             handler_note(&mut a, f.request);
+            heir_judge(&mut a);
             return a.finish(true, s);
         }
         a.cite(&HEIRS);
@@ -931,6 +960,7 @@ fn after_death(mut a: Answer<'_>, f: &RepresentFacts, died: Date) -> RepresentAn
                 articles = &a.cited()
             );
             handler_note(&mut a, f.request);
+            heir_judge(&mut a);
             a.finish(true, s)
         }
         Some(h) => {
@@ -979,5 +1009,52 @@ fn heir_grounds(a: &Answer<'_>) -> String {
         "-".to_owned()
     } else {
         ids.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decide::{test_reglement, test_reglement_errors};
+
+    const HEIRS_RULE: &str = "[nabestaanden]\ninzage = false\n\
+        uitzonderingen = [\"zwaarwegend_belang\"]\nbeoordelaar = \"zorgverlener\"\n\
+        artikel = \"7.2\"\n";
+
+    fn heir(ground: Ground) -> RepresentFacts {
+        RepresentFacts {
+            request: RequestType::Inzage,
+            requester: Requester::Nabestaande,
+            subject_born: "1940-02-01".parse().unwrap(),
+            on: "2026-03-02".parse().unwrap(),
+            subject_deceased: Some("2026-01-10".parse().unwrap()),
+            ground: Some(ground),
+            authorisation: false,
+        }
+    }
+
+    #[test]
+    fn the_caregiver_judges_an_heirs_request() {
+        let r = test_reglement(HEIRS_RULE);
+        let a = represent(&r, &heir(Ground::ZwaarwegendBelang), Lang::En).unwrap();
+        assert!(a.allowed);
+        assert!(a.articles.contains(&"7.2".to_owned()));
+        assert!(
+            a.also_needed
+                .iter()
+                .any(|n| n.contains("the judgement of Caregiver")),
+            "{:?}",
+            a.also_needed
+        );
+        // A refused request needs no judgement.
+        let refused = represent(&r, &heir(Ground::PresumedConsent), Lang::En).unwrap();
+        assert!(!refused.allowed);
+        assert!(refused.also_needed.is_empty());
+    }
+
+    #[test]
+    fn the_judge_is_a_known_role() {
+        let typo = HEIRS_RULE.replace("\"zorgverlener\"", "\"zorgverlner\"");
+        assert!(test_reglement_errors(&typo).contains(&"reglement.unknown_role"));
     }
 }

@@ -91,11 +91,34 @@ pub struct RetentionAnswer {
     pub reglement_term: Option<ReglementTerm>,
 }
 
-/// The retention of `category` for a record with these facts.
+/// The retention of `category` for a record with these facts. Every rule of the category
+/// counts, whichever processing it is for: the latest end governs, so nothing is destroyed that
+/// one processing still keeps.
 pub fn retention(
     reglement: &Reglement,
     category: &str,
     facts: RetentionFacts,
+) -> Result<RetentionAnswer, DecisionError> {
+    retention_rules(reglement, category, facts, None)
+}
+
+/// The retention of `category` as `processing` keeps it: the rules for that processing and the
+/// rules for every processing (`[[bewaartermijnen]] verwerkingen`).
+pub fn retention_in(
+    reglement: &Reglement,
+    processing: &str,
+    category: &str,
+    facts: RetentionFacts,
+) -> Result<RetentionAnswer, DecisionError> {
+    super::known_processing(reglement, processing)?;
+    retention_rules(reglement, category, facts, Some(processing))
+}
+
+fn retention_rules(
+    reglement: &Reglement,
+    category: &str,
+    facts: RetentionFacts,
+    processing: Option<&str>,
 ) -> Result<RetentionAnswer, DecisionError> {
     known_id(reglement, IdKind::Category, category)?;
     let rules: Vec<_> = reglement
@@ -104,6 +127,11 @@ pub fn retention(
         .iter()
         .map(|r| r.get_ref())
         .filter(|r| r.categories.iter().any(|c| c.get_ref() == category))
+        .filter(|r| {
+            processing.is_none_or(|p| {
+                r.processings.is_empty() || r.processings.iter().any(|id| id.get_ref() == p)
+            })
+        })
         .collect();
     // "Six months, unless a treatment follows": until the event, the conditional rules govern
     // alone; once it has happened, the category's other rules do.
@@ -437,4 +465,64 @@ fn describe(dutch: &str, lang: Lang) -> String {
     dutch
         .parse::<Period>()
         .map_or(dutch.to_owned(), |p| p.describe(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decide::{test_reglement, test_reglement_errors};
+
+    const RULES: &str = "[[verwerkingen]]\nid = \"dossier\"\nnaam = \"Dossier\"\nartikel = \"2.1\"\n\
+        doel = \"Zorg\"\ngrondslag = [\"overeenkomst\"]\ncategorieen = [\"naw\", \"contact\"]\n\
+        [[verwerkingen]]\nid = \"afspraken\"\nnaam = \"Afspraken\"\nartikel = \"2.5\"\n\
+        doel = \"Afspraken\"\ngrondslag = [\"overeenkomst\"]\ncategorieen = [\"contact\"]\n\
+        [[bewaartermijnen]]\ncategorieen = [\"naw\", \"contact\"]\ntermijn = \"20 jaar\"\n\
+        vanaf = \"laatste_wijziging\"\nverwerkingen = [\"dossier\"]\nartikel = \"5.1\"\n\
+        [[bewaartermijnen]]\ncategorieen = [\"contact\"]\ntermijn = \"1 jaar\"\n\
+        vanaf = \"laatste_wijziging\"\nverwerkingen = [\"afspraken\"]\nartikel = \"5.6\"\n";
+
+    fn facts() -> RetentionFacts {
+        RetentionFacts {
+            created: Some("2026-03-02".parse().unwrap()),
+            ..RetentionFacts::default()
+        }
+    }
+
+    #[test]
+    fn one_category_kept_per_processing() {
+        let r = test_reglement(RULES);
+        let short = retention_in(&r, "afspraken", "contact", facts()).unwrap();
+        assert_eq!(short.retain_until, Some("2027-03-02".parse().unwrap()));
+        assert_eq!(short.articles, vec!["5.6".to_owned()]);
+        let long = retention_in(&r, "dossier", "contact", facts()).unwrap();
+        assert_eq!(long.retain_until, Some("2046-03-02".parse().unwrap()));
+        // Asked without a processing, the latest end governs.
+        let any = retention(&r, "contact", facts()).unwrap();
+        assert_eq!(any.retain_until, long.retain_until);
+        // A processing without a rule for the category has none.
+        assert_eq!(
+            retention_in(&r, "afspraken", "naw", facts()),
+            Err(DecisionError::NoRetentionRule("naw".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_rule_for_a_processing_is_checked_against_it() {
+        let unknown = RULES.replace(
+            "verwerkingen = [\"afspraken\"]",
+            "verwerkingen = [\"afspraak\"]",
+        );
+        let codes = test_reglement_errors(&unknown);
+        assert!(codes.contains(&"reglement.unknown_processing"));
+        // Then the appointments' contact data has no rule of its own: also an error.
+        assert!(codes.contains(&"reglement.no_retention"));
+        let outside = RULES.replace(
+            "categorieen = [\"contact\"]\ntermijn = \"1 jaar\"",
+            "categorieen = [\"contact\", \"naw\"]\ntermijn = \"1 jaar\"",
+        );
+        assert!(
+            test_reglement_errors(&outside)
+                .contains(&"reglement.retention_category_outside_processing")
+        );
+    }
 }

@@ -219,6 +219,8 @@ fn topic_label(topic: &str, lang: Lang) -> String {
         "bewaartermijn" => t(lang, "diff-topic-retention"),
         "verzoek" => t(lang, "diff-topic-request"),
         "verstrekking" => t(lang, "diff-topic-disclosure"),
+        "verbod" => t(lang, "diff-topic-ban"),
+        "gedeeld_dossier" => t(lang, "diff-topic-shared-part"),
         _ => t(lang, "diff-topic-procedure"),
     }
 }
@@ -331,10 +333,16 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
             .as_ref()
             .map(|u| format!(" ({})", u.get_ref().label(lang)))
             .unwrap_or_default();
+        // A rule for some processings is another rule than one for all.
+        let processings = if rule.processings.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", ids(&rule.processings))
+        };
         for c in &rule.categories {
             put(
                 "bewaartermijn",
-                format!("{}{unless}", c.get_ref()),
+                format!("{}{unless}{processings}", c.get_ref()),
                 rule.article.get_ref(),
                 t!(
                     lang,
@@ -357,7 +365,19 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
                     lang,
                     "diff-says-request",
                     respond = &period(rule.respond.as_ref().map(|p| *p.get_ref()), lang),
-                    execute = &period(rule.execute.as_ref().map(|p| *p.get_ref()), lang),
+                    execute = &match &rule.execute_from_receipt {
+                        // A period from receipt beside the one from the decision.
+                        Some(p) => format!(
+                            "{} / {}",
+                            period(rule.execute.as_ref().map(|p| *p.get_ref()), lang),
+                            t!(
+                                lang,
+                                "diff-after-receipt",
+                                period = &p.get_ref().describe(lang)
+                            )
+                        ),
+                        None => period(rule.execute.as_ref().map(|p| *p.get_ref()), lang),
+                    },
                     erase = &period(rule.erase.as_ref().map(|p| *p.get_ref()), lang),
                     extension = &rule
                         .extension
@@ -373,11 +393,27 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
             Some(c) => c.iter().map(|c| c.get_ref().clone()).collect(),
             None => vec![t(lang, "diff-all-categories")],
         };
+        // A rule for some purposes or some days is another rule than one for all.
+        let mut scope = String::new();
+        if !rule.purposes.is_empty() {
+            scope.push_str(&format!(" ({})", ids(&rule.purposes)));
+        }
+        if rule.is_dated() {
+            let day = |d: &Option<toml::Spanned<super::file::Day>>| {
+                d.as_ref()
+                    .map_or_else(|| "-".to_owned(), |d| d.get_ref().0.to_string())
+            };
+            scope.push_str(&format!(
+                " [{} – {}]",
+                day(&rule.valid_from),
+                day(&rule.valid_until)
+            ));
+        }
         for recipient in &rule.recipients {
             for c in &categories {
                 put(
                     "verstrekking",
-                    format!("{} @ {c}", recipient.get_ref()),
+                    format!("{} @ {c}{scope}", recipient.get_ref()),
                     rule.article.get_ref(),
                     t!(
                         lang,
@@ -389,6 +425,42 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
                     ),
                 );
             }
+        }
+    }
+    for ban in &f.disclosure_bans {
+        let b = ban.get_ref();
+        let list = |l: &Option<Vec<super::file::Id>>, all: &str| {
+            l.as_ref().map_or_else(|| t(lang, all), ids)
+        };
+        let purposes = if b.purposes.is_empty() {
+            t(lang, "diff-all-purposes")
+        } else {
+            ids(&b.purposes)
+        };
+        put(
+            "verbod",
+            format!(
+                "{} @ {} @ {purposes}",
+                list(&b.recipients, "diff-all-recipients"),
+                list(&b.categories, "diff-all-categories")
+            ),
+            b.article.get_ref(),
+            t(lang, "diff-says-ban"),
+        );
+    }
+    if let Some(d) = &f.shared_dossier {
+        for part in &d.parts {
+            put(
+                "gedeeld_dossier",
+                part.id.get_ref().clone(),
+                part.article.get_ref(),
+                t!(
+                    lang,
+                    "diff-says-shared-part",
+                    kind = part.kind.get_ref().label(lang),
+                    categories = &ids(&part.categories)
+                ),
+            );
         }
     }
     procedures(r, lang, &mut put);
@@ -451,7 +523,8 @@ fn procedures(r: &Reglement, lang: Lang, put: &mut impl FnMut(&'static str, Stri
                 lang,
                 "diff-says-heirs",
                 access = &yes_no(h.access, lang),
-                grounds = &grounds.join(", ")
+                grounds = &grounds.join(", "),
+                judge = h.judge.as_ref().map_or("-", |j| j.get_ref().as_str())
             ),
         );
     }
@@ -477,7 +550,11 @@ fn procedures(r: &Reglement, lang: Lang, put: &mut impl FnMut(&'static str, Stri
                 lang,
                 "diff-says-complaints",
                 term = &period(c.term.as_ref().map(|p| *p.get_ref()), lang),
-                extension = &period(c.extension.as_ref().map(|p| *p.get_ref()), lang)
+                extension = &period(c.extension.as_ref().map(|p| *p.get_ref()), lang),
+                channels = &c
+                    .channels
+                    .as_ref()
+                    .map_or_else(|| "-".to_owned(), |c| c.get_ref().join("; "))
             ),
         );
     }
@@ -490,6 +567,18 @@ fn procedures(r: &Reglement, lang: Lang, put: &mut impl FnMut(&'static str, Stri
                 lang,
                 "diff-says-breaches",
                 always = &yes_no(b.always_tell_persons, lang)
+            ),
+        );
+    }
+    if let Some(i) = &f.information_duty {
+        put(
+            "procedure",
+            t(lang, "diff-rule-information"),
+            i.article.get_ref(),
+            t!(
+                lang,
+                "diff-says-information",
+                within = &period(i.from_others_within.as_ref().map(|p| *p.get_ref()), lang)
             ),
         );
     }
@@ -641,4 +730,61 @@ fn answers(old: &Reglement, new: &Reglement, on: Date, lang: Lang) -> Vec<Answer
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gp(edit: impl Fn(String) -> String) -> Reglement {
+        let source =
+            edit(include_str!("../../../../reglementen/huisartsenpraktijk.toml").to_owned());
+        Reglement::load("huisartsenpraktijk.toml", &source, Lang::En)
+            .unwrap_or_else(|d| panic!("{d:#?}"))
+    }
+
+    #[test]
+    fn the_practice_keys_show_in_the_diff() {
+        let old = gp(|s| s);
+        let new = gp(|s| {
+            s.replace("geldig_tot = 2026-12-31", "geldig_tot = 2027-01-31")
+                .replace("beoordelaar = \"huisarts\"\n", "")
+                .replace("doelen = [\"commercieel\"]", "doelen = [\"reclame\"]")
+        });
+        let d = diff(&old, &new, Lang::En);
+        let rules: Vec<(&str, &str, ChangeKind)> = d
+            .changes
+            .iter()
+            .map(|c| (c.topic, c.rule.as_str(), c.kind))
+            .collect();
+        let has = |topic: &str, rule: &str, kind: ChangeKind| {
+            assert!(
+                rules.contains(&(topic, rule, kind)),
+                "{topic} {rule} {kind:?} not in {rules:#?}"
+            );
+        };
+        has(
+            "verstrekking",
+            "ggd @ naw (vaccinatie_uitnodiging) [2026-10-01 – 2027-01-31]",
+            ChangeKind::Added,
+        );
+        has(
+            "verstrekking",
+            "ggd @ naw (vaccinatie_uitnodiging) [2026-10-01 – 2026-12-31]",
+            ChangeKind::Removed,
+        );
+        has(
+            "verbod",
+            "all recipients @ all categories @ reclame",
+            ChangeKind::Added,
+        );
+        assert!(
+            d.changes.iter().any(|c| c.topic == "procedure"
+                && c.old
+                    .as_deref()
+                    .is_some_and(|o| o.contains("judged by: huisarts"))),
+            "{:#?}",
+            d.changes
+        );
+    }
 }

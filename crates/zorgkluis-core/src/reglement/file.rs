@@ -81,6 +81,10 @@ pub struct ReglementFile {
     pub disclosures: Vec<Spanned<DisclosureRule>>,
     #[serde(rename = "verstrekking", default)]
     pub disclosure: DisclosureGeneral,
+    /// Disclosures that no consent lifts ("nooit voor commerciële doeleinden, ook niet met
+    /// toestemming").
+    #[serde(rename = "verstrekkingsverboden", default)]
+    pub disclosure_bans: Vec<Spanned<DisclosureBan>>,
     #[serde(rename = "koppelen")]
     pub linking: Option<Linking>,
     #[serde(rename = "noodtoegang")]
@@ -103,6 +107,12 @@ pub struct ReglementFile {
     /// care (an `overdracht` request).
     #[serde(rename = "overdracht")]
     pub transfer: Option<TransferRule>,
+    /// One dossier shared by two subjects (couples or family therapy): its parts.
+    #[serde(rename = "gedeeld_dossier")]
+    pub shared_dossier: Option<SharedDossier>,
+    /// When and how the subject is told of the processing (art. 13 and 14 AVG).
+    #[serde(rename = "informatieplicht")]
+    pub information_duty: Option<InformationDuty>,
     /// The organisation's own Cedar policies, a file beside the reglement; validated against the
     /// generated schema by `reglement check`.
     #[serde(rename = "cedar_beleid")]
@@ -293,6 +303,10 @@ pub struct Processing {
     /// structured form of where `doorgifte` says the data go, checked against `[verwerkers]`.
     #[serde(rename = "verwerker_land")]
     pub processor_country: Option<Spanned<String>>,
+    /// The one purpose the processor may process for (an id, `declaratie`): anything else is
+    /// outside its agreement (art. 28 lid 3 sub a AVG). Needs `verwerker`.
+    #[serde(rename = "verwerker_doel")]
+    pub processor_purpose: Option<Id>,
     #[serde(rename = "ontvangers", default)]
     pub recipients: Vec<Id>,
     #[serde(rename = "beveiliging")]
@@ -383,6 +397,10 @@ pub struct RetentionRule {
     /// een behandeling volgt"); then the category's other rules govern.
     #[serde(rename = "tenzij")]
     pub unless: Option<Spanned<crate::vocabulary::RetentionEvent>>,
+    /// The processings the rule holds for (their ids); every processing when left out. One
+    /// category can then be kept for one processing longer than for another.
+    #[serde(rename = "verwerkingen", default)]
+    pub processings: Vec<Id>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
@@ -432,6 +450,11 @@ pub struct RequestRule {
     /// Carry out the decision within this period after the decision.
     #[serde(rename = "uitvoeren")]
     pub execute: Option<Spanned<Period>>,
+    /// Carry out the request within this period after its receipt, whenever it is decided ("zo
+    /// spoedig mogelijk, uiterlijk binnen een maand na het verzoek, overgedragen"); beside
+    /// `uitvoeren`, the earlier governs.
+    #[serde(rename = "uitvoeren_na_ontvangst")]
+    pub execute_from_receipt: Option<Spanned<Period>>,
     /// Erase within this period after receipt of the request.
     #[serde(rename = "verwijderen")]
     pub erase: Option<Spanned<Period>>,
@@ -476,12 +499,73 @@ pub struct DisclosureRule {
     pub notify: bool,
     #[serde(rename = "voorwaarden", default)]
     pub conditions: Vec<String>,
+    /// The purposes the disclosure serves (ids, `melding_infectieziekte`); where given, a
+    /// question for another purpose passes the rule by. All purposes when left out.
+    #[serde(rename = "doelen", default)]
+    pub purposes: Vec<Id>,
+    /// The first day the rule holds (a temporary measure); always when left out.
+    #[serde(rename = "geldig_vanaf")]
+    pub valid_from: Option<Spanned<Day>>,
+    /// The last day the rule holds, included; always when left out.
+    #[serde(rename = "geldig_tot")]
+    pub valid_until: Option<Spanned<Day>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
     pub law: Option<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
+}
+
+impl DisclosureRule {
+    /// Whether the rule has dates at all (a temporary measure).
+    pub fn is_dated(&self) -> bool {
+        self.valid_from.is_some() || self.valid_until.is_some()
+    }
+
+    /// Whether the rule holds on `day`.
+    pub fn holds_on(&self, day: Date) -> bool {
+        self.valid_from
+            .as_ref()
+            .is_none_or(|f| f.get_ref().0 <= day)
+            && self
+                .valid_until
+                .as_ref()
+                .is_none_or(|u| day <= u.get_ref().0)
+    }
+}
+
+/// A disclosure no consent lifts: to these recipients, of these categories, for these purposes
+/// (each left out: all). At least one of the three is given.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureBan {
+    #[serde(rename = "ontvangers")]
+    pub recipients: Option<Vec<Id>>,
+    #[serde(rename = "categorieen")]
+    pub categories: Option<Vec<Id>>,
+    /// The purposes banned (ids, as the disclosure rules' `doelen`).
+    #[serde(rename = "doelen", default)]
+    pub purposes: Vec<Id>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+impl DisclosureBan {
+    /// Whether the ban covers this recipient and category, whatever the purpose.
+    pub fn covers(&self, recipient: &str, category: &str) -> bool {
+        self.recipients
+            .as_ref()
+            .is_none_or(|r| r.iter().any(|id| id.get_ref() == recipient))
+            && self
+                .categories
+                .as_ref()
+                .is_none_or(|c| c.iter().any(|id| id.get_ref() == category))
+    }
 }
 
 /// Disclosure rules that hold for every recipient.
@@ -580,6 +664,9 @@ pub struct Heirs {
     pub access: bool,
     #[serde(rename = "uitzonderingen", default)]
     pub exceptions: Vec<HeirException>,
+    /// Who judges an heir's request and its ground (a role id: the caregiver, `huisarts`).
+    #[serde(rename = "beoordelaar")]
+    pub judge: Option<Id>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
@@ -703,6 +790,10 @@ pub struct Complaints {
     /// The dispute body the organisation is a member of (geschilleninstantie).
     #[serde(rename = "geschilleninstantie")]
     pub dispute_body: Option<String>,
+    /// Where a complaint can be filed, in the document's words ("mondeling bij de huisarts",
+    /// "schriftelijk bij de klachtenfunctionaris", "de Autoriteit Persoonsgegevens").
+    #[serde(rename = "kanalen")]
+    pub channels: Option<Spanned<Vec<String>>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
@@ -755,6 +846,64 @@ pub struct TransferRule {
     pub quote: Option<String>,
 }
 
+/// The information duty (art. 13 and 14 AVG): how the subject is told when his data are
+/// collected from him, and how soon when they come from someone else (at most a month, art. 14
+/// lid 3 sub a AVG).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InformationDuty {
+    /// How and when the subject is told at collection ("bij de inschrijving, met de
+    /// privacyverklaring").
+    #[serde(rename = "bij_verzameling")]
+    pub at_collection: Option<String>,
+    /// How soon the subject is told of data obtained from others; the law's month where left
+    /// out or longer.
+    #[serde(rename = "derden_binnen")]
+    pub from_others_within: Option<Spanned<Period>>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
 fn keep_after_transfer() -> Spanned<crate::vocabulary::AfterTransfer> {
     Spanned::new(0..0, crate::vocabulary::AfterTransfer::Bewaren)
+}
+
+/// A dossier two subjects share (couples or family therapy): joint parts both may see, parts of
+/// one of them, and the therapist's personal work notes, which are no part of the dossier.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedDossier {
+    #[serde(rename = "delen", default)]
+    pub parts: Vec<SharedPart>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
+}
+
+/// A part of a shared dossier.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedPart {
+    pub id: Id,
+    #[serde(rename = "soort")]
+    pub kind: Spanned<crate::vocabulary::SharedPartKind>,
+    /// The categories the part holds; for the record, and checked (work notes are no category
+    /// of the medical dossier).
+    #[serde(rename = "categorieen", default)]
+    pub categories: Vec<Id>,
+    #[serde(rename = "omschrijving")]
+    pub description: Option<String>,
+    #[serde(rename = "artikel")]
+    pub article: Spanned<String>,
+    #[serde(rename = "wet")]
+    pub law: Option<String>,
+    #[serde(rename = "tekst")]
+    pub quote: Option<String>,
 }

@@ -104,10 +104,16 @@ pub(super) fn validate(
     check_retention(file, &taxonomy, &mut c);
     check_requests(file, &mut c);
     check_disclosures(file, &taxonomy, &mut c);
+    check_bans(file, &taxonomy, &mut c);
     check_representation(file, &mut c);
+    if let Some(judge) = file.heirs.as_ref().and_then(|h| h.judge.as_ref()) {
+        c.known(&taxonomy, IdKind::Role, judge);
+    }
     check_complaints(file, &mut c);
     check_processors(file, &mut c);
     check_transfer(file, &mut c);
+    check_information_duty(file, &mut c);
+    check_shared_dossier(file, &taxonomy, &mut c);
     if let Some(emergency) = &file.emergency {
         for role in &emergency.roles {
             c.known(&taxonomy, IdKind::Role, role);
@@ -450,13 +456,20 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
                 covering.entry(cat.get_ref().as_str()).or_default().push(r);
             }
         }
+        check_rule_processings(file, r, taxonomy, c);
     }
     let mut reported: BTreeSet<&str> = BTreeSet::new();
     for processing in &file.processings {
+        let pid = processing.get_ref().id.get_ref().as_str();
         for cat in &processing.get_ref().categories {
             let id = cat.get_ref().as_str();
-            if taxonomy.category(id).is_some() && !covering.contains_key(id) && reported.insert(id)
-            {
+            // A rule for other processings only does not cover this one.
+            let covered = covering.get(id).is_some_and(|rules| {
+                rules.iter().any(|r| {
+                    r.processings.is_empty() || r.processings.iter().any(|p| p.get_ref() == pid)
+                })
+            });
+            if taxonomy.category(id).is_some() && !covered && reported.insert(id) {
                 c.error(
                     "reglement.no_retention",
                     cat.span(),
@@ -487,6 +500,58 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
         }
         check_floors(file, cat, &rules, c);
         check_ceilings(file, cat, &rules, c);
+    }
+}
+
+/// A retention rule's `verwerkingen`: processings the reglement has, each using one of the
+/// rule's categories.
+fn check_rule_processings(
+    file: &ReglementFile,
+    rule: &RetentionRule,
+    taxonomy: &Taxonomy,
+    c: &mut Checker<'_>,
+) {
+    let ids: Vec<&str> = file
+        .processings
+        .iter()
+        .map(|p| p.get_ref().id.get_ref().as_str())
+        .collect();
+    for pid in &rule.processings {
+        let Some(p) = file
+            .processings
+            .iter()
+            .map(|p| p.get_ref())
+            .find(|p| p.id.get_ref() == pid.get_ref())
+        else {
+            let help = did_you_mean(pid.get_ref(), &ids)
+                .map(|s| t!(c.lang, "reglement-did-you-mean", suggestion = s));
+            let d = c
+                .locator
+                .diagnostic(
+                    Severity::Error,
+                    "reglement.unknown_processing",
+                    pid.span(),
+                    t!(c.lang, "reglement-unknown-processing", id = pid.get_ref()),
+                )
+                .with_help(help);
+            c.out.push(d);
+            continue;
+        };
+        for cat in &rule.categories {
+            let used = p.categories.iter().any(|pc| pc.get_ref() == cat.get_ref());
+            if taxonomy.category(cat.get_ref()).is_some() && !used {
+                c.error(
+                    "reglement.retention_category_outside_processing",
+                    cat.span(),
+                    t!(
+                        c.lang,
+                        "reglement-retention-category-outside-processing",
+                        category = cat.get_ref(),
+                        processing = pid.get_ref()
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -691,11 +756,27 @@ fn check_requests(file: &ReglementFile, c: &mut Checker<'_>) {
             || r.fee.is_some()
             || r.handler.is_some()
             || !r.refusal_grounds.is_empty();
-        if r.respond.is_none() && r.execute.is_none() && r.erase.is_none() && !has_procedure {
+        if r.respond.is_none()
+            && r.execute.is_none()
+            && r.execute_from_receipt.is_none()
+            && r.erase.is_none()
+            && !has_procedure
+        {
             c.error(
                 "reglement.empty_request_rule",
                 r.article.span(),
                 t!(c.lang, "reglement-empty-request-rule"),
+            );
+        }
+        // Carrying out a request within nothing after its receipt cannot be met: the request
+        // must be read first.
+        if let Some(p) = &r.execute_from_receipt
+            && p.get_ref().amount == 0
+        {
+            c.error(
+                "reglement.execute_from_receipt_zero",
+                p.span(),
+                t!(c.lang, "reglement-execute-from-receipt-zero"),
             );
         }
         if let Some(respond) = &r.respond {
@@ -750,6 +831,36 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
         for cat in r.categories.iter().flatten() {
             c.known(taxonomy, IdKind::Category, cat);
         }
+        check_purposes(&r.purposes, c);
+        if let (Some(from), Some(until)) = (&r.valid_from, &r.valid_until)
+            && until.get_ref().0 < from.get_ref().0
+        {
+            c.error(
+                "reglement.validity_reversed",
+                until.span(),
+                t!(
+                    c.lang,
+                    "reglement-validity-reversed",
+                    from = &from.get_ref().0.to_string(),
+                    until = &until.get_ref().0.to_string()
+                ),
+            );
+        }
+        // A temporary measure over before this version takes effect never applies.
+        if let Some(until) = &r.valid_until
+            && until.get_ref().0 < file.version.effective.get_ref().0
+        {
+            c.warning(
+                "reglement.validity_before_effective",
+                until.span(),
+                t!(
+                    c.lang,
+                    "reglement-validity-before-effective",
+                    until = &until.get_ref().0.to_string(),
+                    effective = &file.version.effective.get_ref().0.to_string()
+                ),
+            );
+        }
         let cats: Vec<&str> = match &r.categories {
             Some(list) => list.iter().map(|c| c.get_ref().as_str()).collect(),
             None => all.clone(),
@@ -765,6 +876,10 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
                     recipient.span(),
                     t!(c.lang, "reglement-recipient-not-registered", recipient = id),
                 );
+            }
+            // Rules for some purposes or some days do not always meet: no conflict.
+            if !r.purposes.is_empty() || r.is_dated() {
+                continue;
             }
             for cat in &cats {
                 asked
@@ -815,6 +930,80 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
     }
 }
 
+/// `[[verstrekkingsverboden]]`: a scope, known ids, and a warning for a disclosure rule a ban
+/// covers entirely (it could never be used).
+fn check_bans(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
+    for ban in &file.disclosure_bans {
+        let b = ban.get_ref();
+        if b.recipients.as_ref().is_none_or(Vec::is_empty)
+            && b.categories.as_ref().is_none_or(Vec::is_empty)
+            && b.purposes.is_empty()
+        {
+            c.error(
+                "reglement.ban_without_scope",
+                b.article.span(),
+                t!(c.lang, "reglement-ban-without-scope"),
+            );
+        }
+        // An empty list bans nothing: say "all" by leaving the key out.
+        if b.recipients.as_ref().is_some_and(Vec::is_empty)
+            || b.categories.as_ref().is_some_and(Vec::is_empty)
+        {
+            c.error(
+                "reglement.ban_empty_list",
+                b.article.span(),
+                t!(c.lang, "reglement-ban-empty-list"),
+            );
+        }
+        for r in b.recipients.iter().flatten() {
+            c.known(taxonomy, IdKind::Recipient, r);
+        }
+        for cat in b.categories.iter().flatten() {
+            c.known(taxonomy, IdKind::Category, cat);
+        }
+        check_purposes(&b.purposes, c);
+        if !b.purposes.is_empty() {
+            continue;
+        }
+        for rule in &file.disclosures {
+            let r = rule.get_ref();
+            for recipient in &r.recipients {
+                let id = recipient.get_ref().as_str();
+                let covered = match &r.categories {
+                    Some(cats) => cats.iter().all(|cat| b.covers(id, cat.get_ref())),
+                    None => b.covers(id, "") && b.categories.is_none(),
+                };
+                if covered {
+                    c.warning(
+                        "reglement.disclosure_rule_banned",
+                        recipient.span(),
+                        t!(
+                            c.lang,
+                            "reglement-disclosure-rule-banned",
+                            recipient = id,
+                            article = r.article.get_ref(),
+                            ban = b.article.get_ref()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Purposes are ids, so that a question names them exactly.
+fn check_purposes(purposes: &[Id], c: &mut Checker<'_>) {
+    for p in purposes {
+        if !is_id(p.get_ref()) {
+            c.error(
+                "reglement.invalid_purpose",
+                p.span(),
+                t!(c.lang, "reglement-invalid-purpose", id = p.get_ref()),
+            );
+        }
+    }
+}
+
 /// `[vertegenwoordiging]`: an age a minor can have (12 to 18), and a warning where the WGBO or the
 /// Jeugdwet governs the dossier and the reglement names another age than their 16.
 fn check_representation(file: &ReglementFile, c: &mut Checker<'_>) {
@@ -860,6 +1049,15 @@ fn check_complaints(file: &ReglementFile, c: &mut Checker<'_>) {
     let Some(complaints) = &file.complaints else {
         return;
     };
+    if let Some(channels) = &complaints.channels
+        && channels.get_ref().iter().all(|ch| ch.trim().is_empty())
+    {
+        c.error(
+            "reglement.complaint_no_channels",
+            channels.span(),
+            t!(c.lang, "reglement-complaint-no-channels"),
+        );
+    }
     let checks = [
         (
             &complaints.term,
@@ -910,6 +1108,20 @@ fn check_processors(file: &ReglementFile, c: &mut Checker<'_>) {
     }
     for processing in &file.processings {
         let p = processing.get_ref();
+        if let Some(purpose) = &p.processor_purpose {
+            if p.processor.is_none() {
+                c.error(
+                    "reglement.processor_purpose_without_processor",
+                    purpose.span(),
+                    t!(
+                        c.lang,
+                        "reglement-processor-purpose-without-processor",
+                        id = p.id.get_ref()
+                    ),
+                );
+            }
+            check_purposes(std::slice::from_ref(purpose), c);
+        }
         let Some(country) = &p.processor_country else {
             continue;
         };
@@ -972,5 +1184,83 @@ fn check_transfer(file: &ReglementFile, c: &mut Checker<'_>) {
             inform.span(),
             t!(c.lang, "reglement-transfer-inform-without-erasure"),
         );
+    }
+}
+
+/// `[informatieplicht] derden_binnen`: at most the AVG's month (art. 14 lid 3 sub a); a longer
+/// term binds nobody (a warning: the answer follows the law).
+fn check_information_duty(file: &ReglementFile, c: &mut Checker<'_>) {
+    let Some(p) = file
+        .information_duty
+        .as_ref()
+        .and_then(|i| i.from_others_within.as_ref())
+    else {
+        return;
+    };
+    if p.get_ref().can_exceed_one_month() {
+        c.warning(
+            "reglement.information_beyond_month",
+            p.span(),
+            t!(
+                c.lang,
+                "reglement-information-beyond-month",
+                period = &p.get_ref().describe(c.lang)
+            ),
+        );
+    }
+}
+
+/// `[gedeeld_dossier]`: parts, each with a unique id and known categories; the therapist's work
+/// notes hold no category of the medical dossier, since they are no part of it.
+fn check_shared_dossier(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_>) {
+    let Some(d) = &file.shared_dossier else {
+        return;
+    };
+    if d.parts.is_empty() {
+        c.error(
+            "reglement.shared_dossier_no_parts",
+            d.article.span(),
+            t!(c.lang, "reglement-shared-dossier-no-parts"),
+        );
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for part in &d.parts {
+        let id = part.id.get_ref().as_str();
+        if !is_id(id) {
+            c.error(
+                "reglement.invalid_id",
+                part.id.span(),
+                t!(c.lang, "reglement-invalid-id", id = id),
+            );
+        }
+        if !seen.insert(id) {
+            c.error(
+                "reglement.duplicate_part",
+                part.id.span(),
+                t!(c.lang, "reglement-duplicate-part", id = id),
+            );
+        }
+        let notes = *part.kind.get_ref() == crate::vocabulary::SharedPartKind::Werkaantekeningen;
+        for cat in &part.categories {
+            if !c.known(taxonomy, IdKind::Category, cat) {
+                continue;
+            }
+            if notes
+                && taxonomy
+                    .category(cat.get_ref())
+                    .is_some_and(|k| k.medical_record)
+            {
+                c.error(
+                    "reglement.work_notes_in_dossier",
+                    cat.span(),
+                    t!(
+                        c.lang,
+                        "reglement-work-notes-in-dossier",
+                        part = id,
+                        category = cat.get_ref()
+                    ),
+                );
+            }
+        }
     }
 }

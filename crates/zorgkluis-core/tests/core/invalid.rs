@@ -373,3 +373,240 @@ fn transfer_rules_that_cannot_hold_are_errors_at_their_key() {
     );
     load(&fine).expect("a transfer in person, erasing after it, is valid");
 }
+
+/// The keys of issue 17 (a GP practice, a couples-therapy practice): every error names the line
+/// and column of the value at fault.
+#[test]
+fn the_practice_keys_are_checked_at_their_position() {
+    let cases: Vec<(String, &str, &str)> = vec![
+        (
+            format!(
+                "{MINIMAL}\n[[verzoeken]]\ntypes = [\"overdracht\"]\n\
+                 uitvoeren_na_ontvangst = \"0 dagen\"\nartikel = \"6.4\"\n"
+            ),
+            "reglement.execute_from_receipt_zero",
+            "\"0 dagen\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingen]]\nontvangers = [\"huisarts\"]\ntoestemming = \"geen\"\n\
+                 geldig_vanaf = 2026-10-01\ngeldig_tot = 2026-09-30\nartikel = \"4.10\"\n"
+            ),
+            "reglement.validity_reversed",
+            "2026-09-30",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingen]]\nontvangers = [\"huisarts\"]\ntoestemming = \"geen\"\n\
+                 doelen = [\"Melding GGD\"]\nartikel = \"4.4\"\n"
+            ),
+            "reglement.invalid_purpose",
+            "\"Melding GGD\"",
+        ),
+        (
+            format!("{MINIMAL}\n[[verstrekkingsverboden]]\nartikel = \"4.7\"\n"),
+            "reglement.ban_without_scope",
+            "\"4.7\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingsverboden]]\nontvangers = [\"comercieel\"]\nartikel = \"4.7\"\n"
+            ),
+            "reglement.unknown_recipient",
+            "\"comercieel\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verwerkingen]]\nid = \"declaratie\"\nnaam = \"Declaratie\"\n\
+                 artikel = \"2.2\"\ndoel = \"Declareren\"\ngrondslag = [\"wettelijke_plicht\"]\n\
+                 categorieen = [\"naw\"]\nverwerker_doel = \"declareren\"\n"
+            ),
+            "reglement.processor_purpose_without_processor",
+            "\"declareren\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"naw\"]\ntermijn = \"7 jaar\"\n\
+                 vanaf = \"aanmaak\"\nverwerkingen = [\"zorgg\"]\nartikel = \"3.1\"\n"
+            ),
+            "reglement.unknown_processing",
+            "\"zorgg\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"bsn\"]\ntermijn = \"7 jaar\"\n\
+                 vanaf = \"aanmaak\"\nverwerkingen = [\"zorg\"]\nartikel = \"3.1\"\n"
+            ),
+            "reglement.retention_category_outside_processing",
+            "\"bsn\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[nabestaanden]\ninzage = false\nbeoordelaar = \"huisarts\"\nartikel = \"8\"\n"
+            ),
+            "reglement.unknown_role",
+            "\"huisarts\"",
+        ),
+        (
+            format!("{MINIMAL}\n[klachten]\nkanalen = []\nartikel = \"10\"\n"),
+            "reglement.complaint_no_channels",
+            "[]",
+        ),
+        (
+            format!("{MINIMAL}\n[gedeeld_dossier]\nartikel = \"4.1\"\n"),
+            "reglement.shared_dossier_no_parts",
+            "\"4.1\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[gedeeld_dossier]\nartikel = \"4.1\"\n[[gedeeld_dossier.delen]]\n\
+                 id = \"notities\"\nsoort = \"werkaantekeningen\"\ncategorieen = [\"rapportage\"]\n\
+                 artikel = \"4.4\"\n"
+            ),
+            "reglement.work_notes_in_dossier",
+            "\"rapportage\"",
+        ),
+    ];
+    for (text, code, needle) in cases {
+        let d = single_error(&text, code);
+        assert_eq!(
+            (d.line, d.column),
+            position_of(&text, needle, 0),
+            "{code}: {d:#?}"
+        );
+        assert_eq!(d.file, "test.toml");
+    }
+}
+
+/// A retention rule for an unknown processing suggests the closest one.
+#[test]
+fn an_unknown_processing_gets_a_suggestion() {
+    let text = format!(
+        "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"naw\"]\ntermijn = \"7 jaar\"\n\
+         vanaf = \"aanmaak\"\nverwerkingen = [\"zorgg\"]\nartikel = \"3.1\"\n"
+    );
+    let d = single_error(&text, "reglement.unknown_processing");
+    assert!(
+        d.help.as_deref().is_some_and(|h| h.contains("zorg")),
+        "{d:#?}"
+    );
+}
+
+/// The second worked example in docs/reglement.md (a small GP practice) is valid without a
+/// warning and answers as the text there says.
+#[test]
+fn documented_gp_example_is_valid_and_answers_as_written() {
+    use jiff::civil::date;
+    use zorgkluis_core::decide::{self, DisclosureFacts, DisclosureQuery, RetentionFacts};
+    use zorgkluis_core::vocabulary::{Ground, RequestType, Requester};
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/reglement.md"
+    ))
+    .expect("docs/reglement.md");
+    let example = doc
+        .split("## Second worked example")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|block| block.split("```").next())
+        .expect("a toml block under ## Second worked example");
+    let r = load(example).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
+
+    let transfer =
+        decide::request_deadlines(&r, RequestType::Overdracht, date(2026, 1, 31), None).unwrap();
+    assert_eq!(transfer.respond_by.date, date(2026, 3, 2));
+    assert_eq!(transfer.execute_by.map(|e| e.date), Some(date(2026, 3, 2)));
+
+    let campaign = |on| DisclosureQuery {
+        on: Some(on),
+        purpose: Some("vaccinatie_uitnodiging"),
+    };
+    let none = DisclosureFacts::default();
+    let during = decide::disclose_on(&r, "ggd", "naw", none, campaign(date(2026, 11, 2))).unwrap();
+    assert!(during.allowed && during.objection_blocks);
+    assert_eq!(during.articles, vec!["4.10"]);
+    let after = decide::disclose_on(&r, "ggd", "naw", none, campaign(date(2027, 1, 4))).unwrap();
+    assert!(!after.allowed && after.by_default);
+    assert_eq!(after.articles, vec!["4.8"]);
+    assert_eq!(after.not_in_force[0].article, "4.10");
+
+    let consent = DisclosureFacts {
+        consent: true,
+        objection: false,
+    };
+    assert!(
+        decide::disclose(&r, "commerciele_partij", "naw", consent)
+            .unwrap()
+            .banned
+    );
+    let commercial = DisclosureQuery {
+        on: None,
+        purpose: Some("commercieel"),
+    };
+    let pharmacy = decide::disclose_on(&r, "apotheek", "naw", consent, commercial).unwrap();
+    assert!(pharmacy.banned && !pharmacy.allowed);
+    assert!(
+        decide::disclose(&r, "apotheek", "gezondheid", none)
+            .unwrap()
+            .allowed
+    );
+
+    assert!(
+        decide::processor_use(&r, "declaratie", "declaratie")
+            .unwrap()
+            .allowed
+    );
+    let marketing = decide::processor_use(&r, "declaratie", "marketing").unwrap();
+    assert!(!marketing.allowed);
+    assert!(
+        marketing
+            .articles
+            .contains(&"AVG art. 28 lid 10".to_owned())
+    );
+
+    let recorded = RetentionFacts {
+        created: Some(date(2026, 3, 2)),
+        ..RetentionFacts::default()
+    };
+    let declared = decide::retention_in(&r, "declaratie", "bsn", recorded).unwrap();
+    assert_eq!(declared.retain_until, Some(date(2033, 12, 31)));
+    let dossier = decide::retention_in(&r, "medisch_dossier", "bsn", recorded).unwrap();
+    assert_eq!(dossier.retain_until, Some(date(2046, 3, 2)));
+    let any = decide::retention(&r, "bsn", recorded).unwrap();
+    assert_eq!(any.retain_until, dossier.retain_until);
+
+    let registered = RetentionFacts {
+        created: Some(date(2026, 1, 10)),
+        ..RetentionFacts::default()
+    };
+    let waiting = decide::retention(&r, "aanmelding", registered).unwrap();
+    assert_eq!(waiting.retain_until, Some(date(2026, 7, 10)));
+    let treated = RetentionFacts {
+        last_treatment: Some(date(2026, 2, 1)),
+        ..registered
+    };
+    let kept = decide::retention(&r, "aanmelding", treated).unwrap();
+    assert_eq!(kept.retain_until, Some(date(2046, 2, 1)));
+
+    let heir = decide::RepresentFacts {
+        request: RequestType::Inzage,
+        requester: Requester::Nabestaande,
+        subject_born: date(1940, 2, 1),
+        on: date(2026, 3, 2),
+        subject_deceased: Some(date(2026, 1, 10)),
+        ground: Some(Ground::ZwaarwegendBelang),
+        authorisation: false,
+    };
+    let a = decide::represent(&r, &heir, Lang::En).unwrap();
+    assert!(a.allowed);
+    assert!(
+        a.articles
+            .contains(&"art. 7:458a lid 1 sub c BW".to_owned())
+    );
+    assert!(
+        a.also_needed
+            .iter()
+            .any(|n| n.contains("the judgement of General practitioner"))
+    );
+}

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use zorgkluis_core::decide::{self, Deadline, DisclosureFacts, RepresentFacts, RetentionFacts};
 use zorgkluis_core::reglement::file::Day;
-use zorgkluis_core::vocabulary::{ConsentForm, Ground, RequestType, Requester};
+use zorgkluis_core::vocabulary::{ConsentForm, Ground, RequestType, Requester, SharedAction};
 use zorgkluis_core::{Lang, Reglement};
 
 #[derive(Deserialize)]
@@ -23,6 +23,96 @@ struct ScenarioFile {
     disclose: Vec<DiscloseCase>,
     #[serde(default)]
     represent: Vec<RepresentCase>,
+    #[serde(default)]
+    verwerker: Vec<ProcessorCase>,
+    #[serde(default)]
+    informatie: Vec<InformationCase>,
+    #[serde(default)]
+    klacht: Vec<ComplaintCase>,
+    #[serde(default)]
+    gedeeld: Vec<SharedCase>,
+}
+
+/// A part of a dossier two subjects share (`[gedeeld_dossier]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedCase {
+    naam: String,
+    part: String,
+    action: SharedAction,
+    #[serde(default)]
+    own_part: bool,
+    #[serde(default)]
+    consent: bool,
+    #[serde(default)]
+    other_consent: bool,
+    #[serde(default)]
+    other_interest_weighed: bool,
+    expect: SharedExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedExpect {
+    allowed: Option<bool>,
+    articles: Option<Vec<String>>,
+    /// Words the English answer must contain.
+    #[serde(default)]
+    reason_has: Vec<String>,
+}
+
+/// When the subject must be told of data obtained (art. 13 and 14 AVG, `[informatieplicht]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InformationCase {
+    naam: String,
+    obtained: Day,
+    from_subject: bool,
+    expect: InformationExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InformationExpect {
+    inform_by: Option<Day>,
+    articles: Option<Vec<String>>,
+}
+
+/// The complaint's clock (Wkkgz art. 17, `[klachten]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComplaintCase {
+    naam: String,
+    received: Day,
+    #[serde(default)]
+    extended: bool,
+    expect: ComplaintExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComplaintExpect {
+    decide_by: Option<Day>,
+    articles: Option<Vec<String>>,
+    channels: Option<Vec<String>>,
+}
+
+/// May the processor of a processing process for this purpose (`verwerker_doel`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcessorCase {
+    naam: String,
+    processing: String,
+    purpose: String,
+    expect: ProcessorExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcessorExpect {
+    allowed: Option<bool>,
+    in_eea: Option<bool>,
+    articles: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +153,10 @@ struct RetentionCase {
     created: Option<Day>,
     last_change: Option<Day>,
     care_ended: Option<Day>,
+    /// The last treatment recorded (`--last-treatment`).
+    last_treatment: Option<Day>,
+    /// The processing that keeps the data (rules with `verwerkingen`); all rules when left out.
+    processing: Option<String>,
     #[serde(default)]
     legal_hold: bool,
     expect: RetentionExpect,
@@ -90,6 +184,10 @@ struct DiscloseCase {
     consent: bool,
     #[serde(default)]
     objection: bool,
+    /// The day of the disclosure (a rule may hold only between two dates).
+    on: Option<Day>,
+    /// The purpose of the disclosure (an id of the rules' `doelen`).
+    purpose: Option<String>,
     expect: DiscloseExpect,
 }
 
@@ -102,6 +200,14 @@ struct DiscloseExpect {
     notify_subject: Option<bool>,
     objection_blocks: Option<bool>,
     articles: Option<Vec<String>>,
+    by_default: Option<bool>,
+    /// A `[[verstrekkingsverboden]]` rule forbids it.
+    banned: Option<bool>,
+    /// The articles of the rules with dates that did not apply.
+    not_in_force: Option<Vec<String>>,
+    /// Conditions the answer must list.
+    #[serde(default)]
+    conditions_has: Vec<String>,
 }
 
 /// Who may file a request (`zorgkluis reglement represent`), among them heirs.
@@ -286,9 +392,13 @@ fn run_file(path: &Path) -> Vec<String> {
             care_ended: day(c.care_ended),
             legal_hold: c.legal_hold,
             as_of: None,
-            last_treatment: None,
+            last_treatment: day(c.last_treatment),
         };
-        let a = match decide::retention(&reglement, &c.category, facts) {
+        let answer = match &c.processing {
+            Some(p) => decide::retention_in(&reglement, p, &c.category, facts),
+            None => decide::retention(&reglement, &c.category, facts),
+        };
+        let a = match answer {
             Ok(a) => a,
             Err(e) => {
                 f.push(format!("{}: {e}", c.naam));
@@ -332,7 +442,11 @@ fn run_file(path: &Path) -> Vec<String> {
             consent: c.consent,
             objection: c.objection,
         };
-        let a = match decide::disclose(&reglement, &c.recipient, &c.category, facts) {
+        let query = decide::DisclosureQuery {
+            on: day(c.on),
+            purpose: c.purpose.as_deref(),
+        };
+        let a = match decide::disclose_on(&reglement, &c.recipient, &c.category, facts, query) {
             Ok(a) => a,
             Err(e) => {
                 f.push(format!("{}: {e}", c.naam));
@@ -370,6 +484,23 @@ fn run_file(path: &Path) -> Vec<String> {
             x.articles.clone(),
             a.articles.clone(),
         );
+        same(f, &c.naam, "by_default", x.by_default, a.by_default);
+        same(f, &c.naam, "banned", x.banned, a.banned);
+        same(
+            f,
+            &c.naam,
+            "not_in_force",
+            x.not_in_force.clone(),
+            a.not_in_force.iter().map(|d| d.article.clone()).collect(),
+        );
+        for w in &x.conditions_has {
+            if !a.conditions.contains(w) {
+                f.push(format!(
+                    "{}: conditions lack {w:?}: {:?}",
+                    c.naam, a.conditions
+                ));
+            }
+        }
     }
     for c in &file.represent {
         let facts = RepresentFacts {
@@ -409,8 +540,107 @@ fn run_file(path: &Path) -> Vec<String> {
             }
         }
     }
-    let count =
-        file.deadline.len() + file.retention.len() + file.disclose.len() + file.represent.len();
+    for c in &file.verwerker {
+        let a = match decide::processor_use(&reglement, &c.processing, &c.purpose) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "allowed", x.allowed, a.allowed);
+        same(f, &c.naam, "in_eea", x.in_eea.map(Some), a.in_eea);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+    }
+    for c in &file.informatie {
+        let a = match decide::information_due(&reglement, c.obtained.0, c.from_subject) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "inform_by", day(x.inform_by), a.inform_by);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+    }
+    for c in &file.klacht {
+        let a = match decide::complaint_deadline(&reglement, c.received.0, c.extended) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "decide_by", day(x.decide_by), a.decide_by);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+        same(
+            f,
+            &c.naam,
+            "channels",
+            x.channels.clone(),
+            a.channels.clone(),
+        );
+    }
+    for c in &file.gedeeld {
+        let facts = decide::SharedFacts {
+            action: c.action,
+            own_part: c.own_part,
+            consent: c.consent,
+            other_consent: c.other_consent,
+            other_interest_weighed: c.other_interest_weighed,
+        };
+        let a = match decide::shared_dossier(&reglement, &c.part, facts, Lang::En) {
+            Ok(a) => a,
+            Err(e) => {
+                f.push(format!("{}: {e}", c.naam));
+                continue;
+            }
+        };
+        let x = &c.expect;
+        same(f, &c.naam, "allowed", x.allowed, a.allowed);
+        same(
+            f,
+            &c.naam,
+            "articles",
+            x.articles.clone(),
+            a.articles.clone(),
+        );
+        let reason = a.explain(Lang::En);
+        for w in &x.reason_has {
+            if !reason.contains(w.as_str()) {
+                f.push(format!("{}: reason lacks {w:?}: {reason}", c.naam));
+            }
+        }
+    }
+    let count = file.deadline.len()
+        + file.retention.len()
+        + file.disclose.len()
+        + file.represent.len()
+        + file.verwerker.len()
+        + file.informatie.len()
+        + file.klacht.len()
+        + file.gedeeld.len();
     if count < 10 {
         failures.push(format!("{count} scenarios; each seed needs at least ten"));
     }
@@ -455,6 +685,34 @@ fn the_five_seeds_load() {
         if let Err(d) = Reglement::load(name, &source, Lang::En) {
             panic!("{name} is invalid: {d:#?}");
         }
+        let scenarios = root().join("reglementen/scenarios").join(name);
+        assert!(scenarios.exists(), "{} has no scenario file", name);
+    }
+}
+
+/// The synthetic practices of issue 17 (a GP practice, a couples-therapy practice): written to
+/// the format as it stands, with every rule's article, so they load without a warning.
+const PRACTICES: &[&str] = &["huisartsenpraktijk.toml", "relatietherapie.toml"];
+
+#[test]
+fn the_synthetic_practices_load_without_warnings() {
+    for name in PRACTICES {
+        let path = root().join("reglementen").join(name);
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let reglement = match Reglement::load(name, &source, Lang::En) {
+            Ok(r) => r,
+            Err(d) => {
+                let shown: Vec<String> = d.iter().map(|d| d.render(&source, Lang::En)).collect();
+                panic!("{name} is invalid:\n{}", shown.join(""));
+            }
+        };
+        let shown: Vec<String> = reglement
+            .warnings
+            .iter()
+            .map(|d| d.render(&source, Lang::En))
+            .collect();
+        assert!(shown.is_empty(), "{name} warns:\n{}", shown.join(""));
         let scenarios = root().join("reglementen/scenarios").join(name);
         assert!(scenarios.exists(), "{} has no scenario file", name);
     }
