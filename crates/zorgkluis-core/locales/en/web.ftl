@@ -511,6 +511,7 @@ erasure-section = Carry out: erase
 erasure-explained = Each category is tested against the law: the fiscal retention of seven years (art. 52 AWR), another person's interest in the record (art. 7:455(2) BW) and a legal hold. What may go is made unreadable by destroying that category's key; the rest is kept. The erasure certificate then appears here.
 erasure-button = Erase what may go
 erasure-certificate = Erasure certificate
+transfer-erased-after = After the transfer of care, what the law let go was erased, as the reglement prescribes; what the law keeps is listed below with its ground. Tell the successor care provider that the data here was erased.
 erasure-whole-file = the whole file was destroyed
 erasure-category = Category
 erasure-what = Outcome

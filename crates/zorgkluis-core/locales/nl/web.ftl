@@ -511,6 +511,7 @@ erasure-section = Uitvoeren: verwijderen
 erasure-explained = Per categorie wordt getoetst aan de wet: de fiscale bewaarplicht van zeven jaar (art. 52 AWR), het belang van een ander bij het dossier (art. 7:455 lid 2 BW) en een juridische blokkade. Wat weg mag, wordt onleesbaar gemaakt door de sleutel van die categorie te vernietigen; de rest blijft bewaard. Daarna staat hier de verwijderingsverklaring.
 erasure-button = Verwijderen wat weg mag
 erasure-certificate = Verwijderingsverklaring
+transfer-erased-after = Na de overdracht van de zorg is gewist wat de wet liet gaan, zoals het reglement voorschrijft; wat de wet laat bewaren staat hieronder met de grond. Laat de nieuwe zorgaanbieder weten dat de gegevens hier zijn gewist.
 erasure-whole-file = het hele dossier is vernietigd
 erasure-category = Categorie
 erasure-what = Uitkomst

@@ -98,9 +98,11 @@ pub(crate) async fn request_page(
         .is_none_or(|d| d.outcome != RequestOutcome::Afgewezen);
     let action = |step: &str| format!("/verzoeken/{}/{step}", r.id);
     let exported = zorgkluis_store::vault::carried_out_by_export(r.request_type);
-    // An erasure is carried out by erasing; its certificate shows once it is.
+    // An erasure is carried out by erasing; its certificate shows once it is. So does the
+    // certificate of what a transfer of care erased after it (the reglement's `[overdracht]`).
     let erasure = r.request_type == RequestType::Verwijdering;
-    let certificates: Vec<ErasureCertificate> = if erasure {
+    let transfer = r.request_type == RequestType::Overdracht;
+    let certificates: Vec<ErasureCertificate> = if erasure || transfer {
         s.vault
             .erasure_certificates(&caller.actor, &r.person_id)
             .await?
@@ -299,6 +301,7 @@ pub(crate) async fn request_page(
         @for c in &certificates {
             section.panel aria-labelledby={ "verklaring-" (c.id) } {
                 h2 id={ "verklaring-" (c.id) } { (t(lang, "erasure-certificate")) }
+                @if transfer { p { (t(lang, "transfer-erased-after")) } }
                 p.sub { (moment(&c.issued_at, lang)) " · " (c.issued_by)
                     @if c.whole_file { " · " (t(lang, "erasure-whole-file")) } }
                 table {

@@ -1428,3 +1428,80 @@ fn clients_file_and_follow_requests_in_the_portal_sqlite() {
 fn clients_file_and_follow_requests_in_the_portal_postgres() {
     clients_file_and_follow_requests_in_the_portal(Backend::Postgres);
 }
+
+/// A transfer of care carried out from the export page (issue 13 part 7, BG wonen 3.9): the
+/// handler names the successor and picks one of the reglement's channels; the transfer is
+/// recorded, and what the law lets go is erased after it, the request's page showing the
+/// certificate with what is kept and why (the invoice, on the fiscal seven years).
+fn a_transfer_of_care_is_carried_out_from_its_export_page(backend: Backend) {
+    let app = TestApp::start(backend);
+    let person = app.client_named("Synthetische Overdrachtcliënt", "111222333");
+    let (status, v) = app.post(
+        Some("admin-1"),
+        &format!("/api/v1/persons/{person}/records"),
+        &json!({"category": "financieel", "text": "Synthetisch: factuur oktober"}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let today = zorgkluis_core::time::dutch_date(jiff::Timestamp::now()).to_string();
+    let (status, v) = app.post(
+        Some("dir-1"),
+        "/api/v1/requests",
+        &json!({"person": person, "type": "overdracht", "received": today, "channel": "schriftelijk"}),
+    );
+    assert_eq!(status, 201, "{v}");
+    let id = v["id"].as_str().unwrap().to_owned();
+    for (path, body) in [
+        ("status", json!({"status": "identiteit_vastgesteld"})),
+        ("status", json!({"status": "in_behandeling"})),
+        ("decision", json!({"outcome": "toegewezen"})),
+        ("release", json!({})),
+    ] {
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/{path}"), &body);
+        assert!(status == 200 || status == 204, "{path}: {status} {v}");
+    }
+    let driver = driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = browser(&driver, &app.base).await;
+        b.login_with("dir-1", None).await;
+        b.goto(&format!("/verzoeken/{id}/export")).await;
+        let page = b.text_with("Overdracht").await;
+        for channel in ["persoonlijk overhandigd", "aangetekend per post", "beveiligde e-mail"] {
+            assert!(page.contains(channel), "{channel}: {page}");
+        }
+        assert!(page.contains("Synthetisch: pols 72"), "what goes: {page}");
+        no_raw_timestamps(&page);
+        b.scroll_to("form[action$=uitvoeren]").await;
+        b.check("overdracht").await;
+        b.fill("ontvanger", "Zorggroep De Opvolger").await;
+        b.click("input[value=aangetekend]").await;
+        b.click("form[action$=uitvoeren] button").await;
+        b.wait_until_not(&format!("/verzoeken/{id}/export")).await;
+        assert_eq!(b.path().await, format!("/verzoeken/{id}"));
+        let done = b.text_with("Verwijderingsverklaring").await;
+        assert!(done.contains("Na de overdracht van de zorg is gewist"), "{done}");
+        assert!(done.contains("52 lid 4 AWR"), "the invoice is kept, with its ground: {done}");
+        assert!(done.contains("7:455"), "{done}");
+        no_raw_timestamps(&done);
+        b.scroll_to("section.panel[aria-labelledby^=verklaring]").await;
+        b.check("overdracht-gewist").await;
+        b.c.close().await.unwrap();
+    });
+    let (_, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
+    assert_eq!(shown["status"], "uitgevoerd");
+    let fg = zorgkluis_testkit::actor("fg-1", "fg");
+    let ledger = app.block_on(app.vault.disclosures(&fg, Some(&person))).unwrap();
+    assert_eq!(ledger.len(), 1, "the transfer is in the ledger");
+    assert_eq!(ledger[0].channel.as_deref(), Some("aangetekend"));
+    assert_eq!(ledger[0].recipient.name, "Zorggroep De Opvolger");
+}
+
+#[test]
+fn a_transfer_of_care_is_carried_out_from_its_export_page_sqlite() {
+    a_transfer_of_care_is_carried_out_from_its_export_page(Backend::Sqlite);
+}
+
+#[test]
+fn a_transfer_of_care_is_carried_out_from_its_export_page_postgres() {
+    a_transfer_of_care_is_carried_out_from_its_export_page(Backend::Postgres);
+}
