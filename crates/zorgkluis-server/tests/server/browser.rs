@@ -1456,7 +1456,11 @@ fn a_transfer_of_care_is_carried_out_from_its_export_page(backend: Backend) {
         ("decision", json!({"outcome": "toegewezen"})),
         ("release", json!({})),
     ] {
-        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/{path}"), &body);
+        let (status, v) = app.post(
+            Some("dir-1"),
+            &format!("/api/v1/requests/{id}/{path}"),
+            &body,
+        );
         assert!(status == 200 || status == 204, "{path}: {status} {v}");
     }
     let driver = driver();
@@ -1466,7 +1470,11 @@ fn a_transfer_of_care_is_carried_out_from_its_export_page(backend: Backend) {
         b.login_with("dir-1", None).await;
         b.goto(&format!("/verzoeken/{id}/export")).await;
         let page = b.text_with("Overdracht").await;
-        for channel in ["persoonlijk overhandigd", "aangetekend per post", "beveiligde e-mail"] {
+        for channel in [
+            "persoonlijk overhandigd",
+            "aangetekend per post",
+            "beveiligde e-mail",
+        ] {
             assert!(page.contains(channel), "{channel}: {page}");
         }
         assert!(page.contains("Synthetisch: pols 72"), "what goes: {page}");
@@ -1479,18 +1487,27 @@ fn a_transfer_of_care_is_carried_out_from_its_export_page(backend: Backend) {
         b.wait_until_not(&format!("/verzoeken/{id}/export")).await;
         assert_eq!(b.path().await, format!("/verzoeken/{id}"));
         let done = b.text_with("Verwijderingsverklaring").await;
-        assert!(done.contains("Na de overdracht van de zorg is gewist"), "{done}");
-        assert!(done.contains("52 lid 4 AWR"), "the invoice is kept, with its ground: {done}");
+        assert!(
+            done.contains("Na de overdracht van de zorg is gewist"),
+            "{done}"
+        );
+        assert!(
+            done.contains("52 lid 4 AWR"),
+            "the invoice is kept, with its ground: {done}"
+        );
         assert!(done.contains("7:455"), "{done}");
         no_raw_timestamps(&done);
-        b.scroll_to("section.panel[aria-labelledby^=verklaring]").await;
+        b.scroll_to("section.panel[aria-labelledby^=verklaring]")
+            .await;
         b.check("overdracht-gewist").await;
         b.c.close().await.unwrap();
     });
     let (_, shown) = app.get(Some("dir-1"), &format!("/api/v1/requests/{id}"));
     assert_eq!(shown["status"], "uitgevoerd");
     let fg = zorgkluis_testkit::actor("fg-1", "fg");
-    let ledger = app.block_on(app.vault.disclosures(&fg, Some(&person))).unwrap();
+    let ledger = app
+        .block_on(app.vault.disclosures(&fg, Some(&person)))
+        .unwrap();
     assert_eq!(ledger.len(), 1, "the transfer is in the ledger");
     assert_eq!(ledger[0].channel.as_deref(), Some("aangetekend"));
     assert_eq!(ledger[0].recipient.name, "Zorggroep De Opvolger");

@@ -49,9 +49,10 @@ pub(crate) fn event_from_row(r: &sqlx::any::AnyRow) -> Result<AuditEvent, StoreE
     })
 }
 
-/// The same, from a row of the hot path (`Pool::hot_query`): a person's
-/// access overview reads hundreds of events, each of which would otherwise cross sqlx's
-/// worker channel and be copied into an `AnyRow`.
+/// The same, from a row of the hot path (`Pool::hot_query`: a person's access overview reads
+/// hundreds of events, each of which would otherwise cross sqlx's worker channel and be copied
+/// into an `AnyRow`) or one the writer steps on its own SQLite connection. A column of another
+/// type than the writer gives it is an error (the tip check then refuses the chain).
 pub(crate) fn event_from_columns(r: &dyn Columns) -> Result<AuditEvent, StoreError> {
     let action = r.text(7)?;
     let outcome = r.text(13)?;
@@ -77,39 +78,6 @@ pub(crate) fn event_from_columns(r: &dyn Columns) -> Result<AuditEvent, StoreErr
         prev_hash: r.blob(15)?,
         hash: r.blob(16)?,
         object: r.opt_text(17)?,
-        subjects: subjects
-            .map(|s| s.split(' ').map(str::to_owned).collect())
-            .unwrap_or_default(),
-    })
-}
-
-/// The same, from a row the writer steps on its own SQLite connection. A column of another
-/// type than the writer gives it is an error (the tip check then refuses the chain).
-pub(crate) fn event_from_rusqlite(r: &rusqlite::Row<'_>) -> Result<AuditEvent, StoreError> {
-    let action: String = r.get(7)?;
-    let outcome: String = r.get(13)?;
-    let subjects: Option<String> = r.get(18)?;
-    Ok(AuditEvent {
-        tenant_id: r.get(0)?,
-        seq: r.get(1)?,
-        at: r.get(2)?,
-        user_id: r.get(3)?,
-        role: r.get(4)?,
-        on_behalf_of: r.get(5)?,
-        person_id: r.get(6)?,
-        action: AuditAction::from_id(&action)
-            .ok_or_else(|| StoreError::Verify(format!("unknown audit action `{action}`")))?,
-        category: r.get(8)?,
-        purpose: r.get(9)?,
-        reason: r.get(10)?,
-        emergency: r.get::<_, i64>(11)? != 0,
-        source: r.get(12)?,
-        outcome: Outcome::from_id(&outcome)
-            .ok_or_else(|| StoreError::Verify(format!("unknown audit outcome `{outcome}`")))?,
-        articles: r.get(14)?,
-        prev_hash: r.get(15)?,
-        hash: r.get(16)?,
-        object: r.get(17)?,
         subjects: subjects
             .map(|s| s.split(' ').map(str::to_owned).collect())
             .unwrap_or_default(),

@@ -8,7 +8,7 @@ use crate::db::{Backend, bind_numbered};
 
 use super::{ANCHOR_ROW, Arg, HASH_AT, NEWEST_EVENT};
 use crate::audit::AuditEvent;
-use crate::db::events::{event_from_row, event_from_rusqlite};
+use crate::db::events::{event_from_columns, event_from_row};
 
 /// Where the writer commits.
 pub(super) enum Database {
@@ -89,7 +89,7 @@ impl WriteTx for SqliteSession<'_> {
         let mut stmt = self.conn.prepare_cached(NEWEST_EVENT)?;
         let mut rows = stmt.query([tenant])?;
         match rows.next()? {
-            Some(row) => Ok(Some(event_from_rusqlite(row)?)),
+            Some(row) => Ok(Some(event_from_columns(row)?)),
             None => Ok(None),
         }
     }
