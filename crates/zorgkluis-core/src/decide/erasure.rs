@@ -213,7 +213,7 @@ pub fn erasure_decision(
                 lang,
                 "erasure-ground-fiscal",
                 period = &v.value.period.describe(lang),
-                until = &until.to_string()
+                until = &crate::time::format_date(until, lang)
             );
             grounds.push(ground("fiscale_bewaarplicht", reason, articles));
             retain_until = Some(until);
@@ -352,7 +352,11 @@ impl ErasureDecision {
         if let Some(until) = self.retain_until
             && let Ok(next) = until.tomorrow()
         {
-            lines.push(t!(lang, "erasure-fiscal-ends", date = &next.to_string()));
+            lines.push(t!(
+                lang,
+                "erasure-fiscal-ends",
+                date = &crate::time::format_date(next, lang)
+            ));
         }
         lines.extend(self.notes.iter().cloned());
         if !self.reglement_grounds.is_empty() {
