@@ -218,6 +218,14 @@ pub enum ReglementCommand {
         /// The subject objected.
         #[arg(long)]
         objection: bool,
+        /// The day of the disclosure (YYYY-MM-DD): a rule with dates (`geldig_vanaf`,
+        /// `geldig_tot`) applies only when in force on it; without it such a rule is named, not
+        /// applied.
+        #[arg(long, value_parser = parse_date)]
+        on: Option<Date>,
+        /// The purpose of the disclosure (an id of the rules' `doelen`).
+        #[arg(long)]
+        purpose: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -492,10 +500,16 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
             category,
             consent,
             objection,
+            on,
+            purpose,
             json,
         } => with_reglement(&file, lang, |r| {
             let facts = DisclosureFacts { consent, objection };
-            let answer = decide::disclose(r, &recipient, &category, facts)?;
+            let query = decide::DisclosureQuery {
+                on,
+                purpose: purpose.as_deref(),
+            };
+            let answer = decide::disclose_on(r, &recipient, &category, facts, query)?;
             Ok(if json {
                 to_json(&answer)
             } else {

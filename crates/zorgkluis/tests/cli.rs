@@ -395,6 +395,65 @@ fn disclose_with_consent_and_objection_flags() {
     assert_eq!(run(&[])["consent_form"], "schriftelijk");
 }
 
+/// The GP practice's 4.10, a temporary measure (1 October to 31 December 2026): the GGD
+/// receives contact data for a vaccination invitation on a day inside it, not after it (the
+/// default then governs and the dated rule is named); and 4.7's ban, which no consent lifts.
+#[test]
+fn disclose_takes_the_day_and_the_purpose() {
+    let gp = seed_named("huisartsenpraktijk.toml");
+    let run = |extra: &[&str]| {
+        let mut a = vec!["reglement", "disclose", gp.as_str(), "--json"];
+        a.extend_from_slice(extra);
+        json(&zorgkluis(&a))
+    };
+    let ggd = [
+        "--recipient",
+        "ggd",
+        "--category",
+        "contact",
+        "--purpose",
+        "vaccinatie_uitnodiging",
+    ];
+    let inside = run(&[&ggd[..], &["--on", "2026-11-02"]].concat());
+    assert_eq!(inside["allowed"], true, "{inside}");
+    assert!(
+        inside["articles"][0].as_str().unwrap().starts_with("4.10 "),
+        "{inside}"
+    );
+    assert_eq!(inside["not_in_force"], serde_json::json!([]), "{inside}");
+    let after = run(&[&ggd[..], &["--on", "2027-01-04"]].concat());
+    assert_eq!(after["allowed"], false, "{after}");
+    assert!(
+        after["not_in_force"][0]["article"]
+            .as_str()
+            .unwrap()
+            .starts_with("4.10 "),
+        "{after}"
+    );
+    let o = zorgkluis(&[
+        "reglement",
+        "disclose",
+        gp.as_str(),
+        "--recipient",
+        "ggd",
+        "--category",
+        "contact",
+        "--on",
+        "2027-13-01",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "a bad day is bad input");
+    assert!(stderr(&o).contains("--on"), "{}", stderr(&o));
+    let banned = run(&[
+        "--recipient",
+        "commerciele_partij",
+        "--category",
+        "naw",
+        "--consent",
+    ]);
+    assert_eq!(banned["allowed"], false, "{banned}");
+    assert_eq!(banned["banned"], true, "{banned}");
+}
+
 #[test]
 fn an_unknown_recipient_is_exit_2_with_a_suggestion() {
     let o = zorgkluis(&[

@@ -7,6 +7,7 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -90,36 +91,47 @@ pub(crate) async fn file_form(
     State(s): State<AppState>,
     caller: Caller,
 ) -> Result<Markup, AppError> {
+    filing_page(&s, &caller, &FileForm::default(), None).await
+}
+
+/// The form, with what was entered and, after a refusal, its message above the form.
+async fn filing_page(
+    s: &AppState,
+    caller: &Caller,
+    entered: &FileForm,
+    error: Option<&str>,
+) -> Result<Markup, AppError> {
     let lang = caller.lang;
     let represented = s.vault.portal_represented(&caller.actor, today()).await?;
     let title = t(lang, "portal-file-title");
     let body = html! {
         p.sub { (t(lang, "portal-file-explained")) }
+        @if let Some(e) = error { p.error role="alert" { (e) } }
         form method="post" action=(FILE_PATH) {
             input type="hidden" name="csrf" value=(caller.csrf());
             label for="soort" { (t(lang, "portal-file-type")) }
             select id="soort" name="soort" required {
                 @for ty in types() {
-                    option value=(ty.id()) { (ty.label(lang)) }
+                    option value=(ty.id()) selected[entered.soort == ty.id()] { (ty.label(lang)) }
                 }
             }
             label for="voor" { (t(lang, "portal-file-for")) }
             select id="voor" name="voor" {
                 option value="" { (t(lang, "portal-yourself")) }
                 @for (link, facts) in &represented {
-                    option value=(link.subject) { (person_name(facts.as_ref(), lang)) " (" (link.ground.label(lang)) ")" }
+                    option value=(link.subject) selected[entered.voor == link.subject] { (person_name(facts.as_ref(), lang)) " (" (link.ground.label(lang)) ")" }
                 }
             }
             label for="toelichting" { (t(lang, "portal-file-asked")) }
-            textarea id="toelichting" name="toelichting" {}
+            textarea id="toelichting" name="toelichting" { (entered.toelichting) }
             button.primary type="submit" { (t(lang, "portal-file-button")) }
         }
         p { a href=(PATH) { (t(lang, "portal-back")) } }
     };
-    Ok(portal_page(&caller, &title, body))
+    Ok(portal_page(caller, &title, body))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(crate) struct FileForm {
     #[serde(default)]
     csrf: String,
@@ -132,22 +144,32 @@ pub(crate) struct FileForm {
 }
 
 /// Files the request through the vault as the portal account (channel `portaal`, received
-/// today); on to its page. Bad input answers 422 naming the field, and files nothing.
+/// today); on to its page. Bad input answers 422 with the form again, what was entered kept
+/// and the refusal above it (naming what to change); nothing is filed.
 pub(crate) async fn file(
     State(s): State<AppState>,
     caller: Caller,
     Form(form): Form<FileForm>,
 ) -> Result<Response, AppError> {
     caller.check_csrf(&form.csrf)?;
-    let request = RequestType::from_id(form.soort.trim()).ok_or_else(|| {
-        AppError::invalid(
-            "soort",
-            &format!("expected one of: {}", RequestType::ids().join(", ")),
+    let Some(request) = RequestType::from_id(form.soort.trim()) else {
+        return refused(
+            &s,
+            &caller,
+            &form,
+            &t(caller.lang, "portal-file-error-type"),
         )
-    })?;
+        .await;
+    };
     let asked = form.toelichting.trim();
     if asked.chars().count() > 4000 {
-        return Err(AppError::invalid("toelichting", "at most 4000 characters"));
+        return refused(
+            &s,
+            &caller,
+            &form,
+            &t(caller.lang, "portal-file-error-long"),
+        )
+        .await;
     }
     let voor = form.voor.trim();
     let filing = PortalFiling {
@@ -158,22 +180,30 @@ pub(crate) async fn file(
             ..RequestDetails::default()
         },
     };
-    let filed = s
+    match s
         .vault
         .portal_file(&caller.actor, &filing, caller.lang)
         .await
-        .map_err(|e| match e {
-            // The vault's own field names, as the form calls them.
-            zorgkluis_store::vault::VaultError::Invalid { field, message } => AppError::Invalid {
-                field: match field {
-                    "subject" | "requester" | "requester_kind" => "voor".to_owned(),
-                    other => other.to_owned(),
-                },
-                message,
-            },
-            other => other.into(),
-        })?;
-    Ok(Redirect::to(&format!("/portaal/verzoeken/{}", filed.id)).into_response())
+    {
+        Ok(filed) => Ok(Redirect::to(&format!("/portaal/verzoeken/{}", filed.id)).into_response()),
+        // The vault's refusal in the client's language (who may file, for whom): the form
+        // again with it.
+        Err(zorgkluis_store::vault::VaultError::Invalid { message, .. }) => {
+            refused(&s, &caller, &form, &message).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The filing form again, answered 422, with the refusal above it.
+async fn refused(
+    s: &AppState,
+    caller: &Caller,
+    form: &FileForm,
+    message: &str,
+) -> Result<Response, AppError> {
+    let page = filing_page(s, caller, form, Some(message)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// A step of the request's history in plain words, or `None` for what the client need not

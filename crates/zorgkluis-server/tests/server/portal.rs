@@ -108,15 +108,19 @@ zorgkluis_testkit::app_on_both_backends! {
         // Staff do not use the portal.
         let staff = Web::login(&app, "dir-1");
         assert_eq!(staff.get("/portaal").0, 403);
-        // Bad input: 422 naming the field; nothing filed, nothing logged.
+        // Bad input: 422 with the form again, what was written kept and the refusal above
+        // it; nothing filed, nothing logged.
         let before = chain_length(&app);
-        let (status, body) = web.post("/portaal/verzoek", "soort=inzagen&voor=");
+        let (status, body) = web.post("/portaal/verzoek", "soort=inzagen&voor=&toelichting=mijn+eigen+vraag");
         assert_eq!(status, 422, "{body}");
-        assert!(body.contains("soort"), "{body}");
+        assert!(body.contains("role=\"alert\">Kies wat u vraagt."), "{body}");
+        assert!(body.contains("action=\"/portaal/verzoek\""), "the form again: {body}");
+        assert!(body.contains(">mijn eigen vraag</textarea>"), "what was written is kept: {body}");
         assert_eq!(chain_length(&app), before);
         let (status, body) = web.post("/portaal/verzoek", &format!("soort=inzage&voor={other}"));
         assert_eq!(status, 422, "{body}");
-        assert!(body.contains("voor"), "{body}");
+        assert!(body.contains("role=\"alert\""), "{body}");
+        assert!(body.contains("value=\"inzage\" selected"), "the type chosen is kept: {body}");
         assert_eq!(requests_of(&app, &other).len(), 1, "nothing filed for the other client");
         // Without the session's token the form is refused.
         let (status, _) = web.post_without_csrf("/portaal/verzoek", "soort=inzage");

@@ -22,7 +22,8 @@ use serde::Serialize;
 use sqlx::Row as _;
 use zorgkluis_core::Lang;
 use zorgkluis_core::decide::{
-    ConsentQuery, DisclosureAnswer, DisclosureFacts, ObjectionQuery, ObjectionStanding, disclose,
+    ConsentQuery, DisclosureAnswer, DisclosureFacts, DisclosureQuery, ObjectionQuery,
+    ObjectionStanding, disclose_on,
 };
 use zorgkluis_core::taxonomy::IdKind;
 use zorgkluis_core::vocabulary::{Action, Duty};
@@ -669,7 +670,12 @@ impl Vault {
             )
             .await?;
         let objection = standing.is_some();
-        let first = disclose(
+        // The rules in force on the day, for the purpose of the disclosure.
+        let asked = DisclosureQuery {
+            on: Some(day),
+            purpose: Some(purpose),
+        };
+        let first = disclose_on(
             reglement,
             kind,
             category,
@@ -677,6 +683,7 @@ impl Vault {
                 consent: false,
                 objection,
             },
+            asked,
         )
         .map_err(invalid)?;
         if let Some((o, how)) = standing.filter(|(_, how)| how.blocks_by_law()) {
@@ -706,7 +713,7 @@ impl Vault {
         let consent = self
             .live_consent(person, &query, first.consent_form, day)
             .await?;
-        let answer = disclose(
+        let answer = disclose_on(
             reglement,
             kind,
             category,
@@ -714,6 +721,7 @@ impl Vault {
                 consent: consent.is_some(),
                 objection,
             },
+            asked,
         )
         .map_err(invalid)?;
         Ok((answer, consent.map(|c| c.id)))

@@ -286,6 +286,24 @@ zorgkluis_testkit::on_both_backends! {
         assert!(ledger.iter().all(|d| !d.notice_due()));
     }
 
+    /// A rule with dates holds on its days only (issue 17): Rondomzorg's 2.7, as if it had been
+    /// a measure that ended in 2020, no longer lets the mentor disclose without consent today;
+    /// the refusal is logged and the ledger stays empty.
+    async fn a_rule_that_ended_no_longer_allows_a_disclosure(store) {
+        let source = zorgkluis_testkit::reglement_source("rondomzorg").replacen(
+            "ontvangers = [\"bemoeizorgpartner\"]\n",
+            "ontvangers = [\"bemoeizorgpartner\"]\ngeldig_tot = 2020-12-31\n",
+            1,
+        );
+        let vault = store.open_with_source("rondomzorg.toml", &source).await;
+        let (person, _) = client(&vault).await;
+        let partner = recipient(&vault, "bemoeizorgpartner", "GGD Voorbeeldregio").await;
+        let e = vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::En).await.unwrap_err();
+        assert!(matches!(e, VaultError::Invalid { .. }), "{e}");
+        assert_eq!(refused_disclosures(&vault, &person).await, 1);
+        assert!(vault.disclosures(&coordinator(), Some(&person)).await.unwrap().is_empty());
+    }
+
     /// After a correction, the recipients the ledger says received the record are named (AVG
     /// art. 19); the client's export lists the disclosures (art. 15 lid 1 sub c).
     async fn the_ledger_names_whom_to_tell_and_the_export_lists_it(store) {
