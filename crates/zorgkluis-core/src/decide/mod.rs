@@ -60,6 +60,7 @@ pub use retention::{
 pub use shared_dossier::{SharedAnswer, SharedFacts, shared_dossier};
 pub use transfer::{
     ERASURE_AFTER_TRANSFER, TRANSFER_KEEPS_ORIGINAL, TransferAnswer, transfer as transfer_decision,
+    transfer_channels,
 };
 
 use crate::calendar::OutOfRange;

@@ -53,10 +53,7 @@ pub fn transfer(
     lang: Lang,
 ) -> TransferAnswer {
     let rule = reglement.file.transfer.as_ref();
-    let channels: Vec<TransferChannel> = rule
-        .and_then(|r| r.channels.as_ref())
-        .map(|c| c.get_ref().clone())
-        .unwrap_or_else(|| TransferChannel::ALL.to_vec());
+    let channels = transfer_channels(reglement);
     let after = rule.map_or(AfterTransfer::Bewaren, |r| *r.after.get_ref());
     let mut articles = Vec::new();
     if let Some(r) = rule {
@@ -97,6 +94,17 @@ pub fn transfer(
             .is_some_and(|b| *b.get_ref()),
         articles,
     }
+}
+
+/// The channels the reglement allows a transfer to take: all of them where it is silent.
+pub fn transfer_channels(reglement: &Reglement) -> Vec<TransferChannel> {
+    reglement
+        .file
+        .transfer
+        .as_ref()
+        .and_then(|r| r.channels.as_ref())
+        .map(|c| c.get_ref().clone())
+        .unwrap_or_else(|| TransferChannel::ALL.to_vec())
 }
 
 /// A request that came in writing carries the client's written consent.

@@ -66,14 +66,7 @@ pub struct AfterTransferOutcome {
 impl Vault {
     /// The channels the reglement allows a transfer to take (all when it is silent).
     pub fn transfer_channels(&self) -> Vec<TransferChannel> {
-        self.inner
-            .reglement
-            .file
-            .transfer
-            .as_ref()
-            .and_then(|t| t.channels.as_ref())
-            .map(|c| c.get_ref().clone())
-            .unwrap_or_else(|| TransferChannel::ALL.to_vec())
+        zorgkluis_core::decide::transfer_channels(&self.inner.reglement)
     }
 
     /// Carries out a decided, released `overdracht` request: makes its export and FHIR bundle,
