@@ -393,6 +393,9 @@ request-error-execute-erasure = a request for erasure is carried out by executin
 
 # retention rules with a condition (issue 15 part 2)
 reglement-retention-only-conditional = category `{ $category }` has only retention rules with `tenzij`: once a { $event } follows, no rule says how long it is kept; add a [[bewaartermijnen]] without `tenzij` that names it
+reglement-follows-dossier-conditional = `volgt_dossier` contradicts `tenzij`: a rule that ends once a { $event } follows cannot last as long as the dossier; put `volgt_dossier` on a rule without `tenzij`
+reglement-follows-dossier-no-dossier-law = `volgt_dossier`: no law governs a dossier of this reglement (its `dossierwetten` name neither the WGBO nor the Jeugdwet), so there is no dossier term to follow; write the term itself
+reglement-follows-dossier-ceiling = `volgt_dossier` on `{ $category }`: it may be kept no longer than a maximum ({ $article }), which the dossier's twenty years would outlive; give it a rule of its own
 
 # carrying out a restriction request (issue 13 part 4)
 request-error-execute-restriction = a request for restriction is carried out by executing it with its ground of art. 18(1) GDPR (zorgkluis request execute ID --ground GROUND, or Restrict on the request page): that restricts the data
@@ -573,6 +576,7 @@ diff-says-processing = { $name }; purpose: { $purpose }; legal basis: { $bases }
 diff-says-grant = actions: { $actions }; categories: { $categories }; only in a care relationship: { $care }; supervised: { $supervised }
 diff-says-duty = { $duty }; only in a care relationship: { $care }
 diff-says-retention = { $period } from { $from }; destroy within: { $within }
+diff-follows-dossier = follows the dossier (its statutory term of the day)
 diff-says-request = respond: { $respond }; carry out: { $execute }; erase: { $erase }; extension: { $extension }; refusal grounds: { $grounds }
 diff-says-disclosure = { $consent }; an objection blocks: { $objection }; tell the subject: { $notify }; conditions: { $conditions }
 diff-rule-announcement = announcement period

@@ -390,6 +390,9 @@ request-error-execute-erasure = een verzoek tot verwijdering wordt uitgevoerd do
 
 # retention rules with a condition (issue 15 part 2)
 reglement-retention-only-conditional = categorie `{ $category }` heeft alleen bewaarregels met `tenzij`: als er een { $event } volgt, zegt geen regel meer hoe lang zij bewaard blijft; voeg een [[bewaartermijnen]] zonder `tenzij` toe die haar noemt
+reglement-follows-dossier-conditional = `volgt_dossier` spreekt `tenzij` tegen: een regel die eindigt als er een { $event } volgt, kan niet zo lang duren als het dossier; zet `volgt_dossier` op een regel zonder `tenzij`
+reglement-follows-dossier-no-dossier-law = `volgt_dossier`: geen wet regelt een dossier van dit reglement (de `dossierwetten` noemen de WGBO noch de Jeugdwet), dus er is geen dossiertermijn om te volgen; schrijf de termijn zelf
+reglement-follows-dossier-ceiling = `volgt_dossier` op `{ $category }`: zij mag niet langer bewaard worden dan een maximum ({ $article }), dat de twintig jaar van het dossier zouden overschrijden; geef haar een eigen regel
 
 # carrying out a restriction request (issue 13 part 4)
 request-error-execute-restriction = een verzoek tot afscherming wordt uitgevoerd door het uit te voeren met de grond van art. 18 lid 1 AVG (zorgkluis request execute ID --ground GROND, of Afschermen op de verzoekpagina): dat schermt de gegevens af
@@ -571,6 +574,7 @@ diff-says-processing = { $name }; doel: { $purpose }; grondslag: { $bases }; cat
 diff-says-grant = acties: { $actions }; categorieën: { $categories }; alleen bij zorgrelatie: { $care }; onder begeleiding: { $supervised }
 diff-says-duty = { $duty }; alleen bij zorgrelatie: { $care }
 diff-says-retention = { $period } vanaf { $from }; vernietigen binnen: { $within }
+diff-follows-dossier = volgt het dossier (zijn wettelijke termijn van de dag)
 diff-says-request = reageren: { $respond }; uitvoeren: { $execute }; verwijderen: { $erase }; verlenging: { $extension }; weigeringsgronden: { $grounds }
 diff-says-disclosure = { $consent }; bezwaar blokkeert: { $objection }; betrokkene informeren: { $notify }; voorwaarden: { $conditions }
 diff-rule-announcement = aankondigingstermijn

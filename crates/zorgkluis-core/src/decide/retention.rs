@@ -226,7 +226,19 @@ fn retention_rules(
     let mut from = governing.from;
     if let (Some(cat), Some(until)) = (data_category, retain_until) {
         let mut floors: Vec<(Date, LawApplied)> = Vec::new();
-        for floor in law::floors_for(&reglement.file, cat) {
+        let mut laws = law::floors_for(&reglement.file, cat);
+        // `volgt_dossier`: the category is kept as long as the dossier, so the dossier's
+        // statutory term of the day binds it as it binds the medical categories.
+        let following: Vec<_> = rules.iter().filter(|r| r.follows_dossier()).collect();
+        let dossier = law::dossier_floors(&reglement.file);
+        if !following.is_empty() {
+            for floor in &dossier {
+                if !laws.iter().any(|f| f.id == floor.id) {
+                    laws.push(floor);
+                }
+            }
+        }
+        for floor in laws {
             let Some(v) = law::in_force(floor.versions, facts.as_of) else {
                 continue;
             };
@@ -239,6 +251,19 @@ fn retention_rules(
         {
             retain_until = Some(latest);
             articles.clear();
+            // Where the category follows the dossier by the reglement's word, not by being part
+            // of it, the rule that says so is cited before the dossier's law.
+            let by_dossier = floors
+                .iter()
+                .any(|(d, a)| *d == latest && dossier.iter().any(|f| f.id == a.rule));
+            if by_dossier && !cat.medical_record {
+                for rule in &following {
+                    push_article(
+                        &mut articles,
+                        cite(rule.article.get_ref(), rule.law.as_deref()),
+                    );
+                }
+            }
             for (_, a) in floors.into_iter().filter(|(d, _)| *d == latest) {
                 push_article(&mut articles, a.article.clone());
                 period.clone_from(&a.period);

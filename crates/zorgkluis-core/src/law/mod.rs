@@ -24,7 +24,7 @@ pub use deadlines::{
 pub use retention::{
     AWR_RETENTION, CAMERA_FOOTAGE, CAMERA_FOOTAGE_ID, Ceiling, DOSSIER_DESTRUCTION_ON_REQUEST,
     Floor, JEUGDWET_RETENTION, JOB_APPLICATION, JOB_APPLICATION_ID, Limit, Term, WGBO_RETENTION,
-    ceilings_for, floors_for,
+    ceilings_for, dossier_floors, floors_for,
 };
 pub use silence::{TOPICS, Topic, topics_for};
 

@@ -172,22 +172,31 @@ pub const JOB_APPLICATION: Ceiling = Ceiling {
 pub fn floors_for(file: &ReglementFile, category: &DataCategory) -> Vec<&'static Floor> {
     let mut floors = Vec::new();
     if category.medical_record {
-        let laws = crate::decide::care_laws(file);
-        let explicit = file
-            .representation
-            .as_ref()
-            .is_some_and(|r| r.care_laws.is_some());
-        // The flag says "part of the medical record (WGBO)": the WGBO holds unless the reglement
-        // says which laws govern its dossier and leaves it out.
-        if laws.wgbo || !explicit {
-            floors.push(&WGBO_RETENTION);
-        }
-        if laws.jeugdwet {
-            floors.push(&JEUGDWET_RETENTION);
-        }
+        floors = dossier_floors(file);
     }
     if category.fiscal {
         floors.push(&AWR_RETENTION);
+    }
+    floors
+}
+
+/// The statutory terms of the dossier of this reglement: the WGBO's (unless the reglement's
+/// `dossierwetten` leave it out) and the Jeugdwet's where it governs the dossier too. The
+/// medical categories get them, and the categories of a rule with `volgt_dossier`.
+pub fn dossier_floors(file: &ReglementFile) -> Vec<&'static Floor> {
+    let mut floors = Vec::new();
+    let laws = crate::decide::care_laws(file);
+    let explicit = file
+        .representation
+        .as_ref()
+        .is_some_and(|r| r.care_laws.is_some());
+    // The flag says "part of the medical record (WGBO)": the WGBO holds unless the reglement
+    // says which laws govern its dossier and leaves it out.
+    if laws.wgbo || !explicit {
+        floors.push(&WGBO_RETENTION);
+    }
+    if laws.jeugdwet {
+        floors.push(&JEUGDWET_RETENTION);
     }
     floors
 }

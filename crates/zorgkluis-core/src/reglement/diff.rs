@@ -344,13 +344,21 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
                 "bewaartermijn",
                 format!("{}{unless}{processings}", c.get_ref()),
                 rule.article.get_ref(),
-                t!(
-                    lang,
-                    "diff-says-retention",
-                    period = &rule.period.get_ref().describe(lang),
-                    from = rule.from.label(lang),
-                    within = &period(rule.destroy_within, lang)
-                ),
+                {
+                    let says = t!(
+                        lang,
+                        "diff-says-retention",
+                        period = &rule.period.get_ref().describe(lang),
+                        from = rule.from.label(lang),
+                        within = &period(rule.destroy_within, lang)
+                    );
+                    // Following the dossier changes the answer: a diff must show it.
+                    if rule.follows_dossier() {
+                        format!("{says}; {}", t!(lang, "diff-follows-dossier"))
+                    } else {
+                        says
+                    }
+                },
             );
         }
     }

@@ -401,12 +401,24 @@ pub struct RetentionRule {
     /// category can then be kept for one processing longer than for another.
     #[serde(rename = "verwerkingen", default)]
     pub processings: Vec<Id>,
+    /// The categories are kept as long as the dossier they identify ("zo lang als het
+    /// dossier"): besides the rule's own term, the dossier's statutory term of the day (art.
+    /// 7:454 lid 3 BW, art. 7.3.8 Jeugdwet) binds them as it binds the medical categories.
+    #[serde(rename = "volgt_dossier")]
+    pub follows_dossier: Option<Spanned<bool>>,
     #[serde(rename = "artikel")]
     pub article: Spanned<String>,
     #[serde(rename = "wet")]
     pub law: Option<String>,
     #[serde(rename = "tekst")]
     pub quote: Option<String>,
+}
+
+impl RetentionRule {
+    /// Whether the rule says its categories follow the dossier (`volgt_dossier = true`).
+    pub fn follows_dossier(&self) -> bool {
+        self.follows_dossier.as_ref().is_some_and(|f| *f.get_ref())
+    }
 }
 
 /// The general destruction rule: the window after expiry, and what suspends it.

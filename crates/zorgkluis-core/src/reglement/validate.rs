@@ -457,6 +457,7 @@ fn check_retention(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<'_
             }
         }
         check_rule_processings(file, r, taxonomy, c);
+        check_follows_dossier(file, r, taxonomy, c);
     }
     let mut reported: BTreeSet<&str> = BTreeSet::new();
     for processing in &file.processings {
@@ -551,6 +552,61 @@ fn check_rule_processings(
                     ),
                 );
             }
+        }
+    }
+}
+
+/// `volgt_dossier = true`: the categories take the dossier's statutory term of the day. It
+/// contradicts `tenzij` (a rule an event ends cannot last as long as the dossier), a category
+/// whose law sets a maximum (camera footage, application data: kept twenty years it would
+/// outlive it), and a reglement no dossier law governs (neither its `dossierwetten` nor its
+/// `wettelijk_kader` and `wet` keys name the WGBO or the Jeugdwet: welfare work keeps no dossier
+/// with a statutory term to follow).
+fn check_follows_dossier(
+    file: &ReglementFile,
+    rule: &RetentionRule,
+    taxonomy: &Taxonomy,
+    c: &mut Checker<'_>,
+) {
+    let Some(follows) = rule.follows_dossier.as_ref().filter(|f| *f.get_ref()) else {
+        return;
+    };
+    if let Some(unless) = &rule.unless {
+        c.error(
+            "reglement.follows_dossier_conditional",
+            follows.span(),
+            t!(
+                c.lang,
+                "reglement-follows-dossier-conditional",
+                event = unless.get_ref().id()
+            ),
+        );
+    }
+    if !crate::decide::care_laws(file).any() {
+        c.error(
+            "reglement.follows_dossier_no_dossier_law",
+            follows.span(),
+            t!(c.lang, "reglement-follows-dossier-no-dossier-law"),
+        );
+    }
+    for cat in &rule.categories {
+        let Some(category) = taxonomy.category(cat.get_ref()) else {
+            continue;
+        };
+        if let Some(v) = law::ceilings_for(category)
+            .first()
+            .and_then(|ceiling| law::in_force(ceiling.versions, None))
+        {
+            c.error(
+                "reglement.follows_dossier_ceiling",
+                cat.span(),
+                t!(
+                    c.lang,
+                    "reglement-follows-dossier-ceiling",
+                    category = cat.get_ref(),
+                    article = v.article
+                ),
+            );
         }
     }
 }

@@ -38,6 +38,10 @@ reageren = "4 weken"
 artikel = "4"
 "#;
 
+/// A `[vertegenwoordiging]` that names the WGBO as the dossier's law (for `volgt_dossier`).
+const WGBO: &str =
+    "\n[vertegenwoordiging]\nleeftijd = 16\ndossierwetten = [\"wgbo\"]\nartikel = \"1\"\n";
+
 fn load(text: &str) -> Result<Reglement, Vec<Diagnostic>> {
     Reglement::load("test.toml", text, Lang::En)
 }
@@ -465,6 +469,30 @@ fn the_practice_keys_are_checked_at_their_position() {
             ),
             "reglement.work_notes_in_dossier",
             "\"rapportage\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}{WGBO}\n[[bewaartermijnen]]\ncategorieen = [\"naw\"]\ntermijn = \"6 maanden\"\n\
+                 vanaf = \"aanmaak\"\ntenzij = \"behandeling\"\nvolgt_dossier = true\nartikel = \"3.2\"\n"
+            ),
+            "reglement.follows_dossier_conditional",
+            "true\nartikel = \"3.2\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}{WGBO}\n[[bewaartermijnen]]\ncategorieen = [\"naw\", \"sollicitatie\"]\n\
+                 termijn = \"4 weken\"\nvanaf = \"laatste_wijziging\"\nvolgt_dossier = true\nartikel = \"3.3\"\n"
+            ),
+            "reglement.follows_dossier_ceiling",
+            "\"sollicitatie\"",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[bewaartermijnen]]\ncategorieen = [\"naw\"]\ntermijn = \"7 jaar\"\n\
+                 vanaf = \"laatste_wijziging\"\nvolgt_dossier = true\nartikel = \"3.4\"\n"
+            ),
+            "reglement.follows_dossier_no_dossier_law",
+            "true\nartikel = \"3.4\"",
         ),
     ];
     for (text, code, needle) in cases {

@@ -161,6 +161,47 @@ fn an_answer_as_of_a_date_before_2020_applies_the_law_of_then() {
     assert!(a.law.is_empty());
 }
 
+/// `volgt_dossier`: name and address take the dossier's statutory term of the day, the same
+/// versioned floor the medical categories get, cited after the rule; a category without it
+/// keeps the reglement's term.
+#[test]
+fn a_category_that_follows_the_dossier_takes_the_dossiers_term_of_the_day() {
+    let alpo = seed("alpo-zorg.toml");
+    let facts = RetentionFacts {
+        created: Some(date(2010, 3, 1)),
+        last_change: Some(date(2012, 1, 1)),
+        ..FACTS
+    };
+    let on = |day: Date| RetentionFacts {
+        as_of: Some(day),
+        ..facts
+    };
+    // 2019: fifteen years from the making, as for the health data.
+    let naw = retention(&alpo, "naw", on(date(2019, 6, 1)));
+    let health = retention(&alpo, "gezondheid", on(date(2019, 6, 1)));
+    assert_eq!(naw.retain_until, Some(date(2025, 3, 1)));
+    assert_eq!(naw.retain_until, health.retain_until);
+    assert_eq!(naw.law[0].rule, "wgbo_dossier");
+    assert_eq!(naw.law[0].in_force, date(2005, 4, 1));
+    assert_eq!(naw.articles, ["Bijlage 2 art. 6", "art. 7:454 lid 3 BW"]);
+    assert_eq!(
+        naw.reglement_term.as_ref().map(|t| t.period.as_str()),
+        Some("10 jaar")
+    );
+    // Since 2020: twenty years from the last change.
+    let naw = retention(&alpo, "naw", on(date(2026, 1, 1)));
+    assert_eq!(naw.retain_until, Some(date(2032, 1, 1)));
+    assert_eq!(
+        (naw.period.as_str(), naw.from),
+        ("20 jaar", Anchor::LaatsteWijziging)
+    );
+    // Without `volgt_dossier` the same rule leaves name and address at the reglement's terms.
+    let without = seed_before_review("alpo-zorg.toml", "volgt_dossier = true\n", "");
+    let naw = retention(&without, "naw", on(date(2026, 1, 1)));
+    assert_eq!(naw.retain_until, Some(date(2020, 3, 1)));
+    assert!(naw.law.is_empty());
+}
+
 #[test]
 fn a_maximum_stays_strict() {
     // BG wonen: four weeks of footage, then the year of 3.5 would keep it 13 months.
