@@ -49,7 +49,7 @@ fn read(seq: i64, day: Date, user: &str, role: &str, person: &str) -> LogFact {
 fn emergency(seq: i64, day: Date, person: &str) -> LogFact {
     LogFact {
         emergency: true,
-        articles: vec!["8.3 (AVG art. 9 lid 2 sub c (vitaal belang); NEN 7513 logging)".into()],
+        articles: vec!["8.3 (AVG art. 9 lid 2 sub h en lid 3 met UAVG art. 30 lid 3 sub a (zorgverlening); sub c (vitaal belang) alleen als de betrokkene geen toestemming kan geven; NEN 7513 logging)".into()],
         ..read(seq, day, "zorg-2", "zorgverlener", person)
     }
 }
