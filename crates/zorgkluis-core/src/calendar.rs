@@ -1,10 +1,15 @@
 //! Dutch working days and the periods of the Algemene termijnenwet (Atw) and EU Regulation
 //! 1182/71: when a period that starts on a date ends.
 //!
-//! The public holidays are those of art. 3 Atw: New Year's Day, Easter Monday, Ascension Day,
-//! Whit Monday, King's Day (27 April, or 26 April when the 27th is a Sunday; before 2014
-//! Queen's Day on 30 April, or the 29th), 5 May, and both Christmas days. An organisation may
-//! add days of its own (Good Friday is common) in the reglement's `[kalender]`.
+//! The public holidays are those of art. 3 lid 1 Atw: New Year's Day, Easter Monday, Ascension
+//! Day, Whit Monday, King's Day (27 April, or 26 April when the 27th is a Sunday; before 2014
+//! Queen's Day on 30 April, or the 29th), 5 May (every year: "de vijfde mei"), and both
+//! Christmas days. Not applied by default, and open (docs/review-answers.md, L19): art. 3 lid 2
+//! Atw equates Good Friday with them ("Voor de toepassing van deze wet wordt de Goede Vrijdag
+//! met de in het vorige lid genoemde dagen gelijkgesteld"), and lid 3 lets a decree equate
+//! further days (2 January and 15 May 2026, 7 May 2027, ...); and the holidays of Regulation
+//! 1182/71 are those the Netherlands notified (its art. 2 lid 1), which this list stands for
+//! unverified. An organisation may add Good Friday and days of its own in `[kalender]`.
 
 use std::collections::BTreeSet;
 
@@ -28,7 +33,8 @@ impl From<jiff::Error> for OutOfRange {
 /// The working-day calendar of one organisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct HolidayCalendar {
-    /// Good Friday counts as a holiday (not in the Atw, but in many collective agreements).
+    /// Good Friday counts as a holiday (art. 3 lid 2 Atw equates it for the Atw's terms; not
+    /// applied by default, see the module's note).
     pub good_friday: bool,
     /// Further days off the organisation declares.
     pub extra: BTreeSet<Date>,
