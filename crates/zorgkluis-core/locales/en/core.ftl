@@ -257,6 +257,7 @@ law-source-wet = law
 law-source-richtsnoer = guidance of the Dutch Data Protection Authority, not law
 law-source-productbeleid = zorgkluis product policy, not law
 retention-law-minimum = The law prevails: { $article } ({ $source }) requires { $period } from { $from }, until { $date }; the reglement says { $own_period } from { $own_from } ({ $own_articles }), which is shorter.
+retention-law-follows-dossier = These data follow the dossier ({ $own_articles }): { $article } ({ $source }) keeps the dossier { $period } from { $from }, until { $date }; the reglement's own term, { $own_period } from { $own_from }, is shorter.
 retention-law-maximum = The maximum stays strict: { $article } ({ $source }) allows at most { $period } from { $from }, so gone by { $date }; the reglement ({ $own_period } from { $own_from }, { $own_articles }) would keep the data longer.
 deadline-identity-law = The reglement says nothing of an identity check: where there is reasonable doubt about the identity, additional information may be asked for ({ $article }).
 decision-before-law = the reglement sets no response period and on { $date } the GDPR did not apply yet (it does since 25 May 2018); the law layer knows no period for that day

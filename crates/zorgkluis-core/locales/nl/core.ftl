@@ -254,6 +254,7 @@ law-source-wet = wet
 law-source-richtsnoer = richtsnoer van de Autoriteit Persoonsgegevens, geen wet
 law-source-productbeleid = productbeleid zorgkluis, geen wet
 retention-law-minimum = De wet gaat voor: { $article } ({ $source }) schrijft { $period } vanaf { $from } voor, tot en met { $date }; het reglement noemt { $own_period } vanaf { $own_from } ({ $own_articles }), en dat is korter.
+retention-law-follows-dossier = Deze gegevens volgen het dossier ({ $own_articles }): { $article } ({ $source }) laat het dossier { $period } vanaf { $from } bewaren, tot en met { $date }; de eigen termijn van het reglement, { $own_period } vanaf { $own_from }, is korter.
 retention-law-maximum = Het maximum blijft strikt: { $article } ({ $source }) staat ten hoogste { $period } vanaf { $from } toe, dus uiterlijk { $date } weg; het reglement ({ $own_period } vanaf { $own_from }, { $own_articles }) zou de gegevens langer laten bestaan.
 deadline-identity-law = Het reglement zegt niets over een identiteitscontrole: bij redelijke twijfel over de identiteit mag om aanvullende gegevens worden gevraagd ({ $article }).
 decision-before-law = het reglement noemt geen reactietermijn en op { $date } gold de AVG nog niet (sinds 25 mei 2018); de wettelijke laag kent voor die dag geen termijn

@@ -89,6 +89,10 @@ pub struct RetentionAnswer {
     pub law: Vec<LawApplied>,
     /// What the reglement alone would have answered, when the law changed it.
     pub reglement_term: Option<ReglementTerm>,
+    /// The dossier's statutory term governs because a rule says the category follows the
+    /// dossier (`volgt_dossier`), not because the category is part of it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub follows_dossier: bool,
 }
 
 /// The retention of `category` for a record with these facts. Every rule of the category
@@ -224,6 +228,7 @@ fn retention_rules(
     let mut retain_until = retain_until;
     let mut period = reglement_term.period.clone();
     let mut from = governing.from;
+    let mut follows_dossier = false;
     if let (Some(cat), Some(until)) = (data_category, retain_until) {
         let mut floors: Vec<(Date, LawApplied)> = Vec::new();
         let mut laws = law::floors_for(&reglement.file, cat);
@@ -257,6 +262,7 @@ fn retention_rules(
                 .iter()
                 .any(|(d, a)| *d == latest && dossier.iter().any(|f| f.id == a.rule));
             if by_dossier && !cat.medical_record {
+                follows_dossier = true;
                 for rule in &following {
                     push_article(
                         &mut articles,
@@ -340,6 +346,7 @@ fn retention_rules(
         extendable_with_consent: rules.iter().any(|r| r.extendable_with_consent),
         law: law_applied,
         reglement_term: changed.then_some(reglement_term),
+        follows_dossier,
     })
 }
 
@@ -459,6 +466,8 @@ impl RetentionAnswer {
                     .map(|o| o.article.as_str())
                     .collect();
                 let key = match l.limit {
+                    // The law binds the dossier; these data follow it by the reglement's word.
+                    Limit::Minimum if self.follows_dossier => "retention-law-follows-dossier",
                     Limit::Minimum => "retention-law-minimum",
                     Limit::Maximum => "retention-law-maximum",
                 };

@@ -184,6 +184,17 @@ fn a_category_that_follows_the_dossier_takes_the_dossiers_term_of_the_day() {
     assert_eq!(naw.law[0].rule, "wgbo_dossier");
     assert_eq!(naw.law[0].in_force, date(2005, 4, 1));
     assert_eq!(naw.articles, ["Bijlage 2 art. 6", "art. 7:454 lid 3 BW"]);
+    assert!(naw.follows_dossier && !health.follows_dossier);
+    assert!(
+        naw.explain(Lang::Nl)
+            .contains("Deze gegevens volgen het dossier"),
+        "{}",
+        naw.explain(Lang::Nl)
+    );
+    assert!(
+        naw.explain(Lang::En)
+            .contains("These data follow the dossier")
+    );
     assert_eq!(
         naw.reglement_term.as_ref().map(|t| t.period.as_str()),
         Some("10 jaar")
