@@ -729,18 +729,37 @@ pub(crate) async fn release(
 /// channel and the bundle's SHA-256, and the FHIR bundle). An unreleased export,
 /// or one whose dossier gained an entry since its release, is refused naming `release`; a
 /// request of another type naming `type`; an overdracht without a recipient or with an
-/// unknown channel naming `recipient` or `channel`.
+/// unknown channel naming `recipient` or `channel`. With `include=html`, an export's answer
+/// is `{"export", "html"}` (an overdracht's wrapper gains `html`): the printable document
+/// beside the JSON from the one export carried out, as `zorgkluis request execute` writes both
+/// files, so that the caller need not build and log the export a second time with
+/// `GET /api/v1/requests/{id}/export`. Refused naming `include` for a verwijdering or
+/// afscherming, which make no export, and for another value, before anything is done.
 #[derive(Deserialize)]
 pub(crate) struct ExecuteQuery {
     ground: Option<String>,
     recipient: Option<String>,
     channel: Option<String>,
+    include: Option<String>,
+}
+
+/// Whether `include` asks for the printable document beside the JSON (its only value).
+fn include_html(include: Option<&str>) -> Result<bool, AppError> {
+    match include {
+        None => Ok(false),
+        Some("html") => Ok(true),
+        Some(other) => Err(AppError::invalid(
+            "include",
+            &format!("unknown value `{other}`; expected one of: html"),
+        )),
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/requests/{id}/execute", params(("id" = String, Path),
         ("ground" = Option<String>, Query, description = "For an afscherming: juistheid_betwist, onrechtmatig, rechtsvordering or bezwaar_in_behandeling (art. 18 lid 1 AVG)"),
         ("recipient" = Option<String>, Query, description = "For an overdracht: the successor care provider (a registered recipient's id or name)"),
-        ("channel" = Option<String>, Query, description = "For an overdracht: persoonlijk, aangetekend or beveiligde_email")),
+        ("channel" = Option<String>, Query, description = "For an overdracht: persoonlijk, aangetekend or beveiligde_email"),
+        ("include" = Option<String>, Query, description = "html: answer the printable document beside the export, as {\"export\", \"html\"}")),
     responses((status = 200, body = Object, description = "The export as carried out (docs/export.md)"), Refusals),
     security(("token" = [])))]
 pub(crate) async fn execute(
@@ -748,7 +767,9 @@ pub(crate) async fn execute(
     caller: Caller,
     Path(id): Path<String>,
     Query(q): Query<ExecuteQuery>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse as _;
+    let html = include_html(q.include.as_deref())?;
     // A transfer names its recipient and channel: checked (and the type) before anything is
     // read.
     if q.recipient.is_some() || q.channel.is_some() {
@@ -763,21 +784,43 @@ pub(crate) async fn execute(
                 |_, bundle| Ok(bundle.to_owned()),
             )
             .await?;
+        let document = html.then(|| crate::web::export::export_html(&export));
         let answer = serde_json::from_str::<serde_json::Value>(&bundle).map(|bundle| {
-            serde_json::json!({
+            let mut answer = serde_json::json!({
                 "export": export,
                 "disclosure": outcome.disclosure,
                 "after": outcome.after,
                 "bundle": bundle,
-            })
+            });
+            if let Some(document) = document {
+                answer["html"] = document.into();
+            }
+            answer
         });
         return Ok(Json(answer.map_err(|e| AppError::Internal {
             code: "serialize",
             cause: e.to_string(),
-        })?));
+        })?)
+        .into_response());
     }
     let request_type = s.vault.request_type(&id).await?;
-    let answer = if request_type == RequestType::Afscherming {
+    if html
+        && matches!(
+            request_type,
+            RequestType::Afscherming | RequestType::Verwijdering
+        )
+    {
+        return Err(AppError::invalid(
+            "include",
+            &format!(
+                "a document is made for an export only, not for a {}",
+                request_type.id()
+            ),
+        ));
+    }
+    // Each answer is serialised once, straight from its value (an export of a hundred entries
+    // is most of the call's work).
+    if request_type == RequestType::Afscherming {
         let ground = word(
             "ground",
             q.ground.as_deref().unwrap_or_default(),
@@ -788,22 +831,34 @@ pub(crate) async fn execute(
             .vault
             .execute_restriction(&caller.actor, &id, ground, today(), caller.lang)
             .await?;
-        Ok(serde_json::json!({ "restrictions": restrictions }))
+        Ok(Json(serde_json::json!({ "restrictions": restrictions })).into_response())
     } else if request_type == RequestType::Verwijdering {
         let certificate = s
             .vault
             .execute_erasure(&caller.actor, &id, today(), caller.lang)
             .await?;
-        serde_json::to_value(certificate)
+        Ok(Json(certificate).into_response())
     } else {
         let (export, ()) = s
             .vault
             .execute_export(&caller.actor, &id, caller.lang, |_| Ok(()))
             .await?;
-        serde_json::to_value(export)
-    };
-    Ok(Json(answer.map_err(|e| AppError::Internal {
-        code: "serialize",
-        cause: e.to_string(),
-    })?))
+        Ok(if html {
+            let html = crate::web::export::export_html(&export);
+            Json(ExportWithDocument {
+                export: &export,
+                html,
+            })
+            .into_response()
+        } else {
+            Json(export).into_response()
+        })
+    }
+}
+
+/// The answer of `execute?include=html`: the export and its printable document.
+#[derive(Serialize)]
+struct ExportWithDocument<'a> {
+    export: &'a zorgkluis_store::vault::SubjectExport,
+    html: String,
 }

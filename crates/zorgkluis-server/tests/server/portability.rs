@@ -129,9 +129,10 @@ zorgkluis_testkit::app_on_both_backends! {
         let (status, v) = execute("?recipient=Zorggroep%20De%20Opvolger&channel=fax");
         assert_eq!((status, v["field"].clone()), (422, json!("channel")), "{v}");
         assert_eq!(chain_length(&app), before, "bad input changed nothing");
-        let (status, x) = execute("?recipient=Zorggroep%20De%20Opvolger&channel=persoonlijk");
+        let (status, x) = execute("?recipient=Zorggroep%20De%20Opvolger&channel=persoonlijk&include=html");
         assert_eq!(status, 200, "{x}");
         assert_eq!(x["export"]["request"]["type"], "overdracht");
+        assert!(x["html"].as_str().is_some_and(|h| h.contains("<html")), "the document beside it: {x}");
         let d = &x["disclosure"];
         assert_eq!(d["channel"], "persoonlijk");
         assert_eq!(d["request_id"], id.as_str());

@@ -171,8 +171,16 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!((status, v["field"].clone()), (422, json!("outcome")), "granted in full: {v}");
         let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/release"), &json!({}));
         assert_eq!(status, 204, "{v}");
-        let (status, x) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
-        assert_eq!(status, 200, "{x}");
+        let before = chain_length(&app);
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute?include=pdf"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("include")), "{v}");
+        assert_eq!(chain_length(&app), before, "a bad include changed nothing");
+        // The JSON and the printable document from the one export carried out.
+        let (status, both) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute?include=html"), &json!({}));
+        assert_eq!(status, 200, "{both}");
+        let html = both["html"].as_str().expect("the document");
+        assert!(html.contains("Synthetisch: pols 72") && html.contains("Synthetische Cliënt"), "{html}");
+        let x = both["export"].clone();
         assert_eq!(x["format"], "zorgkluis-export/1");
         assert_eq!(x["request"]["type"], "inzage");
         assert_eq!(x["release"]["executed_on"], today().to_string());
@@ -213,6 +221,8 @@ zorgkluis_testkit::app_on_both_backends! {
         assert_eq!((status, v["field"].clone()), (422, json!("status")), "carried out by erasing: {v}");
         let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "toegewezen"}));
         assert_eq!(status, 200, "{v}");
+        let (status, v) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute?include=html"), &json!({}));
+        assert_eq!((status, v["field"].clone()), (422, json!("include")), "an erasure makes no document: {v}");
         let (status, c) = app.post(Some("dir-1"), &format!("/api/v1/requests/{id}/execute"), &json!({}));
         assert_eq!(status, 200, "{c}");
         assert_eq!(c["whole_file"], false);
