@@ -655,12 +655,17 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                             t(lang, "export-error-transfer-recipient")
                         ));
                     };
-                    let (export, outcome, files) = vault
+                    let staged = Staged::default();
+                    let carried = vault
                         .execute_transfer(&actor, &id, &recipient, &channel, lang, |x, bundle| {
-                            write_export(&dir, x, Some(bundle))
+                            staged.write(&dir, x, Some(bundle))
                         })
-                        .await
-                        .map_err(|e| say_step(e, lang))?;
+                        .await;
+                    let (export, outcome, ()) = carried.map_err(|e| {
+                        staged.discard();
+                        say_step(e, lang)
+                    })?;
+                    let files = staged.publish().map_err(|e| e.to_string())?;
                     let d = &outcome.disclosure;
                     if as_json {
                         let answer = serde_json::json!({
@@ -700,7 +705,8 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                     return Ok((lines.join("\n"), true));
                 }
                 let fhir = zorgkluis_store::vault::has_fhir_bundle(request.request_type);
-                let (export, files) = vault
+                let staged = Staged::default();
+                let carried = vault
                     .execute_export(&actor, &id, lang, |x| {
                         let bundle = match fhir {
                             true => Some(
@@ -709,10 +715,14 @@ pub fn run(inst: &Installation, cmd: RequestCommand, lang: Lang) -> ExitCode {
                             ),
                             false => None,
                         };
-                        write_export(&dir, x, bundle.as_deref())
+                        staged.write(&dir, x, bundle.as_deref())
                     })
-                    .await
-                    .map_err(|e| say_step(e, lang))?;
+                    .await;
+                let (export, ()) = carried.map_err(|e| {
+                    staged.discard();
+                    say_step(e, lang)
+                })?;
+                let files = staged.publish().map_err(|e| e.to_string())?;
                 if as_json {
                     let answer = serde_json::json!({
                         "files": files,
@@ -780,37 +790,82 @@ fn say_step(e: VaultError, lang: Lang) -> String {
     }
 }
 
-/// Writes the export into `dir` as `<type>-<id>.html` (to print or save as PDF) and
-/// `<type>-<id>.json`, and a FHIR bundle as `<type>-<id>.fhir.json`, readable by the owner
-/// only, never over an existing file; their paths.
-fn write_export(dir: &Path, x: &SubjectExport, fhir: Option<&str>) -> std::io::Result<Vec<String>> {
-    use std::io::Write as _;
-    std::fs::create_dir_all(dir)?;
-    let stem = format!("{}-{}", x.request.request_type.id(), x.request.id);
-    let json = serde_json::to_string_pretty(x).map_err(std::io::Error::other)?;
-    let html = zorgkluis_server::web::export::export_html(x);
-    let mut files = Vec::new();
-    let mut outputs = vec![("html", html), ("json", json)];
-    if let Some(bundle) = fhir {
-        outputs.push(("fhir.json", bundle.to_owned()));
-    }
-    for (ext, text) in outputs {
-        let path = dir.join(format!("{stem}.{ext}"));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
+/// The export files of one execution: written under temporary names (`.<name>.partial`)
+/// before the request is marked carried out (or the transfer recorded), and given their own
+/// names only after that commit, so that a failed commit leaves no file that looks delivered.
+#[derive(Default)]
+struct Staged(std::sync::Mutex<Vec<(std::path::PathBuf, std::path::PathBuf)>>);
+
+impl Staged {
+    /// Writes the export into `dir` as `<type>-<id>.html` (to print or save as PDF) and
+    /// `<type>-<id>.json`, and a FHIR bundle as `<type>-<id>.fhir.json`, under temporary
+    /// names, readable by the owner only; refused if a file of that name exists.
+    fn write(&self, dir: &Path, x: &SubjectExport, fhir: Option<&str>) -> std::io::Result<()> {
+        use std::io::Write as _;
+        std::fs::create_dir_all(dir)?;
+        let stem = format!("{}-{}", x.request.request_type.id(), x.request.id);
+        let json = serde_json::to_string_pretty(x).map_err(std::io::Error::other)?;
+        let html = zorgkluis_server::web::export::export_html(x);
+        let mut outputs = vec![("html", html), ("json", json)];
+        if let Some(bundle) = fhir {
+            outputs.push(("fhir.json", bundle.to_owned()));
         }
-        let mut file = options
-            .open(&path)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        files.push(path.display().to_string());
+        for (ext, text) in outputs {
+            let name = format!("{stem}.{ext}");
+            let path = dir.join(&name);
+            if path.exists() {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    format!("{}: already exists", path.display()),
+                ));
+            }
+            let partial = dir.join(format!(".{name}.partial"));
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt as _;
+                options.mode(0o600);
+            }
+            let mut file = options.open(&partial).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("{}: {e}", partial.display()))
+            })?;
+            self.lock().push((partial, path));
+            file.write_all(text.as_bytes())?;
+            file.sync_all()?;
+        }
+        Ok(())
     }
-    Ok(files)
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(std::path::PathBuf, std::path::PathBuf)>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// After the commit: each file under its own name (a hard link, which never replaces an
+    /// existing file), the temporary name removed; their paths.
+    fn publish(&self) -> std::io::Result<Vec<String>> {
+        let mut files = Vec::new();
+        let staged = std::mem::take(&mut *self.lock());
+        for (partial, path) in &staged {
+            std::fs::hard_link(partial, path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            std::fs::remove_file(partial)?;
+            files.push(path.display().to_string());
+        }
+        if let Some(dir) = staged.first().and_then(|(_, p)| p.parent()) {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(files)
+    }
+
+    /// The commit failed: the temporary files go.
+    fn discard(&self) {
+        for (partial, _) in std::mem::take(&mut *self.lock()) {
+            let _ = std::fs::remove_file(partial);
+        }
+    }
 }
 
 async fn advance(

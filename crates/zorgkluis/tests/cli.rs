@@ -2053,6 +2053,36 @@ fn request_execute_writes_the_export_files_and_prints_their_paths() {
     let shown = json(&run(&["show", "--as", "dir-1", &id, "--json"]));
     assert_eq!(shown["status"], "uitgevoerd");
     assert_eq!(shown["executed_on"], today.as_str());
+    let partials = || {
+        std::fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".partial")
+            })
+            .count()
+    };
+    assert_eq!(partials(), 0, "the files under their own names only");
+    // A file of the export's name is never written over: refused before the request is
+    // marked, and the temporary files are gone.
+    let second = decided("inzage");
+    let o = run(&["release", "--as", "dir-1", &second]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let taken = std::path::Path::new(&out).join(format!("inzage-{second}.json"));
+    std::fs::write(&taken, "van iemand anders").unwrap();
+    let o = run(&["execute", "--as", "dir-1", &second, "--out", &out]);
+    assert_ne!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&taken).unwrap(),
+        "van iemand anders"
+    );
+    assert_eq!(partials(), 0, "the temporary files removed");
+    let shown = json(&run(&["show", "--as", "dir-1", &second, "--json"]));
+    assert_eq!(shown["status"], "besloten", "not marked carried out");
     // Once: carried out, it is not carried out again.
     let o = run(&["execute", "--as", "dir-1", &id, "--out", &out]);
     assert_eq!(o.status.code(), Some(2));
