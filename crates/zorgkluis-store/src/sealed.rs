@@ -521,6 +521,15 @@ impl Permit {
         self
     }
 
+    /// A disclosure without the consent its rule asks, on a conflict of duties: like an
+    /// emergency access, an exception on the caregiver's own judgement, so the event carries
+    /// the justification (sealed as an emergency reason) and is flagged for the same review.
+    pub(crate) fn on_conflict_of_duties(mut self, sealed: Vec<u8>) -> Permit {
+        self.event.emergency = true;
+        self.event.reason = Some(sealed);
+        self
+    }
+
     /// The event of an access that was allowed but then refused for another reason (what it
     /// would create exists already): logged as denied, and no receipt is ever made of it.
     pub(crate) fn refused(mut self) -> NewEvent {

@@ -72,6 +72,11 @@ pub struct WhatArgs {
     /// A short label (lowercase).
     #[arg(long)]
     purpose: String,
+    /// Why a conflict of duties requires the disclosure without the consent its rule asks,
+    /// where the rule allows that (`conflict_van_plichten`); logged for the privacy officer's
+    /// review.
+    #[arg(long, value_name = "REASON")]
+    conflict_of_duties: Option<String>,
     #[arg(long)]
     json: bool,
 }
@@ -222,6 +227,7 @@ impl WhatArgs {
             recipient: self.recipient.clone(),
             categories: self.categories.clone(),
             purpose: self.purpose.clone(),
+            conflict_of_duties: self.conflict_of_duties.clone(),
         }
     }
 }

@@ -218,6 +218,10 @@ pub enum ReglementCommand {
         /// The subject objected.
         #[arg(long)]
         objection: bool,
+        /// The caregiver judges a conflict of duties (a rule with `conflict_van_plichten` lets
+        /// it stand in for the missing consent).
+        #[arg(long)]
+        conflict_of_duties: bool,
         /// The day of the disclosure (YYYY-MM-DD): a rule with dates (`geldig_vanaf`,
         /// `geldig_tot`) applies only when in force on it; without it such a rule is named, not
         /// applied.
@@ -500,11 +504,16 @@ pub fn run(cmd: ReglementCommand, lang: Lang) -> ExitCode {
             category,
             consent,
             objection,
+            conflict_of_duties,
             on,
             purpose,
             json,
         } => with_reglement(&file, lang, |r| {
-            let facts = DisclosureFacts { consent, objection };
+            let facts = DisclosureFacts {
+                consent,
+                objection,
+                conflict_of_duties,
+            };
             let query = decide::DisclosureQuery {
                 on,
                 purpose: purpose.as_deref(),

@@ -3224,9 +3224,9 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
         "recipient",
         "add",
         "--kind",
-        "bemoeizorgpartner",
+        "inspectie",
         "--name",
-        "GGD Voorbeeld",
+        "Inspectie Voorbeeld",
         "--agb-code",
         "123",
     ]);
@@ -3243,9 +3243,9 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
         "recipient",
         "add",
         "--kind",
-        "bemoeizorgpartner",
+        "inspectie",
         "--name",
-        "GGD Voorbeeld",
+        "Inspectie Voorbeeld",
         "--kvk-number",
         "12345678",
         "--json",
@@ -3263,7 +3263,7 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
         "--categories",
         "gezondheid",
         "--purpose",
-        "bemoeizorg",
+        "toezicht",
     ];
     let mut preview = vec!["disclosure", "preview", "--json"];
     preview.extend_from_slice(&what);
@@ -3284,7 +3284,7 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
         "--categories",
         "gezondheid",
         "--purpose",
-        "bemoeizorg",
+        "toezicht",
     ]);
     assert_eq!(bad.status.code(), Some(2), "{}", stdout(&bad));
     assert!(stderr(&bad).contains("--recipient"), "{}", stderr(&bad));
@@ -3317,7 +3317,7 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
     ]);
     assert_eq!(letter.status.code(), Some(0), "{}", stderr(&letter));
     assert!(
-        stdout(&letter).contains("GGD Voorbeeld"),
+        stdout(&letter).contains("Inspectie Voorbeeld"),
         "{}",
         stdout(&letter)
     );
@@ -3340,7 +3340,7 @@ fn a_disclosure_is_previewed_sent_noticed_and_named_for_a_correction() {
         "zorg-1",
         "--json",
     ]));
-    assert_eq!(tell[0]["recipient"]["name"], "GGD Voorbeeld");
+    assert_eq!(tell[0]["recipient"]["name"], "Inspectie Voorbeeld");
     assert!(tell[0]["notice"].is_null());
     let bad = run(&[
         "disclosure",

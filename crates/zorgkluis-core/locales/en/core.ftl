@@ -138,6 +138,8 @@ disclosure-not-allowed = Disclosure of `{ $category }` to `{ $recipient }` is no
 # $consent: "written consent", ...
 disclosure-needs-consent = It needs the subject's { $consent }.
 disclosure-no-consent-needed = No consent is needed.
+disclosure-on-conflict-of-duties = It goes without that consent, on the conflict of duties the caregiver judged and justified.
+disclosure-conflict-of-duties-possible = Without consent it may go only on a conflict of duties, which the caregiver judges and justifies.
 disclosure-objection-blocks = An objection of the subject blocks it.
 disclosure-notify-subject = The subject must be told of it.
 disclosure-by-default = The reglement does not name this recipient for this category; the default rule applies.
@@ -579,7 +581,7 @@ diff-says-duty = { $duty }; only in a care relationship: { $care }
 diff-says-retention = { $period } from { $from }; destroy within: { $within }
 diff-follows-dossier = follows the dossier (its statutory term of the day)
 diff-says-request = respond: { $respond }; carry out: { $execute }; erase: { $erase }; extension: { $extension }; refusal grounds: { $grounds }
-diff-says-disclosure = { $consent }; an objection blocks: { $objection }; tell the subject: { $notify }; conditions: { $conditions }
+diff-says-disclosure = { $consent }; an objection blocks: { $objection }; tell the subject: { $notify }; conditions: { $conditions }; on a conflict of duties: { $conflict }
 diff-rule-announcement = announcement period
 diff-rule-destruction = destruction
 diff-rule-emergency = emergency access
@@ -611,6 +613,7 @@ diff-after-receipt = { $period } after receipt
 disclosure-rule-not-in-force = The temporary rule of { $article } (from { $from } up to and including { $until }) does not hold on { $on }.
 disclosure-rule-dated = The temporary rule of { $article } holds only from { $from } up to and including { $until }: ask with the day of the disclosure.
 reglement-validity-reversed = geldig_tot ({ $until }) lies before geldig_vanaf ({ $from }): the rule would never hold.
+reglement-conflict-of-duties-without-consent = conflict_van_plichten lets a conflict of duties stand in for missing consent; this rule asks no consent (toestemming = "geen"), so the key has nothing to do.
 reglement-invalid-purpose = "{ $id }" is not a valid purpose id: lowercase letters, digits and _, starting with a letter (for example "melding_infectieziekte").
 disclosure-banned = { $category } may not be disclosed to { $recipient }, not even with consent ({ $articles }).
 reglement-ban-without-scope = A disclosure ban without recipients, categories or purposes would forbid every disclosure: name at least one of them.

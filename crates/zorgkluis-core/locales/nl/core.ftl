@@ -135,6 +135,8 @@ disclosure-not-allowed = Verstrekking van `{ $category }` aan `{ $recipient }` i
 # $consent: "schriftelijke toestemming", ...
 disclosure-needs-consent = Daarvoor is { $consent } van de betrokkene nodig.
 disclosure-no-consent-needed = Toestemming is niet nodig.
+disclosure-on-conflict-of-duties = Zij gaat zonder die toestemming, op het conflict van plichten dat de hulpverlener heeft afgewogen en verantwoord.
+disclosure-conflict-of-duties-possible = Zonder toestemming kan zij alleen bij een conflict van plichten, dat de hulpverlener afweegt en verantwoordt.
 disclosure-objection-blocks = Bezwaar van de betrokkene houdt haar tegen.
 disclosure-notify-subject = De betrokkene wordt hiervan op de hoogte gebracht.
 disclosure-by-default = Het reglement noemt deze ontvanger niet voor deze categorie; de standaardregel geldt.
@@ -577,7 +579,7 @@ diff-says-duty = { $duty }; alleen bij zorgrelatie: { $care }
 diff-says-retention = { $period } vanaf { $from }; vernietigen binnen: { $within }
 diff-follows-dossier = volgt het dossier (zijn wettelijke termijn van de dag)
 diff-says-request = reageren: { $respond }; uitvoeren: { $execute }; verwijderen: { $erase }; verlenging: { $extension }; weigeringsgronden: { $grounds }
-diff-says-disclosure = { $consent }; bezwaar blokkeert: { $objection }; betrokkene informeren: { $notify }; voorwaarden: { $conditions }
+diff-says-disclosure = { $consent }; bezwaar blokkeert: { $objection }; betrokkene informeren: { $notify }; voorwaarden: { $conditions }; bij conflict van plichten: { $conflict }
 diff-rule-announcement = aankondigingstermijn
 diff-rule-destruction = vernietiging
 diff-rule-emergency = noodtoegang
@@ -609,6 +611,7 @@ diff-after-receipt = { $period } na ontvangst
 disclosure-rule-not-in-force = De tijdelijke regel van { $article } (van { $from } tot en met { $until }) geldt niet op { $on }.
 disclosure-rule-dated = De tijdelijke regel van { $article } geldt alleen van { $from } tot en met { $until }: vraag het met de datum van de verstrekking.
 reglement-validity-reversed = geldig_tot ({ $until }) ligt vóór geldig_vanaf ({ $from }): de regel zou nooit gelden.
+reglement-conflict-of-duties-without-consent = conflict_van_plichten laat een conflict van plichten in de plaats komen van ontbrekende toestemming; deze regel vraagt geen toestemming (toestemming = "geen"), dus de sleutel heeft niets te doen.
 reglement-invalid-purpose = "{ $id }" is geen geldig doel-id: kleine letters, cijfers en _, beginnend met een letter (bijvoorbeeld "melding_infectieziekte").
 disclosure-banned = { $category } mag niet aan { $recipient } worden verstrekt, ook niet met toestemming ({ $articles }).
 reglement-ban-without-scope = Een verstrekkingsverbod zonder ontvangers, categorieën of doelen zou elke verstrekking verbieden: noem ten minste één ervan.

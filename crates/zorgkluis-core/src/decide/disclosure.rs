@@ -25,6 +25,9 @@ pub struct DisclosureFacts {
     pub consent: bool,
     /// The subject objected to the disclosure.
     pub objection: bool,
+    /// The caregiver judges that a conflict of duties requires the disclosure without consent
+    /// (and justifies it where the disclosure is recorded).
+    pub conflict_of_duties: bool,
 }
 
 /// What the question adds to the facts: the day of the disclosure (a rule may hold only between
@@ -69,6 +72,12 @@ pub struct DisclosureAnswer {
     pub not_in_force: Vec<DatedRule>,
     /// A `[[verstrekkingsverboden]]` rule forbids it: no consent lifts it.
     pub banned: bool,
+    /// A rule lets a conflict of duties stand in for the missing consent.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conflict_of_duties_allowed: bool,
+    /// It is allowed without the consent it needs, on the caregiver's conflict of duties.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_conflict_of_duties: bool,
 }
 
 /// Whether this recipient may receive this category, without a day or a purpose: rules with
@@ -165,6 +174,7 @@ pub fn disclose_on(
             }
         }
     }
+    let conflict_of_duties_allowed = rules.iter().any(|r| r.allows_conflict_of_duties());
     let (consent_form, rule_objection, rule_notify) = if rules.is_empty() {
         match &reglement.file.disclosure.default {
             Some(d) => {
@@ -221,9 +231,14 @@ pub fn disclose_on(
     }
 
     let needs_consent = consent_form != ConsentForm::Geen;
+    // A conflict of duties stands in for consent only where a rule says so, and only when
+    // there is no consent: then the ground is the harm to avert, not the subject's wish.
+    let on_conflict_of_duties =
+        needs_consent && !facts.consent && facts.conflict_of_duties && conflict_of_duties_allowed;
     // Where consent is the ground, an objection means there is none.
-    let objection_blocks = rule_objection || needs_consent;
-    let permitted = (!needs_consent || facts.consent) && !(facts.objection && objection_blocks);
+    let objection_blocks = rule_objection || (needs_consent && !on_conflict_of_duties);
+    let permitted = (!needs_consent || facts.consent || on_conflict_of_duties)
+        && !(facts.objection && objection_blocks);
     let allowed = !banned && permitted;
     let without_consent = allowed && !facts.consent;
     let general_notify = if without_consent {
@@ -259,6 +274,8 @@ pub fn disclose_on(
         by_default: rules.is_empty(),
         not_in_force,
         banned,
+        conflict_of_duties_allowed,
+        on_conflict_of_duties: allowed && on_conflict_of_duties,
     })
 }
 
@@ -301,6 +318,11 @@ impl DisclosureAnswer {
         } else {
             t!(lang, "disclosure-no-consent-needed")
         });
+        if self.on_conflict_of_duties {
+            sentences.push(t!(lang, "disclosure-on-conflict-of-duties"));
+        } else if self.conflict_of_duties_allowed && !self.allowed {
+            sentences.push(t!(lang, "disclosure-conflict-of-duties-possible"));
+        }
         if self.objection_blocks {
             sentences.push(t!(lang, "disclosure-objection-blocks"));
         }
@@ -443,7 +465,7 @@ mod tests {
         let r = test_reglement(BANS);
         let consent = DisclosureFacts {
             consent: true,
-            objection: false,
+            ..DisclosureFacts::default()
         };
         let a = disclose(&r, "commerciele_partij", "naw", consent).unwrap();
         assert!(!a.allowed && a.banned);

@@ -429,7 +429,8 @@ fn rules(r: &Reglement, lang: Lang) -> Rules {
                         consent = rule.consent.label(lang),
                         objection = &yes_no(rule.objection_blocks, lang),
                         notify = &yes_no(rule.notify, lang),
-                        conditions = &rule.conditions.len().to_string()
+                        conditions = &rule.conditions.len().to_string(),
+                        conflict = &yes_no(rule.allows_conflict_of_duties(), lang)
                     ),
                 );
             }

@@ -511,6 +511,11 @@ pub struct DisclosureRule {
     pub notify: bool,
     #[serde(rename = "voorwaarden", default)]
     pub conditions: Vec<String>,
+    /// Without the consent the rule asks, the disclosure may still go on a conflict of duties
+    /// the caregiver judges and justifies (the professional secrecy gives way to a greater
+    /// harm to avert); only on a rule that asks consent.
+    #[serde(rename = "conflict_van_plichten")]
+    pub conflict_of_duties: Option<Spanned<bool>>,
     /// The purposes the disclosure serves (ids, `melding_infectieziekte`); where given, a
     /// question for another purpose passes the rule by. All purposes when left out.
     #[serde(rename = "doelen", default)]
@@ -530,6 +535,13 @@ pub struct DisclosureRule {
 }
 
 impl DisclosureRule {
+    /// Whether the rule lets a conflict of duties stand in for the missing consent.
+    pub fn allows_conflict_of_duties(&self) -> bool {
+        self.conflict_of_duties
+            .as_ref()
+            .is_some_and(|b| *b.get_ref())
+    }
+
     /// Whether the rule has dates at all (a temporary measure).
     pub fn is_dated(&self) -> bool {
         self.valid_from.is_some() || self.valid_until.is_some()

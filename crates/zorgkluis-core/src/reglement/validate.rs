@@ -888,6 +888,16 @@ fn check_disclosures(file: &ReglementFile, taxonomy: &Taxonomy, c: &mut Checker<
             c.known(taxonomy, IdKind::Category, cat);
         }
         check_purposes(&r.purposes, c);
+        if let Some(flag) = &r.conflict_of_duties
+            && *flag.get_ref()
+            && r.consent == ConsentForm::Geen
+        {
+            c.error(
+                "reglement.conflict_of_duties_without_consent",
+                flag.span(),
+                t!(c.lang, "reglement-conflict-of-duties-without-consent"),
+            );
+        }
         if let (Some(from), Some(until)) = (&r.valid_from, &r.valid_until)
             && until.get_ref().0 < from.get_ref().0
         {

@@ -402,6 +402,14 @@ fn the_practice_keys_are_checked_at_their_position() {
         (
             format!(
                 "{MINIMAL}\n[[verstrekkingen]]\nontvangers = [\"huisarts\"]\ntoestemming = \"geen\"\n\
+                 conflict_van_plichten = true\nartikel = \"2.7\"\n"
+            ),
+            "reglement.conflict_of_duties_without_consent",
+            "true",
+        ),
+        (
+            format!(
+                "{MINIMAL}\n[[verstrekkingen]]\nontvangers = [\"huisarts\"]\ntoestemming = \"geen\"\n\
                  doelen = [\"Melding GGD\"]\nartikel = \"4.4\"\n"
             ),
             "reglement.invalid_purpose",
@@ -561,7 +569,7 @@ fn documented_gp_example_is_valid_and_answers_as_written() {
 
     let consent = DisclosureFacts {
         consent: true,
-        objection: false,
+        ..DisclosureFacts::default()
     };
     assert!(
         decide::disclose(&r, "commerciele_partij", "naw", consent)

@@ -184,6 +184,9 @@ struct DiscloseCase {
     consent: bool,
     #[serde(default)]
     objection: bool,
+    /// The caregiver judges a conflict of duties (a rule may let it stand in for consent).
+    #[serde(default)]
+    conflict_of_duties: bool,
     /// The day of the disclosure (a rule may hold only between two dates).
     on: Option<Day>,
     /// The purpose of the disclosure (an id of the rules' `doelen`).
@@ -205,6 +208,8 @@ struct DiscloseExpect {
     banned: Option<bool>,
     /// The articles of the rules with dates that did not apply.
     not_in_force: Option<Vec<String>>,
+    /// It is allowed without consent on the conflict of duties.
+    on_conflict_of_duties: Option<bool>,
     /// Conditions the answer must list.
     #[serde(default)]
     conditions_has: Vec<String>,
@@ -441,6 +446,7 @@ fn run_file(path: &Path) -> Vec<String> {
         let facts = DisclosureFacts {
             consent: c.consent,
             objection: c.objection,
+            conflict_of_duties: c.conflict_of_duties,
         };
         let query = decide::DisclosureQuery {
             on: day(c.on),
@@ -486,6 +492,13 @@ fn run_file(path: &Path) -> Vec<String> {
         );
         same(f, &c.naam, "by_default", x.by_default, a.by_default);
         same(f, &c.naam, "banned", x.banned, a.banned);
+        same(
+            f,
+            &c.naam,
+            "on_conflict_of_duties",
+            x.on_conflict_of_duties,
+            a.on_conflict_of_duties,
+        );
         same(
             f,
             &c.naam,

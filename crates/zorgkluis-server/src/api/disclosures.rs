@@ -106,6 +106,11 @@ pub(crate) struct DisclosureIn {
     categories: Vec<String>,
     #[schema(pattern = "^[a-z0-9 _-]{1,60}$")]
     purpose: String,
+    /// Why a conflict of duties requires the disclosure without the consent its rule asks,
+    /// where the rule allows that (`conflict_van_plichten`); logged for the privacy officer's
+    /// review.
+    #[serde(default)]
+    conflict_of_duties: Option<String>,
 }
 
 impl DisclosureIn {
@@ -115,6 +120,7 @@ impl DisclosureIn {
             recipient: self.recipient,
             categories: self.categories,
             purpose: self.purpose,
+            conflict_of_duties: self.conflict_of_duties,
         }
     }
 }
@@ -133,6 +139,10 @@ pub(crate) struct DecisionOut {
     notify_subject: bool,
     articles: Vec<String>,
     conditions: Vec<String>,
+    /// A rule lets a conflict of duties stand in for the missing consent.
+    conflict_of_duties_allowed: bool,
+    /// It goes without that consent, on the conflict of duties given.
+    on_conflict_of_duties: bool,
     /// The decision in a sentence, in the caller's language.
     explanation: String,
 }
@@ -149,6 +159,8 @@ fn decision(a: DisclosureAnswer, caller: &Caller) -> DecisionOut {
         notify_subject: a.notify_subject,
         articles: a.articles,
         conditions: a.conditions,
+        conflict_of_duties_allowed: a.conflict_of_duties_allowed,
+        on_conflict_of_duties: a.on_conflict_of_duties,
     }
 }
 
@@ -188,6 +200,8 @@ pub(crate) struct DisclosureOut {
     /// Still to be told: required and not recorded.
     notice_due: bool,
     notice: Option<NoticeOut>,
+    /// It went without the consent its rule asks, on a conflict of duties.
+    conflict_of_duties: bool,
 }
 
 impl From<Disclosure> for DisclosureOut {
@@ -209,6 +223,7 @@ impl From<Disclosure> for DisclosureOut {
             disclosed_at: d.disclosed_at,
             notice_required: d.notice_required,
             notice_articles: d.notice_articles,
+            conflict_of_duties: d.conflict_of_duties,
             notice: d.notice.map(|n| NoticeOut {
                 outcome: n.outcome.id().to_owned(),
                 on: n.on,

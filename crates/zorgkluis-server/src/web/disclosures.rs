@@ -89,7 +89,17 @@ fn recipient_line(s: &AppState, r: &Recipient, lang: Lang) -> String {
 
 /// The basis of an entry in words: with the client's consent, or without it and why.
 fn basis_text(d: &Disclosure, lang: Lang) -> String {
-    if d.consent_ids.is_empty() {
+    if d.conflict_of_duties {
+        format!(
+            "{}, {}",
+            t!(
+                lang,
+                "ledger-basis-without",
+                articles = &cite_list(&d.articles)
+            ),
+            t(lang, "ledger-on-conflict-of-duties")
+        )
+    } else if d.consent_ids.is_empty() {
         t!(
             lang,
             "ledger-basis-without",
@@ -143,6 +153,10 @@ pub(crate) struct DiscloseForm {
     /// The disclosure confirmed ("ja"): the browser asks for it, the server checks it.
     #[serde(default)]
     bevestigd: String,
+    /// Why a conflict of duties requires the disclosure without the consent its rule asks
+    /// (only where a rule allows that); empty otherwise.
+    #[serde(default)]
+    conflict_van_plichten: String,
 }
 
 impl DiscloseForm {
@@ -152,6 +166,8 @@ impl DiscloseForm {
             recipient: self.ontvanger.trim().to_owned(),
             categories: self.categorie.clone(),
             purpose: self.doel.trim().to_owned(),
+            conflict_of_duties: Some(self.conflict_van_plichten.trim().to_owned())
+                .filter(|j| !j.is_empty()),
         }
     }
 }
@@ -192,6 +208,7 @@ fn field_message(field: &str, message: &str, lang: Lang) -> String {
         "on" => "ledger-error-on",
         "reason" => "ledger-error-reason",
         "outcome" => "ledger-error-outcome",
+        "conflict_of_duties" => "ledger-error-conflict-of-duties",
         _ => return message.to_owned(),
     };
     t(lang, key)
@@ -387,6 +404,13 @@ fn review_page(
     let recipient = recipients.iter().find(|r| r.id == form.ontvanger);
     let all_allowed = decisions.iter().all(|d| d.allowed);
     let notify = decisions.iter().any(|d| d.notify_subject);
+    // Refused only for the consent a conflict of duties may stand in for: the caregiver may
+    // disclose on one, with the justification.
+    let conflict_possible = !all_allowed
+        && decisions
+            .iter()
+            .filter(|d| !d.allowed)
+            .all(|d| d.conflict_of_duties_allowed && !d.banned && d.needs_consent);
     html! {
         section.panel aria-labelledby="beoordeling" {
             h2 id="beoordeling" { (t(lang, "ledger-review-title")) }
@@ -397,6 +421,10 @@ fn review_page(
                 dd { (categories_text(s, &form.categorie, lang)) }
                 dt { (t(lang, "ledger-purpose")) }
                 dd { (form.doel) }
+                @if !form.conflict_van_plichten.trim().is_empty() {
+                    dt { (t(lang, "ledger-conflict-of-duties")) }
+                    dd { (form.conflict_van_plichten.trim()) }
+                }
             }
             (decisions_table(s, decisions, lang))
             @if let Some(e) = error.filter(|e| e.field == "consent") {
@@ -409,15 +437,33 @@ fn review_page(
                     input type="hidden" name="ontvanger" value=(form.ontvanger);
                     @for c in &form.categorie { input type="hidden" name="categorie" value=(c); }
                     input type="hidden" name="doel" value=(form.doel);
+                    @if !form.conflict_van_plichten.trim().is_empty() {
+                        input type="hidden" name="conflict_van_plichten" value=(form.conflict_van_plichten.trim());
+                    }
                     label.choice {
                         input type="checkbox" id="bevestigd" name="bevestigd" value="ja" required;
                         (t(lang, "ledger-confirm"))
                     }
                     (error_for(error, "bevestigd", lang))
+                    (error_for(error, "conflict_of_duties", lang))
                     button.primary type="submit" name="stap" value="verstrekken" { (t(lang, "ledger-disclose-button")) }
                 }
             } @else {
                 p.error role="alert" { (t(lang, "ledger-cannot-disclose")) }
+                @if conflict_possible {
+                    form.conflict method="post" action=(form_path(person)) {
+                        input type="hidden" name="csrf" value=(caller.csrf());
+                        input type="hidden" name="ontvanger" value=(form.ontvanger);
+                        @for c in &form.categorie { input type="hidden" name="categorie" value=(c); }
+                        input type="hidden" name="doel" value=(form.doel);
+                        h3 { (t(lang, "ledger-conflict-of-duties")) }
+                        p.meta id="conflict_uitleg" { (t(lang, "ledger-conflict-of-duties-hint")) }
+                        label for="conflict_van_plichten" { (t(lang, "ledger-conflict-of-duties-reason")) }
+                        textarea id="conflict_van_plichten" name="conflict_van_plichten" rows="4" required aria-describedby="conflict_uitleg" {}
+                        (error_for(error, "conflict_of_duties", lang))
+                        p { button type="submit" name="stap" value="beoordelen" { (t(lang, "ledger-conflict-of-duties-button")) } }
+                    }
+                }
             }
         }
         details.amend open[!all_allowed] {

@@ -21,7 +21,7 @@ use zorgkluis_core::vocabulary::{RequestOutcome, RequestType};
 use zorgkluis_core::{Lang, t};
 use zorgkluis_store::vault::{ExportEntry, ExportVersion, SubjectExport};
 
-use super::layout::{outcome_label, page, person_details, person_name};
+use super::layout::{exception_label, outcome_label, page, person_details, person_name};
 use crate::{AppError, AppState, Caller};
 
 /// What the review adds to the document on the handler's page.
@@ -218,7 +218,7 @@ fn document(x: &SubjectExport, review: Option<&Review<'_>>) -> Markup {
                                 td { (moment(&a.at, lang)) }
                                 td { (a.role_label) ", " (a.organisation) }
                                 td { (a.action_label) @if let Some(c) = &a.category_label { ": " (c) } }
-                                td { (a.purpose) @if a.emergency { " — " strong { (t(lang, "emergency-short")) } } }
+                                td { (a.purpose) @if a.emergency { " — " strong { (exception_label(a.action, lang)) } } }
                                 td { (outcome_label(a.outcome, lang)) }
                             }
                         }

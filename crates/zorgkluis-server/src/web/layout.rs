@@ -296,6 +296,15 @@ pub(crate) fn action_label(action: AuditAction, lang: Lang) -> String {
     )
 }
 
+/// What an event flagged as an exception was: a disclosure on a conflict of duties, or an
+/// access outside the care relationship (emergency access).
+pub(crate) fn exception_label(action: AuditAction, lang: Lang) -> String {
+    match action {
+        AuditAction::Disclose => t(lang, "conflict-of-duties-short"),
+        _ => t(lang, "emergency-short"),
+    }
+}
+
 pub(crate) fn outcome_label(outcome: Outcome, lang: Lang) -> String {
     match outcome {
         Outcome::Allowed => t(lang, "outcome-allowed"),

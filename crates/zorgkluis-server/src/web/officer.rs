@@ -10,8 +10,8 @@ use zorgkluis_store::audit::AuditEvent;
 use zorgkluis_store::vault::Reason;
 
 use super::layout::{
-    action_label, category_label, moment, outcome_label, page, person_details, person_name,
-    role_name,
+    action_label, category_label, exception_label, moment, outcome_label, page, person_details,
+    person_name, role_name,
 };
 use crate::{AppError, AppState, Caller};
 
@@ -66,7 +66,7 @@ pub(crate) async fn access_log(
                         td { (moment(&e.at, lang)) }
                         td { (who(&s, lang, e)) }
                         td { (what(&s, lang, e)) }
-                        td { (e.purpose) @if e.emergency { " — " strong { (t(lang, "emergency-short")) } } }
+                        td { (e.purpose) @if e.emergency { " — " strong { (exception_label(e.action, lang)) } } }
                         td { (outcome_label(e.outcome, lang)) }
                     }
                 }

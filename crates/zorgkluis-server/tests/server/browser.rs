@@ -1028,7 +1028,7 @@ fn the_directie_destroys_what_has_expired_and_keeps_what_a_hold_keeps() {
 
 /// The disclosure ledger in a real browser, on Rondomzorg's reglement: the coordinator
 /// registers two organisations; the mentor reviews a disclosure to the huisarts (refused: no
-/// written consent), then discloses to the bemoeizorg partner without consent, is told the
+/// written consent), then discloses to the inspectorate without consent, is told the
 /// client must hear of it, and records the letter; the coordinator reads the ledger.
 #[test]
 fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
@@ -1065,13 +1065,22 @@ fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
         b.click("form[action='/toezicht/ontvangers'] button.primary")
             .await;
         b.text_with("Huisartsenpraktijk De Linde-Proef").await;
-        b.click("#soort option[value=bemoeizorgpartner]").await;
-        b.fill("naam", "GGD Regio Proef").await;
+        b.click("#soort option[value=inspectie]").await;
+        b.fill("naam", "Inspectie Regio Proef").await;
         b.fill("kvk", "12345678").await;
         b.click("form[action='/toezicht/ontvangers'] button.primary")
             .await;
-        let register = b.text_with("GGD Regio Proef").await;
-        assert!(register.contains("Partner in de bemoeizorg"), "{register}");
+        b.text_with("Inspectie Regio Proef").await;
+        b.click("#soort option[value=bemoeizorgpartner]").await;
+        b.fill("naam", "Meldpunt Bemoeizorg Proef").await;
+        b.fill("kvk", "87654321").await;
+        b.click("form[action='/toezicht/ontvangers'] button.primary")
+            .await;
+        let register = b.text_with("Meldpunt Bemoeizorg Proef").await;
+        assert!(
+            register.contains("Inspectie Gezondheidszorg en Jeugd"),
+            "{register}"
+        );
         no_raw_timestamps(&register);
         b.check("ontvangers").await;
         b.logout().await;
@@ -1082,7 +1091,7 @@ fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
         b.click_link("Gegevens verstrekken").await;
         b.text_with("Gegevens verstrekken van Femke Verstrek-Proef")
             .await;
-        b.click("#ontvanger option:nth-child(3)").await;
+        b.click("#ontvanger option:nth-child(2)").await;
         b.click("input[name=categorie][value=gezondheid]").await;
         b.fill("doel", "overdracht van zorg").await;
         b.check("verstrekken-formulier").await;
@@ -1091,12 +1100,12 @@ fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
         assert!(review.contains("Niet toegestaan"), "{review}");
         assert!(review.contains("Niet gevonden"), "{review}");
         b.check("verstrekken-geweigerd").await;
-        // The bemoeizorg partner: allowed without consent, the client to be told.
-        b.click("#ontvanger option:nth-child(2)").await;
+        // The inspectorate: allowed without consent, the client to be told.
+        b.click("#ontvanger option:nth-child(3)").await;
         b.click("details.amend button[value=beoordelen]").await;
         let review = b.text_with("De cliënt moet worden geïnformeerd").await;
         assert!(
-            review.contains("Toegestaan") && review.contains("2.7"),
+            review.contains("Toegestaan") && review.contains("2.3"),
             "{review}"
         );
         b.check("verstrekken-beoordeling").await;
@@ -1116,6 +1125,37 @@ fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
         let recorded = b.text_with("Vastgelegd: de brief is verstuurd op").await;
         no_raw_timestamps(&recorded);
         b.check("verstrekking-melding-vastgelegd").await;
+
+        // Bemoeizorg (2.7) asks consent; the review offers the conflict of duties, and with
+        // the justification it may go.
+        b.goto(&format!("/clienten/{person}/verstrekken")).await;
+        b.text_with("Gegevens verstrekken van Femke Verstrek-Proef")
+            .await;
+        b.click("#ontvanger option:nth-child(4)").await;
+        b.click("input[name=categorie][value=gezondheid]").await;
+        b.fill("doel", "bemoeizorg").await;
+        b.click("button[value=beoordelen]").await;
+        let review = b.text_with("Verantwoording").await;
+        assert!(
+            review.contains("Niet toegestaan") && review.contains("2.7"),
+            "{review}"
+        );
+        b.scroll_to("form.conflict").await;
+        b.check("verstrekken-conflict-van-plichten").await;
+        b.fill(
+            "conflict_van_plichten",
+            "De cliënt mijdt elke zorg; zonder het meldpunt dreigt ernstige verwaarlozing",
+        )
+        .await;
+        b.click("form.conflict button[value=beoordelen]").await;
+        let review = b.text_with("De cliënt moet worden geïnformeerd").await;
+        assert!(
+            review.contains("Toegestaan") && review.contains("ernstige verwaarlozing"),
+            "{review}"
+        );
+        b.click("#bevestigd").await;
+        b.click("button[value=verstrekken]").await;
+        b.text_with("Het uittreksel").await;
         b.logout().await;
 
         b.login_with("coord-1", coord_key.as_deref()).await;
@@ -1123,6 +1163,7 @@ fn a_disclosure_is_reviewed_made_told_and_followed_up_in_a_real_browser() {
         let ledger = b.text_with("Verstrekkingenregister").await;
         assert!(ledger.contains("Femke Verstrek-Proef"), "{ledger}");
         assert!(ledger.contains("Brief verstuurd op"), "{ledger}");
+        assert!(ledger.contains("op een conflict van plichten"), "{ledger}");
         no_raw_timestamps(&ledger);
         b.check("verstrekkingen").await;
         b.scroll_to("#alle").await;

@@ -1,7 +1,7 @@
 //! The disclosure ledger in the web UI (issue 14 parts 2 and 6), on Rondomzorg's reglement:
 //! the coordinator keeps the register of recipients (a bad code is shown beside its field);
 //! the mentor in the care team reviews a disclosure before it is made, is refused without the
-//! consent 2.3 asks (with the reason), discloses to a bemoeizorg partner without consent (2.7)
+//! consent 2.3 asks (with the reason), discloses to the inspectorate without consent (2.3)
 //! and is told the client must hear of it (2.5), records the letter; the coordinator reads the
 //! ledger with the clients' names, filters it and downloads it as CSV; a caregiver without the
 //! duty is refused; the client's export lists the disclosure.
@@ -78,7 +78,7 @@ zorgkluis_testkit::app_on_both_backends! {
         let coord = Web::login(&app, "coord-1");
         let (status, page) = coord.get("/toezicht/ontvangers");
         assert_eq!(status, 200, "{page}");
-        assert!(page.contains("Register van ontvangers") && page.contains("Partner in de bemoeizorg"), "{page}");
+        assert!(page.contains("Register van ontvangers") && page.contains("Inspectie Gezondheidszorg en Jeugd"), "{page}");
         for (body, field) in [
             ("soort=zorgaanbieder&naam=Praktijk+Voorbeeld&agb=123&kvk=&land=NL", "agb_code"),
             ("soort=buurman&naam=Praktijk+Voorbeeld&agb=&kvk=&land=NL", "kind"),
@@ -104,15 +104,15 @@ zorgkluis_testkit::app_on_both_backends! {
     }
 
     /// The form shows the decision before anything goes out; without the consent 2.3 asks,
-    /// "Verstrekken" is refused with the reason and nothing is disclosed; bemoeizorg (2.7)
+    /// "Verstrekken" is refused with the reason and nothing is disclosed; the inspectorate (2.3)
     /// goes without consent, only once confirmed, and the result says the client must be told.
     fn the_mentor_reviews_before_disclosing_and_sees_the_notice_duty(app, "rondomzorg", RONDOMZORG_STAFF) {
         let person = client(&app);
         let coord = Web::login(&app, "coord-1");
         register(&coord, "zorgaanbieder", "Huisartsenpraktijk Voorbeeld");
-        register(&coord, "bemoeizorgpartner", "GGD Voorbeeldregio");
+        register(&coord, "inspectie", "Inspectie Voorbeeldregio");
         let huisarts = recipient_id(&app, "Huisartsenpraktijk Voorbeeld");
-        let ggd = recipient_id(&app, "GGD Voorbeeldregio");
+        let igj = recipient_id(&app, "Inspectie Voorbeeldregio");
         let mentor = Web::login(&app, "mentor-1");
 
         // The dossier offers the form to the mentor; not to the administration.
@@ -123,7 +123,7 @@ zorgkluis_testkit::app_on_both_backends! {
         let (status, page) = mentor.get(&path);
         assert_eq!(status, 200, "{page}");
         assert!(page.contains("Gegevens verstrekken van Synthetische Verstrekcliënt"), "{page}");
-        assert!(page.contains("GGD Voorbeeldregio") && page.contains("Beoordelen"), "{page}");
+        assert!(page.contains("Inspectie Voorbeeldregio") && page.contains("Beoordelen"), "{page}");
 
         // Review: not allowed, the written consent not found, 2.3; nothing disclosed.
         let (status, page) = mentor.post(&path, &form(&huisarts, "beoordelen"));
@@ -140,25 +140,25 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(ledger(&app).is_empty());
 
         // Bad input is shown beside its field.
-        let (status, page) = mentor.post(&path, &format!("ontvanger={ggd}&doel=overdracht&stap=beoordelen"));
+        let (status, page) = mentor.post(&path, &format!("ontvanger={igj}&doel=overdracht&stap=beoordelen"));
         assert_eq!(status, 422, "{page}");
         assert!(page.contains(r#"id="fout-categories""#), "{page}");
-        let (status, page) = mentor.post(&path, &format!("ontvanger={ggd}&categorie=gezondheid&doel=Overdracht!&stap=beoordelen"));
+        let (status, page) = mentor.post(&path, &format!("ontvanger={igj}&categorie=gezondheid&doel=Overdracht!&stap=beoordelen"));
         assert_eq!(status, 422, "{page}");
         assert!(page.contains(r#"id="fout-purpose""#), "{page}");
 
-        // Bemoeizorg: allowed without consent, the client to be told (2.5).
-        let (status, page) = mentor.post(&path, &form(&ggd, "beoordelen"));
+        // The inspectorate: allowed without consent, the client to be told (2.5).
+        let (status, page) = mentor.post(&path, &form(&igj, "beoordelen"));
         assert_eq!(status, 200, "{page}");
-        assert!(page.contains(r#"data-allowed="true""#) && page.contains("2.7"), "{page}");
+        assert!(page.contains(r#"data-allowed="true""#) && page.contains("2.3"), "{page}");
         assert!(page.contains("De cliënt moet worden geïnformeerd"), "{page}");
         assert!(page.contains(r#"value="verstrekken""#), "{page}");
         // Not confirmed: nothing goes out.
-        let (status, page) = mentor.post(&path, &form(&ggd, "verstrekken"));
+        let (status, page) = mentor.post(&path, &form(&igj, "verstrekken"));
         assert_eq!(status, 422, "{page}");
         assert!(page.contains(r#"id="fout-bevestigd""#), "{page}");
         assert!(ledger(&app).is_empty());
-        let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", form(&ggd, "verstrekken")));
+        let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", form(&igj, "verstrekken")));
         assert_eq!(status, 200, "{page}");
         let entries = ledger(&app);
         assert_eq!(entries.len(), 1);
@@ -171,17 +171,59 @@ zorgkluis_testkit::app_on_both_backends! {
         assert!(page.contains("data:application/json"), "the download: {page}");
     }
 
+    /// Bemoeizorg (2.7) asks consent: the review refuses it and offers the conflict of duties
+    /// (the huisarts's refusal does not: 2.3 does not allow it); with a justification the
+    /// review allows it and carries the justification on; disclosed, the ledger says "op een
+    /// conflict van plichten" and the officer's review of emergency access shows the
+    /// justification.
+    fn a_conflict_of_duties_is_justified_on_the_form_and_reviewed(app, "rondomzorg", RONDOMZORG_STAFF) {
+        let person = client(&app);
+        let coord = Web::login(&app, "coord-1");
+        register(&coord, "zorgaanbieder", "Huisartsenpraktijk Voorbeeld");
+        register(&coord, "bemoeizorgpartner", "Meldpunt Bemoeizorg Voorbeeldregio");
+        let huisarts = recipient_id(&app, "Huisartsenpraktijk Voorbeeld");
+        let partner = recipient_id(&app, "Meldpunt Bemoeizorg Voorbeeldregio");
+        let mentor = Web::login(&app, "mentor-1");
+        let path = format!("/clienten/{person}/verstrekken");
+
+        let (_, page) = mentor.post(&path, &form(&huisarts, "beoordelen"));
+        assert!(!page.contains(r#"name="conflict_van_plichten""#), "{page}");
+        let (status, page) = mentor.post(&path, &form(&partner, "beoordelen"));
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains(r#"data-allowed="false""#) && page.contains("2.7"), "{page}");
+        assert!(page.contains(r#"textarea id="conflict_van_plichten""#) && page.contains("Conflict van plichten"), "{page}");
+
+        let why = "De cliënt mijdt elke zorg; zonder het meldpunt dreigt ernstige verwaarlozing";
+        let with = format!("{}&conflict_van_plichten={}", form(&partner, "beoordelen"), why.replace(' ', "+").replace(';', "%3B"));
+        let (status, page) = mentor.post(&path, &with);
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains(r#"data-allowed="true""#), "{page}");
+        assert!(page.contains(r#"type="hidden" name="conflict_van_plichten""#) && page.contains(why), "{page}");
+        assert!(ledger(&app).is_empty());
+        let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", with.replace("stap=beoordelen", "stap=verstrekken")));
+        assert_eq!(status, 200, "{page}");
+        let entries = ledger(&app);
+        assert!(entries.len() == 1 && entries[0].conflict_of_duties && entries[0].notice_due());
+
+        let (status, page) = coord.get("/toezicht/verstrekkingen");
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("op een conflict van plichten"), "{page}");
+        let (status, page) = coord.get("/toezicht/noodtoegang");
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains(why), "the justification, for the review: {page}");
+    }
+
     /// The notice: the letter, a date before the disclosure refused beside its field, the
     /// letter recorded and shown as recorded; the exception needs its reason.
     fn the_notice_to_the_client_is_recorded(app, "rondomzorg", RONDOMZORG_STAFF) {
         let person = client(&app);
         let coord = Web::login(&app, "coord-1");
-        register(&coord, "bemoeizorgpartner", "GGD Voorbeeldregio");
-        let ggd = recipient_id(&app, "GGD Voorbeeldregio");
+        register(&coord, "inspectie", "Inspectie Voorbeeldregio");
+        let igj = recipient_id(&app, "Inspectie Voorbeeldregio");
         let mentor = Web::login(&app, "mentor-1");
         let path = format!("/clienten/{person}/verstrekken");
         for _ in 0..2 {
-            let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", form(&ggd, "verstrekken")));
+            let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", form(&igj, "verstrekken")));
             assert_eq!(status, 200, "{page}");
         }
         let entries = ledger(&app);
@@ -189,7 +231,7 @@ zorgkluis_testkit::app_on_both_backends! {
         let notice = format!("/verstrekkingen/{first}/melding");
         let (status, page) = mentor.get(&notice);
         assert_eq!(status, 200, "{page}");
-        assert!(page.contains("zonder uw toestemming") && page.contains("GGD Voorbeeldregio"), "the letter: {page}");
+        assert!(page.contains("zonder uw toestemming") && page.contains("Inspectie Voorbeeldregio"), "the letter: {page}");
         assert!(page.contains("Aan Synthetische Verstrekcliënt") || page.contains("Synthetische Verstrekcliënt"), "{page}");
         let yesterday = today().yesterday().unwrap();
         let (status, page) = mentor.post(&notice, &format!("uitkomst=verstuurd&datum={yesterday}&reden="));
@@ -219,13 +261,13 @@ zorgkluis_testkit::app_on_both_backends! {
     fn the_ledger_is_filtered_and_downloaded_and_refused_without_the_duty(app, "rondomzorg", RONDOMZORG_STAFF) {
         let person = client(&app);
         let coord = Web::login(&app, "coord-1");
-        register(&coord, "bemoeizorgpartner", "GGD Voorbeeldregio");
+        register(&coord, "inspectie", "Inspectie Voorbeeldregio");
         register(&coord, "auditor", "Auditbureau Voorbeeld");
-        let ggd = recipient_id(&app, "GGD Voorbeeldregio");
+        let igj = recipient_id(&app, "Inspectie Voorbeeldregio");
         let mentor = Web::login(&app, "mentor-1");
         let path = format!("/clienten/{person}/verstrekken");
         for _ in 0..2 {
-            let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", form(&ggd, "verstrekken")));
+            let (status, page) = mentor.post(&path, &format!("{}&bevestigd=ja", form(&igj, "verstrekken")));
             assert_eq!(status, 200, "{page}");
         }
         let entries = ledger(&app);
@@ -262,7 +304,7 @@ zorgkluis_testkit::app_on_both_backends! {
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 2, "{csv}");
         assert!(lines[0].contains("\"Ontvanger\";"), "{csv}");
-        assert!(lines[1].contains("\"Synthetische Verstrekcliënt\"") && lines[1].contains("\"GGD Voorbeeldregio\""), "{csv}");
+        assert!(lines[1].contains("\"Synthetische Verstrekcliënt\"") && lines[1].contains("\"Inspectie Voorbeeldregio\""), "{csv}");
         assert!(lines[1].contains("\"te_doen\"") && lines[1].contains(&entries[0].payload_sha256), "{csv}");
         let (_, csv) = coord.get("/toezicht/verstrekkingen/csv");
         assert_eq!(csv.trim_end().split("\r\n").count(), 3, "{csv}");
@@ -296,10 +338,10 @@ zorgkluis_testkit::app_on_both_backends! {
     fn the_export_shows_to_whom_the_data_were_disclosed(app, "rondomzorg", RONDOMZORG_STAFF) {
         let person = client(&app);
         let coord = Web::login(&app, "coord-1");
-        register(&coord, "bemoeizorgpartner", "GGD Voorbeeldregio");
-        let ggd = recipient_id(&app, "GGD Voorbeeldregio");
+        register(&coord, "inspectie", "Inspectie Voorbeeldregio");
+        let igj = recipient_id(&app, "Inspectie Voorbeeldregio");
         let mentor = Web::login(&app, "mentor-1");
-        let (status, page) = mentor.post(&format!("/clienten/{person}/verstrekken"), &format!("{}&bevestigd=ja", form(&ggd, "verstrekken")));
+        let (status, page) = mentor.post(&format!("/clienten/{person}/verstrekken"), &format!("{}&bevestigd=ja", form(&igj, "verstrekken")));
         assert_eq!(status, 200, "{page}");
         let (status, v) = app.post(Some("coord-1"), "/api/v1/requests", &json!({"person": person, "type": "inzage", "received": today().to_string()}));
         assert_eq!(status, 201, "{v}");
@@ -311,7 +353,7 @@ zorgkluis_testkit::app_on_both_backends! {
         let (status, page) = coord.get(&format!("/verzoeken/{id}/export"));
         assert_eq!(status, 200, "{page}");
         assert!(page.contains("Aan wie uw gegevens zijn verstrekt"), "{page}");
-        assert!(page.contains("GGD Voorbeeldregio") && page.contains("Zonder uw toestemming"), "{page}");
+        assert!(page.contains("Inspectie Voorbeeldregio") && page.contains("Zonder uw toestemming"), "{page}");
         assert!(!page.contains("mentor-1"), "the export names no staff member: {page}");
     }
 }

@@ -1,8 +1,8 @@
 //! The disclosure ledger over the API (issue 14 part 2), on Rondomzorg's reglement: the
 //! register of recipients (bad input naming the field; only who keeps it may add), a
 //! preview that says what a disclosure would be decided, a disclosure refused without the
-//! consent its rule needs and allowed without consent where the rule allows it (bemoeizorg,
-//! 2.7) with the notice to the client due (2.5), the notice recorded once, the ledger filtered
+//! consent its rule needs and allowed without consent where the rule allows it (the
+//! inspectorate, 2.3) with the notice to the client due (2.5), the notice recorded once, the ledger filtered
 //! on what is due. Synthetic data.
 
 use serde_json::{Value, json};
@@ -28,7 +28,7 @@ fn ledger_over_the_api(app: TestApp) {
     let (status, v) = app.post(
         Some("coord-1"),
         "/api/v1/recipients",
-        &json!({"kind": "bemoeizorgpartner", "name": "GGD Voorbeeld", "agb_code": "12"}),
+        &json!({"kind": "inspectie", "name": "Inspectie Voorbeeld", "agb_code": "12"}),
     );
     assert_eq!(
         (status, v["field"].clone()),
@@ -38,7 +38,7 @@ fn ledger_over_the_api(app: TestApp) {
     let (status, v) = app.post(
         Some("zorg-1"),
         "/api/v1/recipients",
-        &json!({"kind": "bemoeizorgpartner", "name": "GGD Voorbeeld"}),
+        &json!({"kind": "inspectie", "name": "Inspectie Voorbeeld"}),
     );
     assert_eq!(
         (status, v["code"].clone()),
@@ -47,13 +47,13 @@ fn ledger_over_the_api(app: TestApp) {
     );
     let (status, v) = app.get(Some("coord-1"), "/api/v1/recipients");
     assert_eq!((status, v.as_array().map(Vec::len)), (200, Some(0)), "{v}");
-    let (status, ggd) = app.post(
+    let (status, igj) = app.post(
         Some("coord-1"),
         "/api/v1/recipients",
-        &json!({"kind": "bemoeizorgpartner", "name": "GGD Voorbeeld", "kvk_number": "12345678"}),
+        &json!({"kind": "inspectie", "name": "Inspectie Voorbeeld", "kvk_number": "12345678"}),
     );
-    assert_eq!(status, 201, "{ggd}");
-    assert_eq!(ggd["country"], "NL");
+    assert_eq!(status, 201, "{igj}");
+    assert_eq!(igj["country"], "NL");
     let (_, huisarts) = app.post(
         Some("coord-1"),
         "/api/v1/recipients",
@@ -85,15 +85,15 @@ fn ledger_over_the_api(app: TestApp) {
         "{v}"
     );
     // A caregiver may not disclose (Rondomzorg 2.2 gives read, write and correct).
-    let (status, v) = app.post(Some("zorg-1"), &send, &what(&ggd));
+    let (status, v) = app.post(Some("zorg-1"), &send, &what(&igj));
     assert_eq!(status, 403, "{v}");
 
     // Bemoeizorg goes without consent; the client is to be told.
-    let (status, v) = app.post(Some("mentor-1"), &send, &what(&ggd));
+    let (status, v) = app.post(Some("mentor-1"), &send, &what(&igj));
     assert_eq!(status, 201, "{v}");
     assert_eq!(v["extract"].as_array().unwrap().len(), 1, "{v}");
     assert_eq!(v["disclosure"]["notice_due"], true, "{v}");
-    assert_eq!(v["disclosure"]["recipient"]["name"], "GGD Voorbeeld");
+    assert_eq!(v["disclosure"]["recipient"]["name"], "Inspectie Voorbeeld");
     let id = v["disclosure"]["id"].as_str().unwrap().to_owned();
 
     let (status, v) = app.get(Some("coord-1"), "/api/v1/disclosures?notice_due=true");
@@ -117,7 +117,10 @@ fn ledger_over_the_api(app: TestApp) {
     assert_eq!((status, v["field"].clone()), (422, json!("reason")), "{v}");
     let (status, v) = app.post(Some("mentor-1"), &notice, &json!({"outcome": "verstuurd"}));
     assert_eq!(status, 201, "{v}");
-    assert!(v["text"].as_str().unwrap().contains("GGD Voorbeeld"), "{v}");
+    assert!(
+        v["text"].as_str().unwrap().contains("Inspectie Voorbeeld"),
+        "{v}"
+    );
     let (status, v) = app.post(Some("mentor-1"), &notice, &json!({"outcome": "verstuurd"}));
     assert_eq!(status, 409, "once only: {v}");
     let (_, v) = app.get(Some("coord-1"), "/api/v1/disclosures?notice_due=true");
@@ -134,19 +137,52 @@ fn ledger_over_the_api(app: TestApp) {
     let path = format!("/api/v1/records/{record}/recipients");
     let (status, v) = app.get(Some("zorg-1"), &path);
     assert_eq!(status, 200, "{v}");
-    assert_eq!(v[0]["recipient"]["name"], "GGD Voorbeeld", "{v}");
+    assert_eq!(v[0]["recipient"]["name"], "Inspectie Voorbeeld", "{v}");
     assert!(v[0]["told_on"].is_null());
     let told = format!("{path}/told");
-    let (status, v) = app.post(Some("zorg-1"), &told, &json!({"recipient": ggd["id"]}));
+    let (status, v) = app.post(Some("zorg-1"), &told, &json!({"recipient": igj["id"]}));
     assert_eq!((status, v["field"].clone()), (422, json!("told_on")), "{v}");
     let (status, v) = app.post(
         Some("zorg-1"),
         &told,
-        &json!({"recipient": ggd["id"], "told_on": "2026-01-05"}),
+        &json!({"recipient": igj["id"], "told_on": "2026-01-05"}),
     );
     assert_eq!(status, 201, "{v}");
     let (_, v) = app.get(Some("zorg-1"), &path);
     assert_eq!(v[0]["told_on"], "2026-01-05", "{v}");
+
+    // Bemoeizorg (2.7) asks consent; on a conflict of duties, justified, it goes without.
+    let (_, partner) = app.post(
+        Some("coord-1"),
+        "/api/v1/recipients",
+        &json!({"kind": "bemoeizorgpartner", "name": "Meldpunt Bemoeizorg Voorbeeld"}),
+    );
+    let (status, v) = app.post(Some("mentor-1"), &send, &what(&partner));
+    assert_eq!((status, v["field"].clone()), (422, json!("consent")), "{v}");
+    let (status, v) = app.post(Some("mentor-1"), &preview, &what(&partner));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v[0]["conflict_of_duties_allowed"], true, "{v}");
+    let mut justified = what(&partner);
+    justified["conflict_of_duties"] = json!("   ");
+    let (status, v) = app.post(Some("mentor-1"), &send, &justified);
+    assert_eq!(
+        (status, v["field"].clone()),
+        (422, json!("conflict_of_duties")),
+        "{v}"
+    );
+    justified["conflict_of_duties"] =
+        json!("De cliënt mijdt elke zorg; zonder het meldpunt dreigt ernstige verwaarlozing");
+    let (status, v) = app.post(Some("mentor-1"), &send, &justified);
+    assert_eq!(status, 201, "{v}");
+    assert_eq!(
+        (
+            v["disclosure"]["conflict_of_duties"].clone(),
+            v["decisions"][0]["on_conflict_of_duties"].clone()
+        ),
+        (json!(true), json!(true)),
+        "{v}"
+    );
+    assert_eq!(v["disclosure"]["notice_due"], true, "{v}");
 }
 
 /// The id of the person's one record, read as their caregiver.

@@ -313,6 +313,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0029_transfer_disclosures.sql"),
         include_str!("../../migrations/postgres/0029_transfer_disclosures.sql"),
     ),
+    (
+        30,
+        "conflict_of_duties",
+        include_str!("../../migrations/sqlite/0030_conflict_of_duties.sql"),
+        include_str!("../../migrations/postgres/0030_conflict_of_duties.sql"),
+    ),
 ];
 
 fn migrator(backend: Backend) -> Migrator {

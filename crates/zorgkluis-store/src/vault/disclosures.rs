@@ -72,6 +72,9 @@ pub struct NewDisclosure {
     pub recipient: String,
     pub categories: Vec<String>,
     pub purpose: String,
+    /// The caregiver's justification of a conflict of duties, where the disclosure goes
+    /// without the consent its rule asks on that ground (`conflict_van_plichten`).
+    pub conflict_of_duties: Option<String>,
 }
 
 /// How the subject was told of a disclosure, or why not.
@@ -141,6 +144,9 @@ pub struct Disclosure {
     pub channel: Option<String>,
     /// The `overdracht` request a transfer carried out.
     pub request_id: Option<String>,
+    /// It went without the consent its rule asks, on a conflict of duties the caregiver
+    /// justified (the justification is on its audit events, for the privacy officer's review).
+    pub conflict_of_duties: bool,
 }
 
 impl Disclosure {
@@ -448,15 +454,39 @@ impl Vault {
             }
         }
         let notice_required = decisions.iter().any(|d| d.notify_subject);
+        let on_conflict = decisions.iter().any(|d| d.on_conflict_of_duties);
+        if new.conflict_of_duties.is_some() && !on_conflict {
+            return Err(VaultError::Invalid {
+                field: "conflict_of_duties",
+                message: "no category of this disclosure rests on a conflict of duties: the \
+                          consent is there, none is needed, or no rule lets a conflict of \
+                          duties stand in for it"
+                    .into(),
+            });
+        }
 
-        // Logged before anything is opened, each category's event citing its decision.
-        let permits: Vec<Permit> = permits
-            .into_iter()
-            .zip(&decisions)
-            .map(|(p, d)| p.citing(&d.articles).with_object(&id))
-            .collect();
-        let receipts = sealed::commit_all(&self.inner.writer, permits, Vec::new()).await?;
+        // Logged before anything is opened, each category's event citing its decision; one
+        // that goes on a conflict of duties carries the justification, sealed, and is flagged
+        // for the privacy officer's review.
         let key = self.unwrap(person, &facts.key).await?;
+        let justification = new.conflict_of_duties.as_deref().map(str::trim);
+        let mut flagged = Vec::with_capacity(permits.len());
+        for ((p, d), category) in permits.into_iter().zip(&decisions).zip(&categories) {
+            let p = p.citing(&d.articles).with_object(&id);
+            flagged.push(match justification.filter(|_| d.on_conflict_of_duties) {
+                Some(text) => p.on_conflict_of_duties(key.seal(
+                    text.as_bytes(),
+                    &SealedKind::EmergencyReason {
+                        user: actor.user_id.clone(),
+                        category: category.clone(),
+                    },
+                    &self.inner.tenant,
+                    person,
+                )?),
+                None => p,
+            });
+        }
+        let receipts = sealed::commit_all(&self.inner.writer, flagged, Vec::new()).await?;
         let sealed_records: Vec<SealedRecord> = self.records_of(person).await?;
         let mut extract = Vec::new();
         for (category, receipt) in categories.iter().zip(&receipts) {
@@ -491,6 +521,7 @@ impl Vault {
             notice: None,
             channel: None,
             request_id: None,
+            conflict_of_duties: on_conflict,
         };
         // The extract goes out only once the ledger holds it: its own event, decided again as
         // the disclosure of the first category (what the entry is about).
@@ -517,8 +548,10 @@ impl Vault {
             vec![Stmt::new(
                 "INSERT INTO disclosures (tenant_id, id, person_id, recipient_id, categories, \
                  record_ids, payload_sha256, consent_ids, articles, purpose, disclosed_on, \
-                 disclosed_by, disclosed_role, disclosed_at, notice_required, notice_articles) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                 disclosed_by, disclosed_role, disclosed_at, notice_required, notice_articles, \
+                 conflict_of_duties) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+                 $17)",
                 vec![
                     t(&self.inner.tenant),
                     t(&d.id),
@@ -536,6 +569,7 @@ impl Vault {
                     t(&d.disclosed_at),
                     Arg::Int(i64::from(d.notice_required)),
                     Arg::Text(to_json(&d.notice_articles)),
+                    Arg::Int(i64::from(d.conflict_of_duties)),
                 ],
             )],
         )
@@ -556,6 +590,17 @@ impl Vault {
         new: &NewDisclosure,
     ) -> Result<Decided, VaultError> {
         Self::check_purpose(&new.purpose)?;
+        if new
+            .conflict_of_duties
+            .as_deref()
+            .is_some_and(|j| j.trim().is_empty())
+        {
+            return Err(VaultError::Invalid {
+                field: "conflict_of_duties",
+                message: "say why the conflict of duties requires the disclosure without consent"
+                    .into(),
+            });
+        }
         if new.categories.is_empty() {
             return Err(VaultError::Invalid {
                 field: "categories",
@@ -619,7 +664,14 @@ impl Vault {
         let mut consent_ids: Vec<String> = Vec::new();
         for category in &categories {
             let (answer, consent) = self
-                .disclosure_answer(person, &recipient.kind, category, &new.purpose, day)
+                .disclosure_answer(
+                    person,
+                    &recipient.kind,
+                    category,
+                    &new.purpose,
+                    day,
+                    new.conflict_of_duties.is_some(),
+                )
                 .await?;
             if let Some(c) = consent
                 && !consent_ids.contains(&c)
@@ -641,7 +693,8 @@ impl Vault {
 
     /// The reglement's answer for one category, with the live consent it needs (the id of the
     /// consent that allowed it). The first answer names the form a consent must have; the
-    /// consent records then say whether there is one.
+    /// consent records then say whether there is one. `conflict_of_duties`: the caregiver
+    /// judges one (a rule may let it stand in for a missing consent).
     pub(super) async fn disclosure_answer(
         &self,
         person: &str,
@@ -649,6 +702,7 @@ impl Vault {
         category: &str,
         purpose: &str,
         day: Date,
+        conflict_of_duties: bool,
     ) -> Result<(DisclosureAnswer, Option<String>), VaultError> {
         let reglement = &self.inner.reglement;
         let invalid = |e: zorgkluis_core::decide::DecisionError| VaultError::Invalid {
@@ -682,6 +736,7 @@ impl Vault {
             DisclosureFacts {
                 consent: false,
                 objection,
+                conflict_of_duties,
             },
             asked,
         )
@@ -720,6 +775,7 @@ impl Vault {
             DisclosureFacts {
                 consent: consent.is_some(),
                 objection,
+                conflict_of_duties,
             },
             asked,
         )
@@ -922,7 +978,7 @@ impl Vault {
              d.consent_ids, d.articles, d.purpose, d.disclosed_on, d.disclosed_by, \
              d.disclosed_role, d.disclosed_at, d.notice_required, d.notice_articles, \
              n.outcome, n.on_day, n.recorded_by, n.recorded_at, {RECIPIENT_COLUMNS}, \
-             d.channel, d.request_id \
+             d.channel, d.request_id, d.conflict_of_duties \
              FROM disclosures d \
              JOIN recipients r ON r.tenant_id = d.tenant_id AND r.id = d.recipient_id \
              LEFT JOIN disclosure_notices n ON n.tenant_id = d.tenant_id \
@@ -965,6 +1021,7 @@ impl Vault {
                     recipient: recipient_from(r, 18)?,
                     channel: r.try_get(26)?,
                     request_id: r.try_get(27)?,
+                    conflict_of_duties: r.try_get::<i64, _>(28)? != 0,
                 })
             })
             .collect()

@@ -188,7 +188,7 @@ impl Vault {
                     continue 'persons;
                 }
                 let (answer, consent) = self
-                    .disclosure_answer(&person, &recipient.kind, category, &new.project, day)
+                    .disclosure_answer(&person, &recipient.kind, category, &new.project, day, false)
                     .await?;
                 let by_consent = consent.is_some();
                 let allowed = match new.ground {

@@ -223,6 +223,7 @@ impl Vault {
             disclosed_role: actor.role.clone(),
             disclosed_at: crate::clock::now(),
             notice_required: false,
+            conflict_of_duties: false,
             notice_articles: Vec::new(),
             notice: None,
             channel: Some(channel.id().to_owned()),

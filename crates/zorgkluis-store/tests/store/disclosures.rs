@@ -136,6 +136,7 @@ fn disclosure(person: &str, recipient: &str) -> NewDisclosure {
         recipient: recipient.to_owned(),
         categories: vec!["gezondheid".into()],
         purpose: "overdracht van zorg".into(),
+        conflict_of_duties: None,
     }
 }
 
@@ -233,13 +234,13 @@ zorgkluis_testkit::on_both_backends! {
         vault.disclose(&mentor(), &audit, Lang::Nl).await.unwrap();
     }
 
-    /// Bemoeizorg (2.7) goes without consent: the ledger says the client must be told (2.5);
+    /// The inspectorate (2.3, "ingevolge wettelijke voorschriften") receives without consent: the ledger says the client must be told (2.5);
     /// the letter is recorded with its day and can be read back; another such disclosure is
     /// left untold only under the reglement's exception, with a reason.
     async fn a_disclosure_without_consent_records_the_notice_to_the_client(store) {
         let vault = store.open_with("rondomzorg").await;
         let (person, _) = client(&vault).await;
-        let partner = recipient(&vault, "bemoeizorgpartner", "GGD Voorbeeldregio").await;
+        let partner = recipient(&vault, "inspectie", "Inspectie Voorbeeldregio").await;
         let out = vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::Nl).await.unwrap();
         let d = out.disclosure;
         assert!(d.consent_ids.is_empty());
@@ -256,7 +257,7 @@ zorgkluis_testkit::on_both_backends! {
             .record_disclosure_notice(&mentor(), &d.id, NoticeOutcome::Verstuurd, today(), None)
             .await
             .unwrap();
-        assert!(letter.text.contains("GGD Voorbeeldregio"), "{}", letter.text);
+        assert!(letter.text.contains("Inspectie Voorbeeldregio"), "{}", letter.text);
         assert!(letter.text.contains("zonder uw toestemming"), "{}", letter.text);
         assert!(letter.text.contains("2.5"), "{}", letter.text);
         let again = vault
@@ -286,18 +287,66 @@ zorgkluis_testkit::on_both_backends! {
         assert!(ledger.iter().all(|d| !d.notice_due()));
     }
 
-    /// A rule with dates holds on its days only (issue 17): Rondomzorg's 2.7, as if it had been
+    /// Bemoeizorg (2.7) asks consent; without it the mentor may disclose on a conflict of
+    /// duties, with the justification: a blank one, or one given where consent is not needed,
+    /// is refused naming `conflict_of_duties` with nothing recorded; the entry says it went
+    /// on a conflict of duties, the client is to be told (2.5), and the privacy officer's
+    /// review lists each category's event with the justification.
+    async fn a_disclosure_on_a_conflict_of_duties_is_justified_and_reviewed(store) {
+        let vault = store.open_with("rondomzorg").await;
+        let (person, _) = client(&vault).await;
+        let partner = recipient(&vault, "bemoeizorgpartner", "Meldpunt Bemoeizorg Voorbeeldregio").await;
+        let inspectie = recipient(&vault, "inspectie", "Inspectie Voorbeeldregio").await;
+        let e = vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::En).await.unwrap_err();
+        assert!(
+            matches!(&e, VaultError::Invalid { field: "consent", message } if message.contains("2.7") && message.contains("conflict of duties")),
+            "{e}"
+        );
+        let denied = refused_disclosures(&vault, &person).await;
+        assert_eq!(denied, 1);
+
+        let blank = NewDisclosure { conflict_of_duties: Some("  ".into()), ..disclosure(&person, &partner) };
+        let e = vault.disclose(&mentor(), &blank, Lang::En).await.unwrap_err();
+        assert!(matches!(e, VaultError::Invalid { field: "conflict_of_duties", .. }), "{e}");
+        let needless = NewDisclosure { conflict_of_duties: Some("Gevaar voor de buren".into()), ..disclosure(&person, &inspectie) };
+        let e = vault.disclose(&mentor(), &needless, Lang::En).await.unwrap_err();
+        assert!(matches!(e, VaultError::Invalid { field: "conflict_of_duties", .. }), "{e}");
+        assert!(vault.disclosures(&coordinator(), Some(&person)).await.unwrap().is_empty());
+        assert_eq!(refused_disclosures(&vault, &person).await, denied);
+
+        let why = "De cliënt weigert elke hulp; zonder overleg met het meldpunt dreigt huisuitzetting en ernstige verwaarlozing";
+        let justified = NewDisclosure { conflict_of_duties: Some(why.into()), ..disclosure(&person, &partner) };
+        let preview = vault.disclosure_preview(&mentor(), &justified).await.unwrap();
+        assert!(preview[0].allowed && preview[0].on_conflict_of_duties, "{preview:?}");
+        let out = vault.disclose(&mentor(), &justified, Lang::Nl).await.unwrap();
+        let d = out.disclosure;
+        assert!(d.conflict_of_duties && d.consent_ids.is_empty() && d.notice_required);
+        let ledger = vault.disclosures(&coordinator(), Some(&person)).await.unwrap();
+        assert!(ledger[0].conflict_of_duties);
+
+        let review = vault.emergency_review(&coordinator(), 10).await.unwrap();
+        let mine: Vec<_> = review
+            .iter()
+            .filter(|a| a.event.action == AuditAction::Disclose && a.event.person_id.as_deref() == Some(person.as_str()))
+            .collect();
+        assert_eq!(mine.len(), 1, "{review:?}");
+        assert_eq!(mine[0].reason, zorgkluis_store::vault::Reason::Given(why.to_owned()));
+        assert_eq!(mine[0].event.category.as_deref(), Some("gezondheid"));
+        assert!(vault.verify_audit().await.unwrap().ok());
+    }
+
+    /// A rule with dates holds on its days only (issue 17): Rondomzorg's 2.3 for the inspectorate, as if it had been
     /// a measure that ended in 2020, no longer lets the mentor disclose without consent today;
     /// the refusal is logged and the ledger stays empty.
     async fn a_rule_that_ended_no_longer_allows_a_disclosure(store) {
         let source = zorgkluis_testkit::reglement_source("rondomzorg").replacen(
-            "ontvangers = [\"bemoeizorgpartner\"]\n",
-            "ontvangers = [\"bemoeizorgpartner\"]\ngeldig_tot = 2020-12-31\n",
+            "ontvangers = [\"inspectie\"]\n",
+            "ontvangers = [\"inspectie\"]\ngeldig_tot = 2020-12-31\n",
             1,
         );
         let vault = store.open_with_source("rondomzorg.toml", &source).await;
         let (person, _) = client(&vault).await;
-        let partner = recipient(&vault, "bemoeizorgpartner", "GGD Voorbeeldregio").await;
+        let partner = recipient(&vault, "inspectie", "Inspectie Voorbeeldregio").await;
         let e = vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::En).await.unwrap_err();
         assert!(matches!(e, VaultError::Invalid { .. }), "{e}");
         assert_eq!(refused_disclosures(&vault, &person).await, 1);
@@ -309,7 +358,7 @@ zorgkluis_testkit::on_both_backends! {
     async fn the_ledger_names_whom_to_tell_and_the_export_lists_it(store) {
         let vault = store.open_with("rondomzorg").await;
         let (person, record) = client(&vault).await;
-        let partner = recipient(&vault, "bemoeizorgpartner", "GGD Voorbeeldregio").await;
+        let partner = recipient(&vault, "inspectie", "Inspectie Voorbeeldregio").await;
         let huisarts = recipient(&vault, "zorgaanbieder", "Huisartsenpraktijk Voorbeeld").await;
         vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::Nl).await.unwrap();
         assert!(vault.recipients_to_tell(&caregiver(), &record).await.unwrap().len() == 1);
@@ -348,7 +397,7 @@ zorgkluis_testkit::on_both_backends! {
         let export = vault.subject_export(&coordinator(), &filed.id, Lang::Nl).await.unwrap();
         assert_eq!(export.disclosed_to.len(), 1);
         let entry = &export.disclosed_to[0];
-        assert_eq!(entry.recipient, "GGD Voorbeeldregio");
+        assert_eq!(entry.recipient, "Inspectie Voorbeeldregio");
         assert_eq!(entry.categories, vec!["gezondheid".to_owned()]);
         assert!(!entry.with_consent);
         let json = serde_json::to_string(&export).unwrap();
@@ -401,7 +450,7 @@ zorgkluis_testkit::on_both_backends! {
     async fn a_correction_lists_two_earlier_recipients_and_each_notice_is_recorded(store) {
         let vault = store.open_with("rondomzorg").await;
         let (person, record) = client(&vault).await;
-        let partner = recipient(&vault, "bemoeizorgpartner", "GGD Voorbeeldregio").await;
+        let partner = recipient(&vault, "inspectie", "Inspectie Voorbeeldregio").await;
         let taker = recipient(&vault, "overnemende_organisatie", "Zorggroep Voorbeeld").await;
         let never = recipient(&vault, "auditor", "Auditbureau Voorbeeld").await;
         vault.disclose(&mentor(), &disclosure(&person, &partner), Lang::Nl).await.unwrap();
@@ -411,7 +460,7 @@ zorgkluis_testkit::on_both_backends! {
         let tell = vault.recipients_to_tell(&caregiver(), &record).await.unwrap();
         let mut names: Vec<&str> = tell.iter().map(|t| t.recipient.name.as_str()).collect();
         names.sort();
-        assert_eq!(names, ["GGD Voorbeeldregio", "Zorggroep Voorbeeld"]);
+        assert_eq!(names, ["Inspectie Voorbeeldregio", "Zorggroep Voorbeeld"]);
         assert!(tell.iter().all(|t| t.notice.is_none()));
 
         vault
