@@ -89,28 +89,16 @@ fn recipient_line(s: &AppState, r: &Recipient, lang: Lang) -> String {
 
 /// The basis of an entry in words: with the client's consent, or without it and why.
 fn basis_text(d: &Disclosure, lang: Lang) -> String {
-    if d.conflict_of_duties {
-        format!(
-            "{}, {}",
-            t!(
-                lang,
-                "ledger-basis-without",
-                articles = &cite_list(&d.articles)
-            ),
-            t(lang, "ledger-on-conflict-of-duties")
-        )
-    } else if d.consent_ids.is_empty() {
-        t!(
-            lang,
-            "ledger-basis-without",
-            articles = &cite_list(&d.articles)
-        )
+    let articles = cite_list(&d.articles);
+    let basis = if d.consent_ids.is_empty() {
+        t!(lang, "ledger-basis-without", articles = &articles)
     } else {
-        t!(
-            lang,
-            "ledger-basis-with",
-            articles = &cite_list(&d.articles)
-        )
+        t!(lang, "ledger-basis-with", articles = &articles)
+    };
+    if d.conflict_of_duties {
+        format!("{basis}, {}", t(lang, "ledger-on-conflict-of-duties"))
+    } else {
+        basis
     }
 }
 
