@@ -211,6 +211,11 @@ zorgkluis_testkit::app_on_both_backends! {
         let (status, page) = coord.get("/toezicht/noodtoegang");
         assert_eq!(status, 200, "{page}");
         assert!(page.contains(why), "the justification, for the review: {page}");
+        // The client's access log names the disclosure's exception, not an emergency access.
+        let (status, page) = coord.get(&format!("/toezicht/clienten/{person}/logging"));
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("zonder toestemming, op een conflict van plichten"), "{page}");
+        assert!(!page.contains("buiten de zorgrelatie"), "{page}");
     }
 
     /// The notice: the letter, a date before the disclosure refused beside its field, the
