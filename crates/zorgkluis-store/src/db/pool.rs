@@ -329,6 +329,22 @@ impl Pool {
         rows.iter().try_for_each(|r| each(r))
     }
 
+    /// [`Pool::hot_query`], each row read by `row` and collected.
+    pub(crate) async fn hot_rows<T>(
+        &self,
+        sql: &str,
+        args: &[HotArg<'_>],
+        mut row: impl FnMut(&dyn Columns) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        self.hot_query(sql, args, |r| {
+            out.push(row(r)?);
+            Ok(())
+        })
+        .await?;
+        Ok(out)
+    }
+
     /// The hot path's native PostgreSQL connections, to close with the vault.
     pub(crate) fn native_postgres(&self) -> Option<sqlx::PgPool> {
         self.pg.as_ref().map(|pg| pg.pool.clone())

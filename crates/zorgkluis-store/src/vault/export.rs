@@ -51,6 +51,7 @@ use super::requests::Row;
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::{AuditAction, AuditEvent, Outcome};
+use crate::db::HotArg;
 use crate::sealed::{self, Sealed, SealedKind};
 use crate::writer::{Arg, Stmt};
 
@@ -871,60 +872,64 @@ impl Vault {
     }
 
     async fn withheld_of(&self, request: &str) -> Result<Vec<(String, Held)>, StoreError> {
-        use sqlx::Row as _;
-        let rows = sqlx::query(
-            "SELECT record_id, ground, reason FROM export_withheld \
-             WHERE tenant_id = $1 AND request_id = $2 ORDER BY record_id",
-        )
-        .bind(&self.inner.tenant)
-        .bind(request)
-        .fetch_all(&*self.inner.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get(0)?,
-                    Held {
-                        ground: r.try_get(1)?,
-                        reason: r.try_get(2)?,
-                    },
-                ))
-            })
-            .collect()
+        self.inner
+            .pool
+            .hot_rows(
+                "SELECT record_id, ground, reason FROM export_withheld \
+                 WHERE tenant_id = $1 AND request_id = $2 ORDER BY record_id",
+                &[HotArg::Text(&self.inner.tenant), HotArg::Text(request)],
+                |r| {
+                    Ok((
+                        r.text(0)?,
+                        Held {
+                            ground: r.text(1)?,
+                            reason: r.blob(2)?,
+                        },
+                    ))
+                },
+            )
+            .await
     }
 
     async fn subject_category(&self, person: &str) -> Result<String, VaultError> {
-        use sqlx::Row as _;
-        let row =
-            sqlx::query("SELECT subject_category FROM persons WHERE tenant_id = $1 AND id = $2")
-                .bind(&self.inner.tenant)
-                .bind(person)
-                .fetch_optional(&*self.inner.pool)
-                .await?;
-        match row {
-            Some(r) => Ok(r.try_get(0)?),
-            None => Err(VaultError::NotFound(format!("person {person}"))),
-        }
+        let found = self
+            .inner
+            .pool
+            .hot_rows(
+                "SELECT subject_category FROM persons WHERE tenant_id = $1 AND id = $2",
+                &[HotArg::Text(&self.inner.tenant), HotArg::Text(person)],
+                |r| r.text(0),
+            )
+            .await?;
+        found
+            .into_iter()
+            .next()
+            .ok_or_else(|| VaultError::NotFound(format!("person {person}")))
     }
 
     /// How many copies the person was given before: their other inzage and afschrift
     /// requests carried out.
     async fn earlier_copies(&self, person: &str, request: &str) -> Result<usize, StoreError> {
-        use sqlx::Row as _;
-        let row = sqlx::query(
-            "SELECT COUNT(*) FROM requests WHERE tenant_id = $1 AND person_id = $2 AND id <> $3 \
-             AND status = $4 AND request_type IN ($5, $6)",
-        )
-        .bind(&self.inner.tenant)
-        .bind(person)
-        .bind(request)
-        .bind(RequestStatus::Uitgevoerd.id())
-        .bind(RequestType::Inzage.id())
-        .bind(RequestType::Afschrift.id())
-        .fetch_one(&*self.inner.pool)
-        .await?;
-        let n: i64 = row.try_get(0)?;
-        Ok(usize::try_from(n).unwrap_or(0))
+        let counted = self
+            .inner
+            .pool
+            .hot_rows(
+                "SELECT COUNT(*) FROM requests WHERE tenant_id = $1 AND person_id = $2 AND id <> $3 \
+                 AND status = $4 AND request_type IN ($5, $6)",
+                &[
+                    HotArg::Text(&self.inner.tenant),
+                    HotArg::Text(person),
+                    HotArg::Text(request),
+                    HotArg::Text(RequestStatus::Uitgevoerd.id()),
+                    HotArg::Text(RequestType::Inzage.id()),
+                    HotArg::Text(RequestType::Afschrift.id()),
+                ],
+                |r| r.int(0),
+            )
+            .await?;
+        Ok(counted
+            .first()
+            .map_or(0, |n| usize::try_from(*n).unwrap_or(0)))
     }
 }
 

@@ -480,21 +480,23 @@ impl Vault {
 
     /// The person's wrapped key, or why there is none (unknown or erased).
     async fn wrapped_key(&self, person: &str) -> Result<WrappedKey, VaultError> {
-        let row = sqlx::query(
-            "SELECT master_key_id, wrapped_key FROM person_keys WHERE tenant_id = $1 AND person_id = $2",
-        )
-        .bind(&self.inner.tenant)
-        .bind(person)
-        .fetch_optional(&*self.inner.pool)
-        .await?;
-        match row {
-            Some(r) => {
-                use sqlx::Row as _;
-                Ok(WrappedKey {
-                    master_key_id: r.try_get(0)?,
-                    wrapped: r.try_get(1)?,
-                })
-            }
+        // Before every opening of a person's data: stepped in place (db::Pool::hot_query).
+        let found = self
+            .inner
+            .pool
+            .hot_rows(
+                "SELECT master_key_id, wrapped_key FROM person_keys WHERE tenant_id = $1 AND person_id = $2",
+                &[db::HotArg::Text(&self.inner.tenant), db::HotArg::Text(person)],
+                |r| {
+                    Ok(WrappedKey {
+                        master_key_id: r.text(0)?,
+                        wrapped: r.blob(1)?,
+                    })
+                },
+            )
+            .await?;
+        match found.into_iter().next() {
+            Some(key) => Ok(key),
             None => Err(self.missing_person(person).await),
         }
     }

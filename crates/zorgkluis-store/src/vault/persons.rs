@@ -18,6 +18,7 @@ use super::search::{name_words, search_tokens};
 use super::{Actor, Vault, VaultError, WrappedKey};
 use crate::StoreError;
 use crate::audit::AuditAction;
+use crate::db::HotArg;
 use crate::keys::MasterKeys;
 use crate::sealed::{self, DataKey, Denial, Permit, Receipt, Sealed, SealedKind, Unpermitted};
 use crate::writer::{Arg, Stmt};
@@ -481,22 +482,28 @@ impl Vault {
                  AND person_id IN ({})",
                 marks.join(", ")
             );
-            let query = chunk.iter().fold(
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(&self.inner.tenant)
-                    .bind(IDENTIFICATION_CATEGORY),
-                |q, p| q.bind(p),
-            );
-            for r in query.fetch_all(&*self.inner.pool).await? {
-                let person: String = r.try_get(0)?;
-                let kind = SealedKind::Facts {
-                    category: IDENTIFICATION_CATEGORY.to_owned(),
-                };
-                out.push(SealedFacts {
-                    content: Sealed::new(r.try_get(1)?, &self.inner.tenant, &person, kind),
-                    person,
-                });
-            }
+            let args: Vec<HotArg> = [self.inner.tenant.as_str(), IDENTIFICATION_CATEGORY]
+                .into_iter()
+                .chain(chunk.iter().map(String::as_str))
+                .map(HotArg::Text)
+                .collect();
+            // Read with every view of a dossier: stepped in place (db::Pool::hot_query).
+            let tenant = &self.inner.tenant;
+            let found = self
+                .inner
+                .pool
+                .hot_rows(&sql, &args, |r| {
+                    let person = r.text(0)?;
+                    let kind = SealedKind::Facts {
+                        category: IDENTIFICATION_CATEGORY.to_owned(),
+                    };
+                    Ok(SealedFacts {
+                        content: Sealed::new(r.blob(1)?, tenant, &person, kind),
+                        person,
+                    })
+                })
+                .await?;
+            out.extend(found);
         }
         Ok(out)
     }

@@ -28,7 +28,7 @@ use zorgkluis_core::{Lang, t};
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::{AuditAction, Outcome};
-use crate::db::Columns;
+use crate::db::{Columns, HotArg};
 use crate::sealed::{self, Receipt, Sealed, SealedKind, Unpermitted};
 use crate::writer::{Arg, Stmt};
 
@@ -452,15 +452,17 @@ fn stored_requester(
 
 impl Vault {
     pub(super) async fn request_row(&self, id: &str) -> Result<Row, VaultError> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 AND id = $2"
-        )))
-        .bind(&self.inner.tenant)
-        .bind(id)
-        .fetch_optional(&*self.inner.pool)
-        .await?;
-        match row {
-            Some(r) => Ok(Row::from_row(&r)?),
+        // Every step of a request reads it first: stepped in place (db::Pool::hot_query).
+        let sql = format!("SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 AND id = $2");
+        let args = [HotArg::Text(&self.inner.tenant), HotArg::Text(id)];
+        match self
+            .inner
+            .pool
+            .hot_rows(&sql, &args, Row::from_row)
+            .await?
+            .pop()
+        {
+            Some(row) => Ok(row),
             None => Err(VaultError::NotFound(format!("request {id}"))),
         }
     }

@@ -17,6 +17,7 @@ use zorgkluis_core::vocabulary::{Duty, RestrictionGround};
 use super::{Actor, Vault, VaultError};
 use crate::StoreError;
 use crate::audit::AuditAction;
+use crate::db::HotArg;
 use crate::sealed;
 use crate::writer::{Arg, Stmt};
 
@@ -202,15 +203,16 @@ impl Vault {
         &self,
         person: &str,
     ) -> Result<Vec<Option<String>>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT category FROM restrictions WHERE tenant_id = $1 AND person_id = $2 \
-             AND lifted_at IS NULL",
-        )
-        .bind(&self.inner.tenant)
-        .bind(person)
-        .fetch_all(&*self.inner.pool)
-        .await?;
-        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+        // Asked by every decision about the person's data: stepped in place.
+        self.inner
+            .pool
+            .hot_rows(
+                "SELECT category FROM restrictions WHERE tenant_id = $1 AND person_id = $2 \
+                 AND lifted_at IS NULL",
+                &[HotArg::Text(&self.inner.tenant), HotArg::Text(person)],
+                |r| r.opt_text(0),
+            )
+            .await
     }
 
     async fn stored_restrictions(

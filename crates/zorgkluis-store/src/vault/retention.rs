@@ -858,7 +858,6 @@ impl Vault {
     ) -> Result<BTreeMap<String, PersonData>, StoreError> {
         let tenant = &self.inner.tenant;
         let who = person.unwrap_or("");
-        let pool = &*self.inner.pool;
         let mut data: BTreeMap<String, PersonData> = BTreeMap::new();
         // One person's rows by the index, or everyone's: `($2 = '' OR person_id = $2)` would
         // make the planner scan every record of the organisation for one person.
@@ -867,19 +866,24 @@ impl Vault {
         } else {
             ("$2 = ''", "$2 = ''")
         };
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT id, created_at FROM persons WHERE tenant_id = $1 AND erased_at IS NULL \
-             AND {of_id}"
-        )))
-        .bind(tenant)
-        .bind(who)
-        .fetch_all(pool)
-        .await?
-        {
-            let created: String = r.try_get(1)?;
-            data.entry(r.try_get(0)?).or_default().created =
-                Some(stored_day("created_at", &created)?);
-        }
+        // Stepped in place on SQLite, as the records below: for one person (an export's
+        // retention section) each query handed to sqlx's worker cost more than its rows.
+        let args = [HotArg::Text(tenant), HotArg::Text(who)];
+        let pool = &self.inner.pool;
+        pool.hot_query(
+            &format!(
+                "SELECT id, created_at FROM persons WHERE tenant_id = $1 AND erased_at IS NULL \
+                 AND {of_id}"
+            ),
+            &args,
+            |r| {
+                let created = r.text(1)?;
+                data.entry(r.text(0)?).or_default().created =
+                    Some(stored_day("created_at", &created)?);
+                Ok(())
+            },
+        )
+        .await?;
         // Every record of the organisation: stepped in place on SQLite (a million rows handed
         // one by one from sqlx's worker thread were 80% of a plan's 13.8 s; docs/BENCHMARKS.md),
         // through the pool elsewhere.
@@ -901,48 +905,51 @@ impl Vault {
                 },
             )
             .await?;
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT person_id, category FROM person_facts WHERE tenant_id = $1 \
-             AND {of_person}"
-        )))
-        .bind(tenant)
-        .bind(who)
-        .fetch_all(pool)
-        .await?
-        {
-            if let Some(p) = data.get_mut(&r.try_get::<String, _>(0)?) {
-                p.fact_categories.push(r.try_get(1)?);
-            }
-        }
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT person_id, checked_on FROM identity_checks WHERE tenant_id = $1 \
-             AND {of_person}"
-        )))
-        .bind(tenant)
-        .bind(who)
-        .fetch_all(pool)
-        .await?
-        {
-            let on: String = r.try_get(1)?;
-            if let Some(p) = data.get_mut(&r.try_get::<String, _>(0)?) {
-                p.identity_checks.push(stored_day("checked_on", &on)?);
-            }
-        }
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT person_id, valid_until FROM care_relationships WHERE tenant_id = $1 \
-             AND {of_person}"
-        )))
-        .bind(tenant)
-        .bind(who)
-        .fetch_all(pool)
-        .await?
-        {
-            let until: Option<String> = r.try_get(1)?;
-            if let Some(p) = data.get_mut(&r.try_get::<String, _>(0)?) {
-                p.care_until
-                    .push(until.map(|u| stored_day("valid_until", &u)).transpose()?);
-            }
-        }
+        pool.hot_query(
+            &format!(
+                "SELECT person_id, category FROM person_facts WHERE tenant_id = $1 \
+                 AND {of_person}"
+            ),
+            &args,
+            |r| {
+                if let Some(p) = data.get_mut(&r.text(0)?) {
+                    p.fact_categories.push(r.text(1)?);
+                }
+                Ok(())
+            },
+        )
+        .await?;
+        pool.hot_query(
+            &format!(
+                "SELECT person_id, checked_on FROM identity_checks WHERE tenant_id = $1 \
+                 AND {of_person}"
+            ),
+            &args,
+            |r| {
+                let on = r.text(1)?;
+                if let Some(p) = data.get_mut(&r.text(0)?) {
+                    p.identity_checks.push(stored_day("checked_on", &on)?);
+                }
+                Ok(())
+            },
+        )
+        .await?;
+        pool.hot_query(
+            &format!(
+                "SELECT person_id, valid_until FROM care_relationships WHERE tenant_id = $1 \
+                 AND {of_person}"
+            ),
+            &args,
+            |r| {
+                let until = r.opt_text(1)?;
+                if let Some(p) = data.get_mut(&r.text(0)?) {
+                    p.care_until
+                        .push(until.map(|u| stored_day("valid_until", &u)).transpose()?);
+                }
+                Ok(())
+            },
+        )
+        .await?;
         // Newest first: the first standing extension of a category governs it.
         for (e, _) in self.stored_extensions(person).await? {
             if let (Some(p), Some(ext)) = (data.get_mut(&e.person_id), e.standing()) {
