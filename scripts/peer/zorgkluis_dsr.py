@@ -4,14 +4,18 @@ times Fides': wall clock from just before the first POST to the answer that carr
 finished export (access) or the erasure certificate (erasure), on one keep-alive connection.
 
 An access request is the product's whole flow for a client of the demo organisation (BG
-wonen's reglement): filed, identity established, taken into progress, granted, the export
-released by its handler, carried out: the JSON export and the same export as HTML in one answer
+wonen's reglement): filed, identity established, granted, the export released by its handler,
+carried out: the JSON export and the same export as HTML in one answer
 (execute?include=html; --separate-html fetches the HTML with a second GET, as before). An
-erasure request: filed, identity, in progress, granted, carried out (the certificate). Every
-step is decided by the reglement and written to the audit chain before it answers.
+erasure request: filed, identity, granted, carried out (the certificate). Every step is decided
+by the reglement and written to the audit chain before it answers. `in_behandeling` ("taken
+into progress") is a step the register offers but no rule requires (a request goes from
+identity established to decided); --in-behandeling adds it, as this script did until
+2026-12-04.
 
 Usage: zorgkluis_dsr.py --url http://127.0.0.1:18182 --tokens DATA/demo-tokens.txt
                         --kind access|erasure --client N [--repeat K] [--breakdown]
+                        [--in-behandeling] [--separate-html]
 Access runs K times on client N; erasure on clients N, N+1, ... (each erased once).
 """
 import argparse
@@ -66,7 +70,7 @@ def person_of(admin, client):
     return found["persons"][0]["id"]
 
 
-def one_request(api, person, kind, steps, separate_html=False):
+def one_request(api, person, kind, steps, separate_html=False, in_behandeling=False):
     """One request from filing to its result; `steps` gains each call's own time (ms)."""
     today = date.today().isoformat()
     t0 = time.perf_counter()
@@ -85,7 +89,7 @@ def one_request(api, person, kind, steps, separate_html=False):
         return None, None
     rid = filed["id"]
     step("file")
-    for status in ["identiteit_vastgesteld", "in_behandeling"]:
+    for status in ["identiteit_vastgesteld"] + (["in_behandeling"] if in_behandeling else []):
         api.call("POST", f"/api/v1/requests/{rid}/status", {"status": status})
         step(status)
     api.call("POST", f"/api/v1/requests/{rid}/decision", {"outcome": "toegewezen"})
@@ -125,6 +129,8 @@ def main():
     p.add_argument("--breakdown", action="store_true", help="also print each call's median")
     p.add_argument("--separate-html", action="store_true",
                    help="fetch the HTML with a second GET .../export (the flow before include=html)")
+    p.add_argument("--in-behandeling", action="store_true",
+                   help="also take the request into progress (optional in the register)")
     a = p.parse_args()
     tok = tokens(a.tokens)
     admin, director = Api(a.url, tok["admin-1"]), Api(a.url, tok["dir-1"])
@@ -133,7 +139,8 @@ def main():
     client = a.client
     while len(times) < a.repeat:
         person = person_of(admin, client)
-        elapsed, what = one_request(director, person, a.kind, steps, a.separate_html)
+        elapsed, what = one_request(director, person, a.kind, steps, a.separate_html,
+                                    a.in_behandeling)
         if elapsed is None:
             print(f"client {client}: a minor, who does not file alone; the next client")
             client += 1
@@ -145,7 +152,8 @@ def main():
     if a.breakdown:
         print("per call, median ms: " + ", ".join(
             f"{name} {statistics.median(ms):.2f}" for name, ms in steps.items()))
-    print(f"zorgkluis {a.kind}: median {statistics.median(times) * 1000:.1f} ms over {a.repeat} runs")
+    print(f"zorgkluis {a.kind}: median {statistics.median(times) * 1000:.1f} ms over {a.repeat} runs"
+          f" (mean {statistics.mean(times) * 1000:.1f}, slowest {max(times) * 1000:.1f})")
 
 
 if __name__ == "__main__":
