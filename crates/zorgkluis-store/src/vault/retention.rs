@@ -905,51 +905,30 @@ impl Vault {
                 },
             )
             .await?;
-        pool.hot_query(
-            &format!(
-                "SELECT person_id, category FROM person_facts WHERE tenant_id = $1 \
-                 AND {of_person}"
-            ),
-            &args,
-            |r| {
-                if let Some(p) = data.get_mut(&r.text(0)?) {
-                    p.fact_categories.push(r.text(1)?);
+        // The person's other dated facts, one table each.
+        for (table, column) in [
+            ("person_facts", "category"),
+            ("identity_checks", "checked_on"),
+            ("care_relationships", "valid_until"),
+        ] {
+            let sql = format!(
+                "SELECT person_id, {column} FROM {table} WHERE tenant_id = $1 AND {of_person}"
+            );
+            pool.hot_query(&sql, &args, |r| {
+                let Some(p) = data.get_mut(&r.text(0)?) else {
+                    return Ok(());
+                };
+                match table {
+                    "person_facts" => p.fact_categories.push(r.text(1)?),
+                    "identity_checks" => p.identity_checks.push(stored_day(column, &r.text(1)?)?),
+                    _ => p
+                        .care_until
+                        .push(r.opt_text(1)?.map(|u| stored_day(column, &u)).transpose()?),
                 }
                 Ok(())
-            },
-        )
-        .await?;
-        pool.hot_query(
-            &format!(
-                "SELECT person_id, checked_on FROM identity_checks WHERE tenant_id = $1 \
-                 AND {of_person}"
-            ),
-            &args,
-            |r| {
-                let on = r.text(1)?;
-                if let Some(p) = data.get_mut(&r.text(0)?) {
-                    p.identity_checks.push(stored_day("checked_on", &on)?);
-                }
-                Ok(())
-            },
-        )
-        .await?;
-        pool.hot_query(
-            &format!(
-                "SELECT person_id, valid_until FROM care_relationships WHERE tenant_id = $1 \
-                 AND {of_person}"
-            ),
-            &args,
-            |r| {
-                let until = r.opt_text(1)?;
-                if let Some(p) = data.get_mut(&r.text(0)?) {
-                    p.care_until
-                        .push(until.map(|u| stored_day("valid_until", &u)).transpose()?);
-                }
-                Ok(())
-            },
-        )
-        .await?;
+            })
+            .await?;
+        }
         // Newest first: the first standing extension of a category governs it.
         for (e, _) in self.stored_extensions(person).await? {
             if let (Some(p), Some(ext)) = (data.get_mut(&e.person_id), e.standing()) {
