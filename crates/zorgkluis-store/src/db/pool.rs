@@ -345,6 +345,16 @@ impl Pool {
         Ok(out)
     }
 
+    /// [`Pool::hot_rows`] of a query that finds at most one row.
+    pub(crate) async fn hot_row<T>(
+        &self,
+        sql: &str,
+        args: &[HotArg<'_>],
+        row: impl FnMut(&dyn Columns) -> Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        Ok(self.hot_rows(sql, args, row).await?.into_iter().next())
+    }
+
     /// The hot path's native PostgreSQL connections, to close with the vault.
     pub(crate) fn native_postgres(&self) -> Option<sqlx::PgPool> {
         self.pg.as_ref().map(|pg| pg.pool.clone())

@@ -892,18 +892,14 @@ impl Vault {
     }
 
     async fn subject_category(&self, person: &str) -> Result<String, VaultError> {
-        let found = self
-            .inner
+        self.inner
             .pool
-            .hot_rows(
+            .hot_row(
                 "SELECT subject_category FROM persons WHERE tenant_id = $1 AND id = $2",
                 &[HotArg::Text(&self.inner.tenant), HotArg::Text(person)],
                 |r| r.text(0),
             )
-            .await?;
-        found
-            .into_iter()
-            .next()
+            .await?
             .ok_or_else(|| VaultError::NotFound(format!("person {person}")))
     }
 
@@ -913,7 +909,7 @@ impl Vault {
         let counted = self
             .inner
             .pool
-            .hot_rows(
+            .hot_row(
                 "SELECT COUNT(*) FROM requests WHERE tenant_id = $1 AND person_id = $2 AND id <> $3 \
                  AND status = $4 AND request_type IN ($5, $6)",
                 &[
@@ -927,9 +923,7 @@ impl Vault {
                 |r| r.int(0),
             )
             .await?;
-        Ok(counted
-            .first()
-            .map_or(0, |n| usize::try_from(*n).unwrap_or(0)))
+        Ok(counted.map_or(0, |n| usize::try_from(n).unwrap_or(0)))
     }
 }
 

@@ -484,7 +484,7 @@ impl Vault {
         let found = self
             .inner
             .pool
-            .hot_rows(
+            .hot_row(
                 "SELECT master_key_id, wrapped_key FROM person_keys WHERE tenant_id = $1 AND person_id = $2",
                 &[db::HotArg::Text(&self.inner.tenant), db::HotArg::Text(person)],
                 |r| {
@@ -495,7 +495,7 @@ impl Vault {
                 },
             )
             .await?;
-        match found.into_iter().next() {
+        match found {
             Some(key) => Ok(key),
             None => Err(self.missing_person(person).await),
         }

@@ -455,13 +455,7 @@ impl Vault {
         // Every step of a request reads it first: stepped in place (db::Pool::hot_query).
         let sql = format!("SELECT {COLUMNS} FROM requests WHERE tenant_id = $1 AND id = $2");
         let args = [HotArg::Text(&self.inner.tenant), HotArg::Text(id)];
-        match self
-            .inner
-            .pool
-            .hot_rows(&sql, &args, Row::from_row)
-            .await?
-            .pop()
-        {
+        match self.inner.pool.hot_row(&sql, &args, Row::from_row).await? {
             Some(row) => Ok(row),
             None => Err(VaultError::NotFound(format!("request {id}"))),
         }

@@ -887,25 +887,24 @@ impl Vault {
         // Every record of the organisation: stepped in place on SQLite (a million rows handed
         // one by one from sqlx's worker thread were 80% of a plan's 13.8 s; docs/BENCHMARKS.md),
         // through the pool elsewhere.
-        self.inner
-            .pool
-            .hot_query(
-                &format!(
-                    "SELECT person_id, id, category, created_at FROM records WHERE tenant_id = $1 \
-                     AND {of_person}"
-                ),
-                &[HotArg::Text(tenant), HotArg::Text(who)],
-                |r| {
-                    if let Some(p) = data.get_mut(&r.text(0)?) {
-                        let at = r.text(3)?;
-                        p.records
-                            .push((r.text(1)?, r.text(2)?, stored_day("created_at", &at)?));
-                    }
-                    Ok(())
-                },
-            )
-            .await?;
-        // The person's other dated facts, one table each.
+        pool.hot_query(
+            &format!(
+                "SELECT person_id, id, category, created_at FROM records WHERE tenant_id = $1 \
+                 AND {of_person}"
+            ),
+            &args,
+            |r| {
+                if let Some(p) = data.get_mut(&r.text(0)?) {
+                    let at = r.text(3)?;
+                    p.records
+                        .push((r.text(1)?, r.text(2)?, stored_day("created_at", &at)?));
+                }
+                Ok(())
+            },
+        )
+        .await?;
+        // The categories of the identification facts, the identity checks and the care
+        // relationships, one table each.
         for (table, column) in [
             ("person_facts", "category"),
             ("identity_checks", "checked_on"),
